@@ -1,0 +1,10 @@
+# Every dependency comes from a Debian package (scripts/install-deps.sh installs them).
+find_package(GDAL 3.6 CONFIG REQUIRED)
+find_package(PROJ 9 CONFIG REQUIRED)
+find_package(GEOS 3.11 CONFIG REQUIRED)
+find_package(Boost 1.74 REQUIRED)
+find_package(CLI11 CONFIG REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)

@@ -1,0 +1,79 @@
+#pragma once
+// The exception hierarchy of wijkatlas. Library code throws these; only `main` turns them into
+// messages and exit codes. Every exception carries enough context (file, layer, feature, line,
+// key) to tell the user what is wrong and where.
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace wijkatlas {
+
+class error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Reading or writing a dataset failed: missing file, unknown format, unwritable output.
+class io_error : public error {
+ public:
+  io_error(std::string path, std::string what_went_wrong, std::string layer = {});
+  const std::string& path() const noexcept { return path_; }
+  const std::string& layer() const noexcept { return layer_; }
+
+ private:
+  std::string path_;
+  std::string layer_;
+};
+
+// A dataset was read but its content is wrong: a bad value on a line, a duplicate code,
+// coordinates that cannot be right.
+class data_error : public error {
+ public:
+  data_error(std::string path, std::string location, std::string what_went_wrong);
+  const std::string& path() const noexcept { return path_; }
+  const std::string& location() const noexcept { return location_; }
+
+ private:
+  std::string path_;
+  std::string location_;
+};
+
+// A coordinate reference system is unknown or a transformation failed.
+class crs_error : public error {
+ public:
+  using error::error;
+};
+
+// A geometry operation failed for one feature (after repair was attempted).
+class geometry_error : public error {
+ public:
+  geometry_error(std::string feature, std::string what_went_wrong);
+  const std::string& feature() const noexcept { return feature_; }
+
+ private:
+  std::string feature_;
+};
+
+// A configuration file (programme definition, manifest, map definition) is wrong.
+class config_error : public error {
+ public:
+  config_error(std::string path, std::string key, std::string what_went_wrong,
+               std::optional<std::int64_t> line = std::nullopt);
+  const std::string& path() const noexcept { return path_; }
+  const std::string& key() const noexcept { return key_; }
+  std::optional<std::int64_t> line() const noexcept { return line_; }
+
+ private:
+  std::string path_;
+  std::string key_;
+  std::optional<std::int64_t> line_;
+};
+
+// The user asked for something the command cannot do (wrong option combination).
+class usage_error : public error {
+ public:
+  using error::error;
+};
+
+}  // namespace wijkatlas

@@ -1,0 +1,75 @@
+#pragma once
+// Reading and writing vector data through GDAL/OGR. Every reader returns a Layer in RD New;
+// every writer writes to a temporary file next to the target and renames it, so an output
+// appears whole or not at all.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "wijkatlas/geo/layer.hpp"
+#include "wijkatlas/geo/reporter.hpp"
+
+namespace wijkatlas::geo {
+
+struct ReadOptions {
+  std::string layer;       // empty: the dataset's only layer (an error if it has several)
+  std::string assign_crs;  // CRS of a source that has none (CSV, shapefile without .prj)
+  std::vector<std::string> fields;  // keep only these attribute fields; empty keeps all
+  std::string where;                // OGR SQL attribute filter, e.g. "gemeentecode = 'GM0202'"
+  bool allow_empty = false;         // an empty layer is an error unless allowed
+  bool require_geometry = true;     // every feature must have a geometry
+  bool repair_invalid = true;       // invalid polygons: repair with a warning (else error)
+};
+
+// Reads one layer: GeoPackage, GeoJSON, Shapefile, FlatGeobuf, OSM PBF (layers points,
+// lines, multipolygons...), CSV with lon/lat, x/y or WKT columns, and anything else OGR opens.
+// Throws io_error (cannot open), crs_error (unknown CRS), data_error (bad value, feature or
+// line named).
+Layer read_layer(const std::filesystem::path& path, const ReadOptions& options,
+                 Reporter& reporter);
+
+struct LayerSummary {
+  std::string name;
+  std::string geometry_type;
+  std::int64_t feature_count = 0;
+  std::string crs;  // "EPSG:28992", or the CRS name, or "" when none
+  std::optional<Box> extent;  // in the layer's own CRS
+  std::vector<Field> fields;
+};
+
+struct DatasetSummary {
+  std::string path;
+  std::string driver;
+  std::vector<LayerSummary> layers;
+};
+
+DatasetSummary describe_dataset(const std::filesystem::path& path);
+
+// Names of the layers in a dataset (cheap; does not read features).
+std::vector<std::string> layer_names(const std::filesystem::path& path);
+
+enum class VectorFormat { geopackage, geojson };
+
+// The format implied by the file name (.gpkg, .geojson/.json); throws usage_error otherwise.
+VectorFormat format_for_path(const std::filesystem::path& path);
+
+struct WriteOptions {
+  bool include_personal = false;  // write fields marked personal (contact details)
+};
+
+// Writes layers into one new dataset (GeoPackage: one table each; GeoJSON: exactly one
+// layer, written in WGS84 as RFC 7946 asks). Replaces `path` atomically.
+void write_layers(const std::filesystem::path& path, std::span<const Layer* const> layers,
+                  const WriteOptions& options = {});
+
+// A plain table written as UTF-8 CSV (RFC 4180 quoting), atomically.
+struct Table {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+};
+void write_csv(const std::filesystem::path& path, const Table& table);
+
+}  // namespace wijkatlas::geo

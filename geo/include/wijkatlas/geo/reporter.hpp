@@ -1,0 +1,33 @@
+#pragma once
+// How library code tells the user about warnings (repaired geometry, unmatched codes) and
+// progress, without knowing whether it runs in a terminal, a test or a server.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wijkatlas::geo {
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void warn(std::string_view message) = 0;
+  virtual void info(std::string_view message) = 0;
+  // Long work calls this now and then; done == total marks the end of the task.
+  virtual void progress(std::string_view task, std::size_t done, std::size_t total) = 0;
+};
+
+// Keeps everything, for tests and for callers that report later.
+class CollectingReporter final : public Reporter {
+ public:
+  void warn(std::string_view message) override { warnings.emplace_back(message); }
+  void info(std::string_view message) override { infos.emplace_back(message); }
+  void progress(std::string_view, std::size_t, std::size_t) override {}
+
+  bool has_warning_containing(std::string_view needle) const;
+
+  std::vector<std::string> warnings;
+  std::vector<std::string> infos;
+};
+
+}  // namespace wijkatlas::geo

@@ -1,0 +1,120 @@
+#include "wijkatlas/geo/crs.hpp"
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "detail/proj_handles.hpp"
+#include "wijkatlas/geo/error.hpp"
+
+namespace wijkatlas::geo {
+namespace {
+
+std::string proj_message(PJ_CONTEXT* ctx) {
+  const char* m = proj_context_errno_string(ctx, proj_context_errno(ctx));
+  return m != nullptr ? m : "unknown PROJ error";
+}
+
+// PROJ accepts "EPSG:4326"; users also type "4326" or "epsg:4326".
+std::string expand_user_crs(std::string_view user_crs) {
+  std::string s(user_crs);
+  bool all_digits = !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+  if (all_digits) return "EPSG:" + s;
+  if (s.size() > 5 && (s.rfind("epsg:", 0) == 0)) return "EPSG:" + s.substr(5);
+  return s;
+}
+
+}  // namespace
+
+Box rd_new_bounds() {
+  // EPSG:28992 area of use (Netherlands onshore and offshore) in RD metres, with a margin.
+  return Box(Point(-25000.0, 280000.0), Point(310000.0, 640000.0));
+}
+
+std::string normalise_crs(std::string_view user_crs) {
+  std::string expanded = expand_user_crs(user_crs);
+  detail::ProjContextPtr ctx(proj_context_create());
+  detail::ProjPtr crs(proj_create(ctx.get(), expanded.c_str()));
+  if (!crs) {
+    throw crs_error("unknown coordinate reference system '" + std::string(user_crs) +
+                    "': " + proj_message(ctx.get()));
+  }
+  const char* auth = proj_get_id_auth_name(crs.get(), 0);
+  const char* code = proj_get_id_code(crs.get(), 0);
+  if (auth != nullptr && code != nullptr) return std::string(auth) + ":" + code;
+  return expanded;
+}
+
+struct Transformer::Impl {
+  detail::ProjContextPtr context;
+  detail::ProjPtr transformation;
+  bool identity = false;
+};
+
+Transformer::Transformer(std::string_view source_crs, std::string_view target_crs)
+    : impl_(std::make_unique<Impl>()) {
+  std::string source = expand_user_crs(source_crs);
+  std::string target = expand_user_crs(target_crs);
+  impl_->identity = normalise_crs(source) == normalise_crs(target);
+  if (impl_->identity) return;
+  impl_->context.reset(proj_context_create());
+  PJ_CONTEXT* ctx = impl_->context.get();
+  detail::ProjPtr raw(proj_create_crs_to_crs(ctx, source.c_str(), target.c_str(), nullptr));
+  if (!raw) {
+    throw crs_error("no transformation from '" + source + "' to '" + target +
+                    "': " + proj_message(ctx));
+  }
+  // GIS axis order (x = east/longitude, y = north/latitude) whatever the CRS says.
+  impl_->transformation.reset(proj_normalize_for_visualization(ctx, raw.get()));
+  if (!impl_->transformation) {
+    throw crs_error("cannot normalise axis order for '" + source + "': " + proj_message(ctx));
+  }
+}
+
+Transformer::~Transformer() = default;
+Transformer::Transformer(Transformer&&) noexcept = default;
+Transformer& Transformer::operator=(Transformer&&) noexcept = default;
+
+bool Transformer::is_identity() const noexcept { return impl_->identity; }
+
+void Transformer::transform(std::span<Point> points) const {
+  if (impl_->identity || points.empty()) return;
+  // Point is two contiguous doubles; proj_trans_generic transforms strided arrays in place.
+  static_assert(sizeof(Point) == 2 * sizeof(double));
+  auto* base = reinterpret_cast<double*>(points.data());
+  proj_trans_generic(impl_->transformation.get(), PJ_FWD, base, sizeof(Point), points.size(),
+                     base + 1, sizeof(Point), points.size(), nullptr, 0, 0, nullptr, 0, 0);
+  for (auto& p : points) {
+    if (p.x() == HUGE_VAL || p.y() == HUGE_VAL) {
+      p = Point(std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity());
+    }
+  }
+}
+
+Point Transformer::transform(Point p) const {
+  transform(std::span<Point>(&p, 1));
+  return p;
+}
+
+void Transformer::transform(Geometry& geometry) const {
+  if (impl_->identity) return;
+  auto transform_range = [this](auto& range) { transform(std::span<Point>(range.data(), range.size())); };
+  std::visit(
+      [&](auto& g) {
+        using T = std::decay_t<decltype(g)>;
+        if constexpr (std::is_same_v<T, std::monostate>) return;
+        else if constexpr (std::is_same_v<T, Point>) g = transform(g);
+        else if constexpr (std::is_same_v<T, MultiPoint>) transform_range(g);
+        else if constexpr (std::is_same_v<T, MultiLineString>) {
+          for (auto& line : g) transform_range(line);
+        } else {
+          for (auto& polygon : g) {
+            transform_range(polygon.outer());
+            for (auto& ring : polygon.inners()) transform_range(ring);
+          }
+        }
+      },
+      geometry);
+}
+
+}  // namespace wijkatlas::geo

@@ -1,0 +1,50 @@
+// describe_dataset: what `wijkatlas info` shows, without reading every feature.
+#include "detail/gdal_handles.hpp"
+#include "detail/ogr_convert.hpp"
+#include "detail/ogr_open.hpp"
+#include "wijkatlas/geo/io.hpp"
+
+namespace wijkatlas::geo {
+
+std::vector<std::string> layer_names(const std::filesystem::path& path) {
+  detail::QuietGdalErrors quiet;
+  auto ds = detail::open_vector(path);
+  std::vector<std::string> names;
+  for (auto* layer : ds->GetLayers()) names.emplace_back(layer->GetName());
+  return names;
+}
+
+DatasetSummary describe_dataset(const std::filesystem::path& path) {
+  detail::QuietGdalErrors quiet;
+  auto ds = detail::open_vector(path);
+  DatasetSummary summary;
+  summary.path = path.string();
+  summary.driver = ds->GetDriver()->GetDescription();
+  const bool is_osm = summary.driver == "OSM";
+  for (auto* layer : ds->GetLayers()) {
+    LayerSummary ls;
+    ls.name = layer->GetName();
+    ls.geometry_type = OGRGeometryTypeToName(layer->GetGeomType());
+    // Counting OSM layers means parsing the whole file; the summary says "unknown" instead.
+    ls.feature_count = is_osm ? -1 : layer->GetFeatureCount(TRUE);
+    if (const auto* srs = layer->GetSpatialRef()) {
+      const char* auth = srs->GetAuthorityName(nullptr);
+      const char* code = srs->GetAuthorityCode(nullptr);
+      ls.crs = (auth != nullptr && code != nullptr) ? std::string(auth) + ":" + code : srs->GetName();
+    }
+    OGREnvelope env;
+    if (!is_osm && layer->GetGeomType() != wkbNone && layer->GetExtent(&env, TRUE) == OGRERR_NONE) {
+      ls.extent = Box(Point(env.MinX, env.MinY), Point(env.MaxX, env.MaxY));
+    }
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+      OGRFieldDefn* fd = defn->GetFieldDefn(i);
+      const FieldType type = detail::field_type_of(fd->GetType());
+      ls.fields.push_back(Field{fd->GetNameRef(), type, is_personal_field_name(fd->GetNameRef())});
+    }
+    summary.layers.push_back(std::move(ls));
+  }
+  return summary;
+}
+
+}  // namespace wijkatlas::geo

@@ -1,0 +1,26 @@
+#pragma once
+// Output files appear whole or not at all: write to a temporary name in the same directory,
+// then rename over the target (atomic on POSIX file systems). The temporary file is removed
+// if the writer fails.
+#include <filesystem>
+
+namespace wijkatlas::geo::detail {
+
+class AtomicFile {
+ public:
+  // Throws io_error when the target's directory does not exist or is not writable.
+  explicit AtomicFile(std::filesystem::path target);
+  ~AtomicFile();  // removes the temporary file unless commit() succeeded
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  const std::filesystem::path& temporary_path() const noexcept { return temporary_; }
+  void commit();
+
+ private:
+  std::filesystem::path target_;
+  std::filesystem::path temporary_;
+  bool committed_ = false;
+};
+
+}  // namespace wijkatlas::geo::detail

@@ -1,0 +1,29 @@
+#include "detail/gdal_handles.hpp"
+
+#include <cpl_error.h>
+
+#include <mutex>
+
+namespace wijkatlas::geo::detail {
+
+void ensure_gdal_registered() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    GDALAllRegister();
+    // Our layers are always read as UTF-8; let the shapefile driver recode from its .cpg.
+    CPLSetConfigOption("SHAPE_ENCODING", nullptr);
+  });
+}
+
+std::string last_gdal_error(const std::string& fallback) {
+  const char* message = CPLGetLastErrorMsg();
+  return (message != nullptr && *message != '\0') ? std::string(message) : fallback;
+}
+
+QuietGdalErrors::QuietGdalErrors() {
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  CPLErrorReset();
+}
+QuietGdalErrors::~QuietGdalErrors() { CPLPopErrorHandler(); }
+
+}  // namespace wijkatlas::geo::detail

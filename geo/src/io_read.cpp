@@ -1,0 +1,339 @@
+// read_layer: any OGR source into a Layer in RD New, with every problem named by feature.
+#include <boost/geometry.hpp>
+#include <filesystem>
+
+#include "detail/csv_columns.hpp"
+#include "detail/gdal_handles.hpp"
+#include "detail/ogr_convert.hpp"
+#include "detail/ogr_open.hpp"
+#include "detail/text.hpp"
+#include "wijkatlas/geo/crs.hpp"
+#include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/geo/ops.hpp"
+
+namespace wijkatlas::geo {
+namespace {
+namespace bg = boost::geometry;
+using namespace detail;
+
+// Typed value of one OGR field; text is checked to be UTF-8.
+Value read_value(OGRFeature& f, int index, FieldType type, const std::string& where) {
+  if (!f.IsFieldSetAndNotNull(index)) return {};
+  switch (type) {
+    case FieldType::integer: return static_cast<std::int64_t>(f.GetFieldAsInteger64(index));
+    case FieldType::real: return f.GetFieldAsDouble(index);
+    case FieldType::date: {
+      int y = 0, m = 0, d = 0, h = 0, mi = 0, tz = 0;
+      float s = 0;
+      f.GetFieldAsDateTime(index, &y, &m, &d, &h, &mi, &s, &tz);
+      return Date{y, m, d};
+    }
+    case FieldType::text: {
+      std::string text = f.GetFieldAsString(index);
+      if (!is_valid_utf8(text)) {
+        throw data_error(where, "", "field '" + std::string(f.GetFieldDefnRef(index)->GetNameRef()) +
+                                        "' is not valid UTF-8 text (save the file as UTF-8)");
+      }
+      return text;
+    }
+  }
+  return {};
+}
+
+// The CRS a source declares, as "EPSG:nnnn" where possible, else its WKT.
+std::string declared_crs(const OGRSpatialReference* srs) {
+  if (srs == nullptr) return {};
+  OGRSpatialReference copy(*srs);
+  const char* auth = copy.GetAuthorityName(nullptr);
+  const char* code = copy.GetAuthorityCode(nullptr);
+  if ((auth == nullptr || code == nullptr) && copy.AutoIdentifyEPSG() == OGRERR_NONE) {
+    auth = copy.GetAuthorityName(nullptr);
+    code = copy.GetAuthorityCode(nullptr);
+  }
+  if (auth != nullptr && code != nullptr) return std::string(auth) + ":" + code;
+  char* wkt = nullptr;
+  const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+  copy.exportToWkt(&wkt, options);
+  std::string result = wkt != nullptr ? wkt : "";
+  CPLFree(wkt);
+  return result;
+}
+
+struct PendingGeometry {
+  Geometry geometry;
+  std::string where;
+};
+
+// Coordinates that land outside the Netherlands after transformation mean a wrong CRS or
+// swapped axes; say which.
+void check_inside_rd_bounds(const Geometry& g, const Geometry& original, const std::string& where,
+                            const std::string& crs) {
+  const Box bounds = rd_new_bounds();
+  const Box box = envelope(g);
+  if (bg::within(box, bounds)) return;
+  const Box raw = envelope(original);
+  const Point raw_min = raw.min_corner();
+  std::string hint = "check the coordinate reference system (read as " + crs + ")";
+  Transformer swap(crs);
+  const Point swapped = swap.transform(Point(raw_min.y(), raw_min.x()));
+  if (bg::within(swapped, bounds)) {
+    hint = "x and y (longitude and latitude) look swapped";
+  }
+  char coords[96];
+  std::snprintf(coords, sizeof coords, "(%.6g, %.6g)", raw_min.x(), raw_min.y());
+  throw data_error(where, "", std::string("coordinates ") + coords +
+                                  " fall outside the Netherlands: " + hint);
+}
+
+class LayerReader {
+ public:
+  LayerReader(const std::filesystem::path& path, const ReadOptions& options, Reporter& reporter)
+      : path_(path), options_(options), reporter_(reporter), opened_(open_layer(path, options.layer)) {
+    out_.name = opened_.layer->GetName();
+    out_.source = opened_.label;
+  }
+
+  Layer read() {
+    if (opened_.is_csv) read_csv();
+    else read_ogr();
+    if (out_.features.empty() && !options_.allow_empty) {
+      throw data_error(out_.source, "", "the layer has no features" +
+                                            (options_.where.empty() ? std::string{}
+                                                                    : " matching " + options_.where));
+    }
+    finish_geometries();
+    return std::move(out_);
+  }
+
+ private:
+  bool keep_field(const std::string& name) const {
+    if (options_.fields.empty()) return true;
+    for (const auto& f : options_.fields) {
+      if (f == name) return true;
+    }
+    return false;
+  }
+
+  void set_filter() {
+    if (options_.where.empty()) return;
+    if (opened_.layer->SetAttributeFilter(options_.where.c_str()) != OGRERR_NONE) {
+      throw io_error(path_.string(), "invalid attribute filter '" + options_.where +
+                                         "': " + last_gdal_error("OGR rejected it"), out_.name);
+    }
+  }
+
+  void resolve_crs(const std::string& declared, const std::string& fallback) {
+    std::string crs = !options_.assign_crs.empty() ? options_.assign_crs : declared;
+    if (crs.empty()) crs = fallback;
+    if (crs.empty()) {
+      throw crs_error(out_.source + ": the data has no coordinate reference system; name it "
+                      "with --s-srs (for example EPSG:28992 for RD New or EPSG:4326 for lon/lat)");
+    }
+    try {
+      out_.source_crs = normalise_crs(crs);
+      transformer_.emplace(out_.source_crs);
+    } catch (const crs_error& e) {
+      throw crs_error(out_.source + ": " + e.what());
+    }
+  }
+
+  void read_ogr() {
+    OGRLayer* layer = opened_.layer;
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    std::vector<int> source_index;
+    std::vector<const char*> ignored;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+      OGRFieldDefn* fd = defn->GetFieldDefn(i);
+      if (!keep_field(fd->GetNameRef())) {
+        ignored.push_back(fd->GetNameRef());
+        continue;
+      }
+      source_index.push_back(i);
+      out_.fields.push_back(Field{fd->GetNameRef(), field_type_of(fd->GetType()),
+                                  is_personal_field_name(fd->GetNameRef())});
+    }
+    ignored.push_back(nullptr);
+    layer->SetIgnoredFields(ignored.data());
+    set_filter();
+    resolve_crs(declared_crs(layer->GetSpatialRef()), opened_.default_crs);
+
+    const bool count_known = !opened_.is_osm;
+    const auto total = count_known ? static_cast<std::size_t>(std::max<GIntBig>(0, layer->GetFeatureCount(FALSE))) : 0;
+    for (OgrFeature f = next_feature(opened_); f; f = next_feature(opened_)) {
+      Feature feature;
+      feature.fid = f->GetFID();
+      const std::string where = out_.source + ", feature " + std::to_string(feature.fid);
+      feature.values.reserve(source_index.size());
+      for (std::size_t k = 0; k < source_index.size(); ++k) {
+        feature.values.push_back(read_value(*f, source_index[k], out_.fields[k].type, where));
+      }
+      try {
+        feature.geometry = from_ogr(f->GetGeometryRef());
+      } catch (const std::invalid_argument& e) {
+        throw data_error(where, "", e.what());
+      }
+      out_.features.push_back(std::move(feature));
+      if (total > 100000 && out_.features.size() % 100000 == 0) {
+        reporter_.progress("lezen " + out_.name, out_.features.size(), total);
+      }
+    }
+  }
+
+  void read_csv() {
+    OGRLayer* layer = opened_.layer;
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    std::vector<std::string> header;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) header.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    const auto location = find_location_columns(header);
+    if (!location && options_.require_geometry) {
+      throw data_error(out_.source, "line 1",
+                       "no location columns: expected lon/lat (WGS84), x/y or x_rd/y_rd (RD New), "
+                       "or a WKT column");
+    }
+    set_filter();
+    resolve_crs({}, location ? location->default_crs : std::string{});
+
+    std::vector<int> kept;  // source column indices of attribute fields
+    for (int i = 0; i < static_cast<int>(header.size()); ++i) {
+      const bool is_location = location && (i == location->x || i == location->y || i == location->wkt);
+      if (!is_location && keep_field(header[static_cast<std::size_t>(i)])) kept.push_back(i);
+    }
+    std::vector<std::vector<std::string>> raw;  // per feature, kept columns as text
+    for (OgrFeature f = next_feature(opened_); f; f = next_feature(opened_)) {
+      Feature feature;
+      feature.fid = f->GetFID();
+      // The CSV driver numbers data rows from 1; the header is line 1.
+      const std::string where = out_.source + ", line " + std::to_string(feature.fid + 1);
+      std::vector<std::string> row;
+      for (int i : kept) {
+        std::string text = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
+        if (!is_valid_utf8(text)) {
+          throw data_error(where, "", "column '" + header[static_cast<std::size_t>(i)] +
+                                          "' is not valid UTF-8 text (save the file as UTF-8)");
+        }
+        row.push_back(std::move(text));
+      }
+      if (location) feature.geometry = csv_geometry(*f, *location, where);
+      raw.push_back(std::move(row));
+      out_.features.push_back(std::move(feature));
+    }
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+      const std::string& name = header[static_cast<std::size_t>(kept[k])];
+      out_.fields.push_back(Field{name, infer_type(raw, k), is_personal_field_name(name)});
+    }
+    for (std::size_t row = 0; row < raw.size(); ++row) {
+      auto& values = out_.features[row].values;
+      for (std::size_t k = 0; k < kept.size(); ++k) values.push_back(typed(raw[row][k], out_.fields[k].type));
+    }
+  }
+
+  Geometry csv_geometry(OGRFeature& f, const CsvLocation& loc, const std::string& where) {
+    if (loc.kind == CsvLocation::Kind::wkt) {
+      std::string wkt = f.GetFieldAsString(loc.wkt);
+      if (trim(wkt).empty()) return {};
+      OGRGeometry* parsed = nullptr;
+      if (OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &parsed) != OGRERR_NONE) {
+        throw data_error(where, "", "cannot parse WKT geometry '" + wkt.substr(0, 60) + "'");
+      }
+      OgrGeometryPtr owned(parsed);
+      return from_ogr(owned.get());
+    }
+    const std::string xs = f.GetFieldAsString(loc.x);
+    const std::string ys = f.GetFieldAsString(loc.y);
+    if (trim(xs).empty() && trim(ys).empty()) return {};
+    const auto x = parse_number(xs);
+    const auto y = parse_number(ys);
+    const auto& defn = *f.GetDefnRef();
+    if (!x) throw data_error(where, "", "'" + xs + "' in column " + defn.GetFieldDefn(loc.x)->GetNameRef() + " is not a number");
+    if (!y) throw data_error(where, "", "'" + ys + "' in column " + defn.GetFieldDefn(loc.y)->GetNameRef() + " is not a number");
+    return Point(*x, *y);
+  }
+
+  static FieldType infer_type(const std::vector<std::vector<std::string>>& raw, std::size_t k) {
+    bool all_int = true, all_num = true, all_date = true, any = false;
+    for (const auto& row : raw) {
+      const std::string v = trim(row[k]);
+      if (v.empty()) continue;
+      any = true;
+      // Leading zeros mean a code ("0202"), which must stay text.
+      const bool leading_zero = v.size() > 1 && v[0] == '0' && v[1] != '.' && v[1] != ',';
+      all_int = all_int && !leading_zero && parse_integer(v).has_value();
+      all_num = all_num && !leading_zero && parse_number(v).has_value();
+      all_date = all_date && v.size() == 10 && v[4] == '-' && v[7] == '-' &&
+                 parse_integer(v.substr(0, 4)) && parse_integer(v.substr(5, 2)) && parse_integer(v.substr(8, 2));
+    }
+    if (!any) return FieldType::text;
+    if (all_int) return FieldType::integer;
+    if (all_num) return FieldType::real;
+    if (all_date) return FieldType::date;
+    return FieldType::text;
+  }
+
+  static Value typed(const std::string& text, FieldType type) {
+    const std::string v = trim(text);
+    if (v.empty()) return type == FieldType::text && !text.empty() ? Value(text) : Value{};
+    switch (type) {
+      case FieldType::integer: return static_cast<std::int64_t>(*parse_integer(v));
+      case FieldType::real: return *parse_number(v);
+      case FieldType::date:
+        return Date{static_cast<int>(*parse_integer(v.substr(0, 4))),
+                    static_cast<int>(*parse_integer(v.substr(5, 2))),
+                    static_cast<int>(*parse_integer(v.substr(8, 2)))};
+      case FieldType::text: return text;
+    }
+    return {};
+  }
+
+  std::string feature_label(const Feature& f) const {
+    return out_.source + (opened_.is_csv ? ", line " + std::to_string(f.fid + 1)
+                                         : ", feature " + std::to_string(f.fid));
+  }
+
+  // Transform to RD New, check the coordinates are plausible, repair invalid polygons.
+  void finish_geometries() {
+    std::vector<Feature> kept;
+    kept.reserve(out_.features.size());
+    for (auto& feature : out_.features) {
+      const std::string where = feature_label(feature);
+      if (is_empty(feature.geometry)) {
+        if (options_.require_geometry) throw data_error(where, "", "the feature has no geometry");
+        kept.push_back(std::move(feature));
+        continue;
+      }
+      const Geometry original = transformer_->is_identity() ? Geometry{} : feature.geometry;
+      transformer_->transform(feature.geometry);
+      check_inside_rd_bounds(feature.geometry, transformer_->is_identity() ? feature.geometry : original,
+                             where, out_.source_crs);
+      if (auto* polygons = std::get_if<MultiPolygon>(&feature.geometry)) {
+        if (auto reason = invalid_reason(feature.geometry)) {
+          if (!options_.repair_invalid) throw geometry_error(where, "invalid polygon: " + *reason);
+          *polygons = make_valid(*polygons);
+          reporter_.warn(where + ": invalid polygon (" + *reason + ") repaired with GEOS MakeValid");
+          if (polygons->empty()) {
+            reporter_.warn(where + ": nothing left after repair; feature skipped");
+            continue;
+          }
+        }
+      }
+      kept.push_back(std::move(feature));
+    }
+    out_.features = std::move(kept);
+  }
+
+  std::filesystem::path path_;
+  const ReadOptions& options_;
+  Reporter& reporter_;
+  OpenedLayer opened_;
+  Layer out_;
+  std::optional<Transformer> transformer_;
+};
+
+}  // namespace
+
+Layer read_layer(const std::filesystem::path& path, const ReadOptions& options, Reporter& reporter) {
+  QuietGdalErrors quiet;
+  return LayerReader(path, options, reporter).read();
+}
+
+}  // namespace wijkatlas::geo

@@ -1,0 +1,156 @@
+// Writing layers (GeoPackage, GeoJSON) and tables (CSV), always through a temporary file.
+#include <fstream>
+
+#include "detail/atomic_file.hpp"
+#include "detail/gdal_handles.hpp"
+#include "detail/ogr_convert.hpp"
+#include "detail/text.hpp"
+#include "wijkatlas/geo/crs.hpp"
+#include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/geo/io.hpp"
+
+namespace wijkatlas::geo {
+namespace {
+using namespace detail;
+
+OGRwkbGeometryType layer_geometry_type(const Layer& layer) {
+  GeometryKind kind = GeometryKind::none;
+  for (const auto& f : layer.features) {
+    const GeometryKind k = kind_of(f.geometry);
+    if (k == GeometryKind::none) continue;
+    if (kind != GeometryKind::none && kind != k) return wkbUnknown;
+    kind = k;
+  }
+  switch (kind) {
+    case GeometryKind::none: return wkbNone;
+    case GeometryKind::point: return wkbPoint;
+    case GeometryKind::multipoint: return wkbMultiPoint;
+    case GeometryKind::lines: return wkbMultiLineString;
+    case GeometryKind::polygons: return wkbMultiPolygon;
+  }
+  return wkbUnknown;
+}
+
+void set_value(OGRFeature& f, int index, const Value& v) {
+  std::visit(
+      [&](const auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>) f.SetFieldNull(index);
+        else if constexpr (std::is_same_v<T, std::int64_t>) f.SetField(index, static_cast<GIntBig>(x));
+        else if constexpr (std::is_same_v<T, double>) f.SetField(index, x);
+        else if constexpr (std::is_same_v<T, std::string>) f.SetField(index, x.c_str());
+        else f.SetField(index, x.year, x.month, x.day);
+      },
+      v);
+}
+
+void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& options,
+                     const std::string& target, const std::optional<Transformer>& to_output,
+                     const OGRSpatialReference& srs) {
+  const char* lco[] = {"SPATIAL_INDEX=YES", nullptr};
+  OGRLayer* out = ds.CreateLayer(layer.name.c_str(), const_cast<OGRSpatialReference*>(&srs),
+                                 layer_geometry_type(layer),
+                                 const_cast<char**>(lco));
+  if (out == nullptr) throw io_error(target, "cannot create layer: " + last_gdal_error("?"), layer.name);
+  std::vector<int> field_map(layer.fields.size(), -1);
+  for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+    const Field& field = layer.fields[i];
+    if (field.personal && !options.include_personal) continue;
+    OGRFieldDefn defn(field.name.c_str(), ogr_field_type(field.type));
+    if (out->CreateField(&defn) != OGRERR_NONE) {
+      throw io_error(target, "cannot create field '" + field.name + "': " + last_gdal_error("?"), layer.name);
+    }
+    field_map[i] = out->GetLayerDefn()->GetFieldIndex(field.name.c_str());
+  }
+  for (const auto& feature : layer.features) {
+    OgrFeature f(OGRFeature::CreateFeature(out->GetLayerDefn()));
+    for (std::size_t i = 0; i < field_map.size(); ++i) {
+      if (field_map[i] >= 0) set_value(*f, field_map[i], feature.values[i]);
+    }
+    Geometry g = feature.geometry;
+    if (to_output) to_output->transform(g);
+    if (auto ogr = to_ogr(g)) f->SetGeometryDirectly(ogr.release());
+    if (out->CreateFeature(f.get()) != OGRERR_NONE) {
+      throw io_error(target, "cannot write feature " + std::to_string(feature.fid) + ": " +
+                                 last_gdal_error("?"), layer.name);
+    }
+  }
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+}  // namespace
+
+VectorFormat format_for_path(const std::filesystem::path& path) {
+  const std::string ext = to_lower_ascii(path.extension().string());
+  if (ext == ".gpkg") return VectorFormat::geopackage;
+  if (ext == ".geojson" || ext == ".json") return VectorFormat::geojson;
+  throw usage_error(path.string() + ": unknown output format '" + ext +
+                    "' (use .gpkg for GeoPackage or .geojson for GeoJSON)");
+}
+
+void write_layers(const std::filesystem::path& path, std::span<const Layer* const> layers,
+                  const WriteOptions& options) {
+  const VectorFormat format = format_for_path(path);
+  if (format == VectorFormat::geojson && layers.size() != 1) {
+    throw usage_error(path.string() + ": GeoJSON holds one layer; write " +
+                      std::to_string(layers.size()) + " layers to a .gpkg instead");
+  }
+  ensure_gdal_registered();
+  QuietGdalErrors quiet;
+  AtomicFile file(path);
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(
+      format == VectorFormat::geopackage ? "GPKG" : "GeoJSON");
+  {
+    GdalDataset ds(driver->Create(file.temporary_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw io_error(path.string(), "cannot create: " + last_gdal_error("GDAL refused"));
+    OGRSpatialReference srs;
+    std::optional<Transformer> to_output;
+    if (format == VectorFormat::geojson) {
+      srs.importFromEPSG(4326);  // RFC 7946
+      to_output.emplace(rd_new, wgs84);
+    } else {
+      srs.importFromEPSG(28992);
+    }
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    // One transaction per dataset: fast, and nothing half-written if a feature fails.
+    const bool transactional = ds->StartTransaction() == OGRERR_NONE;
+    for (const Layer* layer : layers) write_one_layer(*ds, *layer, options, path.string(), to_output, srs);
+    if (transactional && ds->CommitTransaction() != OGRERR_NONE) {
+      throw io_error(path.string(), "cannot commit: " + last_gdal_error("GDAL refused"));
+    }
+    CPLErrorReset();
+    ds.reset();  // closing flushes; GDAL 3.6 reports failures only through CPLError
+    if (CPLGetLastErrorType() >= CE_Failure) {
+      throw io_error(path.string(), "cannot finish writing: " + last_gdal_error("?"));
+    }
+  }
+  file.commit();
+}
+
+void write_csv(const std::filesystem::path& path, const Table& table) {
+  AtomicFile file(path);
+  {
+    std::ofstream out(file.temporary_path(), std::ios::binary);
+    if (!out) throw io_error(path.string(), "cannot create the file");
+    for (std::size_t i = 0; i < table.columns.size(); ++i) out << (i ? "," : "") << csv_field(table.columns[i]);
+    out << "\n";
+    for (const auto& row : table.rows) {
+      for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(to_text(row[i]));
+      out << "\n";
+    }
+    out.flush();
+    if (!out) throw io_error(path.string(), "write failed (disk full?)");
+  }
+  file.commit();
+}
+
+}  // namespace wijkatlas::geo

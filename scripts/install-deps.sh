@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs every Debian package wijkatlas needs to build, test and benchmark.
+# Idempotent: safe to run again. Needs root (or sudo) on Debian 12 (bookworm).
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git
+  # geometry core
+  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data libboost-dev
+  # configuration and command line
+  nlohmann-json3-dev libcli11-dev libtomlplusplus-dev
+  # renderer: cairo + pango, and the pinned font family the maps use
+  libcairo2-dev libpango1.0-dev fonts-noto-core fonts-dejavu-core
+  # tests
+  libgtest-dev googletest poppler-utils
+  # project store for teams, and benchmark peers
+  postgresql postgis postgresql-15-postgis-3 libsqlite3-mod-spatialite sqlite3 time
+  # fetch script (clip the Gelderland OSM extract to Arnhem)
+  osmium-tool curl ca-certificates
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
