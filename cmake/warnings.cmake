@@ -2,7 +2,7 @@
 add_library(wijkatlas_warnings INTERFACE)
 target_compile_options(wijkatlas_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
-  -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual -Wnull-dereference
+  -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual
   # GCC 12 false positives inside libstdc++ string concatenation and Boost.Geometry boxes.
   -Wno-restrict -Wno-maybe-uninitialized)
 if(WIJKATLAS_WERROR)

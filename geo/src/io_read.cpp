@@ -156,7 +156,9 @@ class LayerReader {
     ignored.push_back(nullptr);
     layer->SetIgnoredFields(ignored.data());
     set_filter();
-    resolve_crs(declared_crs(layer->GetSpatialRef()), opened_.default_crs);
+    if (layer->GetGeomType() != wkbNone) {
+      resolve_crs(declared_crs(layer->GetSpatialRef()), opened_.default_crs);
+    }
 
     const bool count_known = !opened_.is_osm;
     const auto total = count_known ? static_cast<std::size_t>(std::max<GIntBig>(0, layer->GetFeatureCount(FALSE))) : 0;
@@ -192,7 +194,7 @@ class LayerReader {
                        "or a WKT column");
     }
     set_filter();
-    resolve_crs({}, location ? location->default_crs : std::string{});
+    if (location) resolve_crs({}, location->default_crs);
 
     std::vector<int> kept;  // source column indices of attribute fields
     for (int i = 0; i < static_cast<int>(header.size()); ++i) {
@@ -220,7 +222,8 @@ class LayerReader {
     }
     for (std::size_t k = 0; k < kept.size(); ++k) {
       const std::string& name = header[static_cast<std::size_t>(kept[k])];
-      out_.fields.push_back(Field{name, infer_type(raw, k), is_personal_field_name(name)});
+      const FieldType type = options_.infer_types ? infer_type(raw, k) : FieldType::text;
+      out_.fields.push_back(Field{name, type, is_personal_field_name(name)});
     }
     for (std::size_t row = 0; row < raw.size(); ++row) {
       auto& values = out_.features[row].values;

@@ -1,5 +1,6 @@
 #include "wijkatlas/geo/layer.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -48,7 +49,9 @@ std::string to_string(FieldType type) {
 }
 
 bool is_personal_field_name(std::string_view name) {
-  return name.starts_with("contact_") || name.starts_with("prive_");
+  std::string lower(name);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.starts_with("contact_") || lower.starts_with("prive_");
 }
 
 std::optional<std::size_t> Layer::field_index(std::string_view field_name) const {

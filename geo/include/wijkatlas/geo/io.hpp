@@ -22,6 +22,7 @@ struct ReadOptions {
   bool allow_empty = false;         // an empty layer is an error unless allowed
   bool require_geometry = true;     // every feature must have a geometry
   bool repair_invalid = true;       // invalid polygons: repair with a warning (else error)
+  bool infer_types = true;          // CSV: detect integer/real/date columns (else all text)
 };
 
 // Reads one layer: GeoPackage, GeoJSON, Shapefile, FlatGeobuf, OSM PBF (layers points,

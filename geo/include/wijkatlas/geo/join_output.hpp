@@ -1,0 +1,35 @@
+#pragma once
+// The result of `wijkatlas join` as layers (one per level, with counts, rates and indicators)
+// and as one table over all levels.
+#include <vector>
+
+#include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/geo/join.hpp"
+
+namespace wijkatlas::geo {
+
+struct JoinOutputOptions {
+  std::string value_field;  // the field summed and averaged, for the column names
+};
+
+// Layers "buurten", "wijken", "programmawijken", "gemeenten" (levels with areas only). Fields:
+// code, naam, niveau, wijkcode, programmawijk, gemeentecode, oppervlakte_km2, land_km2,
+// inwoners, n_punten, n_<thema>..., per_1000_inwoners, per_km2, som_/gem_<value_field>, then
+// the joined indicators as published.
+std::vector<Layer> area_result_layers(const AreaHierarchy& hierarchy, const PointJoinResult& join,
+                                      const JoinOutputOptions& options);
+
+// The points with the codes of their buurt, wijk, programme wijk and gemeente added.
+Layer joined_points_layer(const Layer& points, const AreaHierarchy& hierarchy,
+                          const PointJoinResult& join);
+
+// The points outside every buurt, so none is dropped silently.
+Layer outside_points_layer(const Layer& points, const PointJoinResult& join);
+
+// All area layers as one table (the union of their columns; geometry left out).
+Table area_result_table(const std::vector<Layer>& area_layers);
+
+// "Speeltuin & Sport" -> "speeltuin_sport": a theme as part of a field name.
+std::string field_name_part(std::string_view text);
+
+}  // namespace wijkatlas::geo

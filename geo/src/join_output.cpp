@@ -1,0 +1,185 @@
+#include "wijkatlas/geo/join_output.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace wijkatlas::geo {
+namespace {
+
+const char* layer_name(Level level) {
+  switch (level) {
+    case Level::buurt: return "buurten";
+    case Level::wijk: return "wijken";
+    case Level::programma: return "programmawijken";
+    case Level::gemeente: return "gemeenten";
+  }
+  return "?";
+}
+
+std::string parent_code(const AreaHierarchy& h, const Area& area, Level parent_level) {
+  if (area.level == parent_level) return area.code;
+  const auto& buurten = h.at(Level::buurt);
+  const auto& parents = h.at(parent_level);
+  auto parent_of = [&](std::size_t b) { return buurten[b].parent[static_cast<std::size_t>(parent_level)]; };
+  std::int32_t common = -1;
+  if (area.level == Level::buurt) {
+    common = area.parent[static_cast<std::size_t>(parent_level)];
+  } else {
+    // A wijk belongs to a programme wijk only when all of its buurten do.
+    for (std::size_t i = 0; i < area.buurten.size(); ++i) {
+      const std::int32_t p = parent_of(area.buurten[i]);
+      if (i == 0) common = p;
+      else if (p != common) return {};
+    }
+  }
+  return common >= 0 && static_cast<std::size_t>(common) < parents.size() ? parents[static_cast<std::size_t>(common)].code : std::string{};
+}
+
+Value optional_value(const std::optional<double>& v) { return v ? Value{*v} : Value{}; }
+
+}  // namespace
+
+std::string field_name_part(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
+    else if (!out.empty() && out.back() != '_') out += '_';
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out.empty() ? "leeg" : out;
+}
+
+std::vector<Layer> area_result_layers(const AreaHierarchy& h, const PointJoinResult& join,
+                                      const JoinOutputOptions& options) {
+  std::vector<Layer> layers;
+  for (Level level : all_levels) {
+    const auto l = static_cast<std::size_t>(level);
+    const auto& areas = h.levels[l];
+    if (areas.empty()) continue;
+    Layer layer;
+    layer.name = layer_name(level);
+    layer.source = "wijkatlas join";
+    layer.source_crs = "EPSG:28992";
+    auto add = [&](std::string name, FieldType type) { layer.fields.push_back(Field{std::move(name), type, false}); };
+    add("code", FieldType::text);
+    add("naam", FieldType::text);
+    add("niveau", FieldType::text);
+    add("wijkcode", FieldType::text);
+    add("programmawijk", FieldType::text);
+    add("gemeentecode", FieldType::text);
+    add("oppervlakte_km2", FieldType::real);
+    add("land_km2", FieldType::real);
+    add("inwoners", FieldType::real);
+    add("n_punten", FieldType::integer);
+    for (const auto& theme : join.themes) add("n_" + field_name_part(theme), FieldType::integer);
+    add("per_1000_inwoners", FieldType::real);
+    add("per_km2", FieldType::real);
+    const bool with_value = !options.value_field.empty();
+    if (with_value) {
+      add("som_" + field_name_part(options.value_field), FieldType::real);
+      add("gem_" + field_name_part(options.value_field), FieldType::real);
+    }
+    for (const auto& column : h.indicator_columns[l]) add(column, FieldType::real);
+    for (std::size_t i = 0; i < areas.size(); ++i) {
+      const Area& a = areas[i];
+      const AreaAggregate& agg = join.per_level[l][i];
+      Feature f;
+      f.fid = static_cast<std::int64_t>(i + 1);
+      auto& v = f.values;
+      v = {a.code, a.naam, to_string(level), parent_code(h, a, Level::wijk),
+           parent_code(h, a, Level::programma), parent_code(h, a, Level::gemeente),
+           a.area_m2 / 1e6, a.land_m2 ? Value{*a.land_m2 / 1e6} : Value{},
+           optional_value(a.inwoners), agg.count};
+      for (const auto& theme : join.themes) {
+        auto it = agg.per_theme.find(theme);
+        v.emplace_back(it == agg.per_theme.end() ? std::int64_t{0} : it->second);
+      }
+      const auto count = static_cast<double>(agg.count);
+      v.push_back(a.inwoners && *a.inwoners > 0 ? Value{count * 1000.0 / *a.inwoners} : Value{});
+      // Per km² of land where CBS gives the land area (water excluded), else of the whole area.
+      const double km2 = (a.land_m2 ? *a.land_m2 : a.area_m2) / 1e6;
+      v.push_back(km2 > 0 ? Value{count / km2} : Value{});
+      if (with_value) {
+        v.emplace_back(agg.value_sum);
+        v.push_back(agg.value_count > 0 ? Value{agg.value_sum / static_cast<double>(agg.value_count)} : Value{});
+      }
+      for (const auto& column : h.indicator_columns[l]) {
+        auto it = a.indicators.find(column);
+        v.push_back(it == a.indicators.end() ? Value{} : it->second);
+      }
+      f.geometry = a.geometry;
+      layer.features.push_back(std::move(f));
+    }
+    // Indicator columns holding text (names, codes) are text fields.
+    for (std::size_t c = 0; c < layer.fields.size(); ++c) {
+      if (layer.fields[c].type != FieldType::real) continue;
+      const bool any_text = std::any_of(layer.features.begin(), layer.features.end(), [&](const Feature& f) {
+        return std::holds_alternative<std::string>(f.values[c]);
+      });
+      if (any_text) {
+        layer.fields[c].type = FieldType::text;
+        for (auto& f : layer.features) {
+          if (!is_null(f.values[c])) f.values[c] = to_text(f.values[c]);
+        }
+      }
+    }
+    layers.push_back(std::move(layer));
+  }
+  return layers;
+}
+
+Layer joined_points_layer(const Layer& points, const AreaHierarchy& h, const PointJoinResult& join) {
+  Layer out = points;
+  out.name = "punten";
+  const std::size_t first = out.fields.size();
+  for (const char* name : {"buurtcode", "wijkcode", "programmawijk", "gemeentecode"}) {
+    out.add_field(Field{name, FieldType::text, false});
+  }
+  const auto& buurten = h.at(Level::buurt);
+  for (std::size_t i = 0; i < out.features.size(); ++i) {
+    const std::int32_t b = join.buurt_of_point[i];
+    if (b < 0) continue;
+    const Area& buurt = buurten[static_cast<std::size_t>(b)];
+    auto& v = out.features[i].values;
+    v[first] = buurt.code;
+    v[first + 1] = parent_code(h, buurt, Level::wijk);
+    v[first + 2] = parent_code(h, buurt, Level::programma);
+    v[first + 3] = parent_code(h, buurt, Level::gemeente);
+  }
+  return out;
+}
+
+Layer outside_points_layer(const Layer& points, const PointJoinResult& join) {
+  Layer out;
+  out.name = "punten_buiten_gebied";
+  out.source = points.source;
+  out.source_crs = points.source_crs;
+  out.fields = points.fields;
+  for (std::size_t i : join.outside) out.features.push_back(points.features[i]);
+  return out;
+}
+
+Table area_result_table(const std::vector<Layer>& area_layers) {
+  Table table;
+  for (const auto& layer : area_layers) {
+    for (const auto& f : layer.fields) {
+      if (std::find(table.columns.begin(), table.columns.end(), f.name) == table.columns.end()) {
+        table.columns.push_back(f.name);
+      }
+    }
+  }
+  for (const auto& layer : area_layers) {
+    for (const auto& feature : layer.features) {
+      std::vector<Value> row(table.columns.size());
+      for (std::size_t c = 0; c < layer.fields.size(); ++c) {
+        const auto column = std::find(table.columns.begin(), table.columns.end(), layer.fields[c].name) - table.columns.begin();
+        row[static_cast<std::size_t>(column)] = feature.values[c];
+      }
+      table.rows.push_back(std::move(row));
+    }
+  }
+  return table;
+}
+
+}  // namespace wijkatlas::geo
