@@ -20,7 +20,7 @@ PACKAGES=(
   # project store for teams, and benchmark peers
   postgresql postgis postgresql-15-postgis-3 libsqlite3-mod-spatialite sqlite3 time
   # fetch script (clip the Gelderland OSM extract to Arnhem)
-  osmium-tool curl ca-certificates
+  osmium-tool curl ca-certificates unzip
 )
 
 missing=()

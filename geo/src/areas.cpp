@@ -185,14 +185,21 @@ IndicatorJoinReport join_indicators(AreaHierarchy& h, const IndicatorTable& tabl
     }
     ++report.matched;
     Area& area = h.at(hit->first)[hit->second];
-    for (std::size_t c = 0; c < table.columns.size(); ++c) area.indicators[table.columns[c]] = row.values[c];
+    // Only numbers are indicators; text columns (names, region types, codes) repeat what the
+    // hierarchy already knows.
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      if (table.numeric[c]) area.indicators[table.columns[c]] = row.values[c];
+    }
     level_used[static_cast<std::size_t>(hit->first)] = true;
   }
   for (std::size_t l = 0; l < 4; ++l) {
     if (!level_used[l]) continue;
     auto& columns = h.indicator_columns[l];
-    for (const auto& c : table.columns) {
-      if (std::find(columns.begin(), columns.end(), c) == columns.end()) columns.push_back(c);
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      const auto& name = table.columns[c];
+      if (table.numeric[c] && std::find(columns.begin(), columns.end(), name) == columns.end()) {
+        columns.push_back(name);
+      }
     }
   }
   return report;

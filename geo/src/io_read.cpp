@@ -71,13 +71,13 @@ void check_inside_rd_bounds(const Geometry& g, const Geometry& original, const s
                             const std::string& crs) {
   const Box bounds = rd_new_bounds();
   const Box box = envelope(g);
-  if (bg::within(box, bounds)) return;
+  if (bg::covered_by(box, bounds)) return;  // covered_by: a single point is a degenerate box
   const Box raw = envelope(original);
   const Point raw_min = raw.min_corner();
   std::string hint = "check the coordinate reference system (read as " + crs + ")";
   Transformer swap(crs);
   const Point swapped = swap.transform(Point(raw_min.y(), raw_min.x()));
-  if (bg::within(swapped, bounds)) {
+  if (bg::covered_by(swapped, bounds)) {
     hint = "x and y (longitude and latitude) look swapped";
   }
   char coords[96];

@@ -51,14 +51,14 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
   OGRLayer* out = ds.CreateLayer(layer.name.c_str(), const_cast<OGRSpatialReference*>(&srs),
                                  layer_geometry_type(layer),
                                  const_cast<char**>(lco));
-  if (out == nullptr) throw io_error(target, "cannot create layer: " + last_gdal_error("?"), layer.name);
+  if (out == nullptr) throw output_error(target, "cannot create layer: " + last_gdal_error("?"), layer.name);
   std::vector<int> field_map(layer.fields.size(), -1);
   for (std::size_t i = 0; i < layer.fields.size(); ++i) {
     const Field& field = layer.fields[i];
     if (field.personal && !options.include_personal) continue;
     OGRFieldDefn defn(field.name.c_str(), ogr_field_type(field.type));
     if (out->CreateField(&defn) != OGRERR_NONE) {
-      throw io_error(target, "cannot create field '" + field.name + "': " + last_gdal_error("?"), layer.name);
+      throw output_error(target, "cannot create field '" + field.name + "': " + last_gdal_error("?"), layer.name);
     }
     field_map[i] = out->GetLayerDefn()->GetFieldIndex(field.name.c_str());
   }
@@ -71,7 +71,7 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
     if (to_output) to_output->transform(g);
     if (auto ogr = to_ogr(g)) f->SetGeometryDirectly(ogr.release());
     if (out->CreateFeature(f.get()) != OGRERR_NONE) {
-      throw io_error(target, "cannot write feature " + std::to_string(feature.fid) + ": " +
+      throw output_error(target, "cannot write feature " + std::to_string(feature.fid) + ": " +
                                  last_gdal_error("?"), layer.name);
     }
   }
@@ -111,7 +111,7 @@ void write_layers(const std::filesystem::path& path, std::span<const Layer* cons
       format == VectorFormat::geopackage ? "GPKG" : "GeoJSON");
   {
     GdalDataset ds(driver->Create(file.temporary_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw io_error(path.string(), "cannot create: " + last_gdal_error("GDAL refused"));
+    if (!ds) throw output_error(path.string(), "cannot create: " + last_gdal_error("GDAL refused"));
     OGRSpatialReference srs;
     std::optional<Transformer> to_output;
     if (format == VectorFormat::geojson) {
@@ -125,12 +125,12 @@ void write_layers(const std::filesystem::path& path, std::span<const Layer* cons
     const bool transactional = ds->StartTransaction() == OGRERR_NONE;
     for (const Layer* layer : layers) write_one_layer(*ds, *layer, options, path.string(), to_output, srs);
     if (transactional && ds->CommitTransaction() != OGRERR_NONE) {
-      throw io_error(path.string(), "cannot commit: " + last_gdal_error("GDAL refused"));
+      throw output_error(path.string(), "cannot commit: " + last_gdal_error("GDAL refused"));
     }
     CPLErrorReset();
     ds.reset();  // closing flushes; GDAL 3.6 reports failures only through CPLError
     if (CPLGetLastErrorType() >= CE_Failure) {
-      throw io_error(path.string(), "cannot finish writing: " + last_gdal_error("?"));
+      throw output_error(path.string(), "cannot finish writing: " + last_gdal_error("?"));
     }
   }
   file.commit();
@@ -140,7 +140,7 @@ void write_csv(const std::filesystem::path& path, const Table& table) {
   AtomicFile file(path);
   {
     std::ofstream out(file.temporary_path(), std::ios::binary);
-    if (!out) throw io_error(path.string(), "cannot create the file");
+    if (!out) throw output_error(path.string(), "cannot create the file");
     for (std::size_t i = 0; i < table.columns.size(); ++i) out << (i ? "," : "") << csv_field(table.columns[i]);
     out << "\n";
     for (const auto& row : table.rows) {
@@ -148,7 +148,7 @@ void write_csv(const std::filesystem::path& path, const Table& table) {
       out << "\n";
     }
     out.flush();
-    if (!out) throw io_error(path.string(), "write failed (disk full?)");
+    if (!out) throw output_error(path.string(), "write failed (disk full?)");
   }
   file.commit();
 }

@@ -71,35 +71,45 @@ std::vector<Layer> area_result_layers(const AreaHierarchy& h, const PointJoinRes
     add("oppervlakte_km2", FieldType::real);
     add("land_km2", FieldType::real);
     add("inwoners", FieldType::real);
-    add("n_punten", FieldType::integer);
-    for (const auto& theme : join.themes) add("n_" + field_name_part(theme), FieldType::integer);
-    add("per_1000_inwoners", FieldType::real);
-    add("per_km2", FieldType::real);
-    const bool with_value = !options.value_field.empty();
+    const bool with_counts = options.with_counts;
+    if (with_counts) {
+      add("n_punten", FieldType::integer);
+      for (const auto& theme : join.themes) add("n_" + field_name_part(theme), FieldType::integer);
+      add("per_1000_inwoners", FieldType::real);
+      add("per_km2", FieldType::real);
+    }
+    const bool with_value = with_counts && !options.value_field.empty();
     if (with_value) {
       add("som_" + field_name_part(options.value_field), FieldType::real);
       add("gem_" + field_name_part(options.value_field), FieldType::real);
     }
-    for (const auto& column : h.indicator_columns[l]) add(column, FieldType::real);
+    // An indicator named like one of our own fields keeps its values under "cbs_<name>".
+    for (const auto& column : h.indicator_columns[l]) {
+      const bool taken = layer.field_index(column).has_value();
+      add(taken ? "cbs_" + column : column, FieldType::real);
+    }
     for (std::size_t i = 0; i < areas.size(); ++i) {
       const Area& a = areas[i];
-      const AreaAggregate& agg = join.per_level[l][i];
+      const AreaAggregate agg = with_counts ? join.per_level[l][i] : AreaAggregate{};
       Feature f;
       f.fid = static_cast<std::int64_t>(i + 1);
       auto& v = f.values;
       v = {a.code, a.naam, to_string(level), parent_code(h, a, Level::wijk),
            parent_code(h, a, Level::programma), parent_code(h, a, Level::gemeente),
            a.area_m2 / 1e6, a.land_m2 ? Value{*a.land_m2 / 1e6} : Value{},
-           optional_value(a.inwoners), agg.count};
-      for (const auto& theme : join.themes) {
-        auto it = agg.per_theme.find(theme);
-        v.emplace_back(it == agg.per_theme.end() ? std::int64_t{0} : it->second);
+           optional_value(a.inwoners)};
+      if (with_counts) {
+        v.emplace_back(agg.count);
+        for (const auto& theme : join.themes) {
+          auto it = agg.per_theme.find(theme);
+          v.emplace_back(it == agg.per_theme.end() ? std::int64_t{0} : it->second);
+        }
+        const auto count = static_cast<double>(agg.count);
+        v.push_back(a.inwoners && *a.inwoners > 0 ? Value{count * 1000.0 / *a.inwoners} : Value{});
+        // Per km² of land where CBS gives the land area (water excluded), else of the whole area.
+        const double km2 = (a.land_m2 ? *a.land_m2 : a.area_m2) / 1e6;
+        v.push_back(km2 > 0 ? Value{count / km2} : Value{});
       }
-      const auto count = static_cast<double>(agg.count);
-      v.push_back(a.inwoners && *a.inwoners > 0 ? Value{count * 1000.0 / *a.inwoners} : Value{});
-      // Per km² of land where CBS gives the land area (water excluded), else of the whole area.
-      const double km2 = (a.land_m2 ? *a.land_m2 : a.area_m2) / 1e6;
-      v.push_back(km2 > 0 ? Value{count / km2} : Value{});
       if (with_value) {
         v.emplace_back(agg.value_sum);
         v.push_back(agg.value_count > 0 ? Value{agg.value_sum / static_cast<double>(agg.value_count)} : Value{});

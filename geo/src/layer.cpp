@@ -58,6 +58,16 @@ std::optional<std::size_t> Layer::field_index(std::string_view field_name) const
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (fields[i].name == field_name) return i;
   }
+  // GeoPackage and Shapefile field names are case-insensitive; so are we, after an exact match.
+  auto lower = [](std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::string wanted = lower(field_name);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (lower(fields[i].name) == wanted) return i;
+  }
   return std::nullopt;
 }
 

@@ -26,6 +26,13 @@ class io_error : public error {
   std::string layer_;
 };
 
+// Writing an output failed (unwritable directory, disk full). Separate from io_error so that
+// the command line can tell "your input is wrong" from "I could not write".
+class output_error : public io_error {
+ public:
+  using io_error::io_error;
+};
+
 // A dataset was read but its content is wrong: a bad value on a line, a duplicate code,
 // coordinates that cannot be right.
 class data_error : public error {

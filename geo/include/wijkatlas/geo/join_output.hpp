@@ -9,6 +9,7 @@
 namespace wijkatlas::geo {
 
 struct JoinOutputOptions {
+  bool with_counts = true;  // false: the areas and their figures only (`wijkatlas areas`)
   std::string value_field;  // the field summed and averaged, for the column names
 };
 

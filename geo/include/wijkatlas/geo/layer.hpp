@@ -51,6 +51,7 @@ struct Layer {
   std::vector<Field> fields;
   std::vector<Feature> features;
 
+  // Exact name first, then ignoring ASCII case (as GeoPackage does).
   std::optional<std::size_t> field_index(std::string_view field_name) const;
   // Index of the field or a data_error naming the layer and the fields that do exist.
   std::size_t require_field(std::string_view field_name) const;

@@ -1,0 +1,69 @@
+#pragma once
+// The subcommands of `wijkatlas`, each a library function with an options struct, so that
+// tests run them in-process. Parsing lives in cli.cpp; exit codes only in run_cli.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "wijkatlas/geo/reporter.hpp"
+
+namespace wijkatlas::app {
+
+// Exit codes, documented in README.md and `wijkatlas --help`.
+enum ExitCode : int {
+  exit_ok = 0,
+  exit_internal = 1,  // a bug or an unexpected library failure
+  exit_usage = 2,     // wrong options
+  exit_input = 3,     // an input file is missing, unreadable or wrong
+  exit_output = 4,    // an output could not be written
+};
+
+// Where the areas come from; shared by `areas` and `join`.
+struct AreaSourceOptions {
+  std::string data_dir;     // empty: resolve_data_dir()
+  std::string areas;        // buurten dataset; empty: the CBS product in the data directory
+  std::string areas_layer = "buurten";
+  std::string where;        // attribute filter; empty: the programme's gemeente when the layer has gemeentecode
+  std::string programme;    // programme definition; empty: datasets/npao_programma.toml; "none": no programme level
+  std::string levels = "buurt,wijk,programma,gemeente";
+};
+
+struct InfoOptions {
+  std::string path;
+};
+void run_info(const InfoOptions& options, std::ostream& out);
+
+struct AreasOptions {
+  AreaSourceOptions source;
+  std::string output = "gebieden.gpkg";
+};
+void run_areas(const AreasOptions& options, geo::Reporter& reporter);
+
+struct JoinOptions {
+  AreaSourceOptions source;
+  std::string points;         // empty: examples/initiatieven_arnhem_oost.csv
+  std::string points_layer;
+  std::string points_srs;     // CRS of a points source that names none
+  std::vector<std::string> indicators;  // empty: the CBS key figures in the data directory
+  bool no_indicators = false;
+  std::string theme_field = "thema";
+  std::string value_field;
+  std::string output = "wijkatlas_join.gpkg";
+  std::string csv;            // empty: next to the output, .csv
+  bool include_personal = false;
+  bool write_points = true;
+  unsigned threads = 0;
+};
+
+struct JoinSummary {
+  std::size_t points = 0;
+  std::size_t outside = 0;
+  std::string output;
+  std::string csv;
+};
+JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::ostream& out);
+
+// Parses the command line and runs a subcommand; returns the exit code. Never calls exit().
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+
+}  // namespace wijkatlas::app

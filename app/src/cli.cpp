@@ -1,0 +1,98 @@
+// Command-line parsing (CLI11) and the mapping of exceptions to messages and exit codes.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include "terminal_reporter.hpp"
+#include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/geo/error.hpp"
+
+namespace wijkatlas::app {
+namespace {
+
+constexpr const char* exit_code_help =
+    "Exit codes: 0 success, 1 internal error, 2 wrong options, 3 input missing or wrong "
+    "(file, CRS, data), 4 output could not be written.";
+
+void add_area_options(CLI::App& cmd, AreaSourceOptions& o) {
+  cmd.add_option("--data-dir", o.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
+  cmd.add_option("--areas", o.areas, "Buurten dataset (default: the CBS wijk- en buurtkaart in the data directory)");
+  cmd.add_option("--areas-layer", o.areas_layer, "Layer with the buurten")->capture_default_str();
+  cmd.add_option("--where", o.where, "Attribute filter on the buurten, e.g. \"gemeentecode = 'GM0202'\"");
+  cmd.add_option("--programme", o.programme,
+                 "Programme definition (default: datasets/npao_programma.toml; 'none' for no programme level)");
+  cmd.add_option("--levels", o.levels, "Levels to build: buurt,wijk,programma,gemeente")->capture_default_str();
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"wijkatlas: wijkkaarten en wijkanalyse voor het Nationaal Programma Arnhem-Oost", "wijkatlas"};
+  app.footer(exit_code_help);
+  app.require_subcommand(1);
+  bool quiet = false;
+  app.add_flag("-q,--quiet", quiet, "No progress or informational messages");
+
+  InfoOptions info;
+  auto* info_cmd = app.add_subcommand("info", "Layers, CRS, extent and feature counts of a dataset");
+  info_cmd->add_option("dataset", info.path, "Any vector dataset GDAL reads")->required();
+
+  AreasOptions areas;
+  auto* areas_cmd = app.add_subcommand("areas", "Build the hierarchy buurt > wijk > programmawijk > gemeente and write it");
+  add_area_options(*areas_cmd, areas.source);
+  areas_cmd->add_option("-o,--output", areas.output, "Output GeoPackage")->capture_default_str();
+
+  JoinOptions join;
+  auto* join_cmd = app.add_subcommand("join", "Join points and indicators to the areas; write per-area layers and a CSV");
+  add_area_options(*join_cmd, join.source);
+  join_cmd->add_option("--points", join.points, "Points: initiatives, assets (default: examples/initiatieven_arnhem_oost.csv)");
+  join_cmd->add_option("--points-layer", join.points_layer, "Layer of the points dataset");
+  join_cmd->add_option("--s-srs", join.points_srs, "CRS of the points when the file names none, e.g. EPSG:4326");
+  join_cmd->add_option("--indicators", join.indicators, "Indicator table(s) keyed by CBS code (repeatable; default: CBS key figures in the data directory)");
+  join_cmd->add_flag("--no-indicators", join.no_indicators, "Join no indicator tables");
+  join_cmd->add_option("--theme-field", join.theme_field, "Count points per value of this field")->capture_default_str();
+  join_cmd->add_option("--value-field", join.value_field, "Sum and mean of this numeric field per area");
+  join_cmd->add_option("-o,--output", join.output, "Output GeoPackage")->capture_default_str();
+  join_cmd->add_option("--csv", join.csv, "Output table (default: the output name with .csv)");
+  join_cmd->add_flag("--include-personal", join.include_personal, "Also write personal fields (contact_*, prive_*)");
+  bool no_points = false;
+  join_cmd->add_flag("--no-points-layer", no_points, "Do not write the joined points layer");
+  join_cmd->add_option("--threads", join.threads, "Worker threads for the join (0 = all cores)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {
+      // --help (top level or on a subcommand): CLI11 formats the right page.
+      app.exit(e, out, err);
+      return exit_ok;
+    }
+    err << "wijkatlas: " << e.what() << "\n" << "Run 'wijkatlas --help' for the options.\n";
+    return exit_usage;
+  }
+  join.write_points = !no_points;
+
+  TerminalReporter reporter(err, quiet, ::isatty(STDERR_FILENO) == 1);
+  std::ostringstream discard;
+  std::ostream& summary_out = quiet ? discard : out;
+  try {
+    if (*info_cmd) run_info(info, out);
+    else if (*areas_cmd) run_areas(areas, reporter);
+    else if (*join_cmd) run_join(join, reporter, summary_out);
+    return exit_ok;
+  } catch (const usage_error& e) {
+    err << "wijkatlas: " << e.what() << "\n";
+    return exit_usage;
+  } catch (const output_error& e) {
+    err << "wijkatlas: error: " << e.what() << "\n";
+    return exit_output;
+  } catch (const error& e) {
+    err << "wijkatlas: error: " << e.what() << "\n";
+    return exit_input;
+  } catch (const std::exception& e) {
+    err << "wijkatlas: internal error: " << e.what() << "\n";
+    return exit_internal;
+  }
+}
+
+}  // namespace wijkatlas::app

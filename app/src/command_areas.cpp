@@ -1,0 +1,20 @@
+// `wijkatlas areas`: build the hierarchy and write it.
+#include "area_source.hpp"
+#include "indicator_sources.hpp"
+#include "wijkatlas/geo/join_output.hpp"
+
+namespace wijkatlas::app {
+
+void run_areas(const AreasOptions& options, geo::Reporter& reporter) {
+  LoadedAreas loaded = load_areas(options.source, reporter);
+  join_indicator_files(loaded, {}, true, reporter);
+  geo::JoinOutputOptions output;
+  output.with_counts = false;
+  const auto layers = geo::area_result_layers(loaded.hierarchy, geo::PointJoinResult{}, output);
+  std::vector<const geo::Layer*> pointers;
+  for (const auto& l : layers) pointers.push_back(&l);
+  geo::write_layers(options.output, pointers);
+  reporter.info("geschreven: " + options.output);
+}
+
+}  // namespace wijkatlas::app

@@ -1,0 +1,87 @@
+// `wijkatlas join`: points + areas + indicators -> per-area layers and a table.
+#include <iomanip>
+
+#include "area_source.hpp"
+#include "indicator_sources.hpp"
+#include "wijkatlas/geo/data_dir.hpp"
+#include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/geo/join_output.hpp"
+
+namespace wijkatlas::app {
+namespace {
+namespace fs = std::filesystem;
+
+void print_summary(const geo::AreaHierarchy& h, const std::vector<geo::Layer>& layers,
+                   const JoinSummary& summary, std::ostream& out) {
+  out << summary.points << " punten gekoppeld";
+  if (summary.outside > 0) out << ", " << summary.outside << " buiten alle buurten";
+  out << "\n";
+  // The programme wijken first: that is what a planner asks for.
+  for (const auto& layer : layers) {
+    if (layer.name != "programmawijken") continue;
+    const auto naam = *layer.field_index("naam");
+    const auto inwoners = *layer.field_index("inwoners");
+    const auto n = *layer.field_index("n_punten");
+    const auto rate = *layer.field_index("per_1000_inwoners");
+    out << "\n" << std::left << std::setw(18) << "programmawijk" << std::right << std::setw(10)
+        << "inwoners" << std::setw(8) << "punten" << std::setw(14) << "per 1000 inw" << "\n";
+    for (const auto& f : layer.features) {
+      out << std::left << std::setw(18) << geo::to_text(f.values[naam]) << std::right << std::setw(10)
+          << std::fixed << std::setprecision(0) << geo::as_number(f.values[inwoners]).value_or(0)
+          << std::setw(8) << geo::to_text(f.values[n]) << std::setw(14) << std::setprecision(2)
+          << geo::as_number(f.values[rate]).value_or(0) << "\n";
+    }
+    out << std::defaultfloat;
+  }
+  out << "\n" << h.at(geo::Level::buurt).size() << " buurten, " << h.at(geo::Level::wijk).size()
+      << " wijken, " << h.at(geo::Level::programma).size() << " programmawijken -> " << summary.output
+      << " en " << summary.csv << "\n";
+}
+
+}  // namespace
+
+JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::ostream& out) {
+  // Check the outputs can be written before the work starts.
+  JoinSummary summary;
+  summary.output = options.output;
+  geo::format_for_path(options.output);
+  summary.csv = options.csv.empty() ? fs::path(options.output).replace_extension(".csv").string() : options.csv;
+
+  LoadedAreas loaded = load_areas(options.source, reporter);
+  join_indicator_files(loaded, options.indicators, !options.no_indicators, reporter);
+
+  geo::ReadOptions read;
+  read.layer = options.points_layer;
+  read.assign_crs = options.points_srs;
+  const fs::path points_path = options.points.empty() ? geo::project_file("examples/initiatieven_arnhem_oost.csv")
+                                                      : fs::path(options.points);
+  const geo::Layer points = geo::read_layer(points_path, read, reporter);
+  if (!options.theme_field.empty() && !points.field_index(options.theme_field)) {
+    reporter.info(points.source + ": no field '" + options.theme_field + "'; no counts per theme");
+  }
+  geo::PointJoinOptions join_options;
+  join_options.theme_field = points.field_index(options.theme_field) ? options.theme_field : std::string{};
+  join_options.value_field = options.value_field;
+  join_options.threads = options.threads;
+  const geo::PointJoinResult join = geo::join_points(loaded.hierarchy, points, join_options, reporter);
+  summary.points = points.features.size();
+  summary.outside = join.outside.size();
+
+  geo::JoinOutputOptions output_options;
+  output_options.value_field = options.value_field;
+  std::vector<geo::Layer> layers = geo::area_result_layers(loaded.hierarchy, join, output_options);
+  const geo::Table table = geo::area_result_table(layers);
+  if (options.write_points) layers.push_back(geo::joined_points_layer(points, loaded.hierarchy, join));
+  layers.push_back(geo::outside_points_layer(points, join));
+  std::vector<const geo::Layer*> pointers;
+  for (const auto& l : layers) pointers.push_back(&l);
+  geo::WriteOptions write;
+  write.include_personal = options.include_personal;
+  geo::write_layers(options.output, pointers, write);
+  geo::write_csv(summary.csv, table);
+  print_summary(loaded.hierarchy, layers, summary, out);
+  return summary;
+}
+
+}  // namespace wijkatlas::app
