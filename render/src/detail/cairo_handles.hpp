@@ -21,6 +21,11 @@ struct CairoSurfaceDeleter {
 };
 using CairoSurfacePtr = std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter>;
 
+struct CairoFontOptionsDeleter {
+  void operator()(cairo_font_options_t* o) const noexcept { cairo_font_options_destroy(o); }
+};
+using CairoFontOptionsPtr = std::unique_ptr<cairo_font_options_t, CairoFontOptionsDeleter>;
+
 // Any GObject (Pango layouts, contexts, font maps) is released with g_object_unref.
 struct GObjectDeleter {
   void operator()(gpointer object) const noexcept {
@@ -30,6 +35,7 @@ struct GObjectDeleter {
 template <class T>
 using GObjectPtr = std::unique_ptr<T, GObjectDeleter>;
 using PangoLayoutPtr = GObjectPtr<PangoLayout>;
+using PangoContextPtr = GObjectPtr<PangoContext>;
 
 struct PangoFontDescriptionDeleter {
   void operator()(PangoFontDescription* d) const noexcept { pango_font_description_free(d); }

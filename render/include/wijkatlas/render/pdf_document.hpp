@@ -1,0 +1,31 @@
+#pragma once
+// A multi-page vector PDF (fonts embedded as subsets by Cairo) with document metadata. The file
+// appears at its path only when finish() succeeds; a document destroyed unfinished (an
+// exception while drawing) leaves nothing behind.
+#include <filesystem>
+#include <memory>
+
+#include "wijkatlas/render/output.hpp"
+#include "wijkatlas/render/page.hpp"
+
+namespace wijkatlas::render {
+
+class PdfDocument {
+ public:
+  // Throws output_error when the directory is missing or unwritable.
+  PdfDocument(const std::filesystem::path& output, const Page& page, const DocumentInfo& info);
+  ~PdfDocument();
+  PdfDocument(const PdfDocument&) = delete;
+  PdfDocument& operator=(const PdfDocument&) = delete;
+
+  void add_page(const PagePainter& paint);
+  int page_count() const noexcept;
+  // Completes the file and moves it into place; throws render_error or output_error.
+  void finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace wijkatlas::render

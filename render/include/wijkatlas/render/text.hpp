@@ -1,0 +1,42 @@
+#pragma once
+// Text through Pango, in a pinned font family so that maps and reference images do not change
+// with whatever fonts a machine happens to have. Metrics are unhinted: the same text measures
+// the same on PDF, SVG and PNG at any dpi, so layout (labels, legends) can be computed once.
+#include <cairo.h>
+
+#include <string>
+#include <string_view>
+
+namespace wijkatlas::render {
+
+// Installed by scripts/install-deps.sh (fonts-noto-core); covers Dutch diacritics.
+inline constexpr std::string_view default_font_family = "Noto Sans";
+
+struct TextStyle {
+  std::string family{default_font_family};
+  double size_pt = 9;
+  bool bold = false;
+  bool italic = false;
+};
+
+// The logical box of a line of text, in points: width, height, and the baseline's distance
+// below the top.
+struct TextSize {
+  double width_pt = 0;
+  double height_pt = 0;
+  double baseline_pt = 0;
+};
+
+// Throws render_error when fontconfig knows no family of that name (Pango would otherwise
+// silently substitute another font).
+void require_font_family(std::string_view family);
+
+// Measures without a surface; equals what draw_text draws.
+TextSize measure_text(std::string_view utf8, const TextStyle& style);
+
+// Draws with the logical box's top-left corner at (left_pt, top_pt) in cr's user space, in cr's
+// current source colour.
+void draw_text(cairo_t* cr, std::string_view utf8, const TextStyle& style, double left_pt,
+               double top_pt);
+
+}  // namespace wijkatlas::render

@@ -1,0 +1,46 @@
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "output/writers.hpp"
+#include "wijkatlas/render/error.hpp"
+#include "wijkatlas/render/pdf_document.hpp"
+
+namespace wijkatlas::render {
+
+OutputFormat output_format_for(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (extension == ".pdf") return OutputFormat::pdf;
+  if (extension == ".svg") return OutputFormat::svg;
+  if (extension == ".png") return OutputFormat::png;
+  throw render_error(path.string() + ": unknown output format '" + extension +
+                     "' (use .pdf, .svg or .png)");
+}
+
+namespace output {
+
+void write_pdf(const std::filesystem::path& path, const Page& page, const DocumentInfo& info,
+               const PagePainter& paint) {
+  PdfDocument document(path, page, info);
+  document.add_page(paint);
+  document.finish();
+}
+
+}  // namespace output
+
+void write_page(const std::filesystem::path& output, const Page& page, const DocumentInfo& info,
+                const PagePainter& paint, const RasterOptions& raster) {
+  switch (output_format_for(output)) {
+    case OutputFormat::pdf:
+      return output::write_pdf(output, page, info, paint);
+    case OutputFormat::svg:
+      return output::write_svg(output, page, paint);
+    case OutputFormat::png:
+      (void)raster;
+      throw render_error(output.string() + ": PNG output is not available yet");
+  }
+}
+
+}  // namespace wijkatlas::render
