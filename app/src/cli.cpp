@@ -59,6 +59,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   join_cmd->add_flag("--no-points-layer", no_points, "Do not write the joined points layer");
   join_cmd->add_option("--threads", join.threads, "Worker threads for the join (0 = all cores)");
 
+  // -q works before and after the subcommand, as in osmium and GDAL.
+  for (auto* cmd : {areas_cmd, join_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

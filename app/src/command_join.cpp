@@ -35,7 +35,8 @@ void print_summary(const geo::AreaHierarchy& h, const std::vector<geo::Layer>& l
     out << std::defaultfloat;
   }
   out << "\n" << h.at(geo::Level::buurt).size() << " buurten, " << h.at(geo::Level::wijk).size()
-      << " wijken, " << h.at(geo::Level::programma).size() << " programmawijken -> " << summary.output
+      << " wijken, " << h.at(geo::Level::programma).size() << " programmawijken, "
+      << h.at(geo::Level::gemeente).size() << " gemeente(n) -> " << summary.output
       << " en " << summary.csv << "\n";
 }
 

@@ -67,17 +67,22 @@ void convert_text_column(IndicatorTable& table, std::size_t column) {
   }
 }
 
+// Two rows are the same area when their digits match and their levels do, or when one of
+// them has no prefix ("2020423" is BU02020423 from a spreadsheet that dropped both).
 void check_duplicate_codes(const IndicatorTable& table) {
-  std::unordered_map<std::string, const IndicatorTable::Row*> seen;
+  std::unordered_map<std::string, std::vector<std::pair<std::optional<Level>, const IndicatorTable::Row*>>> seen;
   for (const auto& row : table.rows) {
     auto key = parse_cbs_code(row.code);
     if (!key) continue;
-    const std::string k = (key->level ? to_string(*key->level) : "?") + key->digits;
-    auto [it, inserted] = seen.emplace(k, &row);
-    if (!inserted) {
-      throw data_error(table.source, row.location,
-                       "code '" + row.code + "' appears twice (also at " + it->second->location + ")");
+    auto& same_digits = seen[key->digits];
+    for (const auto& [level, other] : same_digits) {
+      if (!level || !key->level || *level == *key->level) {
+        throw data_error(table.source, row.location,
+                         "code '" + row.code + "' appears twice (also at " + other->location + " as '" +
+                             other->code + "')");
+      }
     }
+    same_digits.emplace_back(key->level, &row);
   }
 }
 

@@ -65,13 +65,15 @@ struct PendingGeometry {
   std::string where;
 };
 
+bool inside_rd_bounds(const Geometry& g) {
+  return bg::covered_by(envelope(g), rd_new_bounds());  // covered_by: a point is a degenerate box
+}
+
 // Coordinates that land outside the Netherlands after transformation mean a wrong CRS or
 // swapped axes; say which.
-void check_inside_rd_bounds(const Geometry& g, const Geometry& original, const std::string& where,
-                            const std::string& crs) {
+[[noreturn]] void throw_outside_rd_bounds(const Geometry& original, const std::string& where,
+                                          const std::string& crs) {
   const Box bounds = rd_new_bounds();
-  const Box box = envelope(g);
-  if (bg::covered_by(box, bounds)) return;  // covered_by: a single point is a degenerate box
   const Box raw = envelope(original);
   const Point raw_min = raw.min_corner();
   std::string hint = "check the coordinate reference system (read as " + crs + ")";
@@ -124,6 +126,7 @@ class LayerReader {
   }
 
   void resolve_crs(const std::string& declared, const std::string& fallback) {
+    crs_declared_by_source_ = options_.assign_crs.empty() && !declared.empty();
     std::string crs = !options_.assign_crs.empty() ? options_.assign_crs : declared;
     if (crs.empty()) crs = fallback;
     if (crs.empty()) {
@@ -295,6 +298,7 @@ class LayerReader {
 
   // Transform to RD New, check the coordinates are plausible, repair invalid polygons.
   void finish_geometries() {
+    std::size_t outside_netherlands = 0;
     std::vector<Feature> kept;
     kept.reserve(out_.features.size());
     for (auto& feature : out_.features) {
@@ -306,8 +310,15 @@ class LayerReader {
       }
       const Geometry original = transformer_->is_identity() ? Geometry{} : feature.geometry;
       transformer_->transform(feature.geometry);
-      check_inside_rd_bounds(feature.geometry, transformer_->is_identity() ? feature.geometry : original,
-                             where, out_.source_crs);
+      if (!inside_rd_bounds(feature.geometry)) {
+        // A CRS we assumed (CSV) or the user named is probably wrong; one the file declares
+        // is trusted: data elsewhere in the world (the OSM test extract) is allowed.
+        if (!crs_declared_by_source_) {
+          throw_outside_rd_bounds(transformer_->is_identity() ? feature.geometry : original, where,
+                                  out_.source_crs);
+        }
+        ++outside_netherlands;
+      }
       if (auto* polygons = std::get_if<MultiPolygon>(&feature.geometry)) {
         if (auto reason = invalid_reason(feature.geometry)) {
           if (!options_.repair_invalid) throw geometry_error(where, "invalid polygon: " + *reason);
@@ -322,6 +333,10 @@ class LayerReader {
       kept.push_back(std::move(feature));
     }
     out_.features = std::move(kept);
+    if (outside_netherlands > 0) {
+      reporter_.warn(out_.source + ": " + std::to_string(outside_netherlands) +
+                     " features lie outside the Netherlands (RD New is only accurate inside)");
+    }
   }
 
   std::filesystem::path path_;
@@ -330,6 +345,7 @@ class LayerReader {
   OpenedLayer opened_;
   Layer out_;
   std::optional<Transformer> transformer_;
+  bool crs_declared_by_source_ = false;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
+#include <span>
 #include <thread>
 
 namespace wijkatlas::geo {
@@ -15,7 +16,7 @@ namespace {
 // A polygon edge stored lower end first, so that two polygons sharing the edge evaluate the
 // crossing test on identical numbers and agree on which of them owns a boundary point.
 struct Edge {
-  double x0, y0, x1, y1;  // y0 < y1; horizontal edges are never stored (never crossed)
+  double x0, y0, x1, y1;  // y0 <= y1; horizontal edges are kept for the outer-boundary test
 };
 
 // Edges of one polygon grouped in horizontal bands: a point only tests the edges of its band.
@@ -31,18 +32,28 @@ void collect_edges(const RingRange& ring, std::vector<Edge>& edges) {
   for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
     const Point& a = ring[i];
     const Point& b = ring[i + 1];
-    if (a.y() == b.y()) continue;
-    if (a.y() < b.y()) edges.push_back({a.x(), a.y(), b.x(), b.y()});
+    if (a.y() == b.y() && a.x() == b.x()) continue;  // repeated vertex
+    if (a.y() < b.y() || (a.y() == b.y() && a.x() < b.x())) edges.push_back({a.x(), a.y(), b.x(), b.y()});
     else edges.push_back({b.x(), b.y(), a.x(), a.y()});
   }
 }
 
 // Crossing test of a ray from p towards +x: half-open in y (the lower end counts, the upper
 // does not) and strict in x (a point on the edge is not left of it). Together these give the
-// documented boundary rule.
+// documented boundary rule. Horizontal edges never cross (py < y0 or py >= y1 always holds).
 inline bool ray_crosses(const Edge& e, double px, double py) {
   if (py < e.y0 || py >= e.y1) return false;
   return (e.x1 - e.x0) * (py - e.y0) - (px - e.x0) * (e.y1 - e.y0) > 0;
+}
+
+// Whether p lies on the edge, within a micrometre (coordinates are metres).
+inline bool on_edge(const Edge& e, double px, double py) {
+  constexpr double tolerance = 1e-6;
+  if (py < e.y0 - tolerance || py > e.y1 + tolerance) return false;
+  if (px < std::min(e.x0, e.x1) - tolerance || px > std::max(e.x0, e.x1) + tolerance) return false;
+  const double dx = e.x1 - e.x0, dy = e.y1 - e.y0;
+  const double cross = dx * (py - e.y0) - (px - e.x0) * dy;
+  return std::abs(cross) <= tolerance * std::hypot(dx, dy);
 }
 
 }  // namespace
@@ -87,29 +98,49 @@ struct PolygonLocator::Impl {
     polygons.push_back(bp);
   }
 
-  bool contains(std::uint32_t index, double px, double py) const {
+  // The edges of the band of `index` that holds y = py (empty when the polygon has none).
+  std::span<const Edge> band_edges(std::uint32_t index, double py) const {
     const BandedPolygon& bp = polygons[index];
-    if (bp.band_count == 0) return false;
+    if (bp.band_count == 0) return {};
     const double position = (py - bp.ymin) * bp.inverse_band_height;
     const auto band = static_cast<std::uint32_t>(
         std::clamp(position, 0.0, static_cast<double>(bp.band_count - 1)));
     const std::uint32_t begin = band_offsets[bp.first_band + band];
     const std::uint32_t end = band_offsets[bp.first_band + band + 1];
+    return std::span<const Edge>(edges).subspan(begin, end - begin);
+  }
+
+  bool contains(std::uint32_t index, double px, double py) const {
     bool inside = false;
-    for (std::uint32_t i = begin; i < end; ++i) inside ^= ray_crosses(edges[i], px, py);
+    for (const Edge& e : band_edges(index, py)) inside ^= ray_crosses(e, px, py);
     return inside;
+  }
+
+  bool touches(std::uint32_t index, double px, double py) const {
+    for (const Edge& e : band_edges(index, py)) {
+      if (on_edge(e, px, py)) return true;
+    }
+    return false;
   }
 
   std::int32_t locate(const Point& p) const {
     std::int32_t best = PolygonLocator::not_found;
+    std::int32_t touched = PolygonLocator::not_found;
     auto test = [&](const Entry& entry) {
       const auto index = static_cast<std::int32_t>(entry.second);
-      if ((best == PolygonLocator::not_found || index < best) && contains(entry.second, p.x(), p.y())) {
+      if (best != PolygonLocator::not_found && index > best) return;
+      if (contains(entry.second, p.x(), p.y())) {
         best = index;
+      } else if (best == PolygonLocator::not_found &&
+                 (touched == PolygonLocator::not_found || index < touched) &&
+                 touches(entry.second, p.x(), p.y())) {
+        touched = index;
       }
     };
     tree.query(bgi::intersects(p), boost::make_function_output_iterator(test));
-    return best;
+    // A point on an east or north edge that no neighbour owns (the outer boundary of the
+    // whole set) belongs to the polygon it touches rather than to nothing.
+    return best != PolygonLocator::not_found ? best : touched;
   }
 };
 

@@ -40,7 +40,7 @@ OpenedLayer open_layer(const std::filesystem::path& path, const std::string& lay
   if (layer_name.empty()) {
     if (ds.GetLayerCount() == 0) throw io_error(path.string(), "the dataset has no layers");
     if (ds.GetLayerCount() > 1 && !opened.is_osm) {
-      throw io_error(path.string(), "has several layers (" + names + "); name one with --layer");
+      throw io_error(path.string(), "has several layers (" + names + "); name the one to use");
     }
     opened.layer = ds.GetLayer(0);
   } else {

@@ -8,8 +8,10 @@
 // points on its west (left) edges and on its south (lower) edges, but not those on its east or
 // north edges. For polygons that tile the plane, such as CBS buurten, every point on a shared
 // edge or vertex therefore belongs to exactly one polygon: the one to its east, or on an
-// east-west edge, the one to its north. When polygons overlap, the one with the lowest index
-// wins.
+// east-west edge, the one to its north. A point on an east or north edge that no other
+// polygon owns (the outer boundary of the whole set) belongs to the polygon it lies on (within
+// 1 µm), so that every point of the closed area is found. When polygons overlap, the one with
+// the lowest index wins.
 #include <cstdint>
 #include <memory>
 #include <span>

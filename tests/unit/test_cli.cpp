@@ -1,0 +1,184 @@
+// The `wijkatlas` command, run in-process through run_cli: options, exit codes, outputs.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "test_support.hpp"
+#include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/geo/io.hpp"
+
+namespace wijkatlas::app {
+namespace {
+
+using test::TempDir;
+
+struct CliRun {
+  int code = -1;
+  std::string out, err;
+};
+
+CliRun run(std::vector<std::string> args) {
+  args.insert(args.begin(), "wijkatlas");
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  CliRun r;
+  r.code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+geo::Layer read_layer(const std::filesystem::path& path, const std::string& layer) {
+  geo::CollectingReporter reporter;
+  geo::ReadOptions options;
+  options.layer = layer;
+  options.allow_empty = true;
+  options.require_geometry = false;
+  return geo::read_layer(path, options, reporter);
+}
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const geo::Value& value_of(const geo::Layer& layer, std::string_view code, std::string_view field) {
+  const auto code_field = *layer.field_index("code");
+  for (const auto& f : layer.features) {
+    if (geo::to_text(f.values[code_field]) == code) return f.values.at(layer.require_field(field));
+  }
+  throw std::runtime_error("no " + std::string(code) + " in " + layer.name);
+}
+
+#define EXPECT_CONTAINS(text, needle) \
+  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
+
+}  // namespace
+
+TEST(Cli, HelpListsSubcommandsAndExitCodes) {
+  const CliRun r = run({"--help"});
+  EXPECT_EQ(r.code, exit_ok);
+  for (const char* word : {"info", "areas", "join", "Exit codes"}) EXPECT_CONTAINS(r.out, word);
+  for (const char* sub : {"info", "areas", "join"}) {
+    const CliRun s = run({sub, "--help"});
+    EXPECT_EQ(s.code, exit_ok) << sub;
+    EXPECT_CONTAINS(s.out, std::string("wijkatlas ") + sub);
+  }
+  EXPECT_CONTAINS(run({"join", "--help"}).out, "--include-personal");
+}
+
+TEST(Cli, WrongOptionsAreUsageErrors) {
+  EXPECT_EQ(run({}).code, exit_usage);
+  EXPECT_EQ(run({"join", "--no-such-option"}).code, exit_usage);
+  TempDir dir;
+  const CliRun r = run({"join", "-q", "--levels", "buurt,stadsdeel", "-o", (dir / "x.gpkg").string()});
+  EXPECT_EQ(r.code, exit_usage);
+  EXPECT_CONTAINS(r.err, "stadsdeel");
+  EXPECT_EQ(run({"join", "-q", "-o", (dir / "x.kml").string()}).code, exit_usage);
+  EXPECT_EQ(test::file_count(dir.path()), 0u);
+}
+
+TEST(Cli, JoinOnTheRealArnhemData) {
+  TempDir dir;
+  const auto out = dir / "arnhem.gpkg";
+  const CliRun r = run({"join", "--data-dir", test::data_dir().string(), "-o", out.string()});
+  ASSERT_EQ(r.code, exit_ok) << r.err;
+  EXPECT_CONTAINS(r.out, "Presikhaaf");
+  EXPECT_CONTAINS(r.out, "16420");
+  const auto names = geo::layer_names(out);
+  for (const char* layer : {"buurten", "wijken", "programmawijken", "gemeenten", "punten", "punten_buiten_gebied"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), layer), names.end()) << layer;
+  }
+  const geo::Layer programme = read_layer(out, "programmawijken");
+  ASSERT_EQ(programme.features.size(), 5u);
+  EXPECT_EQ(geo::as_number(value_of(programme, "presikhaaf", "inwoners")), 16420.0);
+  // The 40 illustrative initiatives all lie in the programme wijken.
+  double total = 0;
+  for (const auto& f : programme.features) total += *geo::as_number(f.values[*programme.field_index("n_punten")]);
+  EXPECT_EQ(total, 40.0);
+  // The buurt layer carries the monitor figures.
+  const geo::Layer buurten = read_layer(out, "buurten");
+  EXPECT_EQ(buurten.features.size(), 83u);
+  EXPECT_EQ(geo::as_number(value_of(buurten, "BU02020423", "AantalInwoners_5")), 2255.0);
+  // Personal fields stay out of every output unless asked for.
+  const geo::Layer punten = read_layer(out, "punten");
+  EXPECT_EQ(punten.features.size(), 40u);
+  for (const auto& f : punten.fields) EXPECT_FALSE(f.name.starts_with("contact_")) << f.name;
+  EXPECT_EQ(slurp(dir / "arnhem.csv").find("example.org"), std::string::npos);
+  EXPECT_CONTAINS(slurp(dir / "arnhem.csv"), "presikhaaf,Presikhaaf,programmawijk");
+}
+
+TEST(Cli, IncludePersonalWritesContactFields) {
+  TempDir dir;
+  const auto out = dir / "met_contact.gpkg";
+  ASSERT_EQ(run({"join", "-q", "--include-personal", "-o", out.string()}).code, exit_ok);
+  EXPECT_TRUE(read_layer(out, "punten").field_index("contact_email"));
+}
+
+TEST(Cli, JoinReadsThePdokSchemaWithItsEmbeddedKeyFigures) {
+  TempDir dir;
+  const auto points = dir.write("punten.csv", "naam,thema,x,y\na,groen,190500,445500\nb,spelen,192500,446500\nc,groen,250000,445500\n");
+  const auto out = dir / "mini.gpkg";
+  const CliRun r = run({"join", "--areas", test::source_file("tests/fixtures/pdok/wijkenbuurten_mini.gpkg").string(),
+                     "--programme", "none", "--points", points.string(), "-o", out.string()});
+  ASSERT_EQ(r.code, exit_ok) << r.err;
+  EXPECT_CONTAINS(r.err, "1 ");  // the point outside is reported
+  EXPECT_CONTAINS(r.out, "buiten alle buurten");
+  const geo::Layer gemeenten = read_layer(out, "gemeenten");
+  EXPECT_EQ(geo::as_number(value_of(gemeenten, "GM9999", "inwoners")), 2100.0);
+  EXPECT_EQ(geo::as_number(value_of(gemeenten, "GM9999", "n_punten")), 2.0);
+  const geo::Layer buurten = read_layer(out, "buurten");
+  EXPECT_TRUE(geo::is_null(value_of(buurten, "BU99990102", "gemiddelde_woningwaarde")));
+  EXPECT_EQ(geo::as_number(value_of(buurten, "BU99990101", "n_groen")), 1.0);
+  EXPECT_EQ(read_layer(out, "punten_buiten_gebied").features.size(), 1u);
+}
+
+TEST(Cli, MissingInputIsExitThreeAndWritesNothing) {
+  TempDir dir;
+  const CliRun r = run({"join", "--points", (dir / "bestaat_niet.csv").string(), "-o", (dir / "uit.gpkg").string()});
+  EXPECT_EQ(r.code, exit_input);
+  EXPECT_CONTAINS(r.err, "bestaat_niet.csv");
+  EXPECT_CONTAINS(r.err, "not found");
+  EXPECT_EQ(test::file_count(dir.path()), 0u);
+}
+
+TEST(Cli, BadPointFileNamesTheLine) {
+  TempDir dir;
+  const auto points = dir.write("omgedraaid.csv", "naam,lon,lat\na,51.98,5.90\n");
+  const CliRun r = run({"join", "--points", points.string(), "-o", (dir / "uit.gpkg").string()});
+  EXPECT_EQ(r.code, exit_input);
+  EXPECT_CONTAINS(r.err, "omgedraaid.csv, line 2");
+  EXPECT_CONTAINS(r.err, "swapped");
+  EXPECT_EQ(test::file_count(dir.path()), 1u);
+}
+
+TEST(Cli, UnwritableOutputIsExitFour) {
+  const CliRun r = run({"join", "-q", "-o", "/nonexistent/dir/uit.gpkg"});
+  EXPECT_EQ(r.code, exit_output);
+  EXPECT_CONTAINS(r.err, "/nonexistent/dir");
+}
+
+TEST(Cli, InfoDescribesADataset) {
+  const CliRun r = run({"info", test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg").string()});
+  ASSERT_EQ(r.code, exit_ok) << r.err;
+  EXPECT_CONTAINS(r.out, "layer buurten");
+  EXPECT_CONTAINS(r.out, "features: 83");
+  EXPECT_CONTAINS(r.out, "EPSG:28992");
+  EXPECT_CONTAINS(r.out, "183548");  // extent x min
+  EXPECT_EQ(run({"info", "/nonexistent.gpkg"}).code, exit_input);
+}
+
+TEST(Cli, AreasWritesTheHierarchy) {
+  TempDir dir;
+  const auto out = dir / "gebieden.gpkg";
+  ASSERT_EQ(run({"areas", "-q", "-o", out.string()}).code, exit_ok);
+  EXPECT_EQ(read_layer(out, "programmawijken").features.size(), 5u);
+  EXPECT_EQ(read_layer(out, "wijken").features.size(), 24u);
+  EXPECT_EQ(read_layer(out, "gemeenten").features.size(), 1u);
+}
+
+}  // namespace wijkatlas::app

@@ -1,0 +1,134 @@
+// Writing GeoPackage, GeoJSON and CSV: whole or not at all, personal fields only on request.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "test_support.hpp"
+#include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/geo/io.hpp"
+
+namespace wijkatlas::geo {
+namespace {
+
+using test::TempDir;
+
+Layer sample_layer() {
+  Layer layer;
+  layer.name = "initiatieven";
+  layer.source_crs = "EPSG:28992";
+  layer.fields = {{"naam", FieldType::text, false},
+                  {"deelnemers", FieldType::integer, false},
+                  {"budget", FieldType::real, false},
+                  {"start", FieldType::date, false},
+                  {"contact_email", FieldType::text, true}};
+  Feature f;
+  f.fid = 1;
+  f.values = {std::string("Moestuin \"De Geit\", Arnhem"), std::int64_t{12}, 1500.5, Date{2024, 3, 1},
+              std::string("iemand@example.org")};
+  f.geometry = Point(192900, 446300);
+  layer.features.push_back(f);
+  f.fid = 2;
+  f.values = {std::string("Koffieochtend"), Value{}, Value{}, Value{}, Value{}};
+  f.geometry = Point(193100, 446500);
+  layer.features.push_back(f);
+  return layer;
+}
+
+Layer read_back(const std::filesystem::path& path, const std::string& layer_name = {}) {
+  CollectingReporter reporter;
+  ReadOptions options;
+  options.layer = layer_name;
+  return read_layer(path, options, reporter);
+}
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST(Write, GeoPackageRoundTripKeepsTypesAndLeavesOutPersonalFields) {
+  TempDir dir;
+  const Layer layer = sample_layer();
+  const Layer* layers[] = {&layer};
+  write_layers(dir / "uit.gpkg", layers);
+  const Layer back = read_back(dir / "uit.gpkg");
+  ASSERT_EQ(back.fields.size(), 4u) << "contact_email must not be written";
+  EXPECT_FALSE(back.field_index("contact_email"));
+  EXPECT_EQ(back.fields[1].type, FieldType::integer);
+  EXPECT_EQ(back.fields[3].type, FieldType::date);
+  EXPECT_EQ(std::get<std::string>(back.features[0].values[0]), "Moestuin \"De Geit\", Arnhem");
+  EXPECT_EQ(std::get<Date>(back.features[0].values[3]), (Date{2024, 3, 1}));
+  EXPECT_TRUE(is_null(back.features[1].values[1]));
+  const Point p = std::get<Point>(back.features[1].geometry);
+  EXPECT_DOUBLE_EQ(p.x(), 193100);
+  EXPECT_EQ(test::file_count(dir.path()), 1u) << "no temporary files left";
+}
+
+TEST(Write, PersonalFieldsOnlyWhenAsked) {
+  TempDir dir;
+  const Layer layer = sample_layer();
+  const Layer* layers[] = {&layer};
+  WriteOptions options;
+  options.include_personal = true;
+  write_layers(dir / "uit.gpkg", layers, options);
+  const Layer back = read_back(dir / "uit.gpkg");
+  ASSERT_TRUE(back.field_index("contact_email"));
+  EXPECT_TRUE(back.fields[*back.field_index("contact_email")].personal);
+}
+
+TEST(Write, GeoJsonIsWgs84) {
+  TempDir dir;
+  const Layer layer = sample_layer();
+  const Layer* layers[] = {&layer};
+  write_layers(dir / "uit.geojson", layers);
+  const std::string text = slurp(dir / "uit.geojson");
+  EXPECT_NE(text.find("[ 5.9"), std::string::npos) << "lon/lat order, WGS84: " << text.substr(0, 400);
+  EXPECT_EQ(text.find("iemand@example.org"), std::string::npos);
+  const Layer back = read_back(dir / "uit.geojson");
+  EXPECT_NEAR(std::get<Point>(back.features[0].geometry).x(), 192900, 0.01);
+}
+
+TEST(Write, FailedWriteKeepsTheOldFileAndLeavesNoTemporaries) {
+  TempDir dir;
+  const Layer good = sample_layer();
+  const Layer* goods[] = {&good};
+  write_layers(dir / "uit.gpkg", goods);
+  const auto before = std::filesystem::file_size(dir / "uit.gpkg");
+
+  Layer bad = sample_layer();
+  bad.fields.push_back({"NAAM", FieldType::text, false});  // clashes with "naam" in SQLite
+  for (auto& f : bad.features) f.values.emplace_back(std::string("x"));
+  const Layer* bads[] = {&good, &bad};
+  EXPECT_THROW(write_layers(dir / "uit.gpkg", bads), output_error);
+  EXPECT_EQ(std::filesystem::file_size(dir / "uit.gpkg"), before);
+  EXPECT_EQ(read_back(dir / "uit.gpkg").features.size(), 2u);
+  EXPECT_EQ(test::file_count(dir.path()), 1u);
+}
+
+TEST(Write, UnwritableDirectoryIsAnOutputError) {
+  const Layer layer = sample_layer();
+  const Layer* layers[] = {&layer};
+  try {
+    write_layers("/nonexistent/dir/uit.gpkg", layers);
+    FAIL() << "no error";
+  } catch (const output_error& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/dir"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(format_for_path("uit.kml"), usage_error);
+}
+
+TEST(Write, CsvQuotesLikeRfc4180) {
+  TempDir dir;
+  Table table;
+  table.columns = {"naam", "aantal", "gemiddelde"};
+  table.rows = {{std::string("Plein \"Oost\", noord"), std::int64_t{3}, 2.5}, {Value{}, std::int64_t{0}, Value{}}};
+  write_csv(dir / "t.csv", table);
+  EXPECT_EQ(slurp(dir / "t.csv"), "naam,aantal,gemiddelde\n\"Plein \"\"Oost\"\", noord\",3,2.5\n,0,\n");
+}
+
+}  // namespace wijkatlas::geo
