@@ -14,7 +14,7 @@ PACKAGES=(
   # configuration and command line
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev
   # renderer: cairo + pango, and the pinned font family the maps use
-  libcairo2-dev libpango1.0-dev fonts-noto-core fonts-dejavu-core
+  libcairo2-dev libpango1.0-dev libpng-dev fonts-noto-core fonts-dejavu-core
   # tests
   libgtest-dev googletest poppler-utils
   # project store for teams, and benchmark peers

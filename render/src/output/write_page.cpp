@@ -38,8 +38,7 @@ void write_page(const std::filesystem::path& output, const Page& page, const Doc
     case OutputFormat::svg:
       return output::write_svg(output, page, paint);
     case OutputFormat::png:
-      (void)raster;
-      throw render_error(output.string() + ": PNG output is not available yet");
+      return output::write_png(output, page, paint, raster);
   }
 }
 

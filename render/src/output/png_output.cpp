@@ -1,0 +1,90 @@
+// PNG output in horizontal bands: Cairo image surfaces stop at 32,767 px a side and an A0 sheet
+// at 300 dpi would need 560 MB in one piece, so the page is painted band by band into one
+// reused surface and each band's rows go straight to libpng.
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "detail/atomic_output.hpp"
+#include "detail/cairo_handles.hpp"
+#include "output/png_rows.hpp"
+#include "output/writers.hpp"
+#include "wijkatlas/render/error.hpp"
+#include "wijkatlas/render/units.hpp"
+
+namespace wijkatlas::render::output {
+namespace {
+
+constexpr int cairo_max_side = 32'767;
+constexpr std::size_t default_band_bytes = 64u << 20;
+
+int band_rows_for(const RasterOptions& raster, const PixelSize& size) {
+  if (raster.band_rows < 0) throw render_error("raster band height cannot be negative");
+  const std::size_t row_bytes = static_cast<std::size_t>(size.width) * 4;
+  const int rows = raster.band_rows > 0 ? raster.band_rows
+                                        : static_cast<int>(std::max<std::size_t>(1, default_band_bytes / row_bytes));
+  return std::min({rows, size.height, cairo_max_side});
+}
+
+// Paints the page into `band`, whose first row is page row `top`; the page keeps its
+// point-based user space, shifted by whole pixels so that every band rasterises exactly like
+// the same rows of a one-piece image.
+void paint_band(cairo_surface_t* band, int top, double dpi, const PagePainter& paint) {
+  const detail::CairoPtr cr = detail::take_context(cairo_create(band), "PNG band");
+  cairo_set_source_rgb(cr.get(), 1, 1, 1);  // paper
+  cairo_paint(cr.get());
+  cairo_translate(cr.get(), 0, -top);
+  const double pixels_per_point = dpi / points_per_inch;
+  cairo_scale(cr.get(), pixels_per_point, pixels_per_point);
+  cairo_set_source_rgb(cr.get(), 0, 0, 0);
+  paint(cr.get());
+  detail::check_cairo(cairo_status(cr.get()), "drawing PNG rows from " + std::to_string(top));
+}
+
+// Cairo's RGB24 keeps a pixel as a native-endian 32-bit 0x00RRGGBB.
+void to_rgb_row(const unsigned char* cairo_row, int width, std::uint8_t* rgb) {
+  for (int x = 0; x < width; ++x) {
+    std::uint32_t pixel = 0;
+    std::memcpy(&pixel, cairo_row + 4 * x, sizeof pixel);
+    rgb[3 * x] = static_cast<std::uint8_t>(pixel >> 16);
+    rgb[3 * x + 1] = static_cast<std::uint8_t>(pixel >> 8);
+    rgb[3 * x + 2] = static_cast<std::uint8_t>(pixel);
+  }
+}
+
+}  // namespace
+
+void write_png(const std::filesystem::path& path, const Page& page, const PagePainter& paint,
+               const RasterOptions& raster) {
+  const PixelSize size = page.raster_size();
+  if (size.width > cairo_max_side) {
+    throw render_error(path.string() + ": " + std::to_string(size.width) + " px wide at " +
+                       std::to_string(static_cast<int>(page.dpi)) + " dpi exceeds Cairo's limit of " +
+                       std::to_string(cairo_max_side) + " px; lower the resolution");
+  }
+  const int band_rows = band_rows_for(raster, size);
+  detail::AtomicOutput file(path);
+  {
+    PngRowWriter writer(file.temporary_path(), size.width, size.height, page.dpi);
+    const detail::CairoSurfacePtr band = detail::take_surface(
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.width, band_rows), "PNG band surface");
+    std::vector<std::uint8_t> rgb(static_cast<std::size_t>(size.width) * 3);
+    for (int top = 0; top < size.height; top += band_rows) {
+      paint_band(band.get(), top, page.dpi, paint);
+      cairo_surface_flush(band.get());
+      const unsigned char* data = cairo_image_surface_get_data(band.get());
+      const int stride = cairo_image_surface_get_stride(band.get());
+      const int rows = std::min(band_rows, size.height - top);
+      for (int y = 0; y < rows; ++y) {
+        to_rgb_row(data + static_cast<std::ptrdiff_t>(y) * stride, size.width, rgb.data());
+        writer.write_row(rgb.data());
+      }
+    }
+    writer.finish();
+  }
+  file.commit();
+}
+
+}  // namespace wijkatlas::render::output
