@@ -8,12 +8,6 @@
 
 namespace wijkatlas::render {
 
-// A position on the page in millimetres (origin top-left, y down).
-struct PaperPoint {
-  double x_mm = 0;
-  double y_mm = 0;
-};
-
 // The scales a map may use, as denominators (1:1,000 .. 1:25,000 for the printed maps of the
 // issue; an inset locator map passes wider limits).
 struct ScaleLimits {

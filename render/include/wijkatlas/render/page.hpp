@@ -14,6 +14,12 @@ struct SizeMm {
   double height = 0;
 };
 
+// A position on the page in millimetres (origin top-left, y down).
+struct PaperPoint {
+  double x_mm = 0;
+  double y_mm = 0;
+};
+
 // A rectangle on the page in millimetres (top-left corner, y down).
 struct RectMm {
   double x = 0;
