@@ -125,6 +125,26 @@ class LayerReader {
     }
   }
 
+  // The RD box in the layer's own CRS: the envelope of its densified outline.
+  void set_spatial_filter() {
+    if (!options_.bbox) return;
+    const Box& b = *options_.bbox;
+    MultiPoint outline;
+    constexpr int steps = 8;
+    for (int i = 0; i <= steps; ++i) {
+      const double t = static_cast<double>(i) / steps;
+      const double x = b.min_corner().x() + t * (b.max_corner().x() - b.min_corner().x());
+      const double y = b.min_corner().y() + t * (b.max_corner().y() - b.min_corner().y());
+      outline.insert(outline.end(), {Point(x, b.min_corner().y()), Point(x, b.max_corner().y()),
+                                     Point(b.min_corner().x(), y), Point(b.max_corner().x(), y)});
+    }
+    Transformer(rd_new, out_.source_crs).transform(std::span<Point>(outline));
+    Box filter;
+    bg::envelope(outline, filter);
+    opened_.layer->SetSpatialFilterRect(filter.min_corner().x(), filter.min_corner().y(),
+                                        filter.max_corner().x(), filter.max_corner().y());
+  }
+
   void resolve_crs(const std::string& declared, const std::string& fallback) {
     crs_declared_by_source_ = options_.assign_crs.empty() && !declared.empty();
     std::string crs = !options_.assign_crs.empty() ? options_.assign_crs : declared;
@@ -161,6 +181,7 @@ class LayerReader {
     set_filter();
     if (layer->GetGeomType() != wkbNone) {
       resolve_crs(declared_crs(layer->GetSpatialRef()), opened_.default_crs);
+      set_spatial_filter();
     }
 
     const bool count_known = !opened_.is_osm;
@@ -310,6 +331,7 @@ class LayerReader {
       }
       const Geometry original = transformer_->is_identity() ? Geometry{} : feature.geometry;
       transformer_->transform(feature.geometry);
+      if (options_.bbox && !bg::intersects(envelope(feature.geometry), *options_.bbox)) continue;
       if (!inside_rd_bounds(feature.geometry)) {
         // A CRS we assumed (CSV) or the user named is probably wrong; one the file declares
         // is trusted: data elsewhere in the world (the OSM test extract) is allowed.

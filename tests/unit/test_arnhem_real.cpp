@@ -29,6 +29,14 @@ Layer read(const std::filesystem::path& path, const std::string& layer = {}) {
   return read_layer(path, options, reporter);
 }
 
+// A CSV without locations.
+Layer read_table(const std::filesystem::path& path) {
+  CollectingReporter reporter;
+  ReadOptions options;
+  options.require_geometry = false;
+  return read_layer(path, options, reporter);
+}
+
 // Built once for the whole suite: the hierarchy exactly as `wijkatlas join` builds it.
 class ArnhemReal : public ::testing::Test {
  protected:
@@ -59,12 +67,7 @@ class ArnhemReal : public ::testing::Test {
 
 // programma_arnhem_oost_codes.csv: the data's own list of buurten per programme wijk.
 std::map<std::string, std::string> programme_of_buurt_from_data() {
-  const Layer codes = [] {
-    CollectingReporter reporter;
-    ReadOptions options;
-    options.require_geometry = false;
-    return read_layer(test::data_file("cbs/programma_arnhem_oost_codes.csv"), options, reporter);
-  }();
+  const Layer codes = read_table(test::data_file("cbs/programma_arnhem_oost_codes.csv"));
   std::map<std::string, std::string> out;
   for (const auto& f : codes.features) {
     out[to_text(f.values[*codes.field_index("buurtcode")])] = to_text(f.values[*codes.field_index("programma")]);
@@ -201,12 +204,7 @@ TEST_F(ArnhemReal, Wgs84CsvLandsWhereTheSamePointsInRdLand) {
 
 TEST_F(ArnhemReal, IllustrativeInitiativesLandInTheirDocumentedBuurten) {
   const Layer initiatives = read(test::source_file("examples/initiatieven_arnhem_oost.csv"));
-  const Layer expected = [] {
-    CollectingReporter reporter;
-    ReadOptions options;
-    options.require_geometry = false;
-    return read_layer(test::source_file("examples/initiatieven_arnhem_oost_buurten.csv"), options, reporter);
-  }();
+  const Layer expected = read_table(test::source_file("examples/initiatieven_arnhem_oost_buurten.csv"));
   std::map<std::string, std::string> expected_buurt;
   for (const auto& f : expected.features) expected_buurt[to_text(f.values[0])] = to_text(f.values[1]);
   CollectingReporter reporter;

@@ -23,6 +23,9 @@ struct ReadOptions {
   bool require_geometry = true;     // every feature must have a geometry
   bool repair_invalid = true;       // invalid polygons: repair with a warning (else error)
   bool infer_types = true;          // CSV: detect integer/real/date columns (else all text)
+  // Keep only features whose bounding box meets this box (RD New). Passed to OGR as a
+  // spatial filter, so a GeoPackage reads only what its index finds.
+  std::optional<Box> bbox;
 };
 
 // Reads one layer: GeoPackage, GeoJSON, Shapefile, FlatGeobuf, OSM PBF (layers points,
