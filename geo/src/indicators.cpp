@@ -128,11 +128,10 @@ IndicatorTable indicators_from_layer(const Layer& layer, const std::string& key_
     table.columns.push_back(name);
     table.numeric.push_back(layer.fields[i].type == FieldType::integer || layer.fields[i].type == FieldType::real);
   }
-  const bool csv = detail::to_lower_ascii(layer.source).ends_with(".csv");
   for (const auto& feature : layer.features) {
     IndicatorTable::Row row;
     row.code = to_text(feature.values[key]);
-    row.location = csv ? "line " + std::to_string(feature.fid + 1) : "feature " + std::to_string(feature.fid);
+    row.location = layer.location_of(feature);
     for (std::size_t i : kept) {
       const Value& v = feature.values[i];
       if (auto number = as_number(v)) row.values.push_back(number_or_null(*number));

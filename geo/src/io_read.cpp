@@ -94,6 +94,7 @@ class LayerReader {
       : path_(path), options_(options), reporter_(reporter), opened_(open_layer(path, options.layer)) {
     out_.name = opened_.layer->GetName();
     out_.source = opened_.label;
+    out_.fids_are_csv_rows = opened_.is_csv;
   }
 
   Layer read() {
@@ -230,7 +231,7 @@ class LayerReader {
       Feature feature;
       feature.fid = f->GetFID();
       // The CSV driver numbers data rows from 1; the header is line 1.
-      const std::string where = out_.source + ", line " + std::to_string(feature.fid + 1);
+      const std::string where = out_.source + ", " + out_.location_of(feature);
       std::vector<std::string> row;
       for (int i : kept) {
         std::string text = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
@@ -313,8 +314,7 @@ class LayerReader {
   }
 
   std::string feature_label(const Feature& f) const {
-    return out_.source + (opened_.is_csv ? ", line " + std::to_string(f.fid + 1)
-                                         : ", feature " + std::to_string(f.fid));
+    return out_.source + ", " + out_.location_of(f);
   }
 
   // Transform to RD New, check the coordinates are plausible, repair invalid polygons.

@@ -1,7 +1,7 @@
 // Writing layers (GeoPackage, GeoJSON) and tables (CSV), always through a temporary file.
 #include <fstream>
 
-#include "detail/atomic_file.hpp"
+#include "wijkatlas/geo/atomic_file.hpp"
 #include "detail/gdal_handles.hpp"
 #include "detail/ogr_convert.hpp"
 #include "detail/text.hpp"

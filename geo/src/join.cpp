@@ -72,10 +72,10 @@ PointJoinResult join_points(const AreaHierarchy& hierarchy, const Layer& points,
   if (!result.outside.empty()) {
     std::string examples;
     for (std::size_t k = 0; k < std::min<std::size_t>(5, result.outside.size()); ++k) {
-      examples += (k ? ", " : "") + std::to_string(points.features[result.outside[k]].fid);
+      examples += (k ? ", " : "") + points.location_of(points.features[result.outside[k]]);
     }
     reporter.warn(points.source + ": " + std::to_string(result.outside.size()) + " of " +
-                  std::to_string(locations.size()) + " points lie outside every buurt (features " +
+                  std::to_string(locations.size()) + " points lie outside every buurt (" +
                   examples + (result.outside.size() > 5 ? ", ..." : "") + "); they are listed in the "
                   "output layer punten_buiten_gebied");
   }

@@ -78,6 +78,10 @@ std::size_t Layer::require_field(std::string_view field_name) const {
   throw data_error(source, "", "no field '" + std::string(field_name) + "' (fields: " + known + ")");
 }
 
+std::string Layer::location_of(const Feature& feature) const {
+  return fids_are_csv_rows ? "line " + std::to_string(feature.fid + 1) : "feature " + std::to_string(feature.fid);
+}
+
 std::size_t Layer::add_field(Field field) {
   fields.push_back(std::move(field));
   for (auto& feature : features) feature.values.emplace_back();

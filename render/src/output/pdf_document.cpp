@@ -5,7 +5,7 @@
 #include <ctime>
 #include <string>
 
-#include "detail/atomic_output.hpp"
+#include "wijkatlas/geo/atomic_file.hpp"
 #include "detail/cairo_handles.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/units.hpp"
@@ -52,7 +52,7 @@ struct PdfDocument::State {
     cr = detail::take_context(cairo_create(surface.get()), "PDF drawing context");
   }
 
-  detail::AtomicOutput file;  // declared first: destroyed last, after Cairo closed the file
+  geo::AtomicFile file;  // declared first: destroyed last, after Cairo closed the file
   detail::CairoSurfacePtr surface;
   detail::CairoPtr cr;
   int pages = 0;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "detail/atomic_output.hpp"
+#include "wijkatlas/geo/atomic_file.hpp"
 #include "detail/cairo_handles.hpp"
 #include "output/png_rows.hpp"
 #include "output/writers.hpp"
@@ -65,7 +65,7 @@ void write_png(const std::filesystem::path& path, const Page& page, const PagePa
                        std::to_string(cairo_max_side) + " px; lower the resolution");
   }
   const int band_rows = band_rows_for(raster, size);
-  detail::AtomicOutput file(path);
+  geo::AtomicFile file(path);
   {
     PngRowWriter writer(file.temporary_path(), size.width, size.height, page.dpi);
     const detail::CairoSurfacePtr band = detail::take_surface(

@@ -1,6 +1,6 @@
 #include <cairo-svg.h>
 
-#include "detail/atomic_output.hpp"
+#include "wijkatlas/geo/atomic_file.hpp"
 #include "detail/cairo_handles.hpp"
 #include "output/writers.hpp"
 #include "wijkatlas/render/units.hpp"
@@ -10,7 +10,7 @@ namespace wijkatlas::render::output {
 void write_svg(const std::filesystem::path& path, const Page& page, const PagePainter& paint) {
   page.validate();
   const SizeMm size = page.size_mm();
-  detail::AtomicOutput file(path);
+  geo::AtomicFile file(path);
   {
     detail::CairoSurfacePtr surface = detail::take_surface(
         cairo_svg_surface_create(file.temporary_path().c_str(), mm_to_pt(size.width), mm_to_pt(size.height)),

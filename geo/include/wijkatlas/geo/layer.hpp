@@ -50,6 +50,10 @@ struct Layer {
   std::string source_crs;  // e.g. "EPSG:4326"; geometry is always RD New after reading
   std::vector<Field> fields;
   std::vector<Feature> features;
+  bool fids_are_csv_rows = false;  // read from CSV: feature fid N is on line N + 1
+
+  // "line 7" or "feature 6": where a feature is in its source, for messages.
+  std::string location_of(const Feature& feature) const;
 
   // Exact name first, then ignoring ASCII case (as GeoPackage does).
   std::optional<std::size_t> field_index(std::string_view field_name) const;

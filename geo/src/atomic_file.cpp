@@ -1,4 +1,4 @@
-#include "detail/atomic_file.hpp"
+#include "wijkatlas/geo/atomic_file.hpp"
 
 #include <unistd.h>
 
@@ -7,7 +7,7 @@
 
 #include "wijkatlas/geo/error.hpp"
 
-namespace wijkatlas::geo::detail {
+namespace wijkatlas::geo {
 
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
   static std::atomic<unsigned> counter{0};
@@ -39,4 +39,4 @@ void AtomicFile::commit() {
   committed_ = true;
 }
 
-}  // namespace wijkatlas::geo::detail
+}  // namespace wijkatlas::geo

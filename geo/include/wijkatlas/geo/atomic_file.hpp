@@ -4,17 +4,19 @@
 // if the writer fails.
 #include <filesystem>
 
-namespace wijkatlas::geo::detail {
+namespace wijkatlas::geo {
 
 class AtomicFile {
  public:
-  // Throws io_error when the target's directory does not exist or is not writable.
+  // Throws output_error when the target's directory does not exist or is not writable, so
+  // that a caller finds out before doing the work.
   explicit AtomicFile(std::filesystem::path target);
   ~AtomicFile();  // removes the temporary file unless commit() succeeded
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
 
   const std::filesystem::path& temporary_path() const noexcept { return temporary_; }
+  const std::filesystem::path& target_path() const noexcept { return target_; }
   void commit();
 
  private:
@@ -23,4 +25,4 @@ class AtomicFile {
   bool committed_ = false;
 };
 
-}  // namespace wijkatlas::geo::detail
+}  // namespace wijkatlas::geo
