@@ -57,7 +57,7 @@ JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::o
   read.assign_crs = options.points_srs;
   const fs::path points_path = options.points.empty() ? geo::project_file("examples/initiatieven_arnhem_oost.csv")
                                                       : fs::path(options.points);
-  const geo::Layer points = geo::read_layer(points_path, read, reporter);
+  geo::Layer points = geo::read_layer(points_path, read, reporter);
   if (!options.theme_field.empty() && !points.field_index(options.theme_field)) {
     reporter.info(points.source + ": no field '" + options.theme_field + "'; no counts per theme");
   }
@@ -73,12 +73,24 @@ JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::o
   output_options.value_field = options.value_field;
   std::vector<geo::Layer> layers = geo::area_result_layers(loaded.hierarchy, join, output_options);
   const geo::Table table = geo::area_result_table(layers);
-  if (options.write_points) layers.push_back(geo::joined_points_layer(points, loaded.hierarchy, join));
-  layers.push_back(geo::outside_points_layer(points, join));
+  geo::WriteOptions write;
+  if (options.write_points) {
+    // The points outside: a view on the joined points, not a second copy of them.
+    layers.push_back(geo::joined_points_layer(std::move(points), loaded.hierarchy, join));
+    write.views.push_back({"punten_buiten_gebied", "punten", "buurtcode IS NULL"});
+  } else {
+    layers.push_back(geo::outside_points_layer(points, join));
+  }
   std::vector<const geo::Layer*> pointers;
   for (const auto& l : layers) pointers.push_back(&l);
-  geo::WriteOptions write;
   write.include_personal = options.include_personal;
+  for (const auto& layer : layers) {
+    if (!layer.features.empty() && !geo::gets_spatial_index(layer, write)) {
+      reporter.info(options.output + ": layer " + layer.name + " (" + std::to_string(layer.features.size()) +
+                    " points) gets no spatial index, to save time; add one with: ogrinfo " + options.output +
+                    " -sql \"SELECT CreateSpatialIndex('" + layer.name + "', 'geom')\"");
+    }
+  }
   geo::write_layers(options.output, pointers, write);
   geo::write_csv(summary.csv, table);
   print_summary(loaded.hierarchy, layers, summary, out);

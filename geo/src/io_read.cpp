@@ -18,7 +18,9 @@ namespace bg = boost::geometry;
 using namespace detail;
 
 // Typed value of one OGR field; text is checked to be UTF-8.
-Value read_value(OGRFeature& f, int index, FieldType type, const std::string& where) {
+// `where` names the feature for an error message.
+template <typename Where>
+Value read_value(OGRFeature& f, int index, FieldType type, const Where& where) {
   if (!f.IsFieldSetAndNotNull(index)) return {};
   switch (type) {
     case FieldType::integer: return static_cast<std::int64_t>(f.GetFieldAsInteger64(index));
@@ -32,7 +34,7 @@ Value read_value(OGRFeature& f, int index, FieldType type, const std::string& wh
     case FieldType::text: {
       std::string text = f.GetFieldAsString(index);
       if (!is_valid_utf8(text)) {
-        throw data_error(where, "", "field '" + std::string(f.GetFieldDefnRef(index)->GetNameRef()) +
+        throw data_error(where(), "", "field '" + std::string(f.GetFieldDefnRef(index)->GetNameRef()) +
                                         "' is not valid UTF-8 text (save the file as UTF-8)");
       }
       return text;
@@ -71,10 +73,9 @@ bool inside_rd_bounds(const Geometry& g) {
 
 // Coordinates that land outside the Netherlands after transformation mean a wrong CRS or
 // swapped axes; say which.
-[[noreturn]] void throw_outside_rd_bounds(const Geometry& original, const std::string& where,
+[[noreturn]] void throw_outside_rd_bounds(const Box& raw, const std::string& where,
                                           const std::string& crs) {
   const Box bounds = rd_new_bounds();
-  const Box raw = envelope(original);
   const Point raw_min = raw.min_corner();
   std::string hint = "check the coordinate reference system (read as " + crs + ")";
   Transformer swap(crs);
@@ -187,10 +188,12 @@ class LayerReader {
 
     const bool count_known = !opened_.is_osm;
     const auto total = count_known ? static_cast<std::size_t>(std::max<GIntBig>(0, layer->GetFeatureCount(FALSE))) : 0;
+    out_.features.reserve(total);
     for (OgrFeature f = next_feature(opened_); f; f = next_feature(opened_)) {
       Feature feature;
       feature.fid = f->GetFID();
-      const std::string where = out_.source + ", feature " + std::to_string(feature.fid);
+      // Only built when something is wrong: a string per feature costs seconds per million.
+      auto where = [&] { return out_.source + ", feature " + std::to_string(feature.fid); };
       feature.values.reserve(source_index.size());
       for (std::size_t k = 0; k < source_index.size(); ++k) {
         feature.values.push_back(read_value(*f, source_index[k], out_.fields[k].type, where));
@@ -198,7 +201,7 @@ class LayerReader {
       try {
         feature.geometry = from_ogr(f->GetGeometryRef());
       } catch (const std::invalid_argument& e) {
-        throw data_error(where, "", e.what());
+        throw data_error(where(), "", e.what());
       }
       out_.features.push_back(std::move(feature));
       if (total > 100000 && out_.features.size() % 100000 == 0) {
@@ -318,43 +321,46 @@ class LayerReader {
   }
 
   // Transform to RD New, check the coordinates are plausible, repair invalid polygons.
+  // Moves `feature` to slot `kept` (never onto itself: a self-move empties a vector).
+  void keep(Feature& feature, std::size_t& kept) {
+    if (&out_.features[kept] != &feature) out_.features[kept] = std::move(feature);
+    ++kept;
+  }
+
   void finish_geometries() {
     std::size_t outside_netherlands = 0;
-    std::vector<Feature> kept;
-    kept.reserve(out_.features.size());
+    // Compacts in place: features that are dropped are overwritten by the ones after them.
+    std::size_t kept = 0;
     for (auto& feature : out_.features) {
-      const std::string where = feature_label(feature);
+      auto where = [&] { return feature_label(feature); };  // built only for messages
       if (is_empty(feature.geometry)) {
-        if (options_.require_geometry) throw data_error(where, "", "the feature has no geometry");
-        kept.push_back(std::move(feature));
+        if (options_.require_geometry) throw data_error(where(), "", "the feature has no geometry");
+        keep(feature, kept);
         continue;
       }
-      const Geometry original = transformer_->is_identity() ? Geometry{} : feature.geometry;
+      const Box original = envelope(feature.geometry);
       transformer_->transform(feature.geometry);
       if (options_.bbox && !bg::intersects(envelope(feature.geometry), *options_.bbox)) continue;
       if (!inside_rd_bounds(feature.geometry)) {
         // A CRS we assumed (CSV) or the user named is probably wrong; one the file declares
         // is trusted: data elsewhere in the world (the OSM test extract) is allowed.
-        if (!crs_declared_by_source_) {
-          throw_outside_rd_bounds(transformer_->is_identity() ? feature.geometry : original, where,
-                                  out_.source_crs);
-        }
+        if (!crs_declared_by_source_) throw_outside_rd_bounds(original, where(), out_.source_crs);
         ++outside_netherlands;
       }
       if (auto* polygons = std::get_if<MultiPolygon>(&feature.geometry)) {
         if (auto reason = invalid_reason(feature.geometry)) {
-          if (!options_.repair_invalid) throw geometry_error(where, "invalid polygon: " + *reason);
+          if (!options_.repair_invalid) throw geometry_error(where(), "invalid polygon: " + *reason);
           *polygons = make_valid(*polygons);
-          reporter_.warn(where + ": invalid polygon (" + *reason + ") repaired with GEOS MakeValid");
+          reporter_.warn(where() + ": invalid polygon (" + *reason + ") repaired with GEOS MakeValid");
           if (polygons->empty()) {
-            reporter_.warn(where + ": nothing left after repair; feature skipped");
+            reporter_.warn(where() + ": nothing left after repair; feature skipped");
             continue;
           }
         }
       }
-      kept.push_back(std::move(feature));
+      keep(feature, kept);
     }
-    out_.features = std::move(kept);
+    out_.features.resize(kept);
     if (outside_netherlands > 0) {
       reporter_.warn(out_.source + ": " + std::to_string(outside_netherlands) +
                      " features lie outside the Netherlands (RD New is only accurate inside)");

@@ -47,7 +47,7 @@ void set_value(OGRFeature& f, int index, const Value& v) {
 void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& options,
                      const std::string& target, const std::optional<Transformer>& to_output,
                      const OGRSpatialReference& srs) {
-  const char* lco[] = {"SPATIAL_INDEX=YES", nullptr};
+  const char* lco[] = {gets_spatial_index(layer, options) ? "SPATIAL_INDEX=YES" : "SPATIAL_INDEX=NO", nullptr};
   OGRLayer* out = ds.CreateLayer(layer.name.c_str(), const_cast<OGRSpatialReference*>(&srs),
                                  layer_geometry_type(layer),
                                  const_cast<char**>(lco));
@@ -97,6 +97,51 @@ VectorFormat format_for_path(const std::filesystem::path& path) {
                     "' (use .gpkg for GeoPackage or .geojson for GeoJSON)");
 }
 
+namespace {
+
+std::string sql_quoted(const std::string& text, char quote) {
+  std::string out(1, quote);
+  for (char c : text) {
+    out += c;
+    if (c == quote) out += quote;
+  }
+  return out + quote;
+}
+
+// A view registered in gpkg_contents and gpkg_geometry_columns, so that GDAL and QGIS list it
+// as a layer.
+void add_view(GDALDataset& ds, const WriteOptions::View& view, std::span<const Layer* const> layers,
+              const std::string& target) {
+  const Layer* source = nullptr;
+  for (const Layer* l : layers) {
+    if (l->name == view.of_layer) source = l;
+  }
+  if (source == nullptr) throw usage_error(target + ": view " + view.name + " of unknown layer " + view.of_layer);
+  const OGRwkbGeometryType type = layer_geometry_type(*source);
+  const std::string name = sql_quoted(view.name, '\''), table = sql_quoted(view.of_layer, '"');
+  const std::string statements[] = {
+      "CREATE VIEW " + sql_quoted(view.name, '"') + " AS SELECT * FROM " + table + " WHERE " + view.where,
+      "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES (" + name +
+          ", 'features', " + name + ", 28992)",
+      "INSERT INTO gpkg_geometry_columns VALUES (" + name + ", 'geom', '" +
+          (type == wkbUnknown ? std::string("GEOMETRY") : std::string(OGRToOGCGeomType(type))) + "', 28992, 0, 0)"};
+  for (const auto& sql : statements) {
+    CPLErrorReset();
+    ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (CPLGetLastErrorType() >= CE_Failure) {
+      throw output_error(target, "cannot create view " + view.name + ": " + last_gdal_error("?"));
+    }
+  }
+}
+
+}  // namespace
+
+bool gets_spatial_index(const Layer& layer, const WriteOptions& options) {
+  const auto type = layer_geometry_type(layer);
+  const bool points = type == wkbPoint || type == wkbMultiPoint;
+  return type != wkbNone && (!points || layer.features.size() <= options.max_indexed_points);
+}
+
 void write_layers(const std::filesystem::path& path, std::span<const Layer* const> layers,
                   const WriteOptions& options) {
   const VectorFormat format = format_for_path(path);
@@ -107,6 +152,11 @@ void write_layers(const std::filesystem::path& path, std::span<const Layer* cons
   ensure_gdal_registered();
   QuietGdalErrors quiet;
   AtomicFile file(path);
+  // The temporary file is thrown away if anything fails, so SQLite need not journal or sync;
+  // a larger page cache keeps index pages in memory. (Values are GDAL's: MB and pragmas.)
+  const ScopedConfig no_sync("OGR_SQLITE_SYNCHRONOUS", "OFF");
+  const ScopedConfig no_journal("OGR_SQLITE_JOURNAL", "OFF");
+  const ScopedConfig cache("OGR_SQLITE_CACHE", "256");
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(
       format == VectorFormat::geopackage ? "GPKG" : "GeoJSON");
   {
@@ -124,6 +174,7 @@ void write_layers(const std::filesystem::path& path, std::span<const Layer* cons
     // One transaction per dataset: fast, and nothing half-written if a feature fails.
     const bool transactional = ds->StartTransaction() == OGRERR_NONE;
     for (const Layer* layer : layers) write_one_layer(*ds, *layer, options, path.string(), to_output, srs);
+    for (const auto& view : options.views) add_view(*ds, view, layers, path.string());
     if (transactional && ds->CommitTransaction() != OGRERR_NONE) {
       throw output_error(path.string(), "cannot commit: " + last_gdal_error("GDAL refused"));
     }

@@ -1,6 +1,7 @@
 #include "wijkatlas/geo/join_output.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace wijkatlas::geo {
@@ -139,23 +140,35 @@ std::vector<Layer> area_result_layers(const AreaHierarchy& h, const PointJoinRes
   return layers;
 }
 
-Layer joined_points_layer(const Layer& points, const AreaHierarchy& h, const PointJoinResult& join) {
-  Layer out = points;
+Layer joined_points_layer(Layer points, const AreaHierarchy& h, const PointJoinResult& join) {
+  Layer out = std::move(points);
   out.name = "punten";
-  const std::size_t first = out.fields.size();
-  for (const char* name : {"buurtcode", "wijkcode", "programmawijk", "gemeentecode"}) {
-    out.add_field(Field{name, FieldType::text, false});
+  // A field of the input with one of these names (a registry that already had a buurtcode)
+  // is replaced by the joined value: two fields of one name cannot be written.
+  std::array<std::size_t, 4> index{};
+  std::size_t width = out.fields.size();
+  const char* names[] = {"buurtcode", "wijkcode", "programmawijk", "gemeentecode"};
+  for (std::size_t k = 0; k < 4; ++k) {
+    const auto existing = out.field_index(names[k]);
+    index[k] = existing ? *existing : width++;
+    if (existing) out.fields[*existing] = Field{names[k], FieldType::text, false};
+    else out.fields.push_back(Field{names[k], FieldType::text, false});
   }
   const auto& buurten = h.at(Level::buurt);
+  // The codes per buurt once, not per point.
+  std::vector<std::array<std::string, 4>> codes(buurten.size());
+  for (std::size_t b = 0; b < buurten.size(); ++b) {
+    codes[b] = {buurten[b].code, parent_code(h, buurten[b], Level::wijk),
+                parent_code(h, buurten[b], Level::programma), parent_code(h, buurten[b], Level::gemeente)};
+  }
   for (std::size_t i = 0; i < out.features.size(); ++i) {
-    const std::int32_t b = join.buurt_of_point[i];
-    if (b < 0) continue;
-    const Area& buurt = buurten[static_cast<std::size_t>(b)];
     auto& v = out.features[i].values;
-    v[first] = buurt.code;
-    v[first + 1] = parent_code(h, buurt, Level::wijk);
-    v[first + 2] = parent_code(h, buurt, Level::programma);
-    v[first + 3] = parent_code(h, buurt, Level::gemeente);
+    v.resize(width);
+    const std::int32_t b = join.buurt_of_point[i];
+    for (std::size_t k = 0; k < 4; ++k) {
+      const std::string* code = b < 0 ? nullptr : &codes[static_cast<std::size_t>(b)][k];
+      v[index[k]] = code == nullptr || code->empty() ? Value{} : Value{*code};
+    }
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include "wijkatlas/geo/indicators.hpp"
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/join.hpp"
+#include "wijkatlas/geo/join_output.hpp"
 
 namespace wijkatlas::geo {
 namespace {
@@ -106,6 +107,28 @@ TEST(PdokFixture, PointsRollUpAndOutsidePointsAreReported) {
   EXPECT_EQ(r.per_level[static_cast<std::size_t>(Level::wijk)][wijk].per_theme.at("groen"), 2);
   EXPECT_EQ(r.per_level[static_cast<std::size_t>(Level::gemeente)][0].count, 4);
   EXPECT_EQ(r.themes, (std::vector<std::string>{"groen", "spelen"}));
+}
+
+TEST(PdokFixture, JoinedPointsGetTheirCodesReplacingAnOldBuurtcode) {
+  const AreaHierarchy h = fixture_hierarchy();
+  Layer points;
+  points.name = "punten";
+  points.fields = {{"BuurtCode", FieldType::text, false}};  // stale codes from the registry
+  for (const Point& p : {Point(191500, 446500), Point(199000, 446500)}) {
+    Feature f;
+    f.fid = static_cast<std::int64_t>(points.features.size() + 1);
+    f.values = {std::string("BU00000000")};
+    f.geometry = p;
+    points.features.push_back(f);
+  }
+  CollectingReporter reporter;
+  const PointJoinResult r = join_points(h, points, {}, reporter);
+  const Layer out = joined_points_layer(points, h, r);
+  ASSERT_EQ(out.fields.size(), 4u) << "the old field is replaced, not doubled";
+  const auto code = *out.field_index("buurtcode"), wijk = *out.field_index("wijkcode");
+  EXPECT_EQ(to_text(out.features[0].values[code]), "BU99990202");
+  EXPECT_EQ(to_text(out.features[0].values[wijk]), "WK999902");
+  EXPECT_TRUE(is_null(out.features[1].values[code])) << "outside: no code, not the stale one";
 }
 
 TEST(PdokFixture, DuplicateBuurtCodeIsAnError) {

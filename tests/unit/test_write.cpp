@@ -122,6 +122,32 @@ TEST(Write, UnwritableDirectoryIsAnOutputError) {
   EXPECT_THROW(format_for_path("uit.kml"), usage_error);
 }
 
+TEST(Write, GeoPackageViewIsALayerWithoutACopy) {
+  TempDir dir;
+  const Layer layer = sample_layer();
+  const Layer* layers[] = {&layer};
+  WriteOptions options;
+  options.views.push_back({"zonder_aantal", "initiatieven", "deelnemers IS NULL"});
+  write_layers(dir / "uit.gpkg", layers, options);
+  const Layer view = read_back(dir / "uit.gpkg", "zonder_aantal");
+  ASSERT_EQ(view.features.size(), 1u);
+  EXPECT_EQ(std::get<std::string>(view.features[0].values[0]), "Koffieochtend");
+  EXPECT_EQ(view.features[0].fid, 2) << "the view keeps the feature ids of its layer";
+  options.views = {{"fout", "bestaat_niet", "1"}};
+  EXPECT_THROW(write_layers(dir / "fout.gpkg", layers, options), usage_error);
+  EXPECT_FALSE(std::filesystem::exists(dir / "fout.gpkg"));
+}
+
+TEST(Write, LargePointLayersGetNoSpatialIndex) {
+  Layer layer = sample_layer();
+  WriteOptions options;
+  EXPECT_TRUE(gets_spatial_index(layer, options));
+  options.max_indexed_points = 1;
+  EXPECT_FALSE(gets_spatial_index(layer, options));
+  layer.features.resize(1);
+  EXPECT_TRUE(gets_spatial_index(layer, options));
+}
+
 TEST(Write, CsvQuotesLikeRfc4180) {
   TempDir dir;
   Table table;

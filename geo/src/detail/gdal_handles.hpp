@@ -7,6 +7,7 @@
 #include <ogrsf_frmts.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace wijkatlas::geo::detail {
@@ -40,6 +41,19 @@ class QuietGdalErrors {
   ~QuietGdalErrors();
   QuietGdalErrors(const QuietGdalErrors&) = delete;
   QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
+};
+
+// Sets a GDAL configuration option for this thread for its lifetime, restoring the old value.
+class ScopedConfig {
+ public:
+  ScopedConfig(const char* key, const char* value);
+  ~ScopedConfig();
+  ScopedConfig(const ScopedConfig&) = delete;
+  ScopedConfig& operator=(const ScopedConfig&) = delete;
+
+ private:
+  std::string key_;
+  std::optional<std::string> old_;
 };
 
 }  // namespace wijkatlas::geo::detail

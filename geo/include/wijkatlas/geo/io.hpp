@@ -62,7 +62,22 @@ VectorFormat format_for_path(const std::filesystem::path& path);
 
 struct WriteOptions {
   bool include_personal = false;  // write fields marked personal (contact details)
+  // GeoPackage point layers larger than this get no spatial index: SQLite builds its R*Tree
+  // one insert at a time, about 12 s per million random points with GDAL 3.6, far more than
+  // the rest of a join. Polygon and line layers always get one.
+  std::size_t max_indexed_points = 100'000;
+  // GeoPackage views: layers that are a query on a written layer, so the data is not copied
+  // (e.g. the points outside every buurt: the joined points without a buurtcode).
+  struct View {
+    std::string name;
+    std::string of_layer;
+    std::string where;  // SQL condition on of_layer's fields
+  };
+  std::vector<View> views;
 };
+
+// Whether write_layers gives this layer a GeoPackage spatial index.
+bool gets_spatial_index(const Layer& layer, const WriteOptions& options);
 
 // Writes layers into one new dataset (GeoPackage: one table each; GeoJSON: exactly one
 // layer, written in WGS84 as RFC 7946 asks). Replaces `path` atomically.
