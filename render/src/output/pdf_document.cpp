@@ -76,6 +76,25 @@ void PdfDocument::add_page(const PagePainter& paint) {
   ++state_->pages;
 }
 
+void PdfDocument::add_page(const PagePainter& paint, const Page& page, const std::string& outline) {
+  page.validate();
+  if (state_->pages > 0) cairo_show_page(state_->cr.get());
+  // Takes effect for the page about to be drawn.
+  const SizeMm size = page.size_mm();
+  cairo_pdf_surface_set_size(state_->surface.get(), mm_to_pt(size.width), mm_to_pt(size.height));
+  if (!outline.empty()) {
+    const std::string link = "page=" + std::to_string(state_->pages + 1);
+    cairo_pdf_surface_add_outline(state_->surface.get(), CAIRO_PDF_OUTLINE_ROOT, outline.c_str(), link.c_str(),
+                                  CAIRO_PDF_OUTLINE_FLAG_OPEN);
+  }
+  cairo_t* cr = state_->cr.get();
+  cairo_save(cr);
+  paint(cr);
+  cairo_restore(cr);
+  detail::check_cairo(cairo_status(cr), "drawing page " + std::to_string(state_->pages + 1));
+  ++state_->pages;
+}
+
 int PdfDocument::page_count() const noexcept { return state_->pages; }
 
 void PdfDocument::finish() {

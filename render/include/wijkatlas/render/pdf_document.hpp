@@ -4,6 +4,7 @@
 // exception while drawing) leaves nothing behind.
 #include <filesystem>
 #include <memory>
+#include <string>
 
 #include "wijkatlas/render/output.hpp"
 #include "wijkatlas/render/page.hpp"
@@ -19,6 +20,9 @@ class PdfDocument {
   PdfDocument& operator=(const PdfDocument&) = delete;
 
   void add_page(const PagePainter& paint);
+  // A page with its own paper (an atlas mixes a landscape overview with portrait wijk pages)
+  // and an entry in the PDF's outline (bookmarks) that opens it; no entry when `outline` is "".
+  void add_page(const PagePainter& paint, const Page& page, const std::string& outline);
   int page_count() const noexcept;
   // Completes the file and moves it into place; throws render_error or output_error.
   void finish();

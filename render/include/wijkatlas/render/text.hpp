@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "wijkatlas/render/palette.hpp"
+
 namespace wijkatlas::render {
 
 // Installed by scripts/install-deps.sh (fonts-noto-core); covers Dutch diacritics.
@@ -38,5 +40,10 @@ TextSize measure_text(std::string_view utf8, const TextStyle& style);
 // current source colour.
 void draw_text(cairo_t* cr, std::string_view utf8, const TextStyle& style, double left_pt,
                double top_pt);
+
+// Draws `utf8` centred on (centre_x_pt, centre_y_pt), turned clockwise by angle_rad (y down),
+// in `colour` over a white halo `halo_pt` wide, so that labels read over any background.
+void draw_label(cairo_t* cr, std::string_view utf8, const TextStyle& style, double centre_x_pt,
+                double centre_y_pt, double angle_rad, const Rgb& colour, double halo_pt = 1.2);
 
 }  // namespace wijkatlas::render

@@ -1,0 +1,88 @@
+#pragma once
+// A map ready to draw: page, extent, layers with their data and styles, texts. Map definition
+// files (map_definition.hpp) are resolved into this; tests build it directly.
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "wijkatlas/geo/basemap.hpp"
+#include "wijkatlas/geo/geometry.hpp"
+#include "wijkatlas/render/classification.hpp"
+#include "wijkatlas/render/map_frame.hpp"
+#include "wijkatlas/render/page.hpp"
+#include "wijkatlas/render/style.hpp"
+#include "wijkatlas/render/text.hpp"
+
+namespace wijkatlas::render {
+
+enum class Language { nl, en };
+Language parse_language(std::string_view name);  // "nl" or "en"
+
+// The quiet OSM base map: light greys and pale colours so that overlays stay readable.
+struct BaseMapLayer {
+  geo::BaseMap map;
+  bool street_labels = true;
+};
+
+struct Choropleth {
+  std::vector<double> values;  // parallel to AreaLayer::shapes; NaN = no data
+  ClassificationMethod method = ClassificationMethod::quantile;
+  std::size_t classes = default_class_count;
+  std::string palette{default_sequential_palette};
+  int decimals = 0;  // in the legend's ranges
+  Rgb no_data{0xFF, 0xFF, 0xFF};
+};
+
+// Polygons: a plain fill (or none) with an outline, or a choropleth of an indicator.
+struct AreaLayer {
+  std::string legend_title;  // empty: the layer is not in the legend
+  std::string attribution;   // e.g. "CBS, Kadaster"
+  std::vector<geo::MultiPolygon> shapes;
+  std::vector<std::string> names;  // labels, parallel to shapes; empty or "" = no label
+  std::optional<Rgb> fill{};       // nullopt: outline only
+  double fill_opacity = 1;
+  Stroke outline{};
+  std::optional<Choropleth> choropleth{};
+  TextStyle label_style{.size_pt = 9, .bold = true};
+  Rgb label_colour{0x22, 0x22, 0x22};
+  double label_priority = 100;
+};
+
+// Points with a symbol per category (shape and colour) and optional labels.
+struct PointLayer {
+  std::string legend_title;
+  std::string attribution;
+  std::vector<geo::Point> points;
+  std::vector<std::string> categories;  // parallel to points; empty: one symbol for all
+  std::vector<std::string> labels;      // parallel to points; empty or "" = no label
+  double symbol_mm = 3.2;               // symbol diameter on paper
+  TextStyle label_style{.size_pt = 7};
+  double label_priority = 50;
+};
+
+using MapLayer = std::variant<BaseMapLayer, AreaLayer, PointLayer>;
+
+// Either fit `fit` (with a margin) or centre on `centre`; `scale` fixes the scale in both.
+struct MapExtent {
+  std::optional<geo::Box> fit{};
+  std::optional<geo::Point> centre{};
+  std::optional<double> scale{};
+  double margin_mm = 5;
+  ScaleLimits limits{};  // overview maps may allow 1:50,000
+};
+
+struct MapSpec {
+  Page page{};
+  Language language = Language::nl;
+  std::string title;
+  std::string subtitle;
+  std::string date;  // printed in the footer; "" prints none (tests, reference images)
+  MapExtent extent{};
+  std::vector<MapLayer> layers;  // drawing order, bottom first
+  bool north_arrow = true;
+  bool scale_bar = true;
+  bool reference_grid = false;  // lettered columns, numbered rows
+};
+
+}  // namespace wijkatlas::render

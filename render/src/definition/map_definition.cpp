@@ -1,0 +1,177 @@
+#include "wijkatlas/render/map_definition.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "definition/toml_reader.hpp"
+#include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/render/error.hpp"
+#include "wijkatlas/render/palette.hpp"
+
+namespace wijkatlas::render {
+namespace {
+
+using detail::TomlReader;
+
+// Runs a parse of a render value (paper, colour, palette...) and reports its failure at `key`.
+template <class F>
+auto checked(TomlReader& reader, std::string_view key, F&& parse) {
+  try {
+    return parse();
+  } catch (const render_error& e) {
+    reader.fail(key, e.what());
+  }
+}
+
+LayerType parse_layer_type(TomlReader& r) {
+  const auto type = r.text("type");
+  if (!type) r.fail("type", "missing (basemap, areas, choropleth or points)");
+  if (*type == "basemap") return LayerType::basemap;
+  if (*type == "areas") return LayerType::areas;
+  if (*type == "choropleth") return LayerType::choropleth;
+  if (*type == "points") return LayerType::points;
+  r.fail("type", "'" + *type + "' is not a layer type (basemap, areas, choropleth or points)");
+}
+
+void read_map_table(TomlReader r, MapDefinition& def) {
+  def.title = r.text("title").value_or("");
+  def.subtitle = r.text("subtitle").value_or("");
+  if (auto paper = r.text("paper")) def.page.paper = checked(r, "paper", [&] { return parse_paper(*paper); });
+  if (auto o = r.text("orientation")) {
+    def.page.orientation = checked(r, "orientation", [&] { return parse_orientation(*o); });
+  }
+  if (auto lang = r.text("language")) def.language = checked(r, "language", [&] { return parse_language(*lang); });
+  if (auto dpi = r.number("dpi")) def.page.dpi = *dpi;
+  if (auto m = r.number("margin_mm")) def.page.margins = {*m, *m, *m, *m};
+  def.north_arrow = r.boolean("north_arrow").value_or(true);
+  def.scale_bar = r.boolean("scale_bar").value_or(true);
+  def.reference_grid = r.boolean("grid").value_or(false);
+  checked(r, def.page.dpi <= 0 ? "dpi" : "margin_mm", [&] { def.page.validate(); return 0; });
+  r.reject_unknown_keys();
+}
+
+void read_extent(TomlReader r, ExtentDefinition& e) {
+  e.line = r.line();
+  e.level = r.text("level").value_or("");
+  e.area = r.text("area").value_or("");
+  if (auto b = r.numbers("bbox", 4)) {
+    if ((*b)[0] >= (*b)[2] || (*b)[1] >= (*b)[3]) r.fail("bbox", "must be [min_x, min_y, max_x, max_y]");
+    e.bbox = geo::Box({(*b)[0], (*b)[1]}, {(*b)[2], (*b)[3]});
+  }
+  if (auto c = r.numbers("centre", 2)) e.centre = geo::Point((*c)[0], (*c)[1]);
+  e.crs = r.text("crs").value_or(e.crs);
+  e.scale = r.number("scale");
+  if (e.scale && *e.scale <= 0) r.fail("scale", "must be positive, e.g. 5000 for 1:5,000");
+  e.margin_mm = r.number("margin_mm").value_or(e.margin_mm);
+  e.limits.largest_scale = r.number("largest_scale").value_or(e.limits.largest_scale);
+  e.limits.smallest_scale = r.number("smallest_scale").value_or(e.limits.smallest_scale);
+  if (e.limits.largest_scale <= 0 || e.limits.smallest_scale < e.limits.largest_scale) {
+    r.fail("smallest_scale", "must be at least largest_scale, both positive");
+  }
+  const int ways = (e.level.empty() ? 0 : 1) + (e.bbox ? 1 : 0) + (e.centre ? 1 : 0);
+  if (ways > 1) r.fail("level", "give one of level (with area), bbox or centre");
+  if (!e.area.empty() && e.level.empty()) r.fail("area", "needs extent.level (buurt, wijk, programma, gemeente)");
+  if (e.centre && !e.scale) r.fail("centre", "needs extent.scale");
+  r.reject_unknown_keys();
+}
+
+LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t index) {
+  LayerDefinition l;
+  l.key = "layer[" + std::to_string(index + 1) + "]";
+  l.line = r.line();
+  for (const auto& [key, value] : table) l.key_lines[std::string(key.str())] = detail::line_of(value);
+  l.type = parse_layer_type(r);
+  l.level = r.text("level").value_or("");
+  l.source = r.text("source").value_or("");
+  l.source_layer = r.text("source_layer").value_or("");
+  l.where = r.text("where").value_or("");
+  l.crs = r.text("crs").value_or("");
+  if (l.type != LayerType::basemap && l.level.empty() == l.source.empty()) {
+    r.fail(l.level.empty() ? "source" : "level", "give either level (areas from the CBS data) or source (a file)");
+  }
+  if (l.type == LayerType::points && !l.level.empty()) r.fail("level", "a points layer needs a source");
+  l.label_field = r.text("label").value_or("");
+  l.category_field = r.text("category").value_or("");
+  l.value_field = r.text("field").value_or("");
+  if (l.type == LayerType::choropleth && l.value_field.empty()) r.fail("field", "missing: the indicator to map");
+  l.legend = r.text("legend").value_or("");
+  l.attribution = r.text("attribution");
+  l.street_labels = r.boolean("street_labels").value_or(true);
+  l.optional = r.boolean("optional").value_or(false);
+  if (auto fill = r.text("fill")) {
+    l.fill_given = true;
+    if (*fill != "none") l.fill = checked(r, "fill", [&] { return parse_colour(*fill); });
+  }
+  l.fill_opacity = r.number("fill_opacity").value_or(1);
+  if (l.fill_opacity < 0 || l.fill_opacity > 1) r.fail("fill_opacity", "must be between 0 and 1");
+  if (auto o = r.text("outline")) l.outline = checked(r, "outline", [&] { return parse_colour(*o); });
+  l.outline_width_mm = r.number("outline_width_mm");
+  l.label_size_pt = r.number("label_size_pt");
+  if (auto m = r.text("method")) l.method = checked(r, "method", [&] { return parse_classification_method(*m); });
+  if (auto c = r.integer("classes")) {
+    if (*c < 1 || *c > 9) r.fail("classes", "must be 1 to 9");
+    l.classes = static_cast<std::size_t>(*c);
+  }
+  if (auto p = r.text("palette")) {
+    l.palette = *p;
+    checked(r, "palette", [&] { return palette(*p, std::clamp<std::size_t>(l.classes, 3, 9)); });
+  }
+  if (auto d = r.integer("decimals")) l.decimals = static_cast<int>(std::clamp<std::int64_t>(*d, 0, 6));
+  l.symbol_mm = r.number("symbol_mm").value_or(l.symbol_mm);
+  r.reject_unknown_keys();
+  return l;
+}
+
+}  // namespace
+
+std::int64_t LayerDefinition::line_of(std::string_view key_name) const {
+  const auto it = key_lines.find(key_name);
+  return it != key_lines.end() ? it->second : line;
+}
+
+MapDefinition parse_map_definition(std::string_view toml_text, const std::filesystem::path& file) {
+  const std::string name = file.string();
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, name);
+  } catch (const toml::parse_error& e) {
+    throw config_error(name, "", std::string(e.description()), e.source().begin.line);
+  }
+  MapDefinition def;
+  def.file = file;
+  TomlReader top(root, name, "");
+  const auto section = [&](std::string_view key) -> const toml::table* {
+    const toml::node* n = root.get(key);
+    if (n != nullptr && !n->is_table()) top.fail(key, "must be a table, [" + std::string(key) + "]");
+    return n != nullptr ? n->as_table() : nullptr;
+  };
+  if (const toml::table* map = section("map")) read_map_table(TomlReader(*map, name, "map"), def);
+  if (const toml::table* extent = section("extent")) read_extent(TomlReader(*extent, name, "extent"), def.extent);
+  const toml::node* layers = root.get("layer");
+  if (layers == nullptr || !layers->is_array_of_tables() || layers->as_array()->empty()) {
+    throw config_error(name, "layer", "a map needs at least one [[layer]]", layers ? detail::line_of(*layers) : 1);
+  }
+  std::size_t index = 0;
+  for (const toml::node& node : *layers->as_array()) {
+    const toml::table& table = *node.as_table();
+    def.layers.push_back(read_layer(TomlReader(table, name, "layer[" + std::to_string(index + 1) + "]"), table, index));
+    ++index;
+  }
+  for (const auto& [key, value] : root) {
+    if (key.str() != "map" && key.str() != "extent" && key.str() != "layer") {
+      throw config_error(name, std::string(key.str()), "unknown key (use [map], [extent] and [[layer]])",
+                         detail::line_of(value));
+    }
+  }
+  return def;
+}
+
+MapDefinition load_map_definition(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw io_error(file.string(), "cannot open the map definition");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_map_definition(text.str(), file);
+}
+
+}  // namespace wijkatlas::render

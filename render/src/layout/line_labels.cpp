@@ -1,0 +1,86 @@
+#include "wijkatlas/render/line_labels.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace wijkatlas::render {
+namespace {
+
+struct Stretch {
+  std::size_t first = 0;
+  std::size_t last = 0;  // inclusive vertex index
+  double length = 0;
+};
+
+double angle_between(double a, double b) {
+  double d = std::fmod(std::abs(a - b), 2 * std::numbers::pi);
+  return d > std::numbers::pi ? 2 * std::numbers::pi - d : d;
+}
+
+double direction(const PaperPoint& a, const PaperPoint& b) {
+  return std::atan2(b.y_mm - a.y_mm, b.x_mm - a.x_mm);
+}
+
+double distance(const PaperPoint& a, const PaperPoint& b) {
+  return std::hypot(b.x_mm - a.x_mm, b.y_mm - a.y_mm);
+}
+
+// Maximal stretches whose every segment stays within the bend limit of the chord so far.
+std::vector<Stretch> straight_stretches(std::span<const PaperPoint> line, double max_bend) {
+  std::vector<Stretch> out;
+  std::size_t start = 0;
+  while (start + 1 < line.size()) {
+    std::size_t end = start + 1;
+    while (end + 1 < line.size()) {
+      const double chord = direction(line[start], line[end + 1]);
+      bool straight = true;
+      for (std::size_t k = start; k <= end && straight; ++k) {
+        if (distance(line[k], line[k + 1]) > 0) {
+          straight = angle_between(direction(line[k], line[k + 1]), chord) <= max_bend;
+        }
+      }
+      if (!straight) break;
+      ++end;
+    }
+    out.push_back({start, end, distance(line[start], line[end])});
+    start = end;
+  }
+  return out;
+}
+
+}  // namespace
+
+RectMm rotated_bounds(const PaperPoint& centre, double width_mm, double height_mm, double angle_rad) {
+  const double c = std::abs(std::cos(angle_rad));
+  const double s = std::abs(std::sin(angle_rad));
+  const double w = width_mm * c + height_mm * s;
+  const double h = width_mm * s + height_mm * c;
+  return {centre.x_mm - w / 2, centre.y_mm - h / 2, w, h};
+}
+
+std::vector<RotatedLabel> positions_along_line(std::span<const PaperPoint> line, double width_mm,
+                                               double height_mm, double max_bend_deg,
+                                               std::size_t max_positions) {
+  std::vector<Stretch> stretches = straight_stretches(line, max_bend_deg * std::numbers::pi / 180);
+  const double needed = width_mm * 1.15 + height_mm;
+  std::erase_if(stretches, [&](const Stretch& s) { return s.length < needed; });
+  std::stable_sort(stretches.begin(), stretches.end(),
+                   [](const Stretch& a, const Stretch& b) { return a.length > b.length; });
+
+  std::vector<RotatedLabel> out;
+  for (const Stretch& s : stretches) {
+    if (out.size() >= max_positions) break;
+    const PaperPoint& a = line[s.first];
+    const PaperPoint& b = line[s.last];
+    double angle = direction(a, b);
+    // Upright text: flip anything pointing left.
+    if (angle > std::numbers::pi / 2) angle -= std::numbers::pi;
+    if (angle <= -std::numbers::pi / 2) angle += std::numbers::pi;
+    const PaperPoint centre{(a.x_mm + b.x_mm) / 2, (a.y_mm + b.y_mm) / 2};
+    out.push_back({centre, angle, rotated_bounds(centre, width_mm, height_mm, angle)});
+  }
+  return out;
+}
+
+}  // namespace wijkatlas::render

@@ -1,0 +1,144 @@
+#include <algorithm>
+#include <set>
+
+#include "map/plan_parts.hpp"
+#include "map/visible.hpp"
+#include "wijkatlas/render/palette.hpp"
+
+namespace wijkatlas::render::detail {
+namespace {
+
+std::string with_count(const std::string& text, std::size_t count) {
+  return text + " (" + std::to_string(count) + ")";
+}
+
+void choropleth_entries(const AreaLayer& layer, const Classification& classes, const geo::Box& extent,
+                        Language language, std::vector<LegendEntry>& out) {
+  const Choropleth& ch = *layer.choropleth;
+  std::vector<std::size_t> counts(classes.class_count(), 0);
+  std::size_t no_data = 0;
+  for (std::size_t i = 0; i < layer.shapes.size(); ++i) {
+    if (!boxes_meet(envelope_of(layer.shapes[i]), extent)) continue;
+    const double value = i < ch.values.size() ? ch.values[i] : std::numeric_limits<double>::quiet_NaN();
+    if (const auto c = classes.class_of(value)) ++counts[*c];
+    else ++no_data;
+  }
+  const std::vector<Rgb> colours = class_colours(ch, classes.class_count());
+  out.push_back({SwatchKind::heading, layer.legend_title});
+  for (std::size_t c = 0; c < counts.size(); ++c) {
+    if (counts[c] == 0) continue;  // only classes present on this page
+    const std::string range = format_number(classes.breaks[c], ch.decimals, language) + " – " +
+                              format_number(classes.breaks[c + 1], ch.decimals, language);
+    out.push_back({SwatchKind::fill, with_count(range, counts[c]), colours[c], layer.outline});
+  }
+  if (no_data > 0) {
+    out.push_back({SwatchKind::fill, with_count(word(language, "no_data"), no_data), ch.no_data, layer.outline});
+  }
+}
+
+void point_entries(const PointLayer& layer, const std::map<std::string, SymbolStyle>& symbols,
+                   const geo::Box& extent, std::vector<LegendEntry>& out) {
+  std::map<std::string, std::size_t> present;
+  for (std::size_t i = 0; i < layer.points.size(); ++i) {
+    if (!contains(extent, layer.points[i])) continue;
+    ++present[i < layer.categories.size() ? layer.categories[i] : std::string{}];
+  }
+  if (present.empty()) return;
+  if (layer.categories.empty()) {
+    out.push_back({SwatchKind::symbol, with_count(layer.legend_title, present.begin()->second), {}, {},
+                   symbols.begin()->second});
+    return;
+  }
+  out.push_back({SwatchKind::heading, layer.legend_title});
+  for (const auto& [category, count] : present) {
+    LegendEntry e{SwatchKind::symbol, with_count(category.empty() ? "–" : category, count)};
+    e.symbol = symbols.at(category);
+    out.push_back(e);
+  }
+}
+
+}  // namespace
+
+std::map<std::string, SymbolStyle> assign_symbols(const PointLayer& layer) {
+  std::set<std::string> names(layer.categories.begin(), layer.categories.end());
+  if (names.empty()) names.insert(std::string{});
+  std::map<std::string, SymbolStyle> out;
+  std::size_t index = 0;
+  for (const auto& name : names) out[name] = category_symbol(index++);
+  return out;
+}
+
+std::vector<Rgb> class_colours(const Choropleth& choropleth, std::size_t class_count) {
+  if (class_count == 0) return {};
+  const std::vector<Rgb> ramp = palette(choropleth.palette, std::max<std::size_t>(3, class_count));
+  if (class_count >= 3) return ramp;
+  // One or two classes: the light and dark ends of the smallest ramp.
+  if (class_count == 1) return {ramp[1]};
+  return {ramp.front(), ramp.back()};
+}
+
+std::vector<LegendEntry> legend_entries(const MapSpec& spec, const MapPlan& plan) {
+  const geo::Box extent = plan.frame.world_extent();
+  std::vector<LegendEntry> out;
+  // Top layer first, as the eye reads the map.
+  for (std::size_t i = spec.layers.size(); i-- > 0;) {
+    if (const auto* areas = std::get_if<AreaLayer>(&spec.layers[i])) {
+      if (areas->legend_title.empty()) continue;
+      if (areas->choropleth && plan.classes[i]) {
+        choropleth_entries(*areas, *plan.classes[i], extent, spec.language, out);
+      } else {
+        const bool shown = std::any_of(areas->shapes.begin(), areas->shapes.end(),
+                                       [&](const auto& s) { return boxes_meet(envelope_of(s), extent); });
+        if (shown) {
+          out.push_back({SwatchKind::fill, areas->legend_title, areas->fill.value_or(Rgb{255, 255, 255}),
+                         areas->outline});
+        }
+      }
+    } else if (const auto* points = std::get_if<PointLayer>(&spec.layers[i])) {
+      if (!points->legend_title.empty()) point_entries(*points, plan.symbols[i], extent, out);
+    }
+  }
+  return out;
+}
+
+std::string attribution_text(const MapSpec& spec, const geo::Box& extent) {
+  std::vector<std::string> sources;
+  bool osm = false;
+  const auto add = [&](const std::string& s) {
+    if (!s.empty() && std::find(sources.begin(), sources.end(), s) == sources.end()) sources.push_back(s);
+  };
+  for (const MapLayer& layer : spec.layers) {
+    if (const auto* base = std::get_if<BaseMapLayer>(&layer)) {
+      osm = osm || !base->map.areas.empty() || !base->map.lines.empty();
+    } else if (const auto* areas = std::get_if<AreaLayer>(&layer)) {
+      if (std::any_of(areas->shapes.begin(), areas->shapes.end(),
+                      [&](const auto& s) { return boxes_meet(envelope_of(s), extent); })) {
+        add(areas->attribution);
+      }
+    } else if (const auto* points = std::get_if<PointLayer>(&layer)) {
+      if (std::any_of(points->points.begin(), points->points.end(),
+                      [&](const auto& p) { return contains(extent, p); })) {
+        add(points->attribution);
+      }
+    }
+  }
+  std::string text;
+  if (!sources.empty()) {
+    text = word(spec.language, "source") + ": ";
+    for (std::size_t i = 0; i < sources.size(); ++i) text += (i ? ", " : "") + sources[i];
+  }
+  if (osm) text += (text.empty() ? "" : " · ") + word(spec.language, "osm");
+  return text;
+}
+
+std::string word(Language language, std::string_view key) {
+  const bool nl = language == Language::nl;
+  if (key == "no_data") return nl ? "Geen gegevens" : "No data";
+  if (key == "source") return nl ? "Bron" : "Source";
+  if (key == "osm") return nl ? "© OpenStreetMap-bijdragers" : "© OpenStreetMap contributors";
+  if (key == "scale") return nl ? "Schaal" : "Scale";
+  if (key == "north") return nl ? "N" : "N";
+  return std::string(key);
+}
+
+}  // namespace wijkatlas::render::detail

@@ -1,0 +1,152 @@
+// Label candidates for everything a map names, then one collision pass over all of them.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "map/plan_parts.hpp"
+#include "map/visible.hpp"
+#include "wijkatlas/render/label_placement.hpp"
+#include "wijkatlas/render/line_labels.hpp"
+#include "wijkatlas/render/polylabel.hpp"
+#include "wijkatlas/render/units.hpp"
+
+namespace wijkatlas::render::detail {
+namespace {
+
+const TextStyle street_style{.size_pt = 6.5};
+const TextStyle water_style{.size_pt = 6.5, .italic = true};
+constexpr Rgb street_colour{0x4a, 0x4a, 0x4a};
+constexpr Rgb water_colour{0x2f, 0x64, 0x8e};
+constexpr double same_name_spacing_mm = 90;  // a street's name repeats at most this often
+
+struct Labeller {
+  const MapFrame& frame;
+  geo::Box extent;
+  std::vector<LabelCandidate> candidates;
+  std::vector<PlacedText> texts;                   // parallel to candidates
+  std::vector<std::vector<RotatedLabel>> rotated;  // parallel; empty for unrotated labels
+
+  PlacedText text_of(const std::string& text, const TextStyle& style, const Rgb& colour) const {
+    const TextSize size = measure_text(text, style);
+    return {text, style, colour, {}, 0, pt_to_mm(size.width_pt), pt_to_mm(size.height_pt), {}};
+  }
+
+  void add(PlacedText text, double priority, std::vector<RectMm> positions,
+           std::vector<RotatedLabel> along = {}) {
+    if (positions.empty()) return;
+    candidates.push_back({candidates.size(), priority, std::move(positions)});
+    texts.push_back(std::move(text));
+    rotated.push_back(std::move(along));
+  }
+
+  void add_areas(const AreaLayer& layer) {
+    const double precision_m = 0.3 / frame.mm_per_metre();
+    for (std::size_t i = 0; i < layer.names.size() && i < layer.shapes.size(); ++i) {
+      if (layer.names[i].empty() || !boxes_meet(envelope_of(layer.shapes[i]), extent)) continue;
+      const InteriorPoint pole = pole_of_inaccessibility(layer.shapes[i], precision_m);
+      PlacedText t = text_of(layer.names[i], layer.label_style, layer.label_colour);
+      const double room_mm = pole.distance * frame.mm_per_metre();
+      if (room_mm < t.height_mm / 2) continue;  // too thin to hold its name
+      const PaperPoint c = frame.to_paper(pole.point);
+      const auto at = [&](double dy) {
+        return RectMm{c.x_mm - t.width_mm / 2, c.y_mm - t.height_mm / 2 + dy, t.width_mm, t.height_mm};
+      };
+      // Bigger names (programme wijken over buurten) first, then bigger areas; a shift up or
+      // down when a symbol sits on the best point.
+      add(std::move(t), layer.label_priority + layer.label_style.size_pt + std::log10(1 + room_mm),
+          {at(0), at(-t.height_mm), at(t.height_mm)});
+    }
+  }
+
+  void add_points(const PointLayer& layer) {
+    const double gap = layer.symbol_mm / 2 + 0.7;
+    for (std::size_t i = 0; i < layer.labels.size() && i < layer.points.size(); ++i) {
+      if (layer.labels[i].empty() || !contains(extent, layer.points[i])) continue;
+      PlacedText t = text_of(layer.labels[i], layer.label_style, {0x1a, 0x1a, 0x1a});
+      auto positions = positions_around_point(frame.to_paper(layer.points[i]), t.width_mm, t.height_mm, gap);
+      add(std::move(t), layer.label_priority, std::move(positions));
+    }
+  }
+
+  void add_streets(const geo::BaseMap& map) {
+    struct Found {
+      RotatedLabel at;
+      double priority;
+    };
+    std::map<std::string, std::vector<Found>> by_name;
+    std::map<std::string, PlacedText> text_by_name;
+    for (const geo::BaseLine& line : map.lines) {
+      const bool water = line.kind == geo::LineClass::waterway;
+      if (line.name.empty() || line.kind == geo::LineClass::railway || line.kind == geo::LineClass::path) continue;
+      if (!boxes_meet(envelope_of(line.geometry), extent)) continue;
+      auto [it, fresh] = text_by_name.try_emplace(line.name);
+      if (fresh) it->second = text_of(line.name, water ? water_style : street_style, water ? water_colour : street_colour);
+      const double base = line.kind == geo::LineClass::major_street ? 30 : water ? 15 : 20;
+      for (const geo::LineString& part : line.geometry) {
+        std::vector<PaperPoint> paper;
+        paper.reserve(part.size());
+        for (const geo::Point& p : part) paper.push_back(frame.to_paper(p));
+        for (const RotatedLabel& r : positions_along_line(paper, it->second.width_mm, it->second.height_mm)) {
+          by_name[line.name].push_back({r, base});
+        }
+      }
+    }
+    for (auto& [name, found] : by_name) {
+      std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+        return a.at.box.width + a.at.box.height > b.at.box.width + b.at.box.height;
+      });
+      std::vector<PaperPoint> kept;
+      for (const Found& f : found) {
+        const bool far = std::all_of(kept.begin(), kept.end(), [&](const PaperPoint& k) {
+          return std::hypot(k.x_mm - f.at.centre.x_mm, k.y_mm - f.at.centre.y_mm) > same_name_spacing_mm;
+        });
+        if (!far) continue;
+        kept.push_back(f.at.centre);
+        add(text_by_name.at(name), f.priority - 0.1 * static_cast<double>(kept.size()), {f.at.box}, {f.at});
+      }
+    }
+  }
+};
+
+RectMm inset(const RectMm& r, double by) { return {r.x + by, r.y + by, r.width - 2 * by, r.height - 2 * by}; }
+
+}  // namespace
+
+void place_map_labels(const MapSpec& spec, MapPlan& plan) {
+  Labeller labeller{plan.frame, plan.frame.world_extent(), {}, {}, {}};
+  for (std::size_t i = 0; i < spec.layers.size(); ++i) {
+    const MapLayer& layer = spec.layers[i];
+    if (const auto* areas = std::get_if<AreaLayer>(&layer)) labeller.add_areas(*areas);
+    else if (const auto* points = std::get_if<PointLayer>(&layer)) {
+      labeller.add_points(*points);
+      for (const geo::Point& p : points->points) {
+        if (!contains(labeller.extent, p)) continue;
+        const PaperPoint c = plan.frame.to_paper(p);
+        const double r = points->symbol_mm / 2;
+        plan.symbol_boxes.push_back({c.x_mm - r, c.y_mm - r, 2 * r, 2 * r});
+      }
+    } else if (const auto* base = std::get_if<BaseMapLayer>(&layer); base && base->street_labels) {
+      labeller.add_streets(base->map);
+    }
+  }
+  std::vector<RectMm> obstacles = plan.symbol_boxes;
+  if (plan.grid) {
+    for (const GridLabel& g : plan.grid->labels) obstacles.push_back(g.box);
+  }
+  const auto placed = place_labels(labeller.candidates, obstacles,
+                                   PlacementOptions{.bounds = inset(plan.frame.frame_mm(), 1)});
+  for (const PlacedLabel& p : placed) {
+    PlacedText t = labeller.texts[p.id];
+    t.box = p.box;
+    if (!labeller.rotated[p.id].empty()) {
+      t.centre = labeller.rotated[p.id][p.position].centre;
+      t.angle_rad = labeller.rotated[p.id][p.position].angle_rad;
+    } else {
+      t.centre = {p.box.x + p.box.width / 2, p.box.y + p.box.height / 2};
+    }
+    plan.labels.push_back(std::move(t));
+  }
+  plan.labels_dropped = labeller.candidates.size() - placed.size();
+}
+
+}  // namespace wijkatlas::render::detail

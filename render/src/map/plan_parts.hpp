@@ -1,0 +1,29 @@
+#pragma once
+// The steps of plan_map, one file each.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "wijkatlas/render/map_plan.hpp"
+
+namespace wijkatlas::render::detail {
+
+// Symbol per category, over the whole layer (sorted names), so pages of an atlas agree.
+std::map<std::string, SymbolStyle> assign_symbols(const PointLayer& layer);
+
+// Colours of a choropleth's classes (a ramp of at least 3 shortened for fewer classes).
+std::vector<Rgb> class_colours(const Choropleth& choropleth, std::size_t class_count);
+
+// Entries for what the frame shows: classes with counts, categories present, no-data.
+std::vector<LegendEntry> legend_entries(const MapSpec& spec, const MapPlan& plan);
+
+// Credits of the layers the frame shows.
+std::string attribution_text(const MapSpec& spec, const geo::Box& extent);
+
+// Area names, point labels and street names through the collision pass.
+void place_map_labels(const MapSpec& spec, MapPlan& plan);
+
+// User-facing words in the map's language.
+std::string word(Language language, std::string_view key);
+
+}  // namespace wijkatlas::render::detail

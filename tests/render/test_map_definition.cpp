@@ -1,0 +1,117 @@
+// Map definition files: the examples parse, and every kind of mistake names file, key and line.
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+#include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/render/map_definition.hpp"
+
+namespace wijkatlas::render {
+namespace {
+
+constexpr const char* valid = R"(
+[map]
+title = "Proef"
+paper = "A3"
+orientation = "landscape"
+language = "en"
+
+[extent]
+level = "programma"
+area = "geitenkamp"
+margin_mm = 4
+
+[[layer]]
+type = "basemap"
+
+[[layer]]
+type = "choropleth"
+level = "buurt"
+field = "dichtheid"
+method = "jenks"
+classes = 4
+palette = "PuOr"
+legend = "Dichtheid"
+
+[[layer]]
+type = "points"
+source = "examples/initiatieven_arnhem_oost.csv"
+category = "thema"
+fill = "none"
+)";
+
+TEST(MapDefinition, ParsesEveryPart) {
+  const MapDefinition def = parse_map_definition(valid, "proef.toml");
+  EXPECT_EQ(def.title, "Proef");
+  EXPECT_EQ(def.page.paper, Paper::a3);
+  EXPECT_EQ(def.page.orientation, Orientation::landscape);
+  EXPECT_EQ(def.language, Language::en);
+  EXPECT_EQ(def.extent.level, "programma");
+  EXPECT_EQ(def.extent.area, "geitenkamp");
+  EXPECT_DOUBLE_EQ(def.extent.margin_mm, 4);
+  ASSERT_EQ(def.layers.size(), 3u);
+  EXPECT_EQ(def.layers[0].type, LayerType::basemap);
+  EXPECT_EQ(def.layers[1].method, ClassificationMethod::natural_breaks);
+  EXPECT_EQ(def.layers[1].classes, 4u);
+  EXPECT_EQ(def.layers[1].palette, "PuOr");
+  EXPECT_EQ(def.layers[1].line_of("field"), 19);
+  EXPECT_EQ(def.layers[2].category_field, "thema");
+  EXPECT_TRUE(def.layers[2].fill_given);
+  EXPECT_FALSE(def.layers[2].fill.has_value());
+}
+
+TEST(MapDefinition, EveryExampleParses) {
+  for (const char* name : {"arnhem_oost_overzicht", "initiatieven_geitenkamp", "bevolkingsdichtheid_buurten",
+                           "vaduz_straten"}) {
+    EXPECT_NO_THROW(load_map_definition(wijkatlas::test::source_file(std::string("examples/maps/") + name + ".toml")))
+        << name;
+  }
+}
+
+struct BadCase {
+  const char* what;
+  std::string text;
+  std::string key;
+  std::int64_t line;
+  std::string message_part;
+};
+
+std::string with_layer(const std::string& extra) {
+  return "[[layer]]\ntype = \"areas\"\nlevel = \"buurt\"\n" + extra;
+}
+
+TEST(MapDefinition, MistakesNameFileKeyAndLine) {
+  const std::vector<BadCase> cases{
+      {"syntax", "[map\ntitle = 1", "", 1, ""},
+      {"no layers", "[map]\ntitle = \"x\"\n", "layer", 1, "at least one"},
+      {"unknown key", with_layer("fil = \"#ffffff\"\n"), "layer[1].fil", 4, "unknown key"},
+      {"wrong type", with_layer("outline_width_mm = \"dik\"\n"), "layer[1].outline_width_mm", 4, "number"},
+      {"bad colour", with_layer("\noutline = \"blauw\"\n"), "layer[1].outline", 5, "#rrggbb"},
+      {"bad palette", with_layer("palette = \"Regenboog\"\n"), "layer[1].palette", 4, "Regenboog"},
+      {"bad method", with_layer("method = \"gok\"\n"), "layer[1].method", 4, "gok"},
+      {"bad type", "[[layer]]\ntype = \"raster\"\n", "layer[1].type", 2, "raster"},
+      {"level and source", with_layer("source = \"x.gpkg\"\n"), "layer[1].level", 3, "either"},
+      {"choropleth without field", "[[layer]]\ntype = \"choropleth\"\nlevel = \"buurt\"\n", "layer[1].field", 1, "missing"},
+      {"bad paper", "[map]\npaper = \"A7\"\n" + with_layer(""), "map.paper", 2, "A7"},
+      {"centre without scale", "[extent]\ncentre = [1, 2]\n" + with_layer(""), "extent.centre", 2, "scale"},
+      {"bbox of three", "[extent]\nbbox = [1, 2, 3]\n" + with_layer(""), "extent.bbox", 2, "4 numbers"},
+      {"unknown section", "[kaart]\ntitle = \"x\"\n" + with_layer(""), "kaart", 1, "unknown"},
+  };
+  for (const BadCase& c : cases) {
+    try {
+      parse_map_definition(c.text, "fout.toml");
+      ADD_FAILURE() << c.what << ": no error";
+    } catch (const config_error& e) {
+      EXPECT_EQ(e.path(), "fout.toml") << c.what;
+      EXPECT_EQ(e.key(), c.key) << c.what << ": " << e.what();
+      EXPECT_EQ(e.line(), c.line) << c.what << ": " << e.what();
+      EXPECT_NE(std::string(e.what()).find(c.message_part), std::string::npos) << c.what << ": " << e.what();
+    }
+  }
+}
+
+TEST(MapDefinition, AMissingFileIsAnInputError) {
+  EXPECT_THROW(load_map_definition("/nonexistent/kaart.toml"), io_error);
+}
+
+}  // namespace
+}  // namespace wijkatlas::render

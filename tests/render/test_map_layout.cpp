@@ -1,0 +1,202 @@
+// Cairo-free map logic: symbols, interior points, labels along lines, the planned page.
+#include <gtest/gtest.h>
+
+#include <boost/geometry.hpp>
+#include <cmath>
+#include <numbers>
+#include <set>
+
+#include "map_fixture.hpp"
+#include "wijkatlas/render/error.hpp"
+#include "wijkatlas/render/label_placement.hpp"
+#include "wijkatlas/render/line_labels.hpp"
+#include "wijkatlas/render/map_plan.hpp"
+#include "wijkatlas/render/polylabel.hpp"
+
+namespace wijkatlas::render {
+namespace {
+
+TEST(Style, ColoursParseAndPrint) {
+  EXPECT_EQ(parse_colour("#1f4e79"), (Rgb{0x1f, 0x4e, 0x79}));
+  EXPECT_EQ(parse_colour("FFFFFF"), (Rgb{255, 255, 255}));
+  EXPECT_EQ(to_hex({0x1f, 0x4e, 0x79}), "#1f4e79");
+  for (const char* bad : {"#12345", "red", "#12345g", "#1234567"}) EXPECT_THROW(parse_colour(bad), render_error) << bad;
+}
+
+TEST(Style, EightCategoriesDifferInShapeAndColour) {
+  std::set<int> shapes;
+  std::set<std::string> colours;
+  for (std::size_t i = 0; i < 8; ++i) {
+    shapes.insert(static_cast<int>(category_symbol(i).shape));
+    colours.insert(to_hex(category_symbol(i).colour));
+  }
+  EXPECT_EQ(shapes.size(), 8u);
+  EXPECT_EQ(colours.size(), 8u);
+  // Beyond eight, no (shape, colour) pair repeats.
+  std::set<std::pair<int, std::string>> pairs;
+  for (std::size_t i = 0; i < 64; ++i) {
+    pairs.insert({static_cast<int>(category_symbol(i).shape), to_hex(category_symbol(i).colour)});
+  }
+  EXPECT_EQ(pairs.size(), 64u);
+}
+
+TEST(Polylabel, CShapeGetsAPointInsideWhereItsCentroidIsNot) {
+  const geo::MultiPolygon c = std::get<AreaLayer>(test::small_map_spec().layers[2]).shapes[0];
+  geo::Point centroid;
+  boost::geometry::centroid(c, centroid);
+  EXPECT_FALSE(boost::geometry::covered_by(centroid, c));
+  const InteriorPoint pole = pole_of_inaccessibility(c, 1);
+  EXPECT_TRUE(boost::geometry::covered_by(pole.point, c));
+  // The arms are 300 m thick; where two arms meet the free circle grows to 300 / (1 + 1/sqrt 2).
+  EXPECT_NEAR(pole.distance, 300 / (1 + 1 / std::numbers::sqrt2), 2);
+}
+
+TEST(Polylabel, SquareGivesItsCentre) {
+  const InteriorPoint pole = pole_of_inaccessibility(test::square(0, 0, 100), 0.5);
+  EXPECT_NEAR(pole.point.x(), 50, 1);
+  EXPECT_NEAR(pole.point.y(), 50, 1);
+  EXPECT_NEAR(pole.distance, 50, 1);
+}
+
+TEST(LineLabels, StraightLineGivesItsDirectionKeptUpright) {
+  const std::vector<PaperPoint> right{{0, 0}, {50, 0}};
+  const auto a = positions_along_line(right, 20, 3);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_NEAR(a[0].angle_rad, 0, 1e-9);
+  EXPECT_NEAR(a[0].centre.x_mm, 25, 1e-9);
+  // Drawn right to left, the text still reads left to right.
+  const std::vector<PaperPoint> left{{50, 0}, {0, 0}};
+  EXPECT_NEAR(std::abs(positions_along_line(left, 20, 3).at(0).angle_rad), 0, 1e-9);
+  const std::vector<PaperPoint> down_left{{40, 0}, {0, 40}};
+  EXPECT_NEAR(positions_along_line(down_left, 20, 3).at(0).angle_rad, -std::numbers::pi / 4, 1e-9);
+}
+
+TEST(LineLabels, TooShortOrTooBentGivesNothing) {
+  const std::vector<PaperPoint> short_line{{0, 0}, {15, 0}};
+  EXPECT_TRUE(positions_along_line(short_line, 20, 3).empty());
+  std::vector<PaperPoint> zigzag;
+  for (int i = 0; i < 10; ++i) zigzag.push_back({i * 5.0, (i % 2) * 5.0});
+  EXPECT_TRUE(positions_along_line(zigzag, 20, 3).empty());
+}
+
+TEST(LineLabels, RotatedBoundsContainTheRotatedText) {
+  const RectMm box = rotated_bounds({10, 10}, 20, 4, std::numbers::pi / 2);
+  EXPECT_NEAR(box.width, 4, 1e-9);
+  EXPECT_NEAR(box.height, 20, 1e-9);
+  EXPECT_NEAR(box.x, 8, 1e-9);
+}
+
+TEST(MapPlan, NoTwoPlacedLabelsOverlapNorCoverASymbol) {
+  const MapPlan plan = plan_map(test::small_map_spec());
+  ASSERT_GE(plan.labels.size(), 10u);
+  for (std::size_t i = 0; i < plan.labels.size(); ++i) {
+    for (std::size_t j = i + 1; j < plan.labels.size(); ++j) {
+      EXPECT_FALSE(overlaps(plan.labels[i].box, plan.labels[j].box))
+          << plan.labels[i].text << " and " << plan.labels[j].text;
+    }
+    for (const RectMm& symbol : plan.symbol_boxes) {
+      EXPECT_FALSE(overlaps(plan.labels[i].box, symbol)) << plan.labels[i].text;
+    }
+  }
+  std::set<std::string> texts;
+  for (const auto& l : plan.labels) texts.insert(l.text);
+  EXPECT_TRUE(texts.contains("Hoekwijk"));
+  EXPECT_TRUE(texts.contains("Hoofdstraat"));
+  EXPECT_TRUE(texts.contains("P1"));
+  EXPECT_FALSE(texts.contains(""));  // the railway has no name and gets no label
+}
+
+TEST(MapPlan, TheCShapesNameSitsInsideIt) {
+  const MapSpec spec = test::small_map_spec();
+  const MapPlan plan = plan_map(spec);
+  const auto& hoek = std::get<AreaLayer>(spec.layers[2]).shapes[0];
+  for (const auto& l : plan.labels) {
+    if (l.text == "Hoekwijk") {
+      EXPECT_TRUE(boost::geometry::covered_by(plan.frame.to_world(l.centre), hoek));
+    }
+  }
+}
+
+std::vector<std::string> legend_texts(const MapPlan& plan) {
+  std::vector<std::string> out;
+  for (const auto& e : plan.legend_entries) out.push_back(e.text);
+  return out;
+}
+
+TEST(MapPlan, LegendListsExactlyTheClassesAndCategoriesPresent) {
+  MapSpec spec = test::small_map_spec();
+  const MapPlan whole = plan_map(spec);
+  // 11 values in 4 quantile classes plus one no-data buurt; categories in alphabetical order.
+  const std::vector<std::string> expected{"Initiatieven", "groen (2)", "ontmoeten (1)", "spelen (2)", "zorg (1)",
+                                          "Programmawijk", "Inwoners per km²"};
+  const auto texts = legend_texts(whole);
+  ASSERT_GE(texts.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(texts[i], expected[i]);
+  std::size_t class_entries = 0;
+  std::size_t counted = 0;
+  for (std::size_t i = expected.size(); i < texts.size(); ++i) {
+    if (texts[i] == "Geen gegevens (1)") continue;
+    ++class_entries;
+    counted += std::stoul(texts[i].substr(texts[i].rfind('(') + 1));
+  }
+  EXPECT_EQ(class_entries, whole.classes[1]->class_count());
+  EXPECT_EQ(counted, 11u);
+  EXPECT_EQ(texts.back(), "Geen gegevens (1)");
+  EXPECT_EQ(whole.legend.items.size(), texts.size());  // all fit
+
+  // Zoomed in on the first buurt: only its class, no no-data entry, no absent categories.
+  spec.extent.centre = geo::Point(test::origin_x + 200, test::origin_y + 200);
+  spec.extent.scale = 1000;
+  const auto zoomed = legend_texts(plan_map(spec));
+  EXPECT_EQ(std::count(zoomed.begin(), zoomed.end(), "Geen gegevens (1)"), 0);
+  EXPECT_EQ(std::count(zoomed.begin(), zoomed.end(), "zorg (1)"), 0);
+  EXPECT_EQ(std::count(zoomed.begin(), zoomed.end(), "Initiatieven"), 0);
+  const auto classes = std::count_if(zoomed.begin(), zoomed.end(), [](const std::string& t) { return std::isdigit(t[0]); });
+  EXPECT_EQ(classes, 1) << testing::PrintToString(zoomed);
+  EXPECT_EQ(zoomed.back().rfind("1.000 – ", 0), 0u) << zoomed.back();
+}
+
+TEST(MapPlan, AttributionNamesTheSourcesDrawn) {
+  MapSpec spec = test::small_map_spec();
+  EXPECT_EQ(plan_map(spec).attribution, "Bron: CBS, Kadaster · © OpenStreetMap-bijdragers");
+  spec.language = Language::en;
+  EXPECT_EQ(plan_map(spec).attribution, "Source: CBS, Kadaster · © OpenStreetMap contributors");
+}
+
+TEST(MapPlan, DutchAndEnglishNumbers) {
+  EXPECT_EQ(format_number(1234567.891, 2, Language::nl), "1.234.567,89");
+  EXPECT_EQ(format_number(1234567.891, 0, Language::en), "1,234,568");
+  EXPECT_EQ(format_number(-12.5, 1, Language::nl), "-12,5");
+  EXPECT_EQ(format_number(999, 0, Language::nl), "999");
+}
+
+TEST(MapPlan, AnAreaTooLargeForAPrintableScaleIsRefused) {
+  MapSpec spec = test::small_map_spec();
+  spec.extent.fit = geo::Box({test::origin_x, test::origin_y}, {test::origin_x + 60'000, test::origin_y + 60'000});
+  EXPECT_THROW(plan_map(spec), render_error);
+}
+
+TEST(ReferenceGrid, CellsNearTheAskedSizeLetteredAndNumbered) {
+  const ReferenceGrid grid = reference_grid({10, 20, 190, 160}, 40);
+  EXPECT_EQ(grid.column_edges_mm.size(), 4u);  // 5 columns of 38 mm
+  EXPECT_EQ(grid.row_edges_mm.size(), 3u);     // 4 rows of 40 mm
+  EXPECT_NEAR(grid.column_edges_mm.front(), 48, 1e-9);
+  ASSERT_EQ(grid.labels.size(), 9u);
+  EXPECT_EQ(grid.labels[0].text, "A");
+  EXPECT_EQ(grid.labels[4].text, "E");
+  EXPECT_EQ(grid.labels[5].text, "1");
+  EXPECT_EQ(grid.labels[8].text, "4");
+}
+
+TEST(ReferenceGrid, MapLabelsKeepClearOfTheGridLetters) {
+  MapSpec spec = test::small_map_spec();
+  spec.reference_grid = true;
+  const MapPlan plan = plan_map(spec);
+  ASSERT_TRUE(plan.grid.has_value());
+  for (const auto& label : plan.labels) {
+    for (const auto& g : plan.grid->labels) EXPECT_FALSE(overlaps(label.box, g.box)) << label.text << " / " << g.text;
+  }
+}
+
+}  // namespace
+}  // namespace wijkatlas::render

@@ -1,0 +1,82 @@
+// Reference images: a fixed map rendered to PNG and compared with a committed image, with a
+// per-pixel tolerance and a maximum number of differing pixels, so a new Cairo or FreeType
+// with slightly different anti-aliasing passes while a moved label or a lost layer fails.
+//
+// On failure the test writes <name>.actual.png and <name>.diff.png (differing pixels in red)
+// into the test's working directory (build/.../tests/render). After an intended change:
+//
+//   WIJKATLAS_REBASELINE=1 ctest --test-dir build/render -R MapReference
+//
+// rewrites tests/render/reference/*.png; look at them before committing.
+#include <gtest/gtest.h>
+#include <png.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "map_fixture.hpp"
+#include "png_reader.hpp"
+#include "test_support.hpp"
+#include "wijkatlas/render/map.hpp"
+
+namespace wijkatlas::render {
+namespace {
+namespace fs = std::filesystem;
+
+constexpr int channel_tolerance = 40;           // 0..255, per channel
+constexpr double max_differing_fraction = 0.004;  // of all pixels
+
+void write_rgb_png(const fs::path& path, const test::RgbImage& image) {
+  png_image out{};
+  out.version = PNG_IMAGE_VERSION;
+  out.width = static_cast<png_uint_32>(image.width);
+  out.height = static_cast<png_uint_32>(image.height);
+  out.format = PNG_FORMAT_RGB;
+  ASSERT_NE(png_image_write_to_file(&out, path.c_str(), 0, image.rgb.data(), 0, nullptr), 0) << out.message;
+}
+
+void expect_matches_reference(const std::string& name, const MapSpec& spec) {
+  const wijkatlas::test::TempDir dir;
+  const fs::path actual_path = dir / (name + ".png");
+  write_map(actual_path, spec, {});
+  const fs::path reference_path = wijkatlas::test::source_file("tests/render/reference") / (name + ".png");
+  if (const char* rebaseline = std::getenv("WIJKATLAS_REBASELINE"); rebaseline && std::string(rebaseline) == "1") {
+    fs::copy_file(actual_path, reference_path, fs::copy_options::overwrite_existing);
+    GTEST_SKIP() << "re-baselined " << reference_path;
+  }
+  ASSERT_TRUE(fs::exists(reference_path)) << reference_path << " is missing: run with WIJKATLAS_REBASELINE=1";
+  const test::RgbImage actual = test::read_png(actual_path);
+  const test::RgbImage reference = test::read_png(reference_path);
+  ASSERT_EQ(actual.width, reference.width);
+  ASSERT_EQ(actual.height, reference.height);
+
+  test::RgbImage diff{actual.width, actual.height, std::vector<std::uint8_t>(actual.rgb.size())};
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i < actual.rgb.size(); i += 3) {
+    int worst = 0;
+    for (std::size_t c = 0; c < 3; ++c) worst = std::max(worst, std::abs(actual.rgb[i + c] - reference.rgb[i + c]));
+    const bool differs = worst > channel_tolerance;
+    differing += differs ? 1 : 0;
+    // Differences in red over a faded copy of the reference.
+    const auto faded = static_cast<std::uint8_t>(200 + reference.rgb[i] / 5);
+    diff.rgb[i] = differs ? 255 : faded;
+    diff.rgb[i + 1] = differs ? 0 : faded;
+    diff.rgb[i + 2] = differs ? 0 : faded;
+  }
+  const auto allowed = static_cast<std::size_t>(max_differing_fraction * actual.width * actual.height);
+  if (differing > allowed) {
+    write_rgb_png(fs::current_path() / (name + ".diff.png"), diff);
+    fs::copy_file(actual_path, fs::current_path() / (name + ".actual.png"), fs::copy_options::overwrite_existing);
+  }
+  EXPECT_LE(differing, allowed) << differing << " pixels differ by more than " << channel_tolerance
+                                << "; see " << (fs::current_path() / (name + ".diff.png"));
+}
+
+TEST(MapReference, SmallMapMatchesItsReference) {
+  MapSpec spec = test::small_map_spec();
+  spec.page.dpi = 50;  // 413 x 585 px: small enough to commit, large enough to see labels move
+  expect_matches_reference("small_map", spec);
+}
+
+}  // namespace
+}  // namespace wijkatlas::render
