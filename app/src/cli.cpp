@@ -59,8 +59,29 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   join_cmd->add_flag("--no-points-layer", no_points, "Do not write the joined points layer");
   join_cmd->add_option("--threads", join.threads, "Worker threads for the join (0 = all cores)");
 
+  MapOptions map;
+  auto* map_cmd = app.add_subcommand("map", "Render a map definition (TOML, docs/maps.md) to PDF, SVG or PNG");
+  map_cmd->add_option("definition", map.definition, "Map definition, e.g. examples/maps/arnhem_oost_overzicht.toml")->required();
+  map_cmd->add_option("-o,--output", map.output, "Output: .pdf, .svg or .png")->capture_default_str();
+  map_cmd->add_option("--data-dir", map.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
+  map_cmd->add_option("--paper", map.paper, "Paper size, overriding the definition: A4, A3, A2, A1, A0");
+  map_cmd->add_option("--orientation", map.orientation, "portrait or landscape, overriding the definition");
+  map_cmd->add_option("--dpi", map.dpi, "Resolution of a PNG (default: the definition's, else 300)");
+  map_cmd->add_option("--language", map.language, "Map text: nl (default) or en");
+  map_cmd->add_flag("--no-date", map.no_date, "Leave the date off the map and out of the PDF (reproducible output)");
+
+  AtlasOptions atlas;
+  auto* atlas_cmd = app.add_subcommand("atlas", "Render the Arnhem-Oost atlas: an overview and one page per programme wijk in one PDF with bookmarks");
+  atlas_cmd->add_option("-o,--output", atlas.output, "Output PDF")->capture_default_str();
+  atlas_cmd->add_option("--overview", atlas.overview, "Map definition of the overview page (default: examples/maps/arnhem_oost_overzicht.toml)");
+  atlas_cmd->add_option("--wijk-map", atlas.wijk_map, "Map definition drawn once per programme wijk (default: examples/maps/atlas_wijk.toml)");
+  atlas_cmd->add_option("--png-dir", atlas.png_dir, "Also write one PNG per page into this directory");
+  atlas_cmd->add_option("--data-dir", atlas.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
+  atlas_cmd->add_option("--language", atlas.language, "Map text: nl (default) or en");
+  atlas_cmd->add_flag("--no-date", atlas.no_date, "Leave the date off the pages and out of the PDF (reproducible output)");
+
   // -q works before and after the subcommand, as in osmium and GDAL.
-  for (auto* cmd : {areas_cmd, join_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
+  for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
 
   try {
     app.parse(argc, argv);
@@ -82,6 +103,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (*info_cmd) run_info(info, out);
     else if (*areas_cmd) run_areas(areas, reporter);
     else if (*join_cmd) run_join(join, reporter, summary_out);
+    else if (*map_cmd) run_map(map, reporter, summary_out);
+    else if (*atlas_cmd) run_atlas(atlas, reporter, summary_out);
     return exit_ok;
   } catch (const usage_error& e) {
     err << "wijkatlas: " << e.what() << "\n";

@@ -1,6 +1,7 @@
 // The `wijkatlas` command, run in-process through run_cli: options, exit codes, outputs.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -179,6 +180,118 @@ TEST(Cli, AreasWritesTheHierarchy) {
   EXPECT_EQ(read_layer(out, "programmawijken").features.size(), 5u);
   EXPECT_EQ(read_layer(out, "wijken").features.size(), 24u);
   EXPECT_EQ(read_layer(out, "gemeenten").features.size(), 1u);
+}
+
+// --- wijkatlas map -------------------------------------------------------------------------
+
+// What poppler's pdftotext / pdfinfo read from a PDF: an independent check of what we wrote.
+std::string poppler(const std::string& tool, const std::filesystem::path& pdf, const TempDir& dir) {
+  const auto text = dir / (tool + ".txt");
+  // -raw keeps rotated labels (street names) in one piece.
+  const std::string command = tool == "pdftotext" ? "pdftotext -raw '" + pdf.string() + "' '" + text.string() + "'"
+                                                  : tool + " '" + pdf.string() + "' > '" + text.string() + "'";
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  return slurp(text);
+}
+
+TEST(Cli, MapRendersTheStreetMapOnTheOsmFixture) {
+  TempDir dir;
+  const auto pdf = dir / "vaduz.pdf";
+  const auto r = run({"map", test::source_file("examples/maps/vaduz_straten.toml").string(), "-o", pdf.string(),
+                      "--no-date", "-q"});
+  ASSERT_EQ(r.code, exit_ok) << r.err;
+  EXPECT_CONTAINS(poppler("pdfinfo", pdf, dir), "595.276 x 841.89 pts");
+  const std::string text = poppler("pdftotext", pdf, dir);
+  EXPECT_CONTAINS(text, "Vaduz – centrum");
+  EXPECT_CONTAINS(text, "© OpenStreetMap-bijdragers");
+  EXPECT_CONTAINS(text, "Schaal 1:5.000");
+  EXPECT_CONTAINS(text, "Städtle");  // a street name, placed along its street
+  EXPECT_EQ(text.find("Gemaakt op"), std::string::npos);
+}
+
+TEST(Cli, MapChoroplethOfTheRealCbsFigures) {
+  TempDir dir;
+  const auto pdf = dir / "dichtheid.pdf";
+  const auto r = run({"map", test::source_file("examples/maps/bevolkingsdichtheid_buurten.toml").string(), "-o",
+                      pdf.string()});
+  ASSERT_EQ(r.code, exit_ok) << r.err;
+  EXPECT_CONTAINS(r.out, "kaart geschreven");
+  const std::string text = poppler("pdftotext", pdf, dir);
+  for (const char* expected : {"Bevolkingsdichtheid Arnhem-Oost", "Inwoners per km²", "Programmawijk",
+                               "Bron: CBS, Kadaster", "Klarendal", "Presikhaaf", "Gemaakt op"}) {
+    EXPECT_CONTAINS(text, expected);
+  }
+}
+
+TEST(Cli, MapPngHasThePaperSizeAtTheRequestedDpi) {
+  TempDir dir;
+  const auto png = dir / "geitenkamp.png";
+  const auto r = run({"map", test::source_file("examples/maps/initiatieven_geitenkamp.toml").string(), "-o",
+                      png.string(), "--dpi", "50", "-q"});
+  ASSERT_EQ(r.code, exit_ok) << r.err;
+  const std::string bytes = slurp(png);
+  ASSERT_GT(bytes.size(), 24u);
+  const auto be32 = [&](std::size_t at) {
+    return (static_cast<unsigned char>(bytes[at]) << 24) | (static_cast<unsigned char>(bytes[at + 1]) << 16) |
+           (static_cast<unsigned char>(bytes[at + 2]) << 8) | static_cast<unsigned char>(bytes[at + 3]);
+  };
+  EXPECT_EQ(be32(16), 413);  // A4 at 50 dpi: 210 mm x 297 mm
+  EXPECT_EQ(be32(20), 585);
+}
+
+TEST(Cli, MapUnknownFieldNamesFileKeyAndLine) {
+  TempDir dir;
+  const auto def = dir.write("fout.toml", "[extent]\nlevel = \"programma\"\n\n[[layer]]\ntype = \"choropleth\"\n"
+                                          "level = \"buurt\"\nfield = \"dichtheit\"\n");
+  const auto r = run({"map", def.string(), "-o", (dir / "x.pdf").string()});
+  EXPECT_EQ(r.code, exit_input);
+  EXPECT_CONTAINS(r.err, "fout.toml:7");
+  EXPECT_CONTAINS(r.err, "layer[1].field");
+  EXPECT_CONTAINS(r.err, "dichtheit");
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.pdf"));
+}
+
+TEST(Cli, MapExtentMatchingNoAreaIsAnInputError) {
+  TempDir dir;
+  const auto def = dir.write("fout.toml", "[extent]\nlevel = \"programma\"\narea = \"Atlantis\"\n\n"
+                                          "[[layer]]\ntype = \"areas\"\nlevel = \"buurt\"\n");
+  const auto r = run({"map", def.string(), "-o", (dir / "x.pdf").string()});
+  EXPECT_EQ(r.code, exit_input);
+  EXPECT_CONTAINS(r.err, "extent.area");
+  EXPECT_CONTAINS(r.err, "Atlantis");
+  EXPECT_CONTAINS(r.err, "Geitenkamp");  // the message lists what does exist
+}
+
+TEST(Cli, AtlasHasTheOverviewAndOnePagePerProgrammeWijkWithBookmarks) {
+  TempDir dir;
+  const auto pdf = dir / "atlas.pdf";
+  std::filesystem::create_directory(dir / "png");
+  const auto r = run({"atlas", "-o", pdf.string(), "--png-dir", (dir / "png").string(), "--no-date"});
+  ASSERT_EQ(r.code, exit_ok) << r.err;
+  EXPECT_CONTAINS(r.out, "6 pagina's");
+  const std::string info = poppler("pdfinfo", pdf, dir);
+  EXPECT_CONTAINS(info, "Pages:           6");
+  const std::string text = poppler("pdftotext", pdf, dir);
+  for (const char* wijk : {"Geitenkamp", "Presikhaaf", "Klarendal", "Arnhemse Broek", "Malburgen"}) {
+    EXPECT_CONTAINS(text, wijk);
+  }
+  // The outline: one bookmark per page, titled after it.
+  const std::string bytes = slurp(pdf);
+  EXPECT_CONTAINS(bytes, "/Outlines");
+  for (const char* title : {"(Nationaal Programma Arnhem-Oost)", "(Geitenkamp)", "(Malburgen)"}) {
+    EXPECT_CONTAINS(bytes, title);
+  }
+  EXPECT_EQ(test::file_count(dir / "png"), 6u);
+}
+
+TEST(Cli, MapUnwritableOutputIsExitFourAndWrongExtensionExitTwo) {
+  TempDir dir;
+  const std::string def = test::source_file("examples/maps/vaduz_straten.toml").string();
+  EXPECT_EQ(run({"map", def, "-o", (dir / "geen_map" / "x.pdf").string(), "-q"}).code, exit_output);
+  const auto r = run({"map", def, "-o", (dir / "x.jpg").string()});
+  EXPECT_EQ(r.code, exit_usage);
+  EXPECT_CONTAINS(r.err, ".jpg");
+  EXPECT_EQ(test::file_count(dir.path()), 0u);
 }
 
 }  // namespace wijkatlas::app

@@ -63,6 +63,42 @@ struct JoinSummary {
 };
 JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::ostream& out);
 
+struct MapOptions {
+  std::string definition;   // TOML map definition (docs/maps.md)
+  std::string output = "kaart.pdf";  // .pdf, .svg or .png
+  std::string data_dir;     // empty: resolve_data_dir()
+  std::string paper;        // overrides [map].paper
+  std::string orientation;  // overrides [map].orientation
+  double dpi = 0;           // overrides [map].dpi (PNG); 0 keeps it
+  std::string language;     // overrides [map].language: nl or en
+  bool no_date = false;     // no date on the map nor in the PDF (reproducible files)
+};
+
+struct MapSummary {
+  std::string output;
+  double scale = 0;
+  std::size_t labels = 0;
+  std::size_t labels_dropped = 0;
+};
+MapSummary run_map(const MapOptions& options, geo::Reporter& reporter, std::ostream& out);
+
+struct AtlasOptions {
+  std::string output = "atlas_arnhem_oost.pdf";
+  std::string overview;   // overview page; empty: examples/maps/arnhem_oost_overzicht.toml
+  std::string wijk_map;   // one page per programme wijk; empty: examples/maps/atlas_wijk.toml
+  std::string png_dir;    // also one PNG per page in this directory; empty: none
+  std::string data_dir;
+  std::string language;   // nl (default) or en
+  bool no_date = false;
+};
+
+struct AtlasSummary {
+  std::string output;
+  std::size_t pages = 0;
+  std::vector<std::string> pngs;
+};
+AtlasSummary run_atlas(const AtlasOptions& options, geo::Reporter& reporter, std::ostream& out);
+
 // Parses the command line and runs a subcommand; returns the exit code. Never calls exit().
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 
