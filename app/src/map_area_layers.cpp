@@ -17,12 +17,6 @@ constexpr double no_data = std::numeric_limits<double>::quiet_NaN();
 constexpr const char* cbs_attribution = "CBS, Kadaster";
 const std::vector<std::string> derived_fields{"naam", "code", "inwoners", "oppervlakte_km2", "dichtheid"};
 
-bool same_text(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 std::string joined(const std::vector<std::string>& names, std::size_t max = 12) {
   std::string out;
   for (std::size_t i = 0; i < names.size() && i < max; ++i) out += (i ? ", " : "") + names[i];
@@ -80,6 +74,12 @@ void require_area_field(const geo::AreaHierarchy& h, geo::Level level, const std
 }
 
 }  // namespace
+
+bool same_text(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
 
 geo::Level parse_map_level(const std::string& text, const std::string& key, const FailAt& fail) {
   if (text == "buurt") return geo::Level::buurt;

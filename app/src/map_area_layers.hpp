@@ -12,6 +12,9 @@ namespace wijkatlas::app {
 
 using FailAt = std::function<void(const std::string& key, const std::string& message)>;  // throws
 
+// Equal ignoring ASCII case ("Geitenkamp" = "geitenkamp").
+bool same_text(std::string_view a, std::string_view b);
+
 // "buurt", "wijk", "programma"/"programmawijk", "gemeente"; reports unknown ones at `key`.
 geo::Level parse_map_level(const std::string& text, const std::string& key, const FailAt& fail);
 

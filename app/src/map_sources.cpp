@@ -64,6 +64,7 @@ class Resolver {
     spec.scale_bar = def_.scale_bar;
     spec.reference_grid = def_.reference_grid;
     spec.extent = extent();
+    if (def_.inset) spec.inset = inset(*def_.inset);
     // Thematic layers first: the base map is read only for the ground the frame shows.
     std::vector<std::optional<render::MapLayer>> layers(def_.layers.size());
     for (std::size_t i = 0; i < def_.layers.size(); ++i) {
@@ -128,6 +129,25 @@ class Resolver {
         out.fit = geo::Box({std::min(a.x(), b.x()), std::min(a.y(), b.y())}, {std::max(a.x(), b.x()), std::max(a.y(), b.y())});
       }
       if (e.centre) out.centre = to_rd.transform(*e.centre);
+    }
+    return out;
+  }
+
+  render::LocatorInset inset(const render::InsetDefinition& d) {
+    const auto fail_inset = [&](const std::string& key, const std::string& message) {
+      throw config_error(def_.file.string(), "inset." + key, message, d.line);
+    };
+    const geo::Level level = parse_map_level(d.level, "level", fail_inset);
+    const geo::Level background = parse_map_level(d.background, "background", fail_inset);
+    // The page's own area: the extent's (or the atlas's) area when it is of the inset's level.
+    const std::string extent_level = override_.level.empty() ? def_.extent.level : override_.level;
+    const std::string extent_area = override_.level.empty() ? def_.extent.area : override_.area;
+    const bool same_level = !extent_level.empty() && parse_map_level(extent_level, "level", fail_inset) == level;
+    render::LocatorInset out;
+    for (const geo::Area& a : hierarchy().at(background)) out.background.push_back(a.geometry);
+    for (const geo::Area& a : hierarchy().at(level)) {
+      out.areas.push_back(a.geometry);
+      out.highlighted.push_back(same_level && !extent_area.empty() && (same_text(a.code, extent_area) || same_text(a.naam, extent_area)));
     }
     return out;
   }

@@ -57,6 +57,11 @@ TEST(MapDefinition, ParsesEveryPart) {
   EXPECT_EQ(def.layers[2].category_field, "thema");
   EXPECT_TRUE(def.layers[2].fill_given);
   EXPECT_FALSE(def.layers[2].fill.has_value());
+  EXPECT_FALSE(def.inset.has_value());
+  const MapDefinition with_inset = parse_map_definition("[inset]\nlevel = \"wijk\"\n[[layer]]\ntype = \"basemap\"\n", "i.toml");
+  ASSERT_TRUE(with_inset.inset.has_value());
+  EXPECT_EQ(with_inset.inset->level, "wijk");
+  EXPECT_EQ(with_inset.inset->background, "gemeente");
 }
 
 TEST(MapDefinition, EveryExampleParses) {
@@ -94,6 +99,7 @@ TEST(MapDefinition, MistakesNameFileKeyAndLine) {
       {"bad paper", "[map]\npaper = \"A7\"\n" + with_layer(""), "map.paper", 2, "A7"},
       {"centre without scale", "[extent]\ncentre = [1, 2]\n" + with_layer(""), "extent.centre", 2, "scale"},
       {"bbox of three", "[extent]\nbbox = [1, 2, 3]\n" + with_layer(""), "extent.bbox", 2, "4 numbers"},
+      {"inset typo", "[inset]\nlevle = \"wijk\"\n" + with_layer(""), "inset.levle", 2, "unknown"},
       {"unknown section", "[kaart]\ntitle = \"x\"\n" + with_layer(""), "kaart", 1, "unknown"},
   };
   for (const BadCase& c : cases) {

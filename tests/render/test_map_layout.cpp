@@ -176,6 +176,35 @@ TEST(MapPlan, AnAreaTooLargeForAPrintableScaleIsRefused) {
   EXPECT_THROW(plan_map(spec), render_error);
 }
 
+TEST(PageLayout, TheInsetTakesLegendRoomAndLeavesTheMapAlone) {
+  for (const auto orientation : {Orientation::portrait, Orientation::landscape}) {
+    const Page page{Paper::a4, orientation};
+    const PageLayout plain = map_page_layout(page);
+    const PageLayout with = map_page_layout(page, true);
+    EXPECT_DOUBLE_EQ(plain.map.width, with.map.width);
+    EXPECT_DOUBLE_EQ(plain.map.height, with.map.height);
+    EXPECT_GT(with.inset.width, 30);
+    EXPECT_GT(with.inset.height, 30);
+    for (const RectMm& other : {with.map, with.legend, with.furniture, with.header}) {
+      EXPECT_FALSE(overlaps(with.inset, other));
+    }
+    const RectMm content = page.content_mm();
+    EXPECT_LE(with.inset.x + with.inset.width, content.x + content.width + 1e-9);
+    EXPECT_LE(with.inset.y + with.inset.height, content.y + content.height + 1e-9);
+  }
+}
+
+TEST(PageLayout, InsetShowsItsAreasAndTheMainMapInside) {
+  MapSpec spec = test::small_map_spec();
+  spec.inset = LocatorInset{{test::square(test::origin_x - 3000, test::origin_y - 3000, 8000)},
+                            {test::square(test::origin_x, test::origin_y, 1600)}, {true}};
+  const MapPlan plan = plan_map(spec);
+  ASSERT_TRUE(plan.inset_frame.has_value());
+  const geo::Box shown = plan.inset_frame->world_extent();
+  EXPECT_LE(shown.min_corner().x(), test::origin_x - 3000);
+  EXPECT_GE(shown.max_corner().x(), test::origin_x + 5000);
+}
+
 TEST(ReferenceGrid, CellsNearTheAskedSizeLetteredAndNumbered) {
   const ReferenceGrid grid = reference_grid({10, 20, 190, 160}, 40);
   EXPECT_EQ(grid.column_edges_mm.size(), 4u);  // 5 columns of 38 mm

@@ -75,6 +75,15 @@ void read_extent(TomlReader r, ExtentDefinition& e) {
   r.reject_unknown_keys();
 }
 
+InsetDefinition read_inset(TomlReader r) {
+  InsetDefinition inset;
+  inset.line = r.line();
+  inset.level = r.text("level").value_or(inset.level);
+  inset.background = r.text("background").value_or(inset.background);
+  r.reject_unknown_keys();
+  return inset;
+}
+
 LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t index) {
   LayerDefinition l;
   l.key = "layer[" + std::to_string(index + 1) + "]";
@@ -147,6 +156,7 @@ MapDefinition parse_map_definition(std::string_view toml_text, const std::filesy
   };
   if (const toml::table* map = section("map")) read_map_table(TomlReader(*map, name, "map"), def);
   if (const toml::table* extent = section("extent")) read_extent(TomlReader(*extent, name, "extent"), def.extent);
+  if (const toml::table* inset = section("inset")) def.inset = read_inset(TomlReader(*inset, name, "inset"));
   const toml::node* layers = root.get("layer");
   if (layers == nullptr || !layers->is_array_of_tables() || layers->as_array()->empty()) {
     throw config_error(name, "layer", "a map needs at least one [[layer]]", layers ? detail::line_of(*layers) : 1);
@@ -158,8 +168,8 @@ MapDefinition parse_map_definition(std::string_view toml_text, const std::filesy
     ++index;
   }
   for (const auto& [key, value] : root) {
-    if (key.str() != "map" && key.str() != "extent" && key.str() != "layer") {
-      throw config_error(name, std::string(key.str()), "unknown key (use [map], [extent] and [[layer]])",
+    if (key.str() != "map" && key.str() != "extent" && key.str() != "inset" && key.str() != "layer") {
+      throw config_error(name, std::string(key.str()), "unknown key (use [map], [extent], [inset] and [[layer]])",
                          detail::line_of(value));
     }
   }

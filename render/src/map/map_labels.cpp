@@ -25,6 +25,7 @@ struct Labeller {
   std::vector<LabelCandidate> candidates;
   std::vector<PlacedText> texts;                   // parallel to candidates
   std::vector<std::vector<RotatedLabel>> rotated;  // parallel; empty for unrotated labels
+  std::vector<bool> is_area;                       // parallel
 
   PlacedText text_of(const std::string& text, const TextStyle& style, const Rgb& colour) const {
     const TextSize size = measure_text(text, style);
@@ -32,11 +33,32 @@ struct Labeller {
   }
 
   void add(PlacedText text, double priority, std::vector<RectMm> positions,
-           std::vector<RotatedLabel> along = {}) {
+           std::vector<RotatedLabel> along = {}, bool area = false) {
     if (positions.empty()) return;
     candidates.push_back({candidates.size(), priority, std::move(positions)});
     texts.push_back(std::move(text));
     rotated.push_back(std::move(along));
+    is_area.push_back(area);
+  }
+
+  // A programme wijk of one buurt has the buurt's name: name the place once, in the larger
+  // label. Lower-priority area names equal to a nearby higher one get no positions.
+  void drop_repeated_area_names() {
+    constexpr double nearby_mm = 40;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (!is_area[i]) continue;
+      for (std::size_t j = 0; j < candidates.size(); ++j) {
+        if (i == j || !is_area[j] || texts[i].text != texts[j].text || candidates[j].positions.empty()) continue;
+        if (candidates[j].priority < candidates[i].priority) continue;
+        const RectMm& a = candidates[i].positions.front();
+        const RectMm& b = candidates[j].positions.front();
+        if (std::hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2) < nearby_mm &&
+            !(candidates[j].priority == candidates[i].priority && j > i)) {
+          candidates[i].positions.clear();
+          break;
+        }
+      }
+    }
   }
 
   void add_areas(const AreaLayer& layer) {
@@ -54,7 +76,7 @@ struct Labeller {
       // Bigger names (programme wijken over buurten) first, then bigger areas; a shift up or
       // down when a symbol sits on the best point.
       add(std::move(t), layer.label_priority + layer.label_style.size_pt + std::log10(1 + room_mm),
-          {at(0), at(-t.height_mm), at(t.height_mm)});
+          {at(0), at(-t.height_mm), at(t.height_mm)}, {}, true);
     }
   }
 
@@ -113,7 +135,7 @@ RectMm inset(const RectMm& r, double by) { return {r.x + by, r.y + by, r.width -
 }  // namespace
 
 void place_map_labels(const MapSpec& spec, MapPlan& plan) {
-  Labeller labeller{plan.frame, plan.frame.world_extent(), {}, {}, {}};
+  Labeller labeller{plan.frame, plan.frame.world_extent(), {}, {}, {}, {}};
   for (std::size_t i = 0; i < spec.layers.size(); ++i) {
     const MapLayer& layer = spec.layers[i];
     if (const auto* areas = std::get_if<AreaLayer>(&layer)) labeller.add_areas(*areas);
@@ -129,6 +151,7 @@ void place_map_labels(const MapSpec& spec, MapPlan& plan) {
       labeller.add_streets(base->map);
     }
   }
+  labeller.drop_repeated_area_names();
   std::vector<RectMm> obstacles = plan.symbol_boxes;
   if (plan.grid) {
     for (const GridLabel& g : plan.grid->labels) obstacles.push_back(g.box);

@@ -32,6 +32,7 @@ void paint_map(cairo_t* cr, const MapSpec& spec, const MapPlan& plan) {
   paint::paint_header(cr, spec, plan);
   paint::paint_legend(cr, plan);
   paint::paint_furniture(cr, spec, plan);
+  paint::paint_inset(cr, spec, plan);
   cairo_restore(cr);
 }
 

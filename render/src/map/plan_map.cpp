@@ -57,8 +57,9 @@ MapFrame plan_frame(const MapSpec& spec, const RectMm& map_area) {
 
 MapPlan plan_map(const MapSpec& spec) {
   spec.page.validate();
-  const PageLayout layout = map_page_layout(spec.page);
-  MapPlan plan{layout, plan_frame(spec, layout.map), {}, {}, {}, {}, 0, {}, {}, {}, {}, {}};
+  const PageLayout layout = map_page_layout(spec.page, spec.inset.has_value());
+  MapPlan plan{layout, plan_frame(spec, layout.map), {}, {}, {}, {}, 0, {}, {}, {}, {}, {}, {}};
+  if (spec.inset) plan.inset_frame = detail::plan_inset(*spec.inset, layout.inset);
   plan.classes.resize(spec.layers.size());
   plan.symbols.resize(spec.layers.size());
   for (std::size_t i = 0; i < spec.layers.size(); ++i) {

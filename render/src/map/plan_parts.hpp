@@ -23,6 +23,9 @@ std::string attribution_text(const MapSpec& spec, const geo::Box& extent);
 // Area names, point labels and street names through the collision pass.
 void place_map_labels(const MapSpec& spec, MapPlan& plan);
 
+// The inset's frame: everything it shows, fitted at whatever round scale it needs.
+std::optional<MapFrame> plan_inset(const LocatorInset& inset, const RectMm& area);
+
 // User-facing words in the map's language.
 std::string word(Language language, std::string_view key);
 

@@ -47,5 +47,6 @@ void paint_grid(cairo_t* cr, const ReferenceGrid& grid, const RectMm& frame);
 void paint_header(cairo_t* cr, const MapSpec& spec, const MapPlan& plan);
 void paint_legend(cairo_t* cr, const MapPlan& plan);
 void paint_furniture(cairo_t* cr, const MapSpec& spec, const MapPlan& plan);
+void paint_inset(cairo_t* cr, const MapSpec& spec, const MapPlan& plan);
 
 }  // namespace wijkatlas::render::paint

@@ -67,6 +67,13 @@ struct ExtentDefinition {
   ScaleLimits limits{};
 };
 
+// The locator inset: the areas of `level` over `background`, the page's own area highlighted.
+struct InsetDefinition {
+  std::int64_t line = 0;
+  std::string level = "programma";
+  std::string background = "gemeente";
+};
+
 struct MapDefinition {
   std::filesystem::path file;
   Page page{};
@@ -77,6 +84,7 @@ struct MapDefinition {
   bool scale_bar = true;
   bool reference_grid = false;
   ExtentDefinition extent;
+  std::optional<InsetDefinition> inset;
   std::vector<LayerDefinition> layers;
 };
 

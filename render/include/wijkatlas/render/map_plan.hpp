@@ -22,9 +22,11 @@ struct PageLayout {
   RectMm map;
   RectMm legend;
   RectMm furniture;
+  RectMm inset{};  // the locator map, taken from the legend's room; empty without one
 };
-// Portrait pages put legend and furniture below the map, landscape pages to its right.
-PageLayout map_page_layout(const Page& page);
+// Portrait pages put legend and furniture below the map, landscape pages to its right. The
+// map frame is the same with or without an inset.
+PageLayout map_page_layout(const Page& page, bool with_inset = false);
 
 struct PlacedText {
   std::string text;
@@ -50,6 +52,7 @@ struct MapPlan {
   std::optional<ScaleBar> scale_bar;
   std::string attribution;  // "Bron: CBS, Kadaster · © OpenStreetMap-bijdragers"
   std::optional<ReferenceGrid> grid;
+  std::optional<MapFrame> inset_frame;
 };
 
 // Throws render_error when the extent cannot be shown at a printable scale or there is

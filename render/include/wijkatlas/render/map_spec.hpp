@@ -63,6 +63,14 @@ struct PointLayer {
 
 using MapLayer = std::variant<BaseMapLayer, AreaLayer, PointLayer>;
 
+// A small map of the surroundings (Arnhem with its programme wijken) with the area of this page
+// highlighted and the main map's extent outlined, so a reader knows where the page lies.
+struct LocatorInset {
+  std::vector<geo::MultiPolygon> background;  // e.g. the gemeente
+  std::vector<geo::MultiPolygon> areas;       // e.g. the programme wijken
+  std::vector<bool> highlighted;              // parallel to areas
+};
+
 // Either fit `fit` (with a margin) or centre on `centre`; `scale` fixes the scale in both.
 struct MapExtent {
   std::optional<geo::Box> fit{};
@@ -83,6 +91,7 @@ struct MapSpec {
   bool north_arrow = true;
   bool scale_bar = true;
   bool reference_grid = false;  // lettered columns, numbered rows
+  std::optional<LocatorInset> inset{};
 };
 
 }  // namespace wijkatlas::render
