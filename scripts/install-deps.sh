@@ -15,10 +15,14 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev
   # renderer: cairo + pango, and the pinned font family the maps use
   libcairo2-dev libpango1.0-dev libpng-dev fonts-noto-core fonts-dejavu-core
+  # drawing sheets: QR codes (write with qrencode, read with zbar), ArUco markers and
+  # homography with OpenCV (aruco lives in the contrib modules)
+  libqrencode-dev libzbar-dev libopencv-dev libopencv-contrib-dev
   # tests
   libgtest-dev googletest poppler-utils
   # project store for teams, and benchmark peers
   postgresql postgis postgresql-15-postgis-3 libsqlite3-mod-spatialite sqlite3 time
+  python3-mapnik mapnik-utils
   # fetch script (clip the Gelderland OSM extract to Arnhem)
   osmium-tool curl ca-certificates unzip
 )
