@@ -50,8 +50,13 @@ AtlasSummary run_atlas(const AtlasOptions& options, geo::Reporter& reporter, std
   if (render::output_format_for(options.output) != render::OutputFormat::pdf) {
     throw usage_error("-o: the atlas is a PDF (got '" + options.output + "')");
   }
-  if (!options.png_dir.empty() && !fs::is_directory(options.png_dir)) {
-    throw output_error(options.png_dir, "--png-dir is not a directory");
+  if (!options.png_dir.empty()) {
+    // Like mkdir -p: a new directory is made, an existing file in the way is an error.
+    std::error_code ec;
+    fs::create_directories(options.png_dir, ec);
+    if (!fs::is_directory(options.png_dir)) {
+      throw output_error(options.png_dir, "--png-dir is not a directory and cannot be made one" + (ec ? " (" + ec.message() + ")" : std::string{}));
+    }
   }
   render::require_font_family(render::default_font_family);
   const render::MapDefinition overview = load_definition(options.overview, "examples/maps/arnhem_oost_overzicht.toml", options);

@@ -265,8 +265,8 @@ TEST(Cli, MapExtentMatchingNoAreaIsAnInputError) {
 TEST(Cli, AtlasHasTheOverviewAndOnePagePerProgrammeWijkWithBookmarks) {
   TempDir dir;
   const auto pdf = dir / "atlas.pdf";
-  std::filesystem::create_directory(dir / "png");
-  const auto r = run({"atlas", "-o", pdf.string(), "--png-dir", (dir / "png").string(), "--no-date"});
+  // --png-dir is made when missing, like mkdir -p.
+  const auto r = run({"atlas", "-o", pdf.string(), "--png-dir", (dir / "png" / "pagina").string(), "--no-date"});
   ASSERT_EQ(r.code, exit_ok) << r.err;
   EXPECT_CONTAINS(r.out, "6 pagina's");
   const std::string info = poppler("pdfinfo", pdf, dir);
@@ -281,7 +281,16 @@ TEST(Cli, AtlasHasTheOverviewAndOnePagePerProgrammeWijkWithBookmarks) {
   for (const char* title : {"(Nationaal Programma Arnhem-Oost)", "(Geitenkamp)", "(Malburgen)"}) {
     EXPECT_CONTAINS(bytes, title);
   }
-  EXPECT_EQ(test::file_count(dir / "png"), 6u);
+  EXPECT_EQ(test::file_count(dir / "png" / "pagina"), 6u);
+}
+
+TEST(Cli, AtlasPngDirBlockedByAFileIsExitFourAndWritesNothing) {
+  TempDir dir;
+  const auto blocker = dir.write("png", "not a directory");
+  const auto r = run({"atlas", "-o", (dir / "atlas.pdf").string(), "--png-dir", blocker.string()});
+  EXPECT_EQ(r.code, exit_output);
+  EXPECT_CONTAINS(r.err, "--png-dir");
+  EXPECT_EQ(test::file_count(dir.path()), 1u);
 }
 
 TEST(Cli, MapUnwritableOutputIsExitFourAndWrongExtensionExitTwo) {
