@@ -174,10 +174,13 @@ void write_layers(const std::filesystem::path& path, std::span<const Layer* cons
     // One transaction per dataset: fast, and nothing half-written if a feature fails.
     const bool transactional = ds->StartTransaction() == OGRERR_NONE;
     for (const Layer* layer : layers) write_one_layer(*ds, *layer, options, path.string(), to_output, srs);
-    for (const auto& view : options.views) add_view(*ds, view, layers, path.string());
     if (transactional && ds->CommitTransaction() != OGRERR_NONE) {
       throw output_error(path.string(), "cannot commit: " + last_gdal_error("GDAL refused"));
     }
+    // Views after the commit: GDAL 3.6 builds large R*Trees in a background thread in an
+    // attached temporary database, which cannot be detached inside our transaction ("database
+    // is locked"). Atomicity does not suffer: all of this is still the temporary file.
+    for (const auto& view : options.views) add_view(*ds, view, layers, path.string());
     CPLErrorReset();
     ds.reset();  // closing flushes; GDAL 3.6 reports failures only through CPLError
     if (CPLGetLastErrorType() >= CE_Failure) {

@@ -1,6 +1,7 @@
 // Writing GeoPackage, GeoJSON and CSV: whole or not at all, personal fields only on request.
 #include <gtest/gtest.h>
 
+#include <boost/geometry/io/wkt/read.hpp>
 #include <fstream>
 #include <sstream>
 
@@ -136,6 +137,45 @@ TEST(Write, GeoPackageViewIsALayerWithoutACopy) {
   options.views = {{"fout", "bestaat_niet", "1"}};
   EXPECT_THROW(write_layers(dir / "fout.gpkg", layers, options), usage_error);
   EXPECT_FALSE(std::filesystem::exists(dir / "fout.gpkg"));
+}
+
+// GDAL builds large R*Trees in a background thread in an attached database; a view created
+// inside the write transaction then failed with "database is locked" (found at 10^5 points).
+TEST(Write, ViewOfALargeIndexedPointLayer) {
+  TempDir dir;
+  Layer layer = sample_layer();
+  const Feature pattern = layer.features[1];
+  layer.features.clear();
+  constexpr int count = 100'000;
+  for (int i = 0; i < count; ++i) {
+    Feature f = pattern;
+    f.fid = i + 1;
+    if (i % 4 == 0) f.values[1] = std::int64_t{i};
+    // Scattered, not in grid order: the background R*Tree build then takes long enough to
+    // still be running when the view is made.
+    const auto h = static_cast<std::uint32_t>(i) * 2654435761u;
+    f.geometry = Point(190000 + (h % 4000), 440000 + ((h >> 12) % 4000));
+    layer.features.push_back(std::move(f));
+  }
+  Layer areas;  // as in `wijkatlas join`: an area layer first, the points after it
+  areas.name = "buurten";
+  areas.source_crs = "EPSG:28992";
+  areas.fields = {{"naam", FieldType::text, false}};
+  Feature square;
+  square.fid = 1;
+  square.values = {std::string("vierkant")};
+  MultiPolygon shape;
+  shape.resize(1);
+  boost::geometry::read_wkt("POLYGON((190000 440000,194000 440000,194000 444000,190000 444000,190000 440000))", shape[0]);
+  square.geometry = shape;
+  areas.features.push_back(square);
+  const Layer* layers[] = {&areas, &layer};
+  WriteOptions options;
+  ASSERT_TRUE(gets_spatial_index(layer, options));
+  options.views.push_back({"zonder_aantal", "initiatieven", "deelnemers IS NULL"});
+  write_layers(dir / "uit.gpkg", layers, options);
+  EXPECT_EQ(read_back(dir / "uit.gpkg", "zonder_aantal").features.size(), 75'000u);
+  EXPECT_EQ(test::file_count(dir.path()), 1u);
 }
 
 TEST(Write, LargePointLayersGetNoSpatialIndex) {
