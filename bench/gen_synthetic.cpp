@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <iostream>
+#include <limits>
 #include <string>
 
 #include "support/cbs_codes.hpp"
@@ -29,7 +30,11 @@ geo::Box to_box(const std::array<double, 4>& v) { return {{v[0], v[1]}, {v[2], v
 
 void write(const std::string& out, const geo::Layer& layer) {
   const geo::Layer* layers[] = {&layer};
-  geo::write_layers(out, layers);
+  // Inputs carry a spatial index at every size, like a GeoPackage a user would bring (the
+  // SpatiaLite peer's query uses it); only wijkatlas' own large outputs skip it.
+  geo::WriteOptions options;
+  options.max_indexed_points = std::numeric_limits<std::size_t>::max();
+  geo::write_layers(out, layers, options);
   std::cout << "wrote " << layer.features.size() << " features (layer " << layer.name << ") to "
             << out << '\n';
 }

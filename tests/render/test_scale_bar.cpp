@@ -38,7 +38,12 @@ INSTANTIATE_TEST_SUITE_P(
         // 1:20,000, 50 mm -> exactly 1 km fits.
         BarCase{20'000, 50, 1'000, 5, {"0", "0,2", "0,4", "0,6", "0,8", "1 km"}},
         // 1:1,000, 30 mm -> 30 m -> 20 m.
-        BarCase{1'000, 30, 20, 4, {"0", "5", "10", "15", "20 m"}}));
+        BarCase{1'000, 30, 20, 4, {"0", "5", "10", "15", "20 m"}}),
+    // Readable test names: "scale_2500_max_60mm".
+    [](const ::testing::TestParamInfo<BarCase>& info) {
+      return "scale_" + std::to_string(static_cast<int>(info.param.scale)) + "_max_" +
+             std::to_string(static_cast<int>(info.param.max_mm)) + "mm";
+    });
 
 TEST(ScaleBar, RejectsNonsense) {
   EXPECT_THROW(choose_scale_bar(0, 50), render_error);
