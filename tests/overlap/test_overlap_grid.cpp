@@ -179,3 +179,28 @@ TEST(OverlapGridCounts, UnwritableTargetIsAnOutputError) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(OverlapGridCounts, StraightFromSketchesEqualsTheDissolvedGrid) {
+  geo::CollectingReporter reporter;
+  auto sheets = sample_sheets();
+  // Ink past the sheet's map edge, a stroke and a dot: clipped and buffered the same way.
+  sheets.push_back(sheet("edge", rect(190000, 443000, 190040, 443040),
+                         {rect(190030, 443010, 190070, 443020),
+                          geo::MultiLineString{{{190005, 443005}, {190035, 443030}}},
+                          geo::Point(190010, 443030)}));
+  const auto dissolved = geo::dissolve_sheets(sheets, {}, reporter);
+  const auto spec = geo::grid_covering(geo::Box({189880, 442880}, {190120, 443120}), 0.5);
+  const auto via_dissolve = geo::count_grid(dissolved, spec);
+  const auto direct = geo::count_sketch_grid(sheets, spec);
+  std::size_t n_diff = 0, N_diff = 0;
+  for (std::size_t i = 0; i < direct.n.size(); ++i) {
+    n_diff += direct.n[i] != via_dissolve.n[i];
+    N_diff += direct.N[i] != via_dissolve.N[i];
+  }
+  EXPECT_EQ(n_diff, 0u);
+  EXPECT_EQ(N_diff, 0u);
+}
+
+}  // namespace
