@@ -1,9 +1,12 @@
 // PNG output in horizontal bands: Cairo image surfaces stop at 32,767 px a side and an A0 sheet
-// at 300 dpi would need 560 MB in one piece, so the page is painted band by band into one
-// reused surface and each band's rows go straight to libpng.
+// at 300 dpi would need 560 MB in one piece, so the page is painted band by band and each
+// band's rows go straight to libpng. Two band surfaces take turns: while one band is encoded
+// on a second thread (deflate is most of the time of a big PNG), the next one is painted.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -18,7 +21,7 @@ namespace wijkatlas::render::output {
 namespace {
 
 constexpr int cairo_max_side = 32'767;
-constexpr std::size_t default_band_bytes = 64u << 20;
+constexpr std::size_t default_band_bytes = 32u << 20;  // per surface; two take turns
 
 int band_rows_for(const RasterOptions& raster, const PixelSize& size) {
   if (raster.band_rows < 0) throw render_error("raster band height cannot be negative");
@@ -68,20 +71,33 @@ void write_png(const std::filesystem::path& path, const Page& page, const PagePa
   geo::AtomicFile file(path);
   {
     PngRowWriter writer(file.temporary_path(), size.width, size.height, page.dpi);
-    const detail::CairoSurfacePtr band = detail::take_surface(
-        cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.width, band_rows), "PNG band surface");
+    const auto new_band = [&] {
+      return detail::take_surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.width, band_rows),
+                                  "PNG band surface");
+    };
+    std::array<detail::CairoSurfacePtr, 2> bands{new_band(), nullptr};
+    if (band_rows < size.height) bands[1] = new_band();
     std::vector<std::uint8_t> rgb(static_cast<std::size_t>(size.width) * 3);
-    for (int top = 0; top < size.height; top += band_rows) {
-      paint_band(band.get(), top, page.dpi, paint);
-      cairo_surface_flush(band.get());
-      const unsigned char* data = cairo_image_surface_get_data(band.get());
-      const int stride = cairo_image_surface_get_stride(band.get());
+    // Encodes one painted band; only this thread touches the writer and `rgb`, one band at a
+    // time. Declared last: destroyed (waited for) first if painting throws.
+    std::future<void> encoding;
+    std::size_t turn = 0;
+    for (int top = 0; top < size.height; top += band_rows, turn ^= 1) {
+      cairo_surface_t* band = bands[turn].get();
+      paint_band(band, top, page.dpi, paint);  // the other band may still be encoding
+      cairo_surface_flush(band);
+      if (encoding.valid()) encoding.get();  // in order; rethrows a write error
       const int rows = std::min(band_rows, size.height - top);
-      for (int y = 0; y < rows; ++y) {
-        to_rgb_row(data + static_cast<std::ptrdiff_t>(y) * stride, size.width, rgb.data());
-        writer.write_row(rgb.data());
-      }
+      encoding = std::async(std::launch::async, [&writer, &rgb, band, rows, width = size.width] {
+        const unsigned char* data = cairo_image_surface_get_data(band);
+        const int stride = cairo_image_surface_get_stride(band);
+        for (int y = 0; y < rows; ++y) {
+          to_rgb_row(data + static_cast<std::ptrdiff_t>(y) * stride, width, rgb.data());
+          writer.write_row(rgb.data());
+        }
+      });
     }
+    if (encoding.valid()) encoding.get();
     writer.finish();
   }
   file.commit();

@@ -13,6 +13,10 @@ namespace {
 
 // Maps are flat colours: a light zlib level compresses them nearly as well, much faster.
 constexpr int compression_level = 3;
+// No per-row filter. libpng's default tries all five filters on every row and keeps the best by
+// a heuristic: on an A0 map at 300 dpi that took 2/3 of the PNG's encoding time, and on flat
+// colours the unfiltered rows deflate even smaller (runs of equal pixels stay runs).
+constexpr int row_filter = PNG_FILTER_NONE;
 
 void on_png_error(png_structp png, png_const_charp message) {
   *static_cast<std::string*>(png_get_error_ptr(png)) = message;
@@ -49,6 +53,7 @@ PngRowWriter::PngRowWriter(const std::filesystem::path& path, int width, int hei
   guarded(png_, error_, path_, [=] {
     png_init_io(png, file);
     png_set_compression_level(png, compression_level);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, row_filter);
     png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
                  PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                  PNG_FILTER_TYPE_DEFAULT);

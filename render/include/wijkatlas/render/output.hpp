@@ -33,7 +33,8 @@ struct DocumentInfo {
 using PagePainter = std::function<void(cairo_t* cr)>;
 
 struct RasterOptions {
-  // Rows rendered at a time; 0 picks a height that keeps the band near 64 MiB.
+  // Rows rendered at a time; 0 picks a height that keeps the band near 32 MiB (two bands take
+  // turns: one is painted while the other is encoded).
   int band_rows = 0;
 };
 
