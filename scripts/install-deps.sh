@@ -18,6 +18,8 @@ PACKAGES=(
   # drawing sheets: QR codes (write with qrencode, read with zbar), ArUco markers and
   # homography with OpenCV (aruco lives in the contrib modules)
   libqrencode-dev libzbar-dev libopencv-dev libopencv-contrib-dev
+  # project store: SHA-256 of ingested files (OpenSSL), SQLite lock check
+  libssl-dev libsqlite3-dev
   # tests
   libgtest-dev googletest poppler-utils
   # project store for teams, and benchmark peers

@@ -80,8 +80,26 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   atlas_cmd->add_option("--language", atlas.language, "Map text: nl (default) or en");
   atlas_cmd->add_flag("--no-date", atlas.no_date, "Leave the date off the pages and out of the PDF (reproducible output)");
 
+  SheetOptions sheet;
+  auto* sheet_cmd = app.add_subcommand("sheet", "Render a drawing sheet (tekenblad) to draw on with markers; records it in the project store");
+  sheet_cmd->add_option("--area", sheet.area, "Buurt, wijk or programme wijk (CBS code or name) the sheet shows");
+  sheet_cmd->add_option("--centre", sheet.centre, "Centre of the sheet as x,y (in --crs)");
+  sheet_cmd->add_option("--bbox", sheet.bbox, "Area to show as xmin,ymin,xmax,ymax (in --crs)");
+  sheet_cmd->add_option("--crs", sheet.crs, "CRS of --centre and --bbox, e.g. EPSG:4326")->capture_default_str();
+  sheet_cmd->add_option("--scale", sheet.scale, "Scale denominator, e.g. 2500 (default: 2500 around --centre, fitted to --area/--bbox)");
+  sheet_cmd->add_option("--paper", sheet.paper, "A4, A3, A2, A1 or A0")->capture_default_str();
+  sheet_cmd->add_option("--orientation", sheet.orientation, "landscape or portrait")->capture_default_str();
+  sheet_cmd->add_option("--session", sheet.session, "Session name printed in the session box");
+  sheet_cmd->add_option("--date", sheet.date, "Date printed in the session box (default: a line to write it on)");
+  sheet_cmd->add_option("--store", sheet.store, "Project store (GeoPackage) the sheet is recorded in")->capture_default_str();
+  sheet_cmd->add_option("--basemap", sheet.basemap, "OSM extract (.osm.pbf or GeoPackage) for the base map (default: the one in the data directory)");
+  sheet_cmd->add_option("--data-dir", sheet.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
+  sheet_cmd->add_option("--language", sheet.language, "Sheet text: nl (default) or en");
+  sheet_cmd->add_option("-o,--output", sheet.output, "Output: .pdf, .svg or .png")->capture_default_str();
+  sheet_cmd->add_flag("--no-date", sheet.no_date, "No creation date in the PDF (reproducible output)");
+
   // -q works before and after the subcommand, as in osmium and GDAL.
-  for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
+  for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
 
   try {
     app.parse(argc, argv);
@@ -105,6 +123,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     else if (*join_cmd) run_join(join, reporter, summary_out);
     else if (*map_cmd) run_map(map, reporter, summary_out);
     else if (*atlas_cmd) run_atlas(atlas, reporter, summary_out);
+    else if (*sheet_cmd) run_sheet(sheet, reporter, summary_out);
     return exit_ok;
   } catch (const usage_error& e) {
     err << "wijkatlas: " << e.what() << "\n";

@@ -99,6 +99,32 @@ struct AtlasSummary {
 };
 AtlasSummary run_atlas(const AtlasOptions& options, geo::Reporter& reporter, std::ostream& out);
 
+// A drawing sheet (docs/sheets.md): exactly one of area, centre or bbox says where.
+struct SheetOptions {
+  std::string area;     // buurt, wijk or programme wijk: CBS code or name
+  std::string centre;   // "x,y" in crs
+  std::string bbox;     // "xmin,ymin,xmax,ymax" in crs
+  std::string crs = "EPSG:28992";
+  double scale = 0;     // denominator; 0: 2500 around a centre, fitted to an area or box
+  std::string paper = "A3";
+  std::string orientation = "landscape";
+  std::string session;  // printed in the session box
+  std::string date;     // printed in the session box; "" leaves a line to write the date on
+  std::string store = "project.gpkg";
+  std::string basemap;  // OSM extract; empty: the one in the data directory, if any
+  std::string data_dir;
+  std::string language = "nl";
+  std::string output = "tekenblad.pdf";
+  bool no_date = false;  // no creation date in the PDF (reproducible output)
+};
+
+struct SheetSummary {
+  std::string output;
+  std::string id;
+  double scale = 0;
+};
+SheetSummary run_sheet(const SheetOptions& options, geo::Reporter& reporter, std::ostream& out);
+
 // Parses the command line and runs a subcommand; returns the exit code. Never calls exit().
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 

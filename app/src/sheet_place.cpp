@@ -1,0 +1,90 @@
+#include "sheet_place.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "wijkatlas/geo/crs.hpp"
+#include "wijkatlas/geo/error.hpp"
+
+namespace wijkatlas::app {
+namespace {
+
+std::vector<double> numbers(const std::string& text, std::size_t count, const std::string& option) {
+  std::vector<double> out;
+  std::stringstream ss(text);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    try {
+      std::size_t used = 0;
+      out.push_back(std::stod(item, &used));
+      if (used != item.size() && item.find_first_not_of(' ', used) != std::string::npos) throw std::invalid_argument("");
+    } catch (const std::exception&) {
+      throw usage_error(option + ": '" + item + "' is not a number");
+    }
+  }
+  if (out.size() != count) {
+    throw usage_error(option + ": expected " + std::to_string(count) + " numbers separated by commas, got '" + text + "'");
+  }
+  return out;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+}  // namespace
+
+geo::Point parse_centre(const std::string& text, const std::string& crs) {
+  const auto v = numbers(text, 2, "--centre");
+  const geo::Transformer to_rd(geo::normalise_crs(crs));
+  const geo::Point p = to_rd.transform(geo::Point(v[0], v[1]));
+  if (!std::isfinite(p.x()) || !std::isfinite(p.y())) {
+    throw crs_error("--centre " + text + " cannot be converted from " + crs + " to RD New (check the order: x,y or lon,lat)");
+  }
+  return p;
+}
+
+geo::Box parse_bbox(const std::string& text, const std::string& crs) {
+  const auto v = numbers(text, 4, "--bbox");
+  if (!(v[2] > v[0] && v[3] > v[1])) throw usage_error("--bbox: give xmin,ymin,xmax,ymax with min below max");
+  const geo::Transformer to_rd(geo::normalise_crs(crs));
+  // All four corners: a lon/lat box is not a rectangle in RD New.
+  geo::Box out({1e300, 1e300}, {-1e300, -1e300});
+  for (const auto& [x, y] : {std::pair{v[0], v[1]}, {v[2], v[1]}, {v[2], v[3]}, {v[0], v[3]}}) {
+    const geo::Point p = to_rd.transform(geo::Point(x, y));
+    if (!std::isfinite(p.x())) throw crs_error("--bbox " + text + " cannot be converted from " + crs + " to RD New");
+    out.min_corner().x(std::min(out.min_corner().x(), p.x()));
+    out.min_corner().y(std::min(out.min_corner().y(), p.y()));
+    out.max_corner().x(std::max(out.max_corner().x(), p.x()));
+    out.max_corner().y(std::max(out.max_corner().y(), p.y()));
+  }
+  return out;
+}
+
+const geo::Area& find_area(const geo::AreaHierarchy& hierarchy, const std::string& name_or_code) {
+  const std::string wanted = lower(name_or_code);
+  // Codes first (unique); then names, buurt before wijk: a sheet is usually for a small place,
+  // and a wijk of one buurt has the buurt's name and shape anyway.
+  for (const geo::Level level : geo::all_levels) {
+    for (const geo::Area& a : hierarchy.at(level)) {
+      if (lower(a.code) == wanted) return a;
+    }
+  }
+  for (const geo::Level level : geo::all_levels) {
+    for (const geo::Area& a : hierarchy.at(level)) {
+      if (lower(a.naam) == wanted) return a;
+    }
+  }
+  std::string some;
+  std::size_t shown = 0;
+  for (const geo::Level level : {geo::Level::programma, geo::Level::wijk}) {
+    for (const geo::Area& a : hierarchy.at(level)) {
+      if (shown++ < 8) some += (some.empty() ? "" : ", ") + a.naam;
+    }
+  }
+  throw usage_error("--area: no buurt, wijk or programme wijk is called or coded '" + name_or_code + "' (for example: " + some + ")");
+}
+
+}  // namespace wijkatlas::app

@@ -1,0 +1,25 @@
+#pragma once
+// A drawing sheet ready to paint: the layout, the map part planned with the map planner's own
+// steps (labels, grid, scale bar, credits), and the QR modules.
+#include <cairo.h>
+
+#include "sheet/qr_code.hpp"
+#include "wijkatlas/render/drawing_sheet.hpp"
+#include "wijkatlas/render/map_plan.hpp"
+
+namespace wijkatlas::render::sheet {
+
+struct SheetPlan {
+  SheetLayout layout;
+  MapSpec map;    // the sheet's layers as a map, so the map painters draw them
+  MapPlan plan;   // frame, labels, grid, scale bar, attribution
+  QrModules qr;
+};
+
+SheetPlan plan_sheet(const DrawingSheetSpec& spec);
+
+void paint_sheet(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPlan& plan);
+// The margin panel: title, key, session box, scale and credits, QR code with the sheet id.
+void paint_panel(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPlan& plan);
+
+}  // namespace wijkatlas::render::sheet

@@ -1,0 +1,89 @@
+#include "sheet_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <memory>
+#include <sstream>
+
+#include "wijkatlas/app/commands.hpp"
+
+namespace wijkatlas::sketch::test {
+
+CliRun run_wijkatlas(std::vector<std::string> args) {
+  args.insert(args.begin(), "wijkatlas");
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  CliRun r;
+  r.code = app::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+std::string quoted(const std::filesystem::path& path) {
+  std::string out = "'";
+  for (const char c : path.string()) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string command_output(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    ADD_FAILURE() << "cannot run " << command;
+    return out;
+  }
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  EXPECT_EQ(status, 0) << command;
+  return out;
+}
+
+namespace {
+struct Db {
+  sqlite3* db = nullptr;
+  explicit Db(const std::filesystem::path& path) {
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) ADD_FAILURE() << "cannot open " << path;
+  }
+  ~Db() { sqlite3_close(db); }
+};
+}  // namespace
+
+long long query_number(const std::filesystem::path& store, const std::string& sql) {
+  Db d(store);
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(d.db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+    ADD_FAILURE() << sql << ": " << sqlite3_errmsg(d.db);
+    return -1;
+  }
+  long long value = -1;
+  if (sqlite3_step(stmt) == SQLITE_ROW) value = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  return value;
+}
+
+void execute_sql(const std::filesystem::path& store, const std::string& sql) {
+  Db d(store);
+  char* message = nullptr;
+  if (sqlite3_exec(d.db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) ADD_FAILURE() << sql << ": " << message;
+  sqlite3_free(message);
+}
+
+StoreLock::StoreLock(const std::filesystem::path& store) {
+  sqlite3_open_v2(store.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr);
+  char* message = nullptr;
+  if (sqlite3_exec(db_, "BEGIN EXCLUSIVE", nullptr, nullptr, &message) != SQLITE_OK) ADD_FAILURE() << "cannot lock: " << message;
+  sqlite3_free(message);
+}
+
+StoreLock::~StoreLock() {
+  sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(db_);
+}
+
+}  // namespace wijkatlas::sketch::test
