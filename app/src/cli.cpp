@@ -98,8 +98,16 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   sheet_cmd->add_option("-o,--output", sheet.output, "Output: .pdf, .svg or .png")->capture_default_str();
   sheet_cmd->add_flag("--no-date", sheet.no_date, "No creation date in the PDF (reproducible output)");
 
+  IngestOptions ingest;
+  auto* ingest_cmd = app.add_subcommand("ingest", "Read drawn-on sheets (photos, scans) and digital drawings (GeoJSON, GeoPackage) into the project store");
+  ingest_cmd->add_option("files", ingest.files, "Photos (JPEG), scans (PNG, PDF) or drawings (GeoJSON, GeoPackage)")->required();
+  ingest_cmd->add_option("--store", ingest.store, "Project store (GeoPackage)")->capture_default_str();
+  ingest_cmd->add_option("--session", ingest.session, "Session name (default: the one the sheet was printed for)");
+  ingest_cmd->add_option("--sheet-id", ingest.sheet_id, "The sheet id printed under the QR code, when the QR code cannot be read");
+  ingest_cmd->add_flag("--keep-photo", ingest.keep_photo, "Also keep the whole photo in the store (default: only the features and small crops)");
+
   // -q works before and after the subcommand, as in osmium and GDAL.
-  for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
+  for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd, ingest_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
 
   try {
     app.parse(argc, argv);
@@ -124,6 +132,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     else if (*map_cmd) run_map(map, reporter, summary_out);
     else if (*atlas_cmd) run_atlas(atlas, reporter, summary_out);
     else if (*sheet_cmd) run_sheet(sheet, reporter, summary_out);
+    else if (*ingest_cmd) run_ingest(ingest, reporter, summary_out);
     return exit_ok;
   } catch (const usage_error& e) {
     err << "wijkatlas: " << e.what() << "\n";

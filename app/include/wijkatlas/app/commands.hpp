@@ -125,6 +125,35 @@ struct SheetSummary {
 };
 SheetSummary run_sheet(const SheetOptions& options, geo::Reporter& reporter, std::ostream& out);
 
+// Photos/scans of drawn-on sheets and digital drawings into the project store.
+struct IngestOptions {
+  std::vector<std::string> files;
+  std::string store = "project.gpkg";
+  std::string session;   // overrides the session the sheet was printed for
+  std::string sheet_id;  // the typed id under the QR code, when the QR code is damaged
+  bool keep_photo = false;  // also keep the whole photo in the store (privacy: off by default)
+};
+
+struct IngestFileResult {
+  std::string file;
+  bool stored = false;
+  bool duplicate = false;
+  std::size_t features = 0;
+  int version = 0;
+  std::string sheet_id;
+  std::size_t superseded = 0;
+  std::string earlier_file;  // duplicates: where and when it was stored before
+  std::string earlier_at;
+};
+
+struct IngestSummary {
+  std::vector<IngestFileResult> files;
+  std::size_t stored = 0, duplicates = 0, failed = 0;
+};
+// Reads every file (one transaction each); a file that fails does not stop the others, but the
+// first failure is rethrown at the end so the exit code reports it.
+IngestSummary run_ingest(const IngestOptions& options, geo::Reporter& reporter, std::ostream& out);
+
 // Parses the command line and runs a subcommand; returns the exit code. Never calls exit().
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 
