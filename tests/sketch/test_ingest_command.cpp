@@ -36,6 +36,19 @@ TEST(IngestCommand, DigitalDrawingIsStoredWithAttributes) {
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests WHERE file_name = 'tafel3.geojson' AND features = 4 AND length(sha256) = 64"), 1);
 }
 
+TEST(IngestCommand, GeoPackageDrawingInRdNew) {
+  TempDir dir;
+  const auto store = dir / "p.gpkg";
+  const auto json = dir.write("schets.geojson", drawing);
+  const auto gpkg = dir / "schets_qgis.gpkg";
+  // As QGIS saves a sketch layer: a GeoPackage in RD New.
+  command_output("ogr2ogr -f GPKG -t_srs EPSG:28992 -nln schetsen " + quoted(gpkg) + " " + quoted(json) + " 2>/dev/null");
+  const CliRun r = run_wijkatlas({"ingest", "--store", store.string(), gpkg.string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_CONTAINS(r.out, "schets_qgis.gpkg: 4 schetsen opgeslagen");
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sketches WHERE category = 'idee'"), 2);
+}
+
 TEST(IngestCommand, SameFileTwiceIsStoredOnceAndAnEditIsANewVersion) {
   TempDir dir;
   const auto store = dir / "p.gpkg";

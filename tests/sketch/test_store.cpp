@@ -93,6 +93,16 @@ TEST(Store, IngestIsIdempotentAndVersioned) {
   EXPECT_EQ(query_number(path, "SELECT COUNT(*) FROM ingests WHERE photo IS NOT NULL"), 0);
 }
 
+TEST(Store, PhotoKeptOnlyWhenAsked) {
+  TempDir dir;
+  const auto path = dir / "p.gpkg";
+  ProjectStore store = ProjectStore::open(path);
+  IngestBatch b = photo_batch("eeee", {square(InkCategory::fijne_plek, 191100, 443100)});
+  b.photo = {0xff, 0xd8, 0xff, 0xe0, 0x00};
+  store.ingest(b);
+  EXPECT_EQ(query_number(path, "SELECT length(photo) FROM ingests"), 5);
+}
+
 TEST(Store, FailureHalfwayStoresNothing) {
   TempDir dir;
   const auto path = dir / "p.gpkg";
