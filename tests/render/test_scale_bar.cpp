@@ -40,9 +40,9 @@ INSTANTIATE_TEST_SUITE_P(
         // 1:1,000, 30 mm -> 30 m -> 20 m.
         BarCase{1'000, 30, 20, 4, {"0", "5", "10", "15", "20 m"}}),
     // Readable test names: "scale_2500_max_60mm".
-    [](const ::testing::TestParamInfo<BarCase>& info) {
-      return "scale_" + std::to_string(static_cast<int>(info.param.scale)) + "_max_" +
-             std::to_string(static_cast<int>(info.param.max_mm)) + "mm";
+    [](const ::testing::TestParamInfo<BarCase>& case_info) {
+      return "scale_" + std::to_string(static_cast<int>(case_info.param.scale)) + "_max_" +
+             std::to_string(static_cast<int>(case_info.param.max_mm)) + "mm";
     });
 
 TEST(ScaleBar, RejectsNonsense) {
