@@ -113,6 +113,8 @@ void check_writable(const std::filesystem::path& path) {
   if (rc != SQLITE_OK) {
     throw output_error(path.string(), std::string("cannot open the store for writing: ") + (raw ? sqlite3_errmsg(raw) : "out of memory"));
   }
+  // SQLite quietly opens a write-protected file read-only; say so now, not at the first write.
+  if (sqlite3_db_readonly(db.get(), "main") == 1) throw output_error(path.string(), "the store is read-only: check its permissions");
   sqlite3_busy_timeout(db.get(), 1500);  // another wijkatlas finishing its ingest
   const int begin = sqlite3_exec(db.get(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
   if (begin == SQLITE_BUSY || begin == SQLITE_LOCKED) throw output_error(path.string(), locked_hint);
