@@ -31,15 +31,15 @@ void replace_all(std::string& text, std::string_view what, const std::string& wi
 }
 
 render::MapDefinition load_definition(const std::string& given, const char* fallback, const AtlasOptions& options) {
-  render::MapDefinition def = render::load_map_definition(given.empty() ? geo::project_file(fallback) : fs::path(given));
+  std::optional<render::Language> language;
   if (!options.language.empty()) {
     try {
-      def.language = render::parse_language(options.language);
+      language = render::parse_language(options.language);
     } catch (const render_error& e) {
       throw usage_error(e.what());
     }
   }
-  return def;
+  return render::load_map_definition(given.empty() ? geo::project_file(fallback) : fs::path(given), language);
 }
 
 }  // namespace

@@ -48,7 +48,13 @@ MapSummary run_map(const MapOptions& options, geo::Reporter& reporter, std::ostr
     throw usage_error(std::string("-o: ") + e.what());
   }
   render::require_font_family(render::default_font_family);
-  render::MapDefinition def = render::load_map_definition(options.definition);
+  std::optional<render::Language> language;
+  try {
+    if (!options.language.empty()) language = render::parse_language(options.language);
+  } catch (const render_error& e) {
+    throw usage_error(e.what());
+  }
+  render::MapDefinition def = render::load_map_definition(options.definition, language);
   apply_overrides(options, def);
   MapSources sources(options.data_dir, reporter);
   render::MapSpec spec = sources.resolve(def);

@@ -84,6 +84,22 @@ std::string with_layer(const std::string& extra) {
   return "[[layer]]\ntype = \"areas\"\nlevel = \"buurt\"\n" + extra;
 }
 
+TEST(MapDefinition, TextsPerLanguageFollowTheMapsLanguage) {
+  const std::string text = "[map]\ntitle = { nl = \"Bevolkingsdichtheid\", en = \"Population density\" }\n"
+                           "subtitle = \"CBS 2024\"\n\n[[layer]]\ntype = \"areas\"\nlevel = \"buurt\"\n"
+                           "legend = { nl = \"Buurt\", en = \"Neighbourhood\" }\n";
+  const MapDefinition dutch = parse_map_definition(text, "t.toml");
+  EXPECT_EQ(dutch.title, "Bevolkingsdichtheid");
+  EXPECT_EQ(dutch.layers.at(0).legend, "Buurt");
+  const MapDefinition english = parse_map_definition(text, "t.toml", Language::en);
+  EXPECT_EQ(english.language, Language::en);
+  EXPECT_EQ(english.title, "Population density");
+  EXPECT_EQ(english.subtitle, "CBS 2024") << "plain text is the same in every language";
+  EXPECT_EQ(english.layers.at(0).legend, "Neighbourhood");
+  const MapDefinition in_file = parse_map_definition("[map]\nlanguage = \"en\"\n" + text.substr(6), "t.toml");
+  EXPECT_EQ(in_file.title, "Population density") << "the file's own language key counts too";
+}
+
 TEST(MapDefinition, MistakesNameFileKeyAndLine) {
   const std::vector<BadCase> cases{
       {"syntax", "[map\ntitle = 1", "", 1, ""},
@@ -101,6 +117,8 @@ TEST(MapDefinition, MistakesNameFileKeyAndLine) {
       {"bbox of three", "[extent]\nbbox = [1, 2, 3]\n" + with_layer(""), "extent.bbox", 2, "4 numbers"},
       {"inset typo", "[inset]\nlevle = \"wijk\"\n" + with_layer(""), "inset.levle", 2, "unknown"},
       {"unknown section", "[kaart]\ntitle = \"x\"\n" + with_layer(""), "kaart", 1, "unknown"},
+      {"title in a third language", "[map]\ntitle = { nl = \"Kaart\", de = \"Karte\" }\n" + with_layer(""), "map.title", 2, "per language"},
+      {"title without Dutch", "[map]\ntitle = { en = \"Map\" }\n" + with_layer(""), "map.title", 2, "Dutch"},
   };
   for (const BadCase& c : cases) {
     try {

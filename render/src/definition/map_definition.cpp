@@ -33,14 +33,18 @@ LayerType parse_layer_type(TomlReader& r) {
   r.fail("type", "'" + *type + "' is not a layer type (basemap, areas, choropleth or points)");
 }
 
-void read_map_table(TomlReader r, MapDefinition& def) {
-  def.title = r.text("title").value_or("");
-  def.subtitle = r.text("subtitle").value_or("");
+std::string_view language_code(Language language) { return language == Language::en ? "en" : "nl"; }
+
+void read_map_table(TomlReader r, MapDefinition& def, std::optional<Language> language) {
+  // The language first: titles may be given per language.
+  if (auto lang = r.text("language")) def.language = checked(r, "language", [&] { return parse_language(*lang); });
+  if (language) def.language = *language;
+  def.title = r.wording("title", language_code(def.language)).value_or("");
+  def.subtitle = r.wording("subtitle", language_code(def.language)).value_or("");
   if (auto paper = r.text("paper")) def.page.paper = checked(r, "paper", [&] { return parse_paper(*paper); });
   if (auto o = r.text("orientation")) {
     def.page.orientation = checked(r, "orientation", [&] { return parse_orientation(*o); });
   }
-  if (auto lang = r.text("language")) def.language = checked(r, "language", [&] { return parse_language(*lang); });
   if (auto dpi = r.number("dpi")) def.page.dpi = *dpi;
   if (auto m = r.number("margin_mm")) def.page.margins = {*m, *m, *m, *m};
   def.north_arrow = r.boolean("north_arrow").value_or(true);
@@ -84,7 +88,7 @@ InsetDefinition read_inset(TomlReader r) {
   return inset;
 }
 
-LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t index) {
+LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t index, Language language) {
   LayerDefinition l;
   l.key = "layer[" + std::to_string(index + 1) + "]";
   l.line = r.line();
@@ -103,7 +107,7 @@ LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t i
   l.category_field = r.text("category").value_or("");
   l.value_field = r.text("field").value_or("");
   if (l.type == LayerType::choropleth && l.value_field.empty()) r.fail("field", "missing: the indicator to map");
-  l.legend = r.text("legend").value_or("");
+  l.legend = r.wording("legend", language_code(language)).value_or("");
   l.attribution = r.text("attribution");
   l.street_labels = r.boolean("street_labels").value_or(true);
   l.optional = r.boolean("optional").value_or(false);
@@ -138,7 +142,8 @@ std::int64_t LayerDefinition::line_of(std::string_view key_name) const {
   return it != key_lines.end() ? it->second : line;
 }
 
-MapDefinition parse_map_definition(std::string_view toml_text, const std::filesystem::path& file) {
+MapDefinition parse_map_definition(std::string_view toml_text, const std::filesystem::path& file,
+                                   std::optional<Language> language) {
   const std::string name = file.string();
   toml::table root;
   try {
@@ -154,7 +159,8 @@ MapDefinition parse_map_definition(std::string_view toml_text, const std::filesy
     if (n != nullptr && !n->is_table()) top.fail(key, "must be a table, [" + std::string(key) + "]");
     return n != nullptr ? n->as_table() : nullptr;
   };
-  if (const toml::table* map = section("map")) read_map_table(TomlReader(*map, name, "map"), def);
+  if (language) def.language = *language;
+  if (const toml::table* map = section("map")) read_map_table(TomlReader(*map, name, "map"), def, language);
   if (const toml::table* extent = section("extent")) read_extent(TomlReader(*extent, name, "extent"), def.extent);
   if (const toml::table* inset = section("inset")) def.inset = read_inset(TomlReader(*inset, name, "inset"));
   const toml::node* layers = root.get("layer");
@@ -164,7 +170,7 @@ MapDefinition parse_map_definition(std::string_view toml_text, const std::filesy
   std::size_t index = 0;
   for (const toml::node& node : *layers->as_array()) {
     const toml::table& table = *node.as_table();
-    def.layers.push_back(read_layer(TomlReader(table, name, "layer[" + std::to_string(index + 1) + "]"), table, index));
+    def.layers.push_back(read_layer(TomlReader(table, name, "layer[" + std::to_string(index + 1) + "]"), table, index, def.language));
     ++index;
   }
   for (const auto& [key, value] : root) {
@@ -176,12 +182,12 @@ MapDefinition parse_map_definition(std::string_view toml_text, const std::filesy
   return def;
 }
 
-MapDefinition load_map_definition(const std::filesystem::path& file) {
+MapDefinition load_map_definition(const std::filesystem::path& file, std::optional<Language> language) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw io_error(file.string(), "cannot open the map definition");
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_map_definition(text.str(), file);
+  return parse_map_definition(text.str(), file, language);
 }
 
 }  // namespace wijkatlas::render

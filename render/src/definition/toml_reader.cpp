@@ -36,6 +36,21 @@ std::optional<std::string> TomlReader::text(std::string_view key) {
   return n->value<std::string>();
 }
 
+std::optional<std::string> TomlReader::wording(std::string_view key, std::string_view language) {
+  const toml::node* n = node(key);
+  if (n == nullptr) return std::nullopt;
+  if (n->is_string()) return n->value<std::string>();
+  const toml::table* per_language = n->as_table();
+  const auto message = "must be text, or text per language like { nl = \"...\", en = \"...\" }";
+  if (per_language == nullptr) fail(key, message);
+  for (const auto& [lang, value] : *per_language) {
+    if ((lang.str() != "nl" && lang.str() != "en") || !value.is_string()) fail(key, message);
+  }
+  if (const auto* chosen = per_language->get(language)) return chosen->value<std::string>();
+  if (const auto* dutch = per_language->get("nl")) return dutch->value<std::string>();
+  fail(key, "has no Dutch text (nl = \"...\")");
+}
+
 std::optional<double> TomlReader::number(std::string_view key) {
   const toml::node* n = node(key);
   if (n == nullptr) return std::nullopt;

@@ -15,6 +15,9 @@ class TomlReader {
   TomlReader(const toml::table& table, std::string file, std::string prefix);
 
   std::optional<std::string> text(std::string_view key);
+  // Text for people: either "text" or a table per language, { nl = "...", en = "..." }; picks
+  // `language`, falling back to Dutch.
+  std::optional<std::string> wording(std::string_view key, std::string_view language);
   std::optional<double> number(std::string_view key);
   std::optional<std::int64_t> integer(std::string_view key);
   std::optional<bool> boolean(std::string_view key);

@@ -89,7 +89,10 @@ struct MapDefinition {
 };
 
 // Throws config_error (file, key, line) for a syntax error, unknown key, wrong type or value.
-MapDefinition load_map_definition(const std::filesystem::path& file);
-MapDefinition parse_map_definition(std::string_view toml_text, const std::filesystem::path& file);
+// `language` (from the command line) overrides the definition's own; texts given per language
+// ({ nl = "...", en = "..." }) are picked in it.
+MapDefinition load_map_definition(const std::filesystem::path& file, std::optional<Language> language = {});
+MapDefinition parse_map_definition(std::string_view toml_text, const std::filesystem::path& file,
+                                   std::optional<Language> language = {});
 
 }  // namespace wijkatlas::render
