@@ -17,6 +17,9 @@
 #include "map_fixture.hpp"
 #include "png_reader.hpp"
 #include "test_support.hpp"
+#include "wijkatlas/geo/basemap.hpp"
+#include "wijkatlas/geo/crs.hpp"
+#include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/render/map.hpp"
 
 namespace wijkatlas::render {
@@ -76,6 +79,27 @@ TEST(MapReference, SmallMapMatchesItsReference) {
   MapSpec spec = test::small_map_spec();
   spec.page.dpi = 50;  // 413 x 585 px: small enough to commit, large enough to see labels move
   expect_matches_reference("small_map", spec);
+}
+
+// The base-map path on real data: the centre of Vaduz from the OSM extract in the data
+// directory (buildings, streets with names, water, green, rail) at 1:5,000.
+TEST(MapReference, OsmBaseMapOfVaduzMatchesItsReference) {
+  const geo::Point centre = geo::Transformer("EPSG:4326").transform(geo::Point(9.5215, 47.1405));
+  constexpr double half = 800;  // metres: a little more than an A4 frame shows at 1:5,000
+  geo::BaseMapOptions read;
+  read.bbox = geo::Box({centre.x() - half, centre.y() - half}, {centre.x() + half, centre.y() + half});
+  geo::CollectingReporter quiet;
+  MapSpec spec;
+  spec.page = Page{Paper::a4, Orientation::portrait};
+  spec.page.dpi = 50;  // small enough to commit, large enough to see a street or label move
+  spec.title = "Vaduz";
+  BaseMapLayer base;
+  base.map = geo::load_osm_basemap(wijkatlas::test::data_file("osm/liechtenstein-2013-08-03.osm.pbf"), read, quiet);
+  ASSERT_FALSE(base.map.lines.empty());
+  spec.layers.emplace_back(std::move(base));
+  spec.extent.centre = centre;
+  spec.extent.scale = 5000;
+  expect_matches_reference("osm_vaduz", spec);
 }
 
 }  // namespace
