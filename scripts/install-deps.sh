@@ -18,6 +18,7 @@ PACKAGES=(
   # drawing sheets: QR codes (write with qrencode, read with zbar), ArUco markers and
   # homography with OpenCV (aruco lives in the contrib modules)
   libqrencode-dev libzbar-dev libopencv-dev libopencv-contrib-dev
+  libpoppler-cpp-dev  # photo reader: a scanner's PDF page rasterised
   # project store: SHA-256 of ingested files (OpenSSL), SQLite lock check
   libssl-dev libsqlite3-dev
   # tests

@@ -1,0 +1,65 @@
+#include "qr_reader.hpp"
+
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+
+#include "zbar_handles.hpp"
+
+namespace wijkatlas::sketch::photo {
+namespace {
+
+std::vector<std::string> scan(zbar::zbar_image_scanner_t* scanner, const cv::Mat& gray) {
+  const cv::Mat image = gray.isContinuous() ? gray : gray.clone();
+  ZbarImage zimage(zbar::zbar_image_create());
+  zbar::zbar_image_set_format(zimage.get(), zbar_fourcc('Y', '8', '0', '0'));
+  zbar::zbar_image_set_size(zimage.get(), static_cast<unsigned>(image.cols), static_cast<unsigned>(image.rows));
+  // No cleanup handler: the pixels stay owned by `image`, which outlives the zbar image.
+  zbar::zbar_image_set_data(zimage.get(), image.data, image.total(), nullptr);
+  std::vector<std::string> out;
+  if (zbar::zbar_scan_image(scanner, zimage.get()) <= 0) return out;
+  for (const zbar::zbar_symbol_t* sym = zbar::zbar_image_first_symbol(zimage.get()); sym; sym = zbar::zbar_symbol_next(sym)) {
+    if (zbar::zbar_symbol_get_type(sym) != zbar::ZBAR_QRCODE) continue;
+    out.emplace_back(zbar::zbar_symbol_get_data(sym), zbar::zbar_symbol_get_data_length(sym));
+  }
+  return out;
+}
+
+ZbarScanner qr_scanner() {
+  ZbarScanner scanner(zbar::zbar_image_scanner_create());
+  zbar::zbar_image_scanner_set_config(scanner.get(), zbar::ZBAR_NONE, zbar::ZBAR_CFG_ENABLE, 0);
+  zbar::zbar_image_scanner_set_config(scanner.get(), zbar::ZBAR_QRCODE, zbar::ZBAR_CFG_ENABLE, 1);
+  // Raw bytes: the payload is JSON, zbar's character-set guessing only gets in the way.
+  zbar::zbar_image_scanner_set_config(scanner.get(), zbar::ZBAR_QRCODE, zbar::ZBAR_CFG_BINARY, 1);
+  return scanner;
+}
+
+}  // namespace
+
+std::vector<std::string> read_qr_codes_once(const cv::Mat& gray) { return scan(qr_scanner().get(), gray); }
+
+std::vector<std::string> read_qr_codes(const cv::Mat& gray) {
+  const ZbarScanner scanner = qr_scanner();
+
+  // Long sides to try, largest first, then the original size last (a flat scan at 300 dpi
+  // reads at full size when smaller ones lose the modules).
+  const int long_side = std::max(gray.cols, gray.rows);
+  std::vector<int> sizes;
+  for (const int s : {2400, 1800, 3200, 1300, 1000}) {
+    if (s < long_side) sizes.push_back(s);
+  }
+  sizes.push_back(long_side);
+  for (const int s : sizes) {
+    cv::Mat resized;
+    if (s == long_side) {
+      resized = gray;
+    } else {
+      const double f = static_cast<double>(s) / long_side;
+      cv::resize(gray, resized, cv::Size(), f, f, cv::INTER_AREA);
+    }
+    auto found = scan(scanner.get(), resized);
+    if (!found.empty()) return found;
+  }
+  return {};
+}
+
+}  // namespace wijkatlas::sketch::photo

@@ -1,0 +1,18 @@
+#pragma once
+// Finding the sheet's QR code with zbar.
+#include <opencv2/core.hpp>
+#include <string>
+#include <vector>
+
+namespace wijkatlas::sketch::photo {
+
+// The texts of all QR codes zbar finds in a grey image. High-resolution photos show the paper's
+// texture, which breaks zbar's binarisation, so the image is tried at several sizes, from one
+// where a typical sheet QR has a few pixels per module down to small ones; the first size that
+// yields any code wins. Returns an empty list when no size works.
+std::vector<std::string> read_qr_codes(const cv::Mat& gray);
+
+// One zbar pass over the image as it is.
+std::vector<std::string> read_qr_codes_once(const cv::Mat& gray);
+
+}  // namespace wijkatlas::sketch::photo

@@ -1,0 +1,111 @@
+#include "rectify.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+namespace wijkatlas::sketch::photo {
+namespace {
+
+constexpr double margin_mm = 3;       // context around the frame for provenance crops
+constexpr double frame_inset_mm = 0.8;  // the printed frame line itself is not drawable
+constexpr double background_sigma_mm = 12;
+
+// A smooth estimate of the bare paper's colour under the light that fell on it. Only pixels
+// that look like paper count (not saturated, not much darker than the brightest paper nearby),
+// so filled-in marker areas of any size, dark writing and base-map lines do not pull it down;
+// gaps between paper pixels are filled by normalised convolution.
+cv::Mat paper_background(const cv::Mat& bgr, double px_per_mm) {
+  const double f = std::min(1.0, 1.0 / px_per_mm);  // about 1 px per mm is plenty for light
+  cv::Mat small;
+  cv::resize(bgr, small, cv::Size(), f, f, cv::INTER_AREA);
+  cv::Mat hsv;
+  cv::cvtColor(small, hsv, cv::COLOR_BGR2HSV);
+  std::vector<cv::Mat> ch;
+  cv::split(hsv, ch);
+  cv::Mat local_max;
+  const int k = std::max(3, static_cast<int>(9 * px_per_mm * f) | 1);
+  cv::dilate(ch[2], local_max, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
+  cv::Mat v, vmax;
+  ch[2].convertTo(v, CV_32F);
+  local_max.convertTo(vmax, CV_32F);
+  cv::Mat paper = (ch[1] < 60) & (v > 0.8 * vmax);
+  cv::Mat weight;
+  paper.convertTo(weight, CV_32F, 1.0 / 255);
+
+  const double sigma = background_sigma_mm * px_per_mm * f;
+  cv::Mat blurred_weight;
+  cv::GaussianBlur(weight, blurred_weight, cv::Size(), sigma);
+  cv::Mat small_f;
+  small.convertTo(small_f, CV_32FC3);
+  std::vector<cv::Mat> colour;
+  cv::split(small_f, colour);
+  const cv::Scalar paper_mean = cv::mean(small, paper);
+  for (int c = 0; c < 3; ++c) {
+    cv::Mat num;
+    cv::GaussianBlur(colour[static_cast<std::size_t>(c)].mul(weight), num, cv::Size(), sigma);
+    cv::Mat bg = num / cv::max(blurred_weight, 1e-4f);
+    // Where no paper was seen for many centimetres, fall back to the page's mean paper colour.
+    bg.setTo(paper_mean[c], blurred_weight < 1e-3f);
+    colour[static_cast<std::size_t>(c)] = bg;
+  }
+  cv::Mat bg_small, bg;
+  cv::merge(colour, bg_small);
+  cv::resize(bg_small, bg, bgr.size(), 0, 0, cv::INTER_LINEAR);
+  return bg;
+}
+
+}  // namespace
+
+RectifiedPage rectify(const cv::Mat& photo, const cv::Matx33d& photo_to_page, double photo_px_per_mm,
+                      const SheetInfo& sheet, double px_per_mm) {
+  RectifiedPage out;
+  out.px_per_mm = px_per_mm;
+  out.origin_mm = {sheet.frame.x - margin_mm, sheet.frame.y - margin_mm};
+  const int width = static_cast<int>(std::ceil((sheet.frame.width + 2 * margin_mm) * px_per_mm));
+  const int height = static_cast<int>(std::ceil((sheet.frame.height + 2 * margin_mm) * px_per_mm));
+
+  // Reduce a detailed photo to ~1.5x the target resolution first: warpPerspective samples
+  // without averaging, and paper texture would alias into coloured speckle.
+  const double f = std::min(1.0, 1.5 * px_per_mm / std::max(photo_px_per_mm, 1e-6));
+  cv::Mat source = photo;
+  cv::Matx33d h = photo_to_page;
+  if (f < 0.9) {
+    cv::resize(photo, source, cv::Size(), f, f, cv::INTER_AREA);
+    h = photo_to_page * cv::Matx33d(1 / f, 0, 0.5 / f - 0.5, 0, 1 / f, 0.5 / f - 0.5, 0, 0, 1);
+  }
+  const cv::Matx33d page_to_px(px_per_mm, 0, -out.origin_mm.x * px_per_mm - 0.5,
+                               0, px_per_mm, -out.origin_mm.y * px_per_mm - 0.5, 0, 0, 1);
+  const cv::Matx33d m = page_to_px * h;
+  cv::warpPerspective(source, out.bgr, m, cv::Size(width, height), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
+                      cv::Scalar(255, 255, 255));
+  cv::Mat seen;
+  cv::warpPerspective(cv::Mat(source.size(), CV_8U, cv::Scalar(255)), seen, m, cv::Size(width, height),
+                      cv::INTER_NEAREST, cv::BORDER_CONSTANT, cv::Scalar(0));
+
+  out.drawable = cv::Mat::zeros(height, width, CV_8U);
+  const double inset = (margin_mm + frame_inset_mm) * px_per_mm;
+  const cv::Rect inner(static_cast<int>(std::ceil(inset)), static_cast<int>(std::ceil(inset)),
+                       static_cast<int>((sheet.frame.width - 2 * frame_inset_mm) * px_per_mm),
+                       static_cast<int>((sheet.frame.height - 2 * frame_inset_mm) * px_per_mm));
+  out.drawable(inner & cv::Rect(0, 0, width, height)).setTo(255);
+  const double frame_px = cv::countNonZero(out.drawable);
+  out.drawable &= seen;
+  out.frame_seen = frame_px > 0 ? cv::countNonZero(out.drawable) / frame_px : 0;
+
+  const cv::Mat bg = paper_background(out.bgr, px_per_mm);
+  cv::Mat img_f;
+  out.bgr.convertTo(img_f, CV_32FC3);
+  cv::Mat ratio;
+  cv::divide(img_f, cv::max(bg, 1.0f), ratio, 245.0);
+  ratio.convertTo(out.normalised, CV_8UC3);
+
+  cv::Mat bg_grey;
+  cv::cvtColor(bg, bg_grey, cv::COLOR_BGR2GRAY);
+  double lo = 0, hi = 0;
+  cv::minMaxLoc(bg_grey, &lo, &hi, nullptr, nullptr, out.drawable);
+  out.lighting_ratio = lo > 1 ? hi / lo : 1;
+  return out;
+}
+
+}  // namespace wijkatlas::sketch::photo

@@ -1,0 +1,30 @@
+#pragma once
+// A phone photo of a sheet, simulated: the page lies on a table, seen at an angle (perspective),
+// turned by any amount, with a shadow falling across it, lens blur, sensor noise and JPEG.
+#include <filesystem>
+#include <opencv2/core.hpp>
+#include <string>
+
+namespace wijkatlas::test {
+
+struct PhotoParams {
+  std::string name;
+  cv::Size size{3200, 2400};  // the photo, in pixels
+  double fill = 0.85;         // share of the photo's shorter side the page covers
+  double rotation_deg = 0;    // in-plane turn (90, 180, ... included)
+  double tilt = 0;            // perspective: the far edge is this much narrower, the near wider
+  double skew = 0;            // perspective sideways
+  double blur_px = 0;         // Gaussian sigma
+  double noise = 0;           // sensor noise sigma (0..255 scale)
+  double shadow = 0;          // darkest share of the light lost under the shadow (0..1)
+  int jpeg_quality = 0;       // 0: write PNG
+  unsigned seed = 1;
+};
+
+cv::Mat simulate_photo(const cv::Mat& page, const PhotoParams& params);
+
+// Writes JPEG (params.jpeg_quality > 0) or PNG; returns the path.
+std::filesystem::path write_photo(const cv::Mat& image, const std::filesystem::path& dir, const std::string& name,
+                                  int jpeg_quality);
+
+}  // namespace wijkatlas::test

@@ -1,0 +1,146 @@
+// End to end without a camera: a sheet with known marks in marker colours and black writing,
+// scanned flat or photographed (simulated), read back and compared with what was drawn.
+#include <gtest/gtest.h>
+
+#include <boost/geometry/algorithms/covered_by.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "drawn_marks.hpp"
+#include "mark_scoring.hpp"
+#include "photo_simulation.hpp"
+#include "synthetic_sheet.hpp"
+#include "test_support.hpp"
+#include "wijkatlas/sketch/photo_reader.hpp"
+
+namespace wijkatlas::test {
+namespace {
+
+constexpr double page_px_per_mm = 8;  // ~200 dpi: keeps the suite quick on two cores
+
+struct DrawnSheet {
+  sketch::SheetInfo sheet = a3_sheet();
+  std::vector<DrawnMark> marks = standard_marks(sheet);
+  cv::Mat page;
+  DrawnSheet() {
+    page = render_sheet(sheet, SheetImageOptions(page_px_per_mm));
+    draw_marks(page, page_px_per_mm, marks);
+    draw_handwriting(page, page_px_per_mm, sheet);
+  }
+};
+
+const DrawnSheet& drawn_sheet() {
+  static const DrawnSheet sheet;
+  return sheet;
+}
+
+// Set WIJKATLAS_PHOTO_DEBUG=/some/dir to keep the simulated photos for a look.
+void keep_for_debugging(const std::filesystem::path& photo) {
+  if (const char* dir = std::getenv("WIJKATLAS_PHOTO_DEBUG")) {
+    std::filesystem::copy_file(photo, std::filesystem::path(dir) / photo.filename(),
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+}
+
+void keep_crops(const std::string& name, const sketch::PhotoReading& r) {
+  if (const char* dir = std::getenv("WIJKATLAS_PHOTO_DEBUG")) {
+    for (std::size_t i = 0; i < r.marks.size(); ++i) {
+      std::ofstream out(std::filesystem::path(dir) / (name + "_mark" + std::to_string(i) + ".png"), std::ios::binary);
+      out.write(reinterpret_cast<const char*>(r.marks[i].crop_png.data()), static_cast<std::streamsize>(r.marks[i].crop_png.size()));
+    }
+  }
+}
+
+struct Case {
+  PhotoParams photo;
+  bool flat_scan = false;
+  double min_iou = 0.85;
+};
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.photo.name; }
+
+class ReadPhoto : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ReadPhoto, MarksMatchWhatWasDrawn) {
+  const Case& c = GetParam();
+  const DrawnSheet& d = drawn_sheet();
+  TempDir dir;
+  cv::Mat image;
+  if (c.flat_scan) {
+    image = d.page.clone();
+    if (c.photo.rotation_deg == 180) cv::rotate(image, image, cv::ROTATE_180);
+    if (c.photo.noise > 0) image = simulate_photo(image, {c.photo.name, image.size(), 1.0, 0, 0, 0, 0, c.photo.noise});
+  } else {
+    image = simulate_photo(d.page, c.photo);
+  }
+  const auto path = write_photo(image, dir.path(), c.photo.name, c.photo.jpeg_quality);
+  keep_for_debugging(path);
+
+  const sketch::PhotoReading r = sketch::read_sheet_photo(path);
+  keep_crops(c.photo.name, r);
+  EXPECT_TRUE(r.sheet_from_qr);
+  EXPECT_EQ(r.sheet.id, d.sheet.id);
+  EXPECT_EQ(r.markers_found, 8);
+  EXPECT_LT(r.reprojection_error_mm, 0.5);
+
+  const Score s = score(d.marks, r.marks, sketch::metres_per_mm(d.sheet));
+  SCOPED_TRACE(s.report());
+  for (const MarkScore& m : s.marks) {
+    const DrawnMark& drawn = d.marks[m.truth_index];
+    ASSERT_GE(m.read_index, 0) << "drawn mark #" << m.truth_index << " (" << sketch::to_string(drawn.category) << ", "
+                               << sketch::to_string(drawn.kind) << ") not read with its colour and kind";
+    if (drawn.kind != sketch::MarkKind::point) {
+      EXPECT_GE(m.iou, c.min_iou) << "drawn mark #" << m.truth_index;
+    }
+    const sketch::InkMark& read = r.marks[static_cast<std::size_t>(m.read_index)];
+    EXPECT_GT(read.confidence, 0.5);
+    EXPECT_FALSE(read.crop_png.empty());
+    EXPECT_TRUE(boost::geometry::covered_by(geo::envelope(read.geometry), read.crop_extent));
+    if (read.kind == sketch::MarkKind::area) {
+      EXPECT_GT(read.area_m2, 0);
+    }
+    if (read.kind == sketch::MarkKind::line) {
+      EXPECT_GT(read.length_m, 0);
+    }
+  }
+  // Nothing from the base map, the key, the QR code or the black writing.
+  EXPECT_EQ(s.unmatched_read, 0);
+  // 1.5 m on the ground is 0.6 mm on an A3 sheet at 1:2,500.
+  EXPECT_LE(s.rms_m, 1.5);
+  std::cout << "[ photo    ] " << c.photo.name << ": min IoU " << s.min_iou << ", RMS " << s.rms_m << " m\n";
+}
+
+PhotoParams photo(std::string name, double rotation, double tilt, double blur, double noise, double shadow, int jpeg,
+                  double skew = 0, cv::Size size = {3200, 2400}) {
+  PhotoParams p;
+  p.size = size;
+  p.name = std::move(name);
+  p.rotation_deg = rotation;
+  p.tilt = tilt;
+  p.skew = skew;
+  p.blur_px = blur;
+  p.noise = noise;
+  p.shadow = shadow;
+  p.jpeg_quality = jpeg;
+  p.seed = static_cast<unsigned>(rotation * 10 + 1);
+  return p;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Scans, ReadPhoto,
+    ::testing::Values(Case{photo("scan_flat", 0, 0, 0, 0, 0, 0), true, 0.9},
+                      Case{photo("scan_upside_down", 180, 0, 0, 2, 0, 0), true, 0.9}),
+    [](const auto& test_info) { return test_info.param.photo.name; });
+
+INSTANTIATE_TEST_SUITE_P(
+    Photos, ReadPhoto,
+    ::testing::Values(Case{photo("photo_mild", 4, 0.05, 0.8, 3, 0.15, 92)},
+                      Case{photo("photo_turned_90", 95, 0.1, 1.0, 4, 0.3, 85, 0.04, {2400, 3200})},
+                      Case{photo("photo_upside_down", 172, 0.18, 1.2, 5, 0.4, 80, 0, {4000, 3000})},
+                      Case{photo("photo_steep_270", 290, 0.15, 1.0, 5, 0.5, 80, -0.04, {3000, 4000})}),
+    [](const auto& test_info) { return test_info.param.photo.name; });
+
+}  // namespace
+}  // namespace wijkatlas::test
