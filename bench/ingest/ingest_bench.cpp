@@ -3,6 +3,8 @@
 // bench_ingest preview IN OUT    a PNG of IN at most 1400 px wide, to look at
 // bench_ingest crop IN OUT X Y W H  a piece of IN at full resolution
 // bench_ingest qr PHOTO          which sizes zbar reads the QR code at
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -45,18 +47,40 @@ int make(const std::filesystem::path& dir) {
   return 0;
 }
 
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + 1e-6 * static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+}
+
 int read(const std::filesystem::path& photo, int repeat) {
-  std::vector<double> seconds;
+  std::vector<double> seconds, cpu;
   std::size_t marks = 0;
+  std::string steps;
   for (int i = 0; i < repeat; ++i) {
+    sketch::PhotoReadOptions options;
     const auto start = std::chrono::steady_clock::now();
-    const sketch::PhotoReading r = sketch::read_sheet_photo(photo);
+    auto last = start;
+    std::string previous;
+    steps.clear();
+    // Wall time per step of the last run, from the progress callback.
+    options.progress = [&](const std::string& step, double) {
+      const auto now = std::chrono::steady_clock::now();
+      if (!previous.empty()) steps += " " + previous + " " + std::to_string(std::chrono::duration<double>(now - last).count()).substr(0, 5);
+      previous = step;
+      last = now;
+    };
+    const double cpu0 = cpu_seconds();
+    const sketch::PhotoReading r = sketch::read_sheet_photo(photo, options);
     seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    cpu.push_back(cpu_seconds() - cpu0);
     marks = r.marks.size();
   }
   std::sort(seconds.begin(), seconds.end());
-  std::cout << photo.filename().string() << ": " << marks << " marks, best " << seconds.front() << " s, median "
-            << seconds[seconds.size() / 2] << " s over " << repeat << " runs\n";
+  std::sort(cpu.begin(), cpu.end());
+  std::cout << photo.filename().string() << ": " << marks << " marks, wall best " << seconds.front() << " s, median "
+            << seconds[seconds.size() / 2] << " s; CPU median " << cpu[cpu.size() / 2] << " s; over " << repeat
+            << " runs\n  steps (s):" << steps << "\n";
   return 0;
 }
 

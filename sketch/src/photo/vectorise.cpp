@@ -70,10 +70,22 @@ class Builder {
       // the stroke is wide ending in nothing is one of those.
       if (t.free_end && length < spur_px && t.points.size() < 1000) continue;
       if (length < 0.5 * page_.px_per_mm) continue;
-      std::vector<cv::Point> simple;
-      cv::approxPolyDP(t.points, simple, tolerance_mm * page_.px_per_mm, false);
+      // Skeleton pixels sit up to half a pixel off the stroke's centre; a short moving average
+      // takes that staircase out before simplifying.
+      std::vector<cv::Point2f> smooth;
+      const int n = static_cast<int>(t.points.size());
+      const int half_window = std::min(2, (n - 1) / 2);
+      for (int i = 0; i < n; ++i) {
+        const int a = std::max(0, i - half_window), b = std::min(n - 1, i + half_window);
+        const int w = std::min(i - a, b - i);  // symmetric window, so the ends stay put
+        cv::Point2f sum(0, 0);
+        for (int j = i - w; j <= i + w; ++j) sum += cv::Point2f(t.points[static_cast<std::size_t>(j)]);
+        smooth.push_back(sum / static_cast<float>(2 * w + 1));
+      }
+      std::vector<cv::Point2f> simple;
+      cv::approxPolyDP(smooth, simple, tolerance_mm * page_.px_per_mm, false);
       geo::LineString l;
-      for (const cv::Point& p : simple) l.push_back(world(p, offset));
+      for (const cv::Point2f& p : simple) l.push_back(world(cv::Point2d(p), offset));
       if (l.size() >= 2) out.push_back(std::move(l));
     }
     return out;

@@ -16,7 +16,7 @@ struct Shape {
   double filled_min_width_mm = 5;  // ink at least this wide throughout is a coloured-in area
   double hole_min_mm2 = 30;      // an enclosed paper hole this big makes a closed outline
   double polygon_tolerance_mm = 0.25;
-  double line_tolerance_mm = 0.4;
+  double line_tolerance_mm = 0.25;
 };
 
 struct VectorMark {
