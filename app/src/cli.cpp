@@ -106,8 +106,26 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   ingest_cmd->add_option("--sheet-id", ingest.sheet_id, "The sheet id printed under the QR code, when the QR code cannot be read");
   ingest_cmd->add_flag("--keep-photo", ingest.keep_photo, "Also keep the whole photo in the store (default: only the features and small crops)");
 
+  OverlapCommandOptions overlap;
+  auto* overlap_cmd = app.add_subcommand("overlap", "Sum up the residents' drawings of one category: where n of N sheets marked the same place (GeoPackage, map, table per buurt)");
+  overlap_cmd->add_option("--store", overlap.store, "Project store (GeoPackage) with the sketches")->capture_default_str();
+  overlap_cmd->add_option("--category", overlap.category, "probleem, fijne_plek, idee or alle")->capture_default_str();
+  overlap_cmd->add_option("-o,--output", overlap.output, "Output GeoPackage (layers overlap_vlakken or overlap_cellen, dichtheid, per_buurt, per_programmawijk)")->capture_default_str();
+  overlap_cmd->add_option("--grid", overlap.grid_m, "Count on a grid of this cell size in metres instead of the exact map (default: automatic)");
+  overlap_cmd->add_option("--density-cell", overlap.density_cell_m, "Cell size of the smoothed density in metres")->capture_default_str();
+  overlap_cmd->add_option("--density-sigma", overlap.density_sigma_m, "Smoothing of the density in metres (0: no density layer)")->capture_default_str();
+  overlap_cmd->add_option("--map", overlap.map, "Also render a map: .pdf, .svg or .png");
+  overlap_cmd->add_option("--paper", overlap.paper, "Paper of the map: A4..A0 (landscape)")->capture_default_str();
+  overlap_cmd->add_flag("--no-date", overlap.no_date, "Leave the date off the map (reproducible output)");
+  overlap_cmd->add_option("--per-buurt", overlap.per_buurt, "Also write figures per buurt and programme wijk: this CSV and layers per_buurt, per_programmawijk");
+  overlap_cmd->add_option("--min-sheets", overlap.min_sheets, "Small-number protection: figures from fewer sheets are suppressed")->capture_default_str();
+  overlap_cmd->add_option("--data-dir", overlap.source.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
+  overlap_cmd->add_option("--areas", overlap.source.areas, "Buurten dataset (default: the CBS wijk- en buurtkaart in the data directory)");
+  overlap_cmd->add_option("--programme", overlap.source.programme, "Programme definition (default: datasets/npao_programma.toml)");
+  overlap_cmd->add_option("--threads", overlap.threads, "Worker threads (0 = all cores)");
+
   // -q works before and after the subcommand, as in osmium and GDAL.
-  for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd, ingest_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
+  for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd, ingest_cmd, overlap_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
 
   try {
     app.parse(argc, argv);
@@ -133,6 +151,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     else if (*atlas_cmd) run_atlas(atlas, reporter, summary_out);
     else if (*sheet_cmd) run_sheet(sheet, reporter, summary_out);
     else if (*ingest_cmd) run_ingest(ingest, reporter, summary_out);
+    else if (*overlap_cmd) run_overlap(overlap, reporter, summary_out);
     return exit_ok;
   } catch (const usage_error& e) {
     err << "wijkatlas: " << e.what() << "\n";

@@ -15,3 +15,7 @@ target_sources(wijkatlas_geo PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/density.cpp
   ${CMAKE_CURRENT_LIST_DIR}/choose_method.cpp
 )
+# Residents' sketches per buurt and per programme wijk (issue 5, wijkatlas overlap --per-buurt).
+target_sources(wijkatlas_geo PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/per_area.cpp
+)

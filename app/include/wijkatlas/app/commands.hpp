@@ -1,6 +1,7 @@
 #pragma once
 // The subcommands of `wijkatlas`, each a library function with an options struct, so that
 // tests run them in-process. Parsing lives in cli.cpp; exit codes only in run_cli.
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -153,6 +154,34 @@ struct IngestSummary {
 // Reads every file (one transaction each); a file that fails does not stop the others, but the
 // first failure is rethrown at the end so the exit code reports it.
 IngestSummary run_ingest(const IngestOptions& options, geo::Reporter& reporter, std::ostream& out);
+
+// Residents' drawings of one category summed up (docs/overlap.md): where n of N sheets marked
+// the same place, a smoothed density, figures per buurt with small-number protection, a map.
+struct OverlapCommandOptions {
+  std::string store = "project.gpkg";
+  std::string category = "probleem";  // probleem, fijne_plek, idee or alle
+  std::string output = "overlap.gpkg";
+  double grid_m = 0;             // > 0: count on a grid of this cell size instead of the exact map
+  double density_cell_m = 10;    // smoothed density: cell size
+  double density_sigma_m = 25;   // and Gaussian standard deviation; 0: no density layer
+  std::string map;               // rendered map (.pdf, .svg, .png); empty: none
+  std::string paper = "A3";
+  bool no_date = false;
+  std::string per_buurt;         // CSV per buurt and programme wijk; empty: none
+  std::size_t min_sheets = 3;    // small-number protection: k
+  AreaSourceOptions source;      // buurten for --map and --per-buurt
+  unsigned threads = 0;
+};
+
+struct OverlapSummary {
+  std::string output;
+  std::string method;  // "exact" or "raster"
+  std::size_t sheets = 0;
+  std::size_t sketches = 0;
+  std::size_t faces = 0;  // faces (exact) or cells with n >= 1 (raster)
+  std::int32_t max_n = 0;
+};
+OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& reporter, std::ostream& out);
 
 // Parses the command line and runs a subcommand; returns the exit code. Never calls exit().
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

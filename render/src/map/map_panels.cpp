@@ -1,0 +1,40 @@
+#include "wijkatlas/render/map_panels.hpp"
+
+#include <algorithm>
+
+#include "wijkatlas/render/units.hpp"
+
+namespace wijkatlas::render {
+
+void add_legend_heading(MapPlan& plan, const std::string& heading, std::size_t position) {
+  position = std::min(position, plan.legend_entries.size());
+  plan.legend_entries.insert(plan.legend_entries.begin() + static_cast<std::ptrdiff_t>(position),
+                             LegendEntry{SwatchKind::heading, heading});
+  plan.legend = layout_legend(plan.legend_entries, plan.layout.legend);
+}
+
+void write_map_panels(const std::filesystem::path& output, const Page& sheet, std::span<const MapPanel> panels,
+                      const DocumentInfo& info, const RasterOptions& raster) {
+  write_page(
+      output, sheet, info,
+      [&](cairo_t* cr) {
+        cairo_save(cr);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        cairo_restore(cr);
+        for (const MapPanel& panel : panels) {
+          const SizeMm size = panel.spec->page.size_mm();
+          cairo_save(cr);
+          // paint_map paints its whole page white first: the clip keeps it off the other panels.
+          cairo_rectangle(cr, mm_to_pt(panel.origin.x_mm), mm_to_pt(panel.origin.y_mm), mm_to_pt(size.width),
+                          mm_to_pt(size.height));
+          cairo_clip(cr);
+          cairo_translate(cr, mm_to_pt(panel.origin.x_mm), mm_to_pt(panel.origin.y_mm));
+          paint_map(cr, *panel.spec, *panel.plan);
+          cairo_restore(cr);
+        }
+      },
+      raster);
+}
+
+}  // namespace wijkatlas::render

@@ -1,0 +1,162 @@
+// `wijkatlas overlap` in-process on stores filled through the store API.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "compare_test_support.hpp"
+#include "test_support.hpp"
+
+namespace wijkatlas::test {
+namespace {
+
+#define EXPECT_CONTAINS(text, needle) EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Area per n of the faces layer.
+std::map<std::int64_t, double> area_per_n(const geo::Layer& faces) {
+  std::map<std::int64_t, double> out;
+  const auto n = faces.require_field("n");
+  const auto a = faces.require_field("oppervlakte_m2");
+  for (const auto& f : faces.features) out[std::get<std::int64_t>(f.values[n])] += *geo::as_number(f.values[a]);
+  return out;
+}
+
+const geo::Feature& feature_with(const geo::Layer& layer, const std::string& field, const std::string& value) {
+  const auto i = layer.require_field(field);
+  for (const auto& f : layer.features) {
+    if (geo::to_text(f.values[i]) == value) return f;
+  }
+  throw std::runtime_error("no " + value + " in " + layer.name);
+}
+
+TEST(OverlapCommand, ExactFacesPerBuurtAndMap) {
+  TempDir dir;
+  const auto store = dir / "project.gpkg";
+  fill_store(store, 3);
+  const auto out = dir / "overlap.gpkg", csv = dir / "buurten.csv", map = dir / "overlap.pdf";
+  const CliResult r = run_wijkatlas({"overlap", "--store", store.string(), "--category", "probleem", "-o", out.string(),
+                                     "--per-buurt", csv.string(), "--map", map.string(), "--no-date"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_CONTAINS(r.out, "3 tekeningen");
+  EXPECT_CONTAINS(r.out, "methode exact");
+
+  // Strips of 10 m: n = 1 on 2 x 500 m2, n = 2 on 2 x 500 m2, n = 3 on 30 x 50 m.
+  const geo::Layer faces = read_output(out, "overlap_vlakken");
+  const auto areas = area_per_n(faces);
+  ASSERT_EQ(areas.size(), 3u);
+  EXPECT_NEAR(areas.at(1), 1000.0, 1e-6);
+  EXPECT_NEAR(areas.at(2), 1000.0, 1e-6);
+  EXPECT_NEAR(areas.at(3), 1500.0, 1e-6);
+  EXPECT_EQ(geo::to_text(feature_with(faces, "n", "3").values[faces.require_field("n_van_N")]), "3 van 3");
+  EXPECT_FALSE(read_output(out, "dichtheid").features.empty());
+
+  // Geitenkamp: all three sheets, 3,500 m2 in one spot; the other buurten are suppressed.
+  const geo::Layer buurten = read_output(out, "per_buurt");
+  const geo::Feature& geitenkamp = feature_with(buurten, "code", "BU02021053");
+  EXPECT_EQ(geo::to_text(geitenkamp.values[buurten.require_field("bladen_getekend")]), "3");
+  EXPECT_EQ(geo::to_text(geitenkamp.values[buurten.require_field("plekken")]), "1");
+  EXPECT_EQ(geo::to_text(geitenkamp.values[buurten.require_field("onderdrukt")]), "0");
+  EXPECT_GT(*geo::as_number(geitenkamp.values[buurten.require_field("procent_getekend")]), 0.0);
+  EXPECT_GT(*geo::as_number(geitenkamp.values[buurten.require_field("bladen_per_1000_inwoners")]), 0.0);
+  const geo::Feature& other = feature_with(buurten, "code", "BU02020423");
+  EXPECT_TRUE(geo::is_null(other.values[buurten.require_field("bladen_getekend")]));
+  EXPECT_TRUE(geo::is_null(other.values[buurten.require_field("procent_getekend")]));
+  EXPECT_EQ(geo::to_text(other.values[buurten.require_field("onderdrukt")]), "1");
+  EXPECT_FALSE(read_output(out, "per_programmawijk").features.empty());
+
+  const std::string table = slurp(csv);
+  EXPECT_CONTAINS(table, "niveau,code,naam,bladen_in_beeld,bladen_getekend");
+  EXPECT_CONTAINS(table, "buurt,BU02021053,Geitenkamp,3,3,");
+  EXPECT_CONTAINS(table, "programmawijk,geitenkamp,Geitenkamp,3,3,");
+  EXPECT_TRUE(std::filesystem::file_size(map) > 1000);
+  keep_for_viewing(map);
+}
+
+TEST(OverlapCommand, OnlyTheLatestVersionOfASheetCounts) {
+  TempDir dir;
+  const auto store = dir / "project.gpkg";
+  fill_store(store, 3);
+  // Sheet 0 photographed again with its mark moved away: its first version no longer counts.
+  replace_sheet(store, 0, 193000, 446300, 193040, 446340);
+  const auto out = dir / "o.gpkg";
+  const CliResult r = run_wijkatlas({"overlap", "-q", "--store", store.string(), "-o", out.string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto areas = area_per_n(read_output(out, "overlap_vlakken"));
+  EXPECT_EQ(areas.count(3), 0u);
+  EXPECT_NEAR(areas.at(2), 40.0 * 50.0, 1e-6);           // sheets 1 and 2 share x 192900..192940
+  EXPECT_NEAR(areas.at(1), 2 * 500.0 + 1600.0, 1e-6);    // their ends and the moved mark
+}
+
+TEST(OverlapCommand, GridCountsCells) {
+  TempDir dir;
+  const auto store = dir / "project.gpkg";
+  fill_store(store, 3);
+  const auto out = dir / "o.gpkg";
+  const CliResult r = run_wijkatlas({"overlap", "--store", store.string(), "--grid", "5", "-o", out.string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_CONTAINS(r.out, "methode raster");
+  const geo::Layer cells = read_output(out, "overlap_cellen");
+  // Each 50 x 50 m mark covers exactly 100 cells of 5 m: sum of n = 300; n = 3 on 6 x 10 cells.
+  std::int64_t sum = 0, three = 0;
+  for (const auto& f : cells.features) {
+    const auto n = std::get<std::int64_t>(f.values[0]);
+    sum += n;
+    three += n == 3 ? 1 : 0;
+  }
+  EXPECT_EQ(sum, 300);
+  EXPECT_EQ(three, 60);
+}
+
+TEST(OverlapCommand, BadInputsWriteNothing) {
+  TempDir dir;
+  const auto out = dir / "o.gpkg";
+  const auto missing = run_wijkatlas({"overlap", "--store", (dir / "nope.gpkg").string(), "-o", out.string()});
+  EXPECT_EQ(missing.code, 3);
+  EXPECT_CONTAINS(missing.err, "no project store");
+  EXPECT_FALSE(std::filesystem::exists(dir / "nope.gpkg"));
+
+  const auto empty_file = dir.write("leeg.gpkg", "");
+  const auto empty = run_wijkatlas({"overlap", "--store", empty_file.string(), "-o", out.string()});
+  EXPECT_EQ(empty.code, 3);
+  EXPECT_CONTAINS(empty.err, "empty");
+
+  const auto store = dir / "project.gpkg";
+  fill_store(store, 3);
+  const auto category = run_wijkatlas({"overlap", "--store", store.string(), "--category", "paars", "-o", out.string()});
+  EXPECT_EQ(category.code, 2);
+  EXPECT_CONTAINS(category.err, "probleem, fijne_plek, idee or alle");
+
+  const auto k = run_wijkatlas({"overlap", "--store", store.string(), "--min-sheets", "4", "--per-buurt",
+                                (dir / "b.csv").string(), "-o", out.string()});
+  EXPECT_EQ(k.code, 2);
+  EXPECT_CONTAINS(k.err, "more than the 3 sheets");
+
+  const auto fresh = dir / "fresh.gpkg";
+  { fill_store(fresh, 0); }
+  const auto none = run_wijkatlas({"overlap", "--store", fresh.string(), "-o", out.string()});
+  EXPECT_EQ(none.code, 3);
+  EXPECT_CONTAINS(none.err, "no current sketches of category 'probleem'");
+
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_FALSE(std::filesystem::exists(dir / "b.csv"));
+}
+
+TEST(OverlapCommand, HelpNamesTheOptions) {
+  const CliResult r = run_wijkatlas({"overlap", "--help"});
+  EXPECT_EQ(r.code, 0);
+  for (const char* option : {"--store", "--category", "--grid", "--per-buurt", "--min-sheets", "--map"}) {
+    EXPECT_CONTAINS(r.out, option);
+  }
+}
+
+}  // namespace
+}  // namespace wijkatlas::test
