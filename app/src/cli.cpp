@@ -124,8 +124,24 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   overlap_cmd->add_option("--programme", overlap.source.programme, "Programme definition (default: datasets/npao_programma.toml)");
   overlap_cmd->add_option("--threads", overlap.threads, "Worker threads (0 = all cores)");
 
+  CompareOptions compare;
+  auto* compare_cmd = app.add_subcommand("compare", "Set what residents draw beside a CBS indicator per buurt: table with ranks and Spearman's rho, two-panel map");
+  compare_cmd->add_option("--indicator", compare.indicator, "CBS key figure or derived field, e.g. Bevolkingsdichtheid_34 or dichtheid")->required();
+  compare_cmd->add_option("--indicators", compare.indicators, "Indicator table(s) keyed by CBS code (repeatable; default: CBS key figures in the data directory)");
+  compare_cmd->add_option("--store", compare.store, "Project store (GeoPackage) with the sketches")->capture_default_str();
+  compare_cmd->add_option("--category", compare.category, "probleem, fijne_plek, idee or alle")->capture_default_str();
+  compare_cmd->add_option("--measure", compare.measure, "Residents' measure: per_1000, bladen, procent or plekken")->capture_default_str();
+  compare_cmd->add_option("-o,--output", compare.output, "Output table (CSV)")->capture_default_str();
+  compare_cmd->add_option("--map", compare.map, "Also render the two-panel map: .pdf, .svg or .png");
+  compare_cmd->add_option("--min-sheets", compare.min_sheets, "Small-number protection: figures from fewer sheets are suppressed")->capture_default_str();
+  compare_cmd->add_option("--highlight", compare.highlight, "Number of buurten with the largest rank difference to highlight")->capture_default_str();
+  compare_cmd->add_flag("--no-date", compare.no_date, "Leave the date off the map (reproducible output)");
+  compare_cmd->add_option("--data-dir", compare.source.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
+  compare_cmd->add_option("--areas", compare.source.areas, "Buurten dataset (default: the CBS wijk- en buurtkaart in the data directory)");
+  compare_cmd->add_option("--programme", compare.source.programme, "Programme definition (default: datasets/npao_programma.toml)");
+
   // -q works before and after the subcommand, as in osmium and GDAL.
-  for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd, ingest_cmd, overlap_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
+  for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd, ingest_cmd, overlap_cmd, compare_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
 
   try {
     app.parse(argc, argv);
@@ -152,6 +168,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     else if (*sheet_cmd) run_sheet(sheet, reporter, summary_out);
     else if (*ingest_cmd) run_ingest(ingest, reporter, summary_out);
     else if (*overlap_cmd) run_overlap(overlap, reporter, summary_out);
+    else if (*compare_cmd) run_compare(compare, reporter, summary_out);
     return exit_ok;
   } catch (const usage_error& e) {
     err << "wijkatlas: " << e.what() << "\n";

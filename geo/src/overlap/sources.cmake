@@ -18,4 +18,5 @@ target_sources(wijkatlas_geo PRIVATE
 # Residents' sketches per buurt and per programme wijk (issue 5, wijkatlas overlap --per-buurt).
 target_sources(wijkatlas_geo PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/per_area.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rank_correlation.cpp
 )

@@ -2,6 +2,7 @@
 // The subcommands of `wijkatlas`, each a library function with an options struct, so that
 // tests run them in-process. Parsing lives in cli.cpp; exit codes only in run_cli.
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -182,6 +183,30 @@ struct OverlapSummary {
   std::int32_t max_n = 0;
 };
 OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& reporter, std::ostream& out);
+
+// Residents beside the figures (docs/overlap.md): a residents' measure per buurt against a CBS
+// key figure, both ranks, Spearman's rho, and a two-panel map at one scale.
+struct CompareOptions {
+  std::string store = "project.gpkg";
+  std::string category = "probleem";
+  std::string measure = "per_1000";  // per_1000, bladen, procent or plekken
+  std::string indicator;             // a CBS key figure or derived field (required)
+  std::vector<std::string> indicators;  // tables keyed by CBS code; empty: the CBS key figures
+  std::string output = "vergelijking.csv";
+  std::string map;                   // two-panel map (.pdf, .svg, .png); empty: none
+  std::size_t min_sheets = 3;        // small-number protection: k
+  std::size_t highlight = 5;         // buurten with the largest rank difference
+  bool no_date = false;
+  AreaSourceOptions source;
+};
+
+struct CompareSummary {
+  std::size_t buurten = 0;
+  std::size_t compared = 0;  // with both values
+  std::optional<double> rho;
+  std::vector<std::string> disagree;  // codes
+};
+CompareSummary run_compare(const CompareOptions& options, geo::Reporter& reporter, std::ostream& out);
 
 // Parses the command line and runs a subcommand; returns the exit code. Never calls exit().
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
