@@ -8,8 +8,8 @@ namespace wijkatlas::sketch::photo {
 
 // The texts of all QR codes zbar finds in a grey image. High-resolution photos show the paper's
 // texture, which breaks zbar's binarisation, so the image is tried at several sizes, from one
-// where a typical sheet QR has a few pixels per module down to small ones; the first size that
-// yields any code wins. Returns an empty list when no size works.
+// where a typical sheet QR has a few pixels per module down to small ones, and at full size
+// last; the first size that yields any code wins. Returns an empty list when no size works.
 std::vector<std::string> read_qr_codes(const cv::Mat& gray);
 
 // One zbar pass over the image as it is.

@@ -65,23 +65,35 @@ RectifiedPage rectify(const cv::Mat& photo, const cv::Matx33d& photo_to_page, do
   const int width = static_cast<int>(std::ceil((sheet.frame.width + 2 * margin_mm) * px_per_mm));
   const int height = static_cast<int>(std::ceil((sheet.frame.height + 2 * margin_mm) * px_per_mm));
 
-  // Reduce a detailed photo to ~1.5x the target resolution first: warpPerspective samples
-  // without averaging, and paper texture would alias into coloured speckle.
-  const double f = std::min(1.0, 1.5 * px_per_mm / std::max(photo_px_per_mm, 1e-6));
+  // Halve a detailed photo (pyrDown: a fast, properly filtered 2x reduction) while it keeps at
+  // least the target resolution: warpPerspective samples without averaging, and paper texture
+  // and sensor noise would alias into coloured speckle.
   cv::Mat source = photo;
   cv::Matx33d h = photo_to_page;
-  if (f < 0.9) {
-    cv::resize(photo, source, cv::Size(), f, f, cv::INTER_AREA);
-    h = photo_to_page * cv::Matx33d(1 / f, 0, 0.5 / f - 0.5, 0, 1 / f, 0.5 / f - 0.5, 0, 0, 1);
+  for (double ppmm = photo_px_per_mm; ppmm / 2 >= px_per_mm; ppmm /= 2) {
+    cv::Mat half;
+    cv::pyrDown(source, half);
+    source = half;
+    // pyrDown: pixel centre x in the half image is 2x + 0.5 in the larger one.
+    h = h * cv::Matx33d(2, 0, 0.5, 0, 2, 0.5, 0, 0, 1);
   }
   const cv::Matx33d page_to_px(px_per_mm, 0, -out.origin_mm.x * px_per_mm - 0.5,
                                0, px_per_mm, -out.origin_mm.y * px_per_mm - 0.5, 0, 0, 1);
   const cv::Matx33d m = page_to_px * h;
   cv::warpPerspective(source, out.bgr, m, cv::Size(width, height), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
                       cv::Scalar(255, 255, 255));
-  cv::Mat seen;
-  cv::warpPerspective(cv::Mat(source.size(), CV_8U, cv::Scalar(255)), seen, m, cv::Size(width, height),
-                      cv::INTER_NEAREST, cv::BORDER_CONSTANT, cv::Scalar(0));
+  // What of the page the photo shows: the photo's outline mapped onto the page image.
+  const auto cols = static_cast<float>(source.cols), rows = static_cast<float>(source.rows);
+  std::vector<cv::Point2f> outline{{-0.5f, -0.5f}, {cols - 0.5f, -0.5f}, {cols - 0.5f, rows - 0.5f}, {-0.5f, rows - 0.5f}};
+  std::vector<cv::Point2f> on_page;
+  cv::perspectiveTransform(outline, on_page, cv::Mat(m));
+  std::vector<cv::Point> polygon;
+  for (const cv::Point2f& p : on_page) {
+    // Far outside the page image only the direction matters; keep the numbers in int range.
+    polygon.emplace_back(cvRound(std::clamp(p.x, -1e6f, 1e6f)), cvRound(std::clamp(p.y, -1e6f, 1e6f)));
+  }
+  cv::Mat seen = cv::Mat::zeros(height, width, CV_8U);
+  cv::fillConvexPoly(seen, polygon, cv::Scalar(255));
 
   out.drawable = cv::Mat::zeros(height, width, CV_8U);
   const double inset = (margin_mm + frame_inset_mm) * px_per_mm;

@@ -85,7 +85,7 @@ void check(const std::filesystem::path& path, double min_iou) {
   }
   EXPECT_EQ(s.unmatched_read, 0) << "nothing from the OSM base map, the key or the black writing";
   EXPECT_LE(s.rms_m, 1.5);
-  std::cout << "[ real     ] " << path.filename().string() << ": min IoU " << s.min_iou << ", RMS " << s.rms_m << " m\n";
+  std::cout << "[ real     ] " << path.filename().string() << ": min IoU " << s.min_iou << ", RMS " << s.rms_m << " m\n" << s.report() << "\n";
 }
 
 TEST(RealSheet, RendersWithRoomForTheTestMarks) {
