@@ -13,8 +13,8 @@ constexpr double page_margin_mm = 8;  // most printers cannot print the outer 4-
 constexpr double block_gap_mm = 4;
 
 // Heights (at text scale 1) of the panel's blocks; the QR block is square plus the id below it.
-constexpr double header_h = 17, key_h = 50, session_h = 26, furniture_h = 34, qr_side = 46, id_h = 12;
-constexpr double landscape_panel_w = 80;
+constexpr double header_h = 17, key_h = 54, session_h = 26, furniture_h = 34, qr_side = 46, id_h = 12;
+constexpr double landscape_panel_w = 64;  // leaves A3 landscape a frame 302 mm wide
 
 }  // namespace
 
