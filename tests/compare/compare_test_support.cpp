@@ -1,6 +1,8 @@
 #include "compare_test_support.hpp"
 
+#include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <sstream>
 
 #include "wijkatlas/app/commands.hpp"
@@ -106,6 +108,16 @@ void keep_for_viewing(const std::filesystem::path& file) {
   if (dir == nullptr || *dir == 0) return;
   std::filesystem::copy_file(file, std::filesystem::path(dir) / file.filename(),
                              std::filesystem::copy_options::overwrite_existing);
+}
+
+std::string pdf_text(const std::filesystem::path& pdf) {
+  const std::string command = "pdftotext -layout '" + pdf.string() + "' - 2>/dev/null";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  std::string text;
+  if (!pipe) return text;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe.get())) text.append(buffer, n);
+  return text;
 }
 
 geo::Layer read_output(const std::filesystem::path& path, const std::string& layer) {

@@ -34,6 +34,9 @@ void fill_store_at(const std::filesystem::path& store, int sheets, const std::ve
 // Copies a rendered map to $WIJKATLAS_TEST_KEEP (when set), to look at it after the run.
 void keep_for_viewing(const std::filesystem::path& file);
 
+// The text of a PDF (pdftotext), for titles and legends.
+std::string pdf_text(const std::filesystem::path& pdf);
+
 geo::Layer read_output(const std::filesystem::path& path, const std::string& layer);
 
 }  // namespace wijkatlas::test

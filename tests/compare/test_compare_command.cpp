@@ -56,6 +56,11 @@ TEST(CompareCommand, RanksSpearmanAndTwoPanelMap) {
   EXPECT_CONTAINS(table, "BU02020425,Presikhaaf III,,7,,,,0,1");
   EXPECT_GT(std::filesystem::file_size(map), 1000u);
   keep_for_viewing(map);
+  const std::string text = pdf_text(map);
+  EXPECT_CONTAINS(text, "Wat bewoners tekenen");
+  EXPECT_CONTAINS(text, "Wat de cijfers zeggen");
+  EXPECT_CONTAINS(text, "Grootste verschil in rang");
+  EXPECT_CONTAINS(text, "Geen gegevens");
 }
 
 TEST(CompareCommand, BadInputs) {

@@ -6,6 +6,8 @@
 #include <map>
 #include <sstream>
 
+#include <boost/geometry/algorithms/envelope.hpp>
+
 #include "compare_test_support.hpp"
 #include "test_support.hpp"
 
@@ -79,6 +81,11 @@ TEST(OverlapCommand, ExactFacesPerBuurtAndMap) {
   EXPECT_CONTAINS(table, "programmawijk,geitenkamp,Geitenkamp,3,3,");
   EXPECT_TRUE(std::filesystem::file_size(map) > 1000);
   keep_for_viewing(map);
+  const std::string text = pdf_text(map);
+  EXPECT_CONTAINS(text, "n van N tekeningen");
+  EXPECT_CONTAINS(text, "3 van N");
+  EXPECT_CONTAINS(text, "Waar bewoners problemen tekenden");
+  EXPECT_CONTAINS(text, "Geitenkamp");
 }
 
 TEST(OverlapCommand, OnlyTheLatestVersionOfASheetCounts) {
@@ -94,6 +101,43 @@ TEST(OverlapCommand, OnlyTheLatestVersionOfASheetCounts) {
   EXPECT_EQ(areas.count(3), 0u);
   EXPECT_NEAR(areas.at(2), 40.0 * 50.0, 1e-6);           // sheets 1 and 2 share x 192900..192940
   EXPECT_NEAR(areas.at(1), 2 * 500.0 + 1600.0, 1e-6);    // their ends and the moved mark
+}
+
+// Two digital drawings read in with `wijkatlas ingest` (no sheet: each covers only its marks),
+// one of them with a self-crossing polygon that the ingest repairs; a line counts as a 10 m
+// corridor either side.
+TEST(OverlapCommand, DigitalDrawingsFromIngest) {
+  TempDir dir;
+  const auto store = dir / "project.gpkg";
+  const auto a = dir.write("tafel1.geojson", R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[
+{"type":"Feature","properties":{"categorie":"probleem"},"geometry":{"type":"Polygon","coordinates":[[[192880,446120],[192930,446120],[192930,446170],[192880,446170],[192880,446120]]]}},
+{"type":"Feature","properties":{"categorie":"probleem"},"geometry":{"type":"LineString","coordinates":[[192700,446300],[192800,446300]]}}]})");
+  const auto b = dir.write("tafel2.geojson", R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[
+{"type":"Feature","properties":{"categorie":"rood"},"geometry":{"type":"Polygon","coordinates":[[[192900,446120],[192950,446170],[192950,446120],[192900,446170],[192900,446120]]]}}]})");
+  const CliResult ingest = run_wijkatlas({"ingest", "-q", "--store", store.string(), a.string(), b.string()});
+  ASSERT_EQ(ingest.code, 0) << ingest.err;
+  const auto out = dir / "o.gpkg";
+  const CliResult r = run_wijkatlas({"overlap", "--store", store.string(), "-o", out.string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_CONTAINS(r.out, "2 tekeningen (3 schetsen");
+  const geo::Layer faces = read_output(out, "overlap_vlakken");
+  const auto areas = area_per_n(faces);
+  // The bow tie is repaired into two triangles of 625 m2 meeting at (192925, 446145). The square
+  // (x 192880..192930) holds all of the left one and, of the right one, the tip x <= 192930
+  // (base 10 m, height 5 m: 25 m2). So n = 2 on 650 m2.
+  ASSERT_EQ(areas.count(2), 1u);
+  EXPECT_NEAR(areas.at(2), 650.0, 1e-6);
+  // Digital drawings cover only what they marked: N equals n everywhere.
+  for (const auto& f : faces.features) {
+    EXPECT_EQ(geo::to_text(f.values[faces.require_field("n")]), geo::to_text(f.values[faces.require_field("N_totaal")]));
+  }
+  // The line: 100 m long, buffered 10 m either side with round caps: 100 x 20 + pi x 10^2.
+  double line_area = 0;
+  for (const auto& f : faces.features) {
+    const auto box = boost::geometry::return_envelope<geo::Box>(std::get<geo::MultiPolygon>(f.geometry));
+    if (box.max_corner().x() < 192850) line_area += *geo::as_number(f.values[faces.require_field("oppervlakte_m2")]);
+  }
+  EXPECT_NEAR(line_area, 2000 + 3.14159265 * 100, 5.0);
 }
 
 TEST(OverlapCommand, GridCountsCells) {
