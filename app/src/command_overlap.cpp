@@ -167,6 +167,13 @@ OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& 
   }
 
   WrittenFiles written;
+  if (grid) {
+    // The counts as a raster too (band 1 = n, band 2 = N), for GIS work on large sets.
+    const fs::path tif = fs::path(options.output).replace_extension("").string() + "_telling.tif";
+    geo::write_count_geotiff(tif, *grid);
+    written.add(tif);
+    summary.raster = tif.string();
+  }
   std::vector<const geo::Layer*> pointers;
   for (const auto& l : layers) pointers.push_back(&l);
   geo::write_layers(options.output, pointers);
@@ -202,6 +209,7 @@ OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& 
         << options.min_sheets << " tekeningen), de rest onderdrukt -> " << options.per_buurt << "\n";
   }
   out << "geschreven: " << options.output;
+  if (!summary.raster.empty()) out << ", " << summary.raster;
   if (!options.map.empty()) out << " en " << options.map;
   out << "\n";
   return summary;

@@ -158,6 +158,7 @@ TEST(OverlapCommand, GridCountsCells) {
   }
   EXPECT_EQ(sum, 300);
   EXPECT_EQ(three, 60);
+  EXPECT_TRUE(std::filesystem::exists(dir / "o_telling.tif"));
 }
 
 TEST(OverlapCommand, BadInputsWriteNothing) {

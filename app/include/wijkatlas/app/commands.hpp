@@ -181,6 +181,7 @@ struct OverlapSummary {
   std::size_t sketches = 0;
   std::size_t faces = 0;  // faces (exact) or cells with n >= 1 (raster)
   std::int32_t max_n = 0;
+  std::string raster;     // the counts as GeoTIFF (raster method only)
 };
 OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& reporter, std::ostream& out);
 
