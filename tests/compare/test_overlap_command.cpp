@@ -195,6 +195,18 @@ TEST(OverlapCommand, BadInputsWriteNothing) {
   EXPECT_FALSE(std::filesystem::exists(dir / "b.csv"));
 }
 
+TEST(OverlapCommand, AFailedMapRemovesTheOtherOutputs) {
+  TempDir dir;
+  const auto store = dir / "project.gpkg";
+  fill_store(store, 3);
+  const auto out = dir / "o.gpkg", csv = dir / "b.csv";
+  const CliResult r = run_wijkatlas({"overlap", "--store", store.string(), "-o", out.string(), "--per-buurt",
+                                     csv.string(), "--map", (dir / "geen_map" / "kaart.pdf").string()});
+  EXPECT_NE(r.code, 0);
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_FALSE(std::filesystem::exists(csv));
+}
+
 TEST(OverlapCommand, HelpNamesTheOptions) {
   const CliResult r = run_wijkatlas({"overlap", "--help"});
   EXPECT_EQ(r.code, 0);
