@@ -139,6 +139,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(Case{photo("photo_mild", 4, 0.05, 0.8, 3, 0.15, 92)},
                       Case{photo("photo_turned_90", 95, 0.1, 1.0, 4, 0.3, 85, 0.04, {2400, 3200})},
                       Case{photo("photo_upside_down", 172, 0.18, 1.2, 5, 0.4, 80, 0, {4000, 3000})},
+                      // ~30 degrees off square: the far edge of the sheet 2/3 as wide as the near one.
+                      Case{photo("photo_30_degrees", 12, 0.2, 1.0, 4, 0.3, 85, 0, {4000, 3000})},
                       Case{photo("photo_steep_270", 290, 0.15, 1.0, 5, 0.5, 80, -0.04, {3000, 4000})}),
     [](const auto& test_info) { return test_info.param.photo.name; });
 
