@@ -1,4 +1,5 @@
 // `wijkatlas join`: points + areas + indicators -> per-area layers and a table.
+#include <future>
 #include <iomanip>
 
 #include "area_source.hpp"
@@ -49,15 +50,27 @@ JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::o
   geo::format_for_path(options.output);
   summary.csv = options.csv.empty() ? fs::path(options.output).replace_extension(".csv").string() : options.csv;
 
-  LoadedAreas loaded = load_areas(options.source, reporter);
-  join_indicator_files(loaded, options.indicators, !options.no_indicators, reporter);
-
   geo::ReadOptions read;
   read.layer = options.points_layer;
   read.assign_crs = options.points_srs;
   const fs::path points_path = options.points.empty() ? geo::project_file("examples/initiatieven_arnhem_oost.csv")
                                                       : fs::path(options.points);
-  geo::Layer points = geo::read_layer(points_path, read, reporter);
+  // Areas and points are independent until the join: read the points on a second thread while
+  // the areas are read, checked and dissolved (each read has its own GDAL dataset, PROJ and
+  // GEOS context). An error of either is reported as if read one after the other.
+  geo::SerializedReporter shared(reporter);
+  auto reading_points = std::async(std::launch::async, [&] { return geo::read_layer(points_path, read, shared); });
+  LoadedAreas loaded = [&] {
+    try {
+      LoadedAreas areas = load_areas(options.source, shared);
+      join_indicator_files(areas, options.indicators, !options.no_indicators, shared);
+      return areas;
+    } catch (...) {
+      reading_points.wait();  // not get(): the areas' error is the one to report
+      throw;
+    }
+  }();
+  geo::Layer points = reading_points.get();
   if (!options.theme_field.empty() && !points.field_index(options.theme_field)) {
     reporter.info(points.source + ": no field '" + options.theme_field + "'; no counts per theme");
   }

@@ -2,6 +2,7 @@
 // How library code tells the user about warnings (repaired geometry, unmatched codes) and
 // progress, without knowing whether it runs in a terminal, a test or a server.
 #include <cstddef>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,19 @@ class CollectingReporter final : public Reporter {
 
   std::vector<std::string> warnings;
   std::vector<std::string> infos;
+};
+
+// Lets several threads report through one reporter, one message at a time.
+class SerializedReporter final : public Reporter {
+ public:
+  explicit SerializedReporter(Reporter& target) : target_(target) {}
+  void warn(std::string_view message) override;
+  void info(std::string_view message) override;
+  void progress(std::string_view task, std::size_t done, std::size_t total) override;
+
+ private:
+  Reporter& target_;
+  std::mutex mutex_;
 };
 
 }  // namespace wijkatlas::geo
