@@ -54,18 +54,6 @@ void ingest(sketch::ProjectStore& store, int index, const std::string& hash, std
 
 }  // namespace
 
-CliResult run_wijkatlas(std::vector<std::string> args) {
-  args.insert(args.begin(), "wijkatlas");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  CliResult r;
-  r.code = app::run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
-
 void fill_store(const std::filesystem::path& path, int sheets) {
   auto store = sketch::ProjectStore::open(path);
   for (int i = 0; i < sheets; ++i) {

@@ -5,15 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "cli_run.hpp"
 #include "wijkatlas/geo/layer.hpp"
 
 namespace wijkatlas::test {
 
-struct CliResult {
-  int code = -1;
-  std::string out, err;
-};
-CliResult run_wijkatlas(std::vector<std::string> args);
+using CliResult = CliRun;  // run_wijkatlas() from cli_run.hpp
 
 // `sheets` printed sheets showing [192500,445800]-[193300,446500] (inside and around the
 // Geitenkamp buurt); sheet i marked 'probleem' on [192880+10i,446120]-[192930+10i,446170]

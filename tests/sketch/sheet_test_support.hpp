@@ -7,13 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "cli_run.hpp"
+
 namespace wijkatlas::sketch::test {
 
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
-CliRun run_wijkatlas(std::vector<std::string> args);
+using wijkatlas::test::CliRun;
+using wijkatlas::test::run_wijkatlas;
 
 // Standard output of a shell command; fails the test when it exits non-zero.
 std::string command_output(const std::string& command);

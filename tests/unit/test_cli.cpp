@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_run.hpp"
 #include "test_support.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/io.hpp"
@@ -14,22 +15,9 @@ namespace {
 
 using test::TempDir;
 
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
+using test::CliRun;
 
-CliRun run(std::vector<std::string> args) {
-  args.insert(args.begin(), "wijkatlas");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  CliRun r;
-  r.code = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
+CliRun run(std::vector<std::string> args) { return test::run_wijkatlas(std::move(args)); }
 
 geo::Layer read_layer(const std::filesystem::path& path, const std::string& layer) {
   geo::CollectingReporter reporter;
