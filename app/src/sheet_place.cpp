@@ -4,6 +4,8 @@
 #include <cmath>
 #include <sstream>
 
+#include <boost/geometry/algorithms/within.hpp>
+
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/error.hpp"
 
@@ -36,6 +38,12 @@ std::string lower(std::string s) {
 
 }  // namespace
 
+// Numbers given in RD New must lie in its area of use: "9.5,47.1" without --crs is lon/lat.
+void require_inside_rd(const geo::Point& p, const std::string& option, const std::string& text, const std::string& crs) {
+  if (geo::normalise_crs(crs) != "EPSG:28992" || boost::geometry::within(p, geo::rd_new_bounds())) return;
+  throw crs_error(option + " " + text + " lies outside the Netherlands in RD New (EPSG:28992); for longitude,latitude add --crs EPSG:4326");
+}
+
 geo::Point parse_centre(const std::string& text, const std::string& crs) {
   const auto v = numbers(text, 2, "--centre");
   const geo::Transformer to_rd(geo::normalise_crs(crs));
@@ -43,6 +51,7 @@ geo::Point parse_centre(const std::string& text, const std::string& crs) {
   if (!std::isfinite(p.x()) || !std::isfinite(p.y())) {
     throw crs_error("--centre " + text + " cannot be converted from " + crs + " to RD New (check the order: x,y or lon,lat)");
   }
+  require_inside_rd(p, "--centre", text, crs);
   return p;
 }
 
@@ -55,6 +64,7 @@ geo::Box parse_bbox(const std::string& text, const std::string& crs) {
   for (const auto& [x, y] : {std::pair{v[0], v[1]}, {v[2], v[1]}, {v[2], v[3]}, {v[0], v[3]}}) {
     const geo::Point p = to_rd.transform(geo::Point(x, y));
     if (!std::isfinite(p.x())) throw crs_error("--bbox " + text + " cannot be converted from " + crs + " to RD New");
+    require_inside_rd(p, "--bbox", text, crs);
     out.min_corner().x(std::min(out.min_corner().x(), p.x()));
     out.min_corner().y(std::min(out.min_corner().y(), p.y()));
     out.max_corner().x(std::max(out.max_corner().x(), p.x()));

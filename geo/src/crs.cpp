@@ -24,6 +24,14 @@ std::string expand_user_crs(std::string_view user_crs) {
   return s;
 }
 
+// A PROJ context that reports through our exceptions (proj_message) instead of printing
+// "proj_create: crs not found" on stderr.
+detail::ProjContextPtr quiet_context() {
+  detail::ProjContextPtr ctx(proj_context_create());
+  proj_log_level(ctx.get(), PJ_LOG_NONE);
+  return ctx;
+}
+
 }  // namespace
 
 Box rd_new_bounds() {
@@ -33,7 +41,7 @@ Box rd_new_bounds() {
 
 std::string normalise_crs(std::string_view user_crs) {
   std::string expanded = expand_user_crs(user_crs);
-  detail::ProjContextPtr ctx(proj_context_create());
+  detail::ProjContextPtr ctx = quiet_context();
   detail::ProjPtr crs(proj_create(ctx.get(), expanded.c_str()));
   if (!crs) {
     throw crs_error("unknown coordinate reference system '" + std::string(user_crs) +
@@ -57,7 +65,7 @@ Transformer::Transformer(std::string_view source_crs, std::string_view target_cr
   std::string target = expand_user_crs(target_crs);
   impl_->identity = normalise_crs(source) == normalise_crs(target);
   if (impl_->identity) return;
-  impl_->context.reset(proj_context_create());
+  impl_->context = quiet_context();
   PJ_CONTEXT* ctx = impl_->context.get();
   detail::ProjPtr raw(proj_create_crs_to_crs(ctx, source.c_str(), target.c_str(), nullptr));
   if (!raw) {

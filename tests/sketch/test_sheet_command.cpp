@@ -152,6 +152,15 @@ TEST(SheetCommand, WrongOptionsAreUsageErrors) {
   EXPECT_EQ(run_wijkatlas({"sheet", "--area", "Klarendal", "--paper", "B5", "--store", store, "-o", (dir / "d.pdf").string()}).code, 2);
 }
 
+TEST(SheetCommand, LonLatWithoutCrsIsRefusedWithAHint) {
+  TempDir dir;
+  const CliRun r = run_wijkatlas({"sheet", "--centre", "5.93,51.99", "--store", (dir / "p.gpkg").string(), "-o",
+                                  (dir / "a.pdf").string()});
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_CONTAINS(r.err, "--crs EPSG:4326");
+  EXPECT_FALSE(std::filesystem::exists(dir / "a.pdf"));
+}
+
 TEST(SheetCommand, LockedStoreStopsBeforeWriting) {
   TempDir dir;
   const auto store = dir / "project.gpkg";
