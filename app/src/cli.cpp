@@ -1,6 +1,8 @@
 // Command-line parsing (CLI11) and the mapping of exceptions to messages and exit codes.
 #include <unistd.h>
 
+#include <map>
+
 #include <CLI/CLI.hpp>
 
 #include "terminal_reporter.hpp"
@@ -55,8 +57,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   join_cmd->add_option("-o,--output", join.output, "Output GeoPackage")->capture_default_str();
   join_cmd->add_option("--csv", join.csv, "Output table (default: the output name with .csv)");
   join_cmd->add_flag("--include-personal", join.include_personal, "Also write personal fields (contact_*, prive_*)");
-  bool no_points = false;
-  join_cmd->add_flag("--no-points-layer", no_points, "Do not write the joined points layer");
+  const std::map<std::string, JoinedPoints> joined_points_modes{
+      {"auto", JoinedPoints::automatic}, {"always", JoinedPoints::always}, {"never", JoinedPoints::never}};
+  join_cmd->add_option("--joined-points", join.joined_points,
+                       "Write the layer 'punten' (every point with its area codes): auto (up to " +
+                           std::to_string(join.joined_points_limit) + " points), always or never")
+      ->transform(CLI::CheckedTransformer(joined_points_modes, CLI::ignore_case))
+      ->default_str("auto");
   join_cmd->add_option("--threads", join.threads, "Worker threads for the join (0 = all cores)");
 
   MapOptions map;
@@ -154,7 +161,6 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     err << "wijkatlas: " << e.what() << "\n" << "Run 'wijkatlas --help' for the options.\n";
     return exit_usage;
   }
-  join.write_points = !no_points;
 
   TerminalReporter reporter(err, quiet, ::isatty(STDERR_FILENO) == 1);
   std::ostringstream discard;

@@ -126,6 +126,56 @@ TEST(Cli, JoinReadsThePdokSchemaWithItsEmbeddedKeyFigures) {
   EXPECT_EQ(read_layer(out, "punten_buiten_gebied").features.size(), 1u);
 }
 
+// Three points in the mini PDOK buurten, one of them outside all buurten.
+std::filesystem::path three_points(const TempDir& dir) {
+  return dir.write("drie.csv", "naam,thema,x,y\na,groen,190500,445500\nb,spelen,192500,446500\nc,groen,250000,445500\n");
+}
+
+JoinOptions mini_join(const TempDir& dir, const std::string& output) {
+  JoinOptions options;
+  options.source.areas = test::source_file("tests/fixtures/pdok/wijkenbuurten_mini.gpkg").string();
+  options.source.programme = "none";
+  options.points = three_points(dir).string();
+  options.output = (dir / output).string();
+  return options;
+}
+
+TEST(Cli, JoinLeavesOutTheCopyOfEveryPointAboveTheLimitButNotTheOutsidePoints) {
+  TempDir dir;
+  JoinOptions options = mini_join(dir, "groot.gpkg");
+  options.joined_points_limit = 2;
+  geo::CollectingReporter reporter;
+  std::ostringstream out;
+  run_join(options, reporter, out);
+  const auto names = geo::layer_names(options.output);
+  EXPECT_EQ(std::find(names.begin(), names.end(), "punten"), names.end());
+  EXPECT_EQ(read_layer(options.output, "punten_buiten_gebied").features.size(), 1u);
+  EXPECT_EQ(geo::as_number(value_of(read_layer(options.output, "gemeenten"), "GM9999", "n_punten")), 2.0);
+  bool told = false;
+  for (const auto& info : reporter.infos) told |= info.find("--joined-points always") != std::string::npos;
+  EXPECT_TRUE(told) << "the user is told how to get the layer";
+
+  options.joined_points = JoinedPoints::always;
+  options.output = (dir / "altijd.gpkg").string();
+  run_join(options, reporter, out);
+  EXPECT_EQ(read_layer(options.output, "punten").features.size(), 3u);
+}
+
+TEST(Cli, JoinedPointsNeverAndAnUnknownMode) {
+  TempDir dir;
+  const auto out = dir / "nooit.gpkg";
+  const JoinOptions mini = mini_join(dir, "unused.gpkg");
+  const CliRun r = run({"join", "-q", "--areas", mini.source.areas, "--programme", "none", "--points", mini.points,
+                        "--joined-points", "never", "-o", out.string()});
+  ASSERT_EQ(r.code, exit_ok) << r.err;
+  const auto names = geo::layer_names(out);
+  EXPECT_EQ(std::find(names.begin(), names.end(), "punten"), names.end());
+  EXPECT_EQ(read_layer(out, "punten_buiten_gebied").features.size(), 1u);
+  const CliRun bad = run({"join", "-q", "--joined-points", "soms", "-o", (dir / "x.gpkg").string()});
+  EXPECT_EQ(bad.code, exit_usage);
+  EXPECT_CONTAINS(bad.err, "soms");
+}
+
 TEST(Cli, MissingInputIsExitThreeAndWritesNothing) {
   TempDir dir;
   const CliRun r = run({"join", "--points", (dir / "bestaat_niet.csv").string(), "-o", (dir / "uit.gpkg").string()});

@@ -41,6 +41,13 @@ struct AreasOptions {
 };
 void run_areas(const AreasOptions& options, geo::Reporter& reporter);
 
+// Whether `join` writes the layer `punten`: every input point with its area codes.
+enum class JoinedPoints {
+  automatic,  // when there are at most JoinOptions::joined_points_limit points
+  always,
+  never,      // only the points outside all areas are written (as their own layer)
+};
+
 struct JoinOptions {
   AreaSourceOptions source;
   std::string points;         // empty: examples/initiatieven_arnhem_oost.csv
@@ -53,7 +60,10 @@ struct JoinOptions {
   std::string output = "wijkatlas_join.gpkg";
   std::string csv;            // empty: next to the output, .csv
   bool include_personal = false;
-  bool write_points = true;
+  JoinedPoints joined_points = JoinedPoints::automatic;
+  // A copy of a million address points costs more than the whole join (SQLite inserts them one
+  // by one) and is seldom what is asked; the per-area layers are the product.
+  std::size_t joined_points_limit = 100'000;
   unsigned threads = 0;
 };
 
