@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli_run.hpp"
+#include "command_output.hpp"
 #include "test_support.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/io.hpp"
@@ -223,13 +224,10 @@ TEST(Cli, AreasWritesTheHierarchy) {
 // --- wijkatlas map -------------------------------------------------------------------------
 
 // What poppler's pdftotext / pdfinfo read from a PDF: an independent check of what we wrote.
-std::string poppler(const std::string& tool, const std::filesystem::path& pdf, const TempDir& dir) {
-  const auto text = dir / (tool + ".txt");
+std::string poppler(const std::string& tool, const std::filesystem::path& pdf) {
   // -raw keeps rotated labels (street names) in one piece.
-  const std::string command = tool == "pdftotext" ? "pdftotext -raw '" + pdf.string() + "' '" + text.string() + "'"
-                                                  : tool + " '" + pdf.string() + "' > '" + text.string() + "'";
-  EXPECT_EQ(std::system(command.c_str()), 0) << command;
-  return slurp(text);
+  const std::string quoted = test::shell_quoted(pdf);
+  return test::command_output(tool == "pdftotext" ? "pdftotext -raw " + quoted + " -" : tool + " " + quoted);
 }
 
 TEST(Cli, MapRendersTheStreetMapOnTheOsmFixture) {
@@ -238,8 +236,8 @@ TEST(Cli, MapRendersTheStreetMapOnTheOsmFixture) {
   const auto r = run({"map", test::source_file("examples/maps/vaduz_straten.toml").string(), "-o", pdf.string(),
                       "--no-date", "-q"});
   ASSERT_EQ(r.code, exit_ok) << r.err;
-  EXPECT_CONTAINS(poppler("pdfinfo", pdf, dir), "595.276 x 841.89 pts");
-  const std::string text = poppler("pdftotext", pdf, dir);
+  EXPECT_CONTAINS(poppler("pdfinfo", pdf), "595.276 x 841.89 pts");
+  const std::string text = poppler("pdftotext", pdf);
   EXPECT_CONTAINS(text, "Vaduz – centrum");
   EXPECT_CONTAINS(text, "© OpenStreetMap-bijdragers");
   EXPECT_CONTAINS(text, "Schaal 1:5.000");
@@ -254,7 +252,7 @@ TEST(Cli, MapChoroplethOfTheRealCbsFigures) {
                       pdf.string()});
   ASSERT_EQ(r.code, exit_ok) << r.err;
   EXPECT_CONTAINS(r.out, "kaart geschreven");
-  const std::string text = poppler("pdftotext", pdf, dir);
+  const std::string text = poppler("pdftotext", pdf);
   for (const char* expected : {"Bevolkingsdichtheid Arnhem-Oost", "Inwoners per km²", "Programmawijk",
                                "Bron: CBS, Kadaster", "Klarendal", "Presikhaaf", "Gemaakt op"}) {
     EXPECT_CONTAINS(text, expected);
@@ -307,9 +305,9 @@ TEST(Cli, AtlasHasTheOverviewAndOnePagePerProgrammeWijkWithBookmarks) {
   const auto r = run({"atlas", "-o", pdf.string(), "--png-dir", (dir / "png" / "pagina").string(), "--no-date"});
   ASSERT_EQ(r.code, exit_ok) << r.err;
   EXPECT_CONTAINS(r.out, "6 pagina's");
-  const std::string info = poppler("pdfinfo", pdf, dir);
+  const std::string info = poppler("pdfinfo", pdf);
   EXPECT_CONTAINS(info, "Pages:           6");
-  const std::string text = poppler("pdftotext", pdf, dir);
+  const std::string text = poppler("pdftotext", pdf);
   for (const char* wijk : {"Geitenkamp", "Presikhaaf", "Klarendal", "Arnhemse Broek", "Malburgen"}) {
     EXPECT_CONTAINS(text, wijk);
   }
