@@ -37,11 +37,19 @@ void add_round_two_schema(GDALDataset& ds, const std::filesystem::path& path) {
 
 void upgrade_store(GDALDataset& ds, const std::filesystem::path& path, int from) {
   if (from >= store_format_version) return;
-  Transaction transaction(ds, path);
-  if (from < 2) add_round_two_schema(ds, path);
-  execute(ds, path,
-          "UPDATE wijkatlas_project SET value = '" + std::to_string(store_format_version) + "' WHERE key = 'format_version'");
-  transaction.commit();
+  try {
+    Transaction transaction(ds, path);
+    if (from < 2) add_round_two_schema(ds, path);
+    execute(ds, path,
+            "UPDATE wijkatlas_project SET value = '" + std::to_string(store_format_version) + "' WHERE key = 'format_version'");
+    transaction.commit();
+  } catch (const io_error& e) {
+    // Say that it was the upgrade, and that the store is as it was (the transaction rolled back).
+    std::string why = e.what();
+    if (const std::string prefix = path.string() + ": "; why.starts_with(prefix)) why.erase(0, prefix.size());
+    throw output_error(path.string(), "cannot upgrade the store from format " + std::to_string(from) + " to " +
+                                          std::to_string(store_format_version) + " (it is left unchanged): " + why);
+  }
 }
 
 }  // namespace wijkatlas::sketch::detail
