@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <boost/geometry.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -167,6 +168,11 @@ struct RoundTwo {
     marks = standard_marks(second);
     draw_marks(drawn_page, px_per_mm, marks);
     draw_handwriting(drawn_page, px_per_mm, second);
+    if (const char* keep = std::getenv("WIJKATLAS_PHOTO_DEBUG")) {  // to look at the sheet
+      std::filesystem::copy_file(dir / "ronde2.pdf", std::filesystem::path(keep) / "ronde2.pdf",
+                                 std::filesystem::copy_options::overwrite_existing);
+      cv::imwrite((std::filesystem::path(keep) / "ronde2_getekend.png").string(), drawn_page);
+    }
   }
 };
 
