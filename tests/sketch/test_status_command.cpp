@@ -195,5 +195,33 @@ TEST(StatusCommand, BadInputIsRefusedAndNothingIsWritten) {
   EXPECT_FALSE(std::filesystem::exists(dir / "nergens.gpkg")) << "listing creates no store";
 }
 
+TEST(StatusCommand, SheetWithThePreviousSessionMakesItsSpotsAndRecordsIt) {
+  TempDir dir;
+  const auto store = v1_store(dir);
+  const auto pdf = dir / "ronde2.pdf";
+  const CliRun r = run_wijkatlas({"sheet", "--centre", "191950,444700", "--session", "Ronde twee", "--previous", session,
+                                  "--store", store.string(), "--no-date", "-o", pdf.string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_CONTAINS(r.out, "met de plekken van sessie 'Blokgesprek Hommelstraat' in grijs");
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken"), 3) << "spots made for the sheet";
+  EXPECT_EQ(query_text(store, "SELECT vorige_sessie FROM sheets WHERE session = 'Ronde twee'"), session);
+  const std::string text = command_output("pdftotext " + quoted(pdf) + " -");
+  EXPECT_CONTAINS(text, "P01 probleem · nog open");
+  EXPECT_CONTAINS(text, "Vorige keer");
+}
+
+TEST(StatusCommand, SheetWithAnUnknownPreviousSessionIsRefusedBeforeWriting) {
+  TempDir dir;
+  const auto store = v1_store(dir);
+  const auto pdf = dir / "ronde2.pdf";
+  const CliRun r = run_wijkatlas({"sheet", "--centre", "191950,444700", "--previous", "Tafel Klarendal", "--store",
+                                  store.string(), "--no-date", "-o", pdf.string()});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_CONTAINS(r.err, "no drawings of session 'Tafel Klarendal' in this store (sessions: 'Blokgesprek Hommelstraat')");
+  EXPECT_FALSE(std::filesystem::exists(pdf));
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sheets"), 3) << "no sheet recorded";
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken"), 0);
+}
+
 }  // namespace
 }  // namespace wijkatlas::sketch::test
