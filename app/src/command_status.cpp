@@ -87,7 +87,7 @@ void list_sketches(const std::vector<sketch::SketchStatusRow>& rows, std::ostrea
   }
 }
 
-sketch::StatusInfo set_one(sketch::ProjectStore& store, const StatusOptions& o, geo::Reporter& reporter) {
+sketch::ProjectStore::StatusSet set_one(sketch::ProjectStore& store, const StatusOptions& o, geo::Reporter& reporter) {
   const auto status = sketch::parse_status(o.set[1]);
   if (!status) throw usage_error("--set: unknown status '" + o.set[1] + "' (use " + sketch::status_words() + ")");
   sketch::StatusChange change;
@@ -115,10 +115,10 @@ StatusSummary run_status(const StatusOptions& o, geo::Reporter& reporter, std::o
   StatusSummary summary;
 
   if (!o.set.empty()) {
-    const sketch::StatusInfo now = set_one(store, o, reporter);
-    summary.changed = o.set[0];
-    out << "status van " << o.set[0] << ": " << sketch::to_string(now.status);
-    if (const std::string done = what_was_done(now); !done.empty()) out << " (" << done << ")";
+    const sketch::ProjectStore::StatusSet set = set_one(store, o, reporter);
+    summary.changed = set.id;
+    out << "status van " << set.kind << " " << set.id << ": " << sketch::to_string(set.status.status);
+    if (const std::string done = what_was_done(set.status); !done.empty()) out << " (" << done << ")";
     out << "\n";
     return summary;
   }

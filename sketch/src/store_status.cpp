@@ -214,7 +214,7 @@ void ProjectStore::replace_spots(const std::string& session, const std::vector<S
   transaction.commit();
 }
 
-StatusInfo ProjectStore::set_status(const StatusChange& change) {
+ProjectStore::StatusSet ProjectStore::set_status(const StatusChange& change) {
   const detail::QuietGdal quiet;
   const fs::path& path = impl_->path;
   OGRLayer& log = impl_->table("statuswijzigingen");
@@ -235,7 +235,7 @@ StatusInfo ProjectStore::set_status(const StatusChange& change) {
     if (sketches.SetFeature(f.get()) != OGRERR_NONE) detail::fail_write(path, "cannot set the status of " + change.id);
     log_change(log, path, "schets", sketch_status_id(*fid), f->GetFieldAsString("session"), now);
     transaction.commit();
-    return now;
+    return {sketch_status_id(*fid), "schets", now};
   }
   OGRLayer& plekken = impl_->table("plekken");
   OGRFeatureUniquePtr f;
@@ -258,7 +258,7 @@ StatusInfo ProjectStore::set_status(const StatusChange& change) {
   if (plekken.SetFeature(f.get()) != OGRERR_NONE) detail::fail_write(path, "cannot set the status of " + id);
   log_change(log, path, "plek", id, f->GetFieldAsString("sessie"), now);
   transaction.commit();
-  return now;
+  return {id, "plek", now};
 }
 
 }  // namespace wijkatlas::sketch

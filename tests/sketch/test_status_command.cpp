@@ -106,7 +106,9 @@ TEST(StatusCommand, SetAndListRoundTrip) {
   EXPECT_CONTAINS(set.out, "opgepakt");
   EXPECT_CONTAINS(set.out, "Speelstraat in de zomer (voorbeeld)");
   // Case does not matter in typed ids; the status word may be typed with an underscore.
-  ASSERT_EQ(status(store, {"--set", "BLOKGESPREK-HOMMELSTRAAT-p02", "in_behandeling", "--initiative", "moestuin"}).code, 0);
+  const CliRun typed = status(store, {"--set", "BLOKGESPREK-HOMMELSTRAAT-p02", "in_behandeling", "--initiative", "moestuin"});
+  ASSERT_EQ(typed.code, 0) << typed.err;
+  EXPECT_CONTAINS(typed.out, "status van plek blokgesprek-hommelstraat-P02: in behandeling");
   ASSERT_EQ(status(store, {"--set", "S6", "geen actie", "--note", "buiten het programma"}).code, 0);
 
   EXPECT_EQ(query_text(store, "SELECT status || '|' || notitie || '|' || initiatief_id || '|' || door FROM plekken "

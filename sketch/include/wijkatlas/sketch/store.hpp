@@ -97,8 +97,13 @@ class ProjectStore {
   void replace_spots(const std::string& session, const std::vector<SpotRecord>& spots);
   // Sets the status of a spot or sketch (S17) and logs the change, in one transaction. Throws
   // data_error naming the id when the store holds no such spot or current sketch. Returns the
-  // record as it is now.
-  StatusInfo set_status(const StatusChange& change);
+  // status as it is now, with the id as stored (typed ids may differ in case).
+  struct StatusSet {
+    std::string id;
+    std::string kind;  // "plek" or "schets"
+    StatusInfo status;
+  };
+  StatusSet set_status(const StatusChange& change);
 
  private:
   struct Impl;
