@@ -3,13 +3,16 @@
 // Only greys (R = G = B) are used: the photo reader takes ink only where saturation is high
 // (S >= 85/255, sketch/src/photo/ink.cpp), so none of this can come back as a new mark.
 #include <boost/geometry/algorithms/within.hpp>
+#include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <optional>
 #include <sstream>
 
 #include "paint/painters.hpp"
 #include "sheet/sheet_plan.hpp"
 #include "wijkatlas/geo/ops.hpp"
+#include "wijkatlas/render/label_placement.hpp"
 #include "wijkatlas/render/polylabel.hpp"
 #include "wijkatlas/render/text.hpp"
 #include "wijkatlas/render/units.hpp"
@@ -87,23 +90,67 @@ void paint_spot_area(cairo_t* cr, const PreviousSpot& spot, const paint::WorldPe
   cairo_restore(cr);
 }
 
-void paint_spot_label(cairo_t* cr, const PreviousSpot& spot, const geo::MultiPolygon& visible, const paint::WorldPen& pen,
-                      double k) {
-  const geo::Point at = pole_of_inaccessibility(visible, 1.0).point;
-  const auto [x, y] = pen.to_pt(at);
-  const TextStyle label{.size_pt = 7 * k, .bold = true};
-  const TextStyle detail{.size_pt = 6.2 * k, .italic = true};
-  const double line = measure_text("Ag", label).height_pt;
-  const double dy = spot.detail.empty() ? 0 : line / 2;
-  draw_label(cr, spot.label, label, x, y - dy, 0, text_grey, 1.2 * k);
-  if (!spot.detail.empty()) draw_label(cr, shortened(spot.detail, 44), detail, x, y + dy, 0, text_grey, 1.2 * k);
+// Text of the overlay, at the sheet's text scale.
+struct OverlayText {
+  TextStyle label, detail, initiative;
+  double line_mm = 0;  // height of one label line
+};
+
+OverlayText overlay_text(double k) {
+  OverlayText t{{.size_pt = 7 * k, .bold = true}, {.size_pt = 6.2 * k, .italic = true}, {.size_pt = 6.2 * k, .italic = true}, 0};
+  t.line_mm = pt_to_mm(measure_text("Ag", t.label).height_pt);
+  return t;
 }
 
-void paint_initiative(cairo_t* cr, const PreviousInitiative& i, const paint::WorldPen& pen, double k) {
+double text_width_mm(const std::string& text, const TextStyle& style) { return pt_to_mm(measure_text(text, style).width_pt); }
+
+PaperPoint paper(const paint::WorldPen& pen, const geo::Point& p) {
+  const auto [x, y] = pen.to_pt(p);
+  return {pt_to_mm(x), pt_to_mm(y)};
+}
+
+RectMm centred(const PaperPoint& c, double w, double h) { return {c.x_mm - w / 2, c.y_mm - h / 2, w, h}; }
+
+// A spot's label goes on the spot if there is room, else just beside it: below, above, right,
+// left, then a little further out. Spots of different categories at one crossing are common.
+std::vector<RectMm> spot_label_positions(const PaperPoint& pole, const RectMm& spot, double w, double h) {
+  const double gap = 1.0;
+  std::vector<RectMm> out{centred(pole, w, h)};
+  for (const double extra : {0.0, h + gap}) {
+    out.push_back({pole.x_mm - w / 2, spot.y + spot.height + gap + extra, w, h});
+    out.push_back({pole.x_mm - w / 2, spot.y - gap - h - extra, w, h});
+    out.push_back({spot.x + spot.width + gap + extra, pole.y_mm - h / 2, w, h});
+    out.push_back({spot.x - gap - w - extra, pole.y_mm - h / 2, w, h});
+  }
+  return out;
+}
+
+RectMm page_box(const paint::WorldPen& pen, const geo::MultiPolygon& shape) {
+  const geo::Box b = geo::envelope(geo::Geometry(shape));
+  const PaperPoint a = paper(pen, b.min_corner()), c = paper(pen, b.max_corner());
+  return {std::min(a.x_mm, c.x_mm), std::min(a.y_mm, c.y_mm), std::abs(c.x_mm - a.x_mm), std::abs(c.y_mm - a.y_mm)};
+}
+
+void label_line(cairo_t* cr, const std::string& text, const TextStyle& style, double cx_mm, double cy_mm, double k) {
+  draw_label(cr, text, style, mm_to_pt(cx_mm), mm_to_pt(cy_mm), 0, text_grey, 1.2 * k);
+}
+
+// A thin leader from a spot to its label placed beside it.
+void leader(cairo_t* cr, const PaperPoint& from, const RectMm& to, double k) {
+  const double x = std::clamp(from.x_mm, to.x, to.x + to.width), y = std::clamp(from.y_mm, to.y, to.y + to.height);
+  cairo_save(cr);
+  cairo_move_to(cr, mm_to_pt(from.x_mm), mm_to_pt(from.y_mm));
+  cairo_line_to(cr, mm_to_pt(x), mm_to_pt(y));
+  paint::set_stroke(cr, {outline_grey, 0.25 * k});
+  cairo_stroke(cr);
+  cairo_restore(cr);
+}
+
+void paint_initiative_symbol(cairo_t* cr, const PreviousInitiative& i, const paint::WorldPen& pen, double k) {
   const auto [x, y] = pen.to_pt(i.location);
   const auto [sx, sy] = pen.to_pt(i.spot);
   const double r = mm_to_pt(1.5 * k);
-  // A thin leader from the spot to the initiative, stopping at the symbol.
+  // A thin dashed leader from the spot to the initiative, stopping at the symbol.
   if (const double d = std::hypot(x - sx, y - sy); d > 2 * r) {
     cairo_save(cr);
     cairo_move_to(cr, sx, sy);
@@ -123,10 +170,59 @@ void paint_initiative(cairo_t* cr, const PreviousInitiative& i, const paint::Wor
   cairo_arc(cr, x, y, r * 0.35, 0, 2 * std::numbers::pi);
   paint::set_colour(cr, text_grey);
   cairo_fill(cr);
-  const TextStyle style{.size_pt = 6.2 * k, .italic = true};
-  const std::string name = shortened(i.name, 40);
-  const double w = measure_text(name, style).width_pt;
-  draw_label(cr, name, style, x + r + mm_to_pt(1.0 * k) + w / 2, y, 0, text_grey, 1.2 * k);
+}
+
+// Places and paints the spots' labels and the initiatives' names with the map's collision pass
+// (render/label_placement.hpp). A spot's label is never dropped: with no free position it goes
+// on the spot anyway; an initiative's name may be dropped (its spot's label names it too).
+void paint_overlay_labels(cairo_t* cr, const PreviousOverlay& o, const std::vector<geo::MultiPolygon>& visible,
+                          const std::vector<const PreviousInitiative*>& initiatives, const paint::WorldPen& pen,
+                          const RectMm& frame, double k) {
+  const OverlayText t = overlay_text(k);
+  struct Block {
+    PaperPoint anchor;
+    std::string first, second;
+    const TextStyle* first_style;
+    std::vector<RectMm> positions;
+    bool spot;
+  };
+  std::vector<Block> blocks;
+  std::vector<RectMm> obstacles;
+  const double r = 1.5 * k;
+  for (std::size_t i = 0; i < visible.size(); ++i) {
+    if (visible[i].empty()) continue;
+    const PreviousSpot& s = o.spots[i];
+    const PaperPoint pole = paper(pen, pole_of_inaccessibility(visible[i], 1.0).point);
+    const std::string detail = shortened(s.detail, 44);
+    const double w = std::max(text_width_mm(s.label, t.label), detail.empty() ? 0.0 : text_width_mm(detail, t.detail)) + 1.5 * k;
+    const double h = t.line_mm * (detail.empty() ? 1 : 2) + 0.5 * k;
+    blocks.push_back({pole, s.label, detail, &t.label, spot_label_positions(pole, page_box(pen, visible[i]), w, h), true});
+  }
+  for (const PreviousInitiative* i : initiatives) {
+    const PaperPoint at = paper(pen, i->location);
+    obstacles.push_back({at.x_mm - r, at.y_mm - r, 2 * r, 2 * r});
+    const std::string name = shortened(i->name, 40);
+    blocks.push_back({at, name, "", &t.initiative,
+                      positions_around_point(at, text_width_mm(name, t.initiative) + 1.0 * k, t.line_mm, r + 1.2 * k), false});
+  }
+  std::vector<LabelCandidate> candidates;
+  for (std::size_t b = 0; b < blocks.size(); ++b) candidates.push_back({b, blocks[b].spot ? 2.0 : 1.0, blocks[b].positions});
+  std::vector<std::optional<RectMm>> where(blocks.size());
+  for (const PlacedLabel& p : place_labels(candidates, obstacles, {.bounds = frame, .padding_mm = 0.8 * k})) where[p.id] = p.box;
+
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const Block& block = blocks[b];
+    if (!where[b] && !block.spot) continue;
+    const RectMm box = where[b] ? *where[b] : block.positions.front();
+    if (block.spot && where[b] && !overlaps(box, block.positions.front())) leader(cr, block.anchor, box, k);
+    const double cx = box.x + box.width / 2;
+    if (block.second.empty()) {
+      label_line(cr, block.first, *block.first_style, cx, box.y + box.height / 2, k);
+    } else {
+      label_line(cr, block.first, *block.first_style, cx, box.y + box.height / 2 - t.line_mm / 2, k);
+      label_line(cr, block.second, t.detail, cx, box.y + box.height / 2 + t.line_mm / 2, k);
+    }
+  }
 }
 
 // Greedy word wrap; returns the y (mm) below the last line.
@@ -170,13 +266,14 @@ void paint_previous_overlay(cairo_t* cr, const DrawingSheetSpec& spec, const She
   // An initiative off the map is named in its spot's label only: a leader running off the
   // frame would point nowhere.
   const geo::Box world = p.plan.frame.world_extent();
+  std::vector<const PreviousInitiative*> on_map;
   for (const PreviousInitiative& i : spec.previous->initiatives) {
-    if (boost::geometry::within(i.location, world)) paint_initiative(cr, i, pen, k);
+    if (!boost::geometry::within(i.location, world)) continue;
+    paint_initiative_symbol(cr, i, pen, k);
+    on_map.push_back(&i);
   }
   // Labels last, over hatching and leaders.
-  for (std::size_t i = 0; i < visible.size(); ++i) {
-    if (!visible[i].empty()) paint_spot_label(cr, spec.previous->spots[i], visible[i], pen, k);
-  }
+  paint_overlay_labels(cr, *spec.previous, visible, on_map, pen, f, k);
   cairo_restore(cr);
 }
 
