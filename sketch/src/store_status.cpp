@@ -2,8 +2,8 @@
 // statuses of spots and sketches. Each write is one transaction and is logged in
 // statuswijzigingen.
 #include <algorithm>
+#include <boost/geometry/algorithms/correct.hpp>
 #include <boost/geometry/io/wkt/read.hpp>
-#include <memory>
 #include <set>
 
 #include "store_impl.hpp"
@@ -82,10 +82,11 @@ geo::MultiPolygon multipolygon_of(OGRFeature& f) {
   geo::MultiPolygon out;
   const OGRGeometry* g = f.GetGeometryRef();
   if (g == nullptr) return out;
-  std::unique_ptr<OGRGeometry> multi(OGRGeometryFactory::forceToMultiPolygon(g->clone()));
+  const OGRGeometryUniquePtr multi(OGRGeometryFactory::forceToMultiPolygon(g->clone()));
   char* wkt = nullptr;
   if (multi && multi->exportToWkt(&wkt) == OGRERR_NONE && wkt != nullptr) {
     boost::geometry::read_wkt(wkt, out);
+    boost::geometry::correct(out);  // OGC ring order, whatever another program wrote
   }
   CPLFree(wkt);
   return out;
