@@ -31,6 +31,18 @@ CliRun status(const std::filesystem::path& store, std::vector<std::string> args)
   return run_wijkatlas(std::move(args));
 }
 
+TEST(StatusCommand, HelpNamesTheVocabularyAndTheOptions) {
+  const CliRun top = run_wijkatlas({"--help"});
+  EXPECT_CONTAINS(top.out, "status");
+  const CliRun r = run_wijkatlas({"status", "--help"});
+  EXPECT_EQ(r.code, 0);
+  for (const char* word : {"nieuw, in behandeling, opgepakt, geen actie", "--set", "--note", "--initiative", "--sketches",
+                           "--remake-spots", "--min-n"}) {
+    EXPECT_CONTAINS(r.out, word);
+  }
+  EXPECT_CONTAINS(run_wijkatlas({"sheet", "--help"}).out, "--previous");
+}
+
 TEST(StatusCommand, FormatOneStoreIsUpgradedInPlaceKeepingEveryRow) {
   TempDir dir;
   const auto store = v1_store(dir);
