@@ -152,7 +152,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   status_cmd->add_option("--initiative", status.initiative, "With --set: link an initiative from the registry by id or name (\"\" removes the link)");
   status_cmd->add_option("--registry", status.registry, "Initiative registry (default: examples/initiatieven_arnhem_oost.csv)");
   status_cmd->add_option("--by", status.by, "With --set: who sets it (default: $USER)");
-  status_cmd->add_option("--min-n", status.min_n, "A spot is where at least this many sheets marked the same place")->capture_default_str();
+  status_cmd->add_option("--min-n", status.min_n, "When spots are made: a spot is where at least this many sheets marked the same place (default 2)");
   status_cmd->add_flag("--remake-spots", status.remake, "Make the session's spots again (after more drawings came in); statuses go to the new spot that overlaps most");
 
   // -q works before and after the subcommand, as in osmium and GDAL.

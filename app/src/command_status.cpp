@@ -109,7 +109,8 @@ sketch::ProjectStore::StatusSet set_one(sketch::ProjectStore& store, const Statu
 StatusSummary run_status(const StatusOptions& o, geo::Reporter& reporter, std::ostream& out) {
   if (!o.set.empty() && o.set.size() != 2) throw usage_error("--set takes two values: ID STATUS");
   if (o.set.empty() && (o.note || o.initiative)) throw usage_error("--note and --initiative go with --set ID STATUS");
-  if (o.min_n < 1) throw usage_error("--min-n must be at least 1");
+  const int min_n = o.min_n.value_or(2);
+  if (min_n < 1) throw usage_error("--min-n must be at least 1");
   if (o.sketches && o.session.empty()) throw usage_error("--sketches lists the sketches of one --session");
   sketch::ProjectStore store = open_existing(o.store);
   StatusSummary summary;
@@ -133,15 +134,19 @@ StatusSummary run_status(const StatusOptions& o, geo::Reporter& reporter, std::o
     list_sketches(rows, out);
     return summary;
   }
-  const SessionSpots spots = session_spots(store, o.session, o.min_n, o.remake, reporter);
+  if (o.min_n && !o.remake && !store.spots(o.session).empty()) {
+    throw usage_error("--min-n applies when spots are made, and this session's spots exist: add --remake-spots to make "
+                      "them again with --min-n " + std::to_string(min_n) + " (statuses are carried over)");
+  }
+  const SessionSpots spots = session_spots(store, o.session, min_n, o.remake, reporter);
   summary.spots = spots.spots.size();
   summary.spots_made = spots.made;
   if (spots.made) {
-    reporter.info(std::to_string(spots.spots.size()) + " plekken gemaakt: waar minstens " + std::to_string(o.min_n) +
+    reporter.info(std::to_string(spots.spots.size()) + " plekken gemaakt: waar minstens " + std::to_string(min_n) +
                   " bladen van de sessie dezelfde plek tekenden (per categorie)");
   }
   if (spots.spots.empty()) {
-    out << "sessie '" << o.session << "': geen plekken (nergens tekenden " << o.min_n
+    out << "sessie '" << o.session << "': geen plekken (nergens tekenden " << min_n
         << " of meer bladen dezelfde plek; --min-n 1 neemt elke tekening mee)\n";
     return summary;
   }

@@ -200,6 +200,9 @@ TEST(StatusCommand, BadInputIsRefusedAndNothingIsWritten) {
 
   EXPECT_EQ(status(store, {"--set", "blokgesprek-hommelstraat-P01"}).code, 2) << "--set needs ID and STATUS";
   EXPECT_EQ(status(store, {"--note", "iets"}).code, 2) << "--note without --set";
+  const CliRun min_n = status(store, {"--session", session, "--min-n", "3"});
+  EXPECT_EQ(min_n.code, 2) << "spots exist: a new --min-n needs --remake-spots";
+  EXPECT_CONTAINS(min_n.err, "add --remake-spots");
   EXPECT_EQ(changes(), 0);
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken WHERE status <> 'nieuw'"), 0);
 

@@ -222,7 +222,8 @@ struct StatusOptions {
   std::optional<std::string> initiative;  // id or name in the registry; "" removes the link
   std::string registry;             // initiative registry; empty: examples/initiatieven_arnhem_oost.csv
   std::string by;                   // who sets it; empty: $USER
-  int min_n = 2;                    // a spot: where at least this many sheets marked the same place
+  std::optional<int> min_n;         // a spot: where at least this many sheets marked the same place (default 2);
+                                    // only when spots are made (first listing or remake_spots)
   bool remake = false;              // make the session's spots again (statuses carried over)
 };
 
