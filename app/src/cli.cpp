@@ -104,6 +104,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   sheet_cmd->add_option("--language", sheet.language, "Sheet text: nl (default) or en");
   sheet_cmd->add_option("-o,--output", sheet.output, "Output: .pdf, .svg or .png")->capture_default_str();
   sheet_cmd->add_flag("--no-date", sheet.no_date, "No creation date in the PDF (reproducible output)");
+  sheet_cmd->add_option("--previous", sheet.previous, "Round two: also show, in grey, this earlier session's spots with their status (docs/round-two.md)");
 
   IngestOptions ingest;
   auto* ingest_cmd = app.add_subcommand("ingest", "Read drawn-on sheets (photos, scans) and digital drawings (GeoJSON, GeoPackage) into the project store");
@@ -130,6 +131,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   overlap_cmd->add_option("--areas", overlap.source.areas, "Buurten dataset (default: the CBS wijk- en buurtkaart in the data directory)");
   overlap_cmd->add_option("--programme", overlap.source.programme, "Programme definition (default: datasets/npao_programma.toml)");
   overlap_cmd->add_option("--threads", overlap.threads, "Worker threads (0 = all cores)");
+  overlap_cmd->add_option("--session", overlap.session, "Only the drawings of this session");
 
   CompareOptions compare;
   auto* compare_cmd = app.add_subcommand("compare", "Set what residents draw beside a CBS indicator per buurt: table with ranks and Spearman's rho, two-panel map");
@@ -147,8 +149,21 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   compare_cmd->add_option("--areas", compare.source.areas, "Buurten dataset (default: the CBS wijk- en buurtkaart in the data directory)");
   compare_cmd->add_option("--programme", compare.source.programme, "Programme definition (default: datasets/npao_programma.toml)");
 
+  StatusOptions status;
+  auto* status_cmd = app.add_subcommand("status", "Round two: list or set what was done with the spots and sketches of a session (nieuw, in behandeling, opgepakt, geen actie)");
+  status_cmd->add_option("--store", status.store, "Project store (GeoPackage)")->capture_default_str();
+  status_cmd->add_option("--session", status.session, "List this session's spots (made from its overlap on first use); without it: the sessions");
+  status_cmd->add_flag("--sketches", status.sketches, "List the session's sketches (ids S17) instead of its spots");
+  status_cmd->add_option("--set", status.set, "Set a status: ID STATUS, e.g. --set blokgesprek-hommelstraat-P01 opgepakt")->expected(2)->type_name("ID STATUS");
+  status_cmd->add_option("--note", status.note, "With --set: what was done (\"\" removes the note)");
+  status_cmd->add_option("--initiative", status.initiative, "With --set: link an initiative from the registry by id or name (\"\" removes the link)");
+  status_cmd->add_option("--registry", status.registry, "Initiative registry (default: examples/initiatieven_arnhem_oost.csv)");
+  status_cmd->add_option("--by", status.by, "With --set: who sets it (default: $USER)");
+  status_cmd->add_option("--min-n", status.min_n, "When spots are made: a spot is where at least this many sheets marked the same place (default 2)");
+  status_cmd->add_flag("--remake-spots", status.remake, "Make the session's spots again (after more drawings came in); statuses go to the new spot that overlaps most");
+
   // -q works before and after the subcommand, as in osmium and GDAL.
-  for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd, ingest_cmd, overlap_cmd, compare_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
+  for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd, ingest_cmd, overlap_cmd, compare_cmd, status_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
 
   try {
     app.parse(argc, argv);
@@ -175,6 +190,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     else if (*ingest_cmd) run_ingest(ingest, reporter, summary_out);
     else if (*overlap_cmd) run_overlap(overlap, reporter, summary_out);
     else if (*compare_cmd) run_compare(compare, reporter, summary_out);
+    else if (*status_cmd) run_status(status, reporter, summary_out);
     return exit_ok;
   } catch (const usage_error& e) {
     err << "wijkatlas: " << e.what() << "\n";
