@@ -73,6 +73,8 @@ struct OverlapFace {
 struct OverlapMap {
   std::vector<OverlapFace> faces;  // every face with n >= 1; faces are disjoint
   std::size_t tiles = 0;           // tiles the overlay was computed in
+  std::size_t tiles_through_geos = 0;  // of which GEOS noded (precision grid, or our floating
+                                       // noding was not exact there)
 };
 
 // The exact overlap map. Areas add up: the faces with n >= k cover exactly the area that k or
