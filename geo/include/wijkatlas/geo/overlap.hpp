@@ -122,7 +122,8 @@ CountGrid count_grid(std::span<const DissolvedSheet> sheets, const GridSpec& spe
 CountGrid count_sketch_grid(std::span<const SketchSheet> sheets, const GridSpec& spec,
                             const OverlapOptions& options = {});
 
-// Writes the grid as a GeoTIFF in EPSG:28992: band 1 = n, band 2 = N (UInt16, DEFLATE).
+// Writes the grid as a GeoTIFF in EPSG:28992: band 1 = n, band 2 = N (UInt16, tiled, ZSTD with
+// predictor; all-zero tiles are left out and read as 0).
 // Atomic: the file appears whole or not at all. Throws output_error.
 void write_count_geotiff(const std::filesystem::path& path, const CountGrid& grid);
 
