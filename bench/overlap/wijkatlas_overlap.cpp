@@ -142,10 +142,10 @@ int main(int argc, char** argv) {
       max_n = std::max(max_n, f.n);
     }
     std::printf(
-        "faces=%zu tiles=%zu max_n=%d area=%.3f weighted_area=%.3f sheet_area=%.3f "
+        "faces=%zu tiles=%zu geos_tiles=%zu max_n=%d area=%.3f weighted_area=%.3f sheet_area=%.3f "
         "rel_error=%.2e pairs=%zu expected_faces=%.0f estimate_s=%.3f dissolve_s=%.3f "
         "overlay_s=%.3f\n",
-        map.faces.size(), map.tiles, max_n, area, weighted, sheet_area,
+        map.faces.size(), map.tiles, map.tiles_through_geos, max_n, area, weighted, sheet_area,
         (weighted - sheet_area) / sheet_area, estimate.overlapping_pairs,
         estimate.expected_faces, estimate_s, dissolve_s, clock.seconds());
   }
