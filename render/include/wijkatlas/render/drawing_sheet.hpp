@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "wijkatlas/geo/geometry.hpp"
+#include "wijkatlas/geo/landmarks.hpp"
 #include "wijkatlas/render/map_frame.hpp"
 #include "wijkatlas/render/map_spec.hpp"
 #include "wijkatlas/render/output.hpp"
@@ -58,6 +59,14 @@ struct KeyEntry {
 };
 std::vector<KeyEntry> sheet_key(Language language);
 
+// Named places residents orient by, drawn quietly on the map: a small grey symbol per kind and
+// the name, placed clear of the street names.
+struct SheetLandmarks {
+  std::vector<geo::Landmark> places;
+  std::string source;          // credited after "Bron:" when one is shown, e.g. "DUO"; "" for none
+  bool openstreetmap = false;  // credit the OpenStreetMap contributors when one is shown
+};
+
 struct DrawingSheetSpec {
   Page page{};
   Language language = Language::nl;
@@ -68,6 +77,7 @@ struct DrawingSheetSpec {
   geo::Point centre{0, 0};
   double scale = 2500;
   std::vector<MapLayer> layers;  // base map and/or faded area outlines, bottom first
+  SheetLandmarks landmarks;
   std::string qr_payload;        // what the QR code carries
   std::string sheet_id;          // printed under the QR code, large, for typing in
   std::vector<SheetFiducial> fiducials;
