@@ -105,7 +105,11 @@ SheetPlan plan_sheet(const DrawingSheetSpec& spec) {
   // Landmarks after the street names, clear of them.
   std::vector<LandmarkSymbol> landmarks = plan_landmark_symbols(spec.landmarks, plan);
   place_landmark_labels(spec.landmarks, landmarks, plan);
-  plan.scale_bar = choose_scale_bar(plan.frame.scale_denominator(), layout.furniture.width * 0.65);
+  // The furniture (scale bar, north arrow, credits) is painted by the map's painter at map-page
+  // sizes, scaled up as a whole by the panel's text scale (paint_panel); its scale bar is chosen
+  // for that, so that it still measures true on paper.
+  const double k = layout.text_scale;
+  plan.scale_bar = choose_scale_bar(plan.frame.scale_denominator() * k, layout.furniture.width * 0.65 / k);
   plan.attribution = with_landmark_credits(detail::attribution_text(map, plan.frame.world_extent()), spec.landmarks,
                                            !landmarks.empty(), spec.language);
   return {layout, std::move(map), std::move(plan), encode_qr(spec.qr_payload), std::move(landmarks)};
