@@ -82,7 +82,14 @@ TEST(SheetPaper, PanelTextReadsFromAcrossTheTable) {
   // The key grows with the table: over 3x its A3 size on A0.
   EXPECT_GT(find(a0, "probleem")->height_mm(), 3 * find(a3, "probleem")->height_mm());
   // And the map keeps its room: the programme wijk still fits A0 at 1:5.000.
-  EXPECT_DOUBLE_EQ(a0.sheet.scale, 5000);
+  ASSERT_DOUBLE_EQ(a0.sheet.scale, 5000);
+  // The enlarged scale bar still measures true: 500 m is 100 mm at 1:5.000 (tick labels are
+  // centred on their ticks).
+  const Word* zero = find(a0, "0");
+  const Word* end = find(a0, "500");
+  ASSERT_TRUE(zero && end);
+  EXPECT_NEAR(zero->y_min, end->y_min, 0.5);
+  EXPECT_NEAR(((end->x_min + end->x_max) - (zero->x_min + zero->x_max)) / 2 / pt_per_mm, 100, 0.5);
 }
 
 }  // namespace
