@@ -6,6 +6,7 @@
 
 #include "area_source.hpp"
 #include "previous_session.hpp"
+#include "sheet_landmarks.hpp"
 #include "sheet_place.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/basemap.hpp"
@@ -161,14 +162,15 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
   } else if (const auto found = geo::find_osm_extract(geo::resolve_data_dir(o.data_dir))) {
     osm = *found;
   }
+  const geo::Box& e = info.extent;
+  const geo::Box ground({e.min_corner().x() - 50, e.min_corner().y() - 50}, {e.max_corner().x() + 50, e.max_corner().y() + 50});
   if (osm) {
-    const geo::Box& e = info.extent;
-    const geo::Box ground({e.min_corner().x() - 50, e.min_corner().y() - 50}, {e.max_corner().x() + 50, e.max_corner().y() + 50});
     reporter.info("basiskaart lezen uit " + osm->string());
     spec.layers.push_back(render::BaseMapLayer{geo::load_osm_basemap(*osm, {.bbox = ground}, reporter), true});
   } else {
     reporter.warn("geen OSM-extract in de datamap: tekenblad met alleen buurtgrenzen en -namen (datasets/fetch.sh haalt de basiskaart op, of geef --basemap)");
   }
+  spec.landmarks = sheet_landmarks(osm, ground, o.data_dir, reporter);
   if (!osm || !o.area.empty()) spec.layers.push_back(buurt_outlines(*load_cbs()));
   if (!o.area.empty()) {
     // The area the sheet is about, outlined more strongly than its neighbours.

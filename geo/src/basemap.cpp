@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "detail/osm_tags.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
 
@@ -35,18 +36,6 @@ std::optional<std::string> quoted(std::string_view text, std::size_t& pos) {
 // The OGR columns of the OSM driver's default osmconf.ini that the classification reads.
 constexpr std::array<std::string_view, 10> tag_columns{
     "name", "highway", "railway", "waterway", "building", "landuse", "leisure", "natural", "amenity", "tunnel"};
-
-OsmTags tags_of(const Layer& layer, const Feature& feature) {
-  OsmTags tags;
-  for (std::size_t i = 0; i < layer.fields.size(); ++i) {
-    const std::string& name = layer.fields[i].name;
-    const auto* text = std::get_if<std::string>(&feature.values[i]);
-    if (text == nullptr || text->empty()) continue;
-    if (name == "other_tags") parse_other_tags(*text, tags);
-    else tags.values.emplace(name, *text);
-  }
-  return tags;
-}
 
 // An attribute filter so that OGR hands over only what the base map draws.
 std::string where_for(const std::vector<std::string>& columns, std::string_view kind) {
@@ -180,13 +169,13 @@ BaseMap load_osm_basemap(const std::filesystem::path& path, const BaseMapOptions
   for (const auto& f : polygons.features) {
     const auto* geometry = std::get_if<MultiPolygon>(&f.geometry);
     if (geometry == nullptr) continue;
-    if (auto kind = classify_area(tags_of(polygons, f))) map.areas.push_back({*kind, *geometry});
+    if (auto kind = classify_area(detail::osm_tags_of(polygons, f))) map.areas.push_back({*kind, *geometry});
   }
   const Layer lines = read_osm_layer(path, "lines", options, reporter);
   for (const auto& f : lines.features) {
     const auto* geometry = std::get_if<MultiLineString>(&f.geometry);
     if (geometry == nullptr) continue;
-    const OsmTags tags = tags_of(lines, f);
+    const OsmTags tags = detail::osm_tags_of(lines, f);
     if (auto kind = classify_line(tags)) map.lines.push_back({*kind, std::string(tags.get("name")), *geometry});
   }
   // Drawing order: what lies underneath first. stable_sort keeps the source order within a class.

@@ -69,6 +69,10 @@ TEST(SheetCommand, SheetOnRealOsmExtractReadsBack) {
   }
   EXPECT_CONTAINS(text, "Blad " + id);
   EXPECT_CONTAINS(text, "Städtle");  // a street name of the base map
+  // Landmarks: a townhall and a museum mapped as buildings, a supermarket and a pharmacy as points.
+  for (const char* landmark : {"Rathaus Vaduz", "Kunstmuseum Liechtenstein", "Coop", "Schloss Apotheke"}) {
+    EXPECT_CONTAINS(text, landmark);
+  }
 
   command_output("pdftoppm -r 150 -png -singlefile " + quoted(pdf) + " " + quoted(dir / "blad"));
   const cv::Mat colour = cv::imread((dir / "blad.png").string(), cv::IMREAD_COLOR);
@@ -130,6 +134,10 @@ TEST(SheetCommand, ArnhemSheetWithoutOsmDrawsBuurtenAndIsRecorded) {
   EXPECT_CONTAINS(text, "Tekenblad Klarendal");
   EXPECT_CONTAINS(text, "Bron: CBS, Kadaster");
   EXPECT_CONTAINS(text, "Klarendal-Noord");
+  // Landmarks from the real asset points: a station (OSM) and a school (DUO).
+  EXPECT_CONTAINS(text, "Arnhem Velperpoort");
+  EXPECT_CONTAINS(text, "Basisschool Kunst Rijk");
+  EXPECT_CONTAINS(text, "DUO");
   const std::string info = command_output("pdfinfo " + quoted(pdf));
   EXPECT_CONTAINS(info, "841.89 x 1190.55 pts (A3)");
   ProjectStore project = ProjectStore::open(store);

@@ -1,6 +1,7 @@
 // The sheet's margin: title, the key of marker colours (colour, symbol and word, so the key
 // works without telling red from green), a session box, scale and credits, the QR code and the
 // typed sheet id under it.
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <sstream>
@@ -47,6 +48,14 @@ double wrapped_text(cairo_t* cr, const std::string& text, const TextStyle& style
   return y;
 }
 
+// The style, smaller when needed (down to 60 %) for `text` to fit `width` (a long area name
+// in the title, a long session name).
+TextStyle fitted(const std::string& text, TextStyle style, double width) {
+  const double natural = width_mm(text, style);
+  if (natural > width) style.size_pt *= std::max(0.6, width / natural);
+  return style;
+}
+
 void heart_path(cairo_t* cr, double cx, double cy, double size) {
   const double r = size * 0.26;
   cairo_new_sub_path(cr);
@@ -91,7 +100,7 @@ void paint_symbol(cairo_t* cr, KeySymbol symbol, double cx_mm, double cy_mm, dou
 
 void paint_header(cairo_t* cr, const DrawingSheetSpec& spec, const SheetLayout& l) {
   const double k = l.text_scale;
-  const TextStyle title = sized(15, k, true);
+  const TextStyle title = fitted(spec.title, sized(15, k, true), l.header.width);
   text_at(cr, spec.title, title, l.header.x, l.header.y);
   wrapped_text(cr, spec.subtitle, sized(8.5, k), l.header.x, l.header.y + height_mm(title), l.header.width, muted);
 }
@@ -142,7 +151,7 @@ void paint_session(cairo_t* cr, const DrawingSheetSpec& spec, const SheetLayout&
     text_at(cr, name, label, b.x + pad, y, muted);
     const double line_y = y + row - 2 * k;
     if (text.empty()) writing_line(cr, b.x + pad, b.x + b.width - pad, line_y);
-    else text_at(cr, text, value, b.x + pad, line_y - height_mm(value));
+    else text_at(cr, text, fitted(text, value, b.width - 2 * pad), b.x + pad, line_y - height_mm(value));
     y += row;
   }
 }
@@ -172,13 +181,26 @@ void paint_qr(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPlan& p) {
   text_at(cr, keep_clear, note, cx - width_mm(keep_clear, note) / 2, y, muted);
 }
 
+// The map painter's furniture at the panel's scale: everything k times larger, the scale bar
+// included (plan_sheet chose it for 1:(scale x k), so k times longer it measures true).
+void paint_furniture_scaled(cairo_t* cr, const SheetPlan& p) {
+  const double k = p.layout.text_scale;
+  MapPlan plan = p.plan;
+  const RectMm& f = p.layout.furniture;
+  plan.layout.furniture = {f.x / k, f.y / k, f.width / k, f.height / k};
+  cairo_save(cr);
+  cairo_scale(cr, k, k);
+  paint::paint_furniture(cr, p.map, plan);
+  cairo_restore(cr);
+}
+
 }  // namespace
 
 void paint_panel(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPlan& plan) {
   paint_header(cr, spec, plan.layout);
   paint_key(cr, spec, plan.layout);
   paint_session(cr, spec, plan.layout);
-  paint::paint_furniture(cr, plan.map, plan.plan);
+  paint_furniture_scaled(cr, plan);
   paint_qr(cr, spec, plan);
 }
 

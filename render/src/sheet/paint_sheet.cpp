@@ -37,6 +37,7 @@ void paint_faded_map(cairo_t* cr, const SheetPlan& p) {
     else if (const auto* areas = std::get_if<AreaLayer>(&layer)) paint::paint_areas(cr, *areas, p.plan.classes[i], pen);
     else if (const auto* points = std::get_if<PointLayer>(&layer)) paint::paint_points(cr, *points, p.plan.symbols[i], pen);
   }
+  paint_landmark_symbols(cr, p.landmarks);
   paint::paint_labels(cr, p.plan.labels);
   // A grey source under HSL_SATURATION keeps each pixel's hue and luminosity and takes the
   // grey's zero saturation; painted with alpha it pulls saturation down by that fraction.
@@ -101,9 +102,17 @@ SheetPlan plan_sheet(const DrawingSheetSpec& spec) {
   }
   plan.grid = reference_grid(layout.frame);
   detail::place_map_labels(map, plan);
-  plan.scale_bar = choose_scale_bar(plan.frame.scale_denominator(), layout.furniture.width * 0.65);
-  plan.attribution = detail::attribution_text(map, plan.frame.world_extent());
-  return {layout, std::move(map), std::move(plan), encode_qr(spec.qr_payload)};
+  // Landmarks after the street names, clear of them.
+  std::vector<LandmarkSymbol> landmarks = plan_landmark_symbols(spec.landmarks, plan);
+  place_landmark_labels(spec.landmarks, landmarks, plan);
+  // The furniture (scale bar, north arrow, credits) is painted by the map's painter at map-page
+  // sizes, scaled up as a whole by the panel's text scale (paint_panel); its scale bar is chosen
+  // for that, so that it still measures true on paper.
+  const double k = layout.text_scale;
+  plan.scale_bar = choose_scale_bar(plan.frame.scale_denominator() * k, layout.furniture.width * 0.65 / k);
+  plan.attribution = with_landmark_credits(detail::attribution_text(map, plan.frame.world_extent()), spec.landmarks,
+                                           !landmarks.empty(), spec.language);
+  return {layout, std::move(map), std::move(plan), encode_qr(spec.qr_payload), std::move(landmarks)};
 }
 
 void paint_sheet(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPlan& plan) {

@@ -22,17 +22,23 @@ SheetLayout drawing_sheet_layout(const Page& page) {
   page.validate();
   const SizeMm size = page.size_mm();
   SheetLayout l;
-  // Text, markers and the QR code grow with the paper: an A0 sheet is read from across a table
-  // and photographed from further away.
-  l.text_scale = std::clamp(std::sqrt(size.width * size.height / a3_area_mm2), 0.75, 2.5);
+  // Markers grow with the paper, which is photographed from further away. The margin panel
+  // (title, key, session box, scale, QR code and its caption) grows faster: an A3 is read at
+  // arm's length, an A1 or A0 by people standing round a table, about 1.5 m away. On A0 the
+  // key's words are then over 7 mm high (capitals), readable from there.
+  const double area_ratio = size.width * size.height / a3_area_mm2;
+  const double paper_scale = std::clamp(std::sqrt(area_ratio), 0.75, 2.5);
+  l.text_scale = area_ratio <= 1 ? paper_scale : std::sqrt(area_ratio) * (1 + 0.05 * std::log2(area_ratio));
   const double k = l.text_scale;
-  l.marker_mm = std::round(12 * k);
-  l.marker_gap_mm = std::round(3 * k);
+  l.marker_mm = std::round(12 * paper_scale);
+  l.marker_gap_mm = std::round(3 * paper_scale);
   l.ring_mm = l.marker_gap_mm + l.marker_mm + l.marker_mm / 6.0;
   const double m = page_margin_mm;
   const double gap = block_gap_mm * k;
   if (page.orientation == Orientation::landscape) {
-    const double panel_w = landscape_panel_w * k;
+    // Narrower than the text grows (more of it wraps, the title shrinks to fit), so the map
+    // keeps its room: a programme wijk still fits A0 at 1:5.000.
+    const double panel_w = landscape_panel_w * std::pow(k, 0.85);
     l.panel = {size.width - m - panel_w, m, panel_w, size.height - 2 * m};
     l.frame = {m + l.ring_mm, m + l.ring_mm, l.panel.x - gap - 2 * l.ring_mm - m, size.height - 2 * m - 2 * l.ring_mm};
     const RectMm& p = l.panel;

@@ -3,6 +3,7 @@
 // steps (labels, grid, scale bar, credits), and the QR modules.
 #include <cairo.h>
 
+#include "sheet/landmarks.hpp"
 #include "sheet/qr_code.hpp"
 #include "wijkatlas/render/drawing_sheet.hpp"
 #include "wijkatlas/render/map_plan.hpp"
@@ -14,6 +15,7 @@ struct SheetPlan {
   MapSpec map;    // the sheet's layers as a map, so the map painters draw them
   MapPlan plan;   // frame, labels, grid, scale bar, attribution
   QrModules qr;
+  std::vector<LandmarkSymbol> landmarks;
 };
 
 SheetPlan plan_sheet(const DrawingSheetSpec& spec);

@@ -85,6 +85,12 @@ PhotoReading read_sheet_photo(const std::filesystem::path& image, const PhotoRea
   progress("QR code", 0.3);
   std::vector<std::string> codes = read_qr_codes(gray);
   if (codes.empty()) codes = read_qr_codes_squared_up(gray, markers, SheetInfo{}.marker_mm);
+  if (codes.empty()) {
+    // Last, without a squared-up view (a corner marker covered): the photo as it is, locally
+    // thresholded over a block of about 1/130 of its long side (a few QR modules on a sheet
+    // that fills the picture).
+    codes = read_qr_codes_thresholded(gray, std::max(gray.cols, gray.rows) / 130);
+  }
 
   PhotoReading reading;
   std::optional<SheetInfo> sheet;

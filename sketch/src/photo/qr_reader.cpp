@@ -37,6 +37,15 @@ ZbarScanner qr_scanner() {
 
 std::vector<std::string> read_qr_codes_once(const cv::Mat& gray) { return scan(qr_scanner().get(), gray); }
 
+std::vector<std::string> read_qr_codes_thresholded(const cv::Mat& gray, int block_px) {
+  // Dark modules must be clearly darker than their neighbourhood's mean: a margin of 10 grey
+  // levels keeps sensor noise on white paper white.
+  constexpr double margin = 10;
+  cv::Mat binary;
+  cv::adaptiveThreshold(gray, binary, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY, std::max(3, block_px | 1), margin);
+  return read_qr_codes_once(binary);
+}
+
 std::vector<std::string> read_qr_codes(const cv::Mat& gray) {
   const ZbarScanner scanner = qr_scanner();
 

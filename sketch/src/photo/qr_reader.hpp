@@ -15,4 +15,9 @@ std::vector<std::string> read_qr_codes(const cv::Mat& gray);
 // One zbar pass over the image as it is.
 std::vector<std::string> read_qr_codes_once(const cv::Mat& gray);
 
+// One zbar pass over a locally thresholded copy (OpenCV's adaptive mean threshold over
+// `block_px`, odd, a few QR modules): zbar's own threshold fails where sensor noise, JPEG and a
+// shadow make the contrast vary across a large image, while the code is still plainly there.
+std::vector<std::string> read_qr_codes_thresholded(const cv::Mat& gray, int block_px);
+
 }  // namespace wijkatlas::sketch::photo

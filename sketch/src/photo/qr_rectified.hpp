@@ -2,7 +2,7 @@
 // Second try at the QR code for photos taken at a steep angle: zbar reads a squared-up code far
 // better than a trapezoid. The page is squared up from the four corner markers alone (their
 // layout is the same on every sheet; only the frame's size varies, and the markers' own square
-// shape tells it), then zbar runs on that view.
+// shape tells it), then zbar runs on that view, as it is and locally thresholded.
 #include <opencv2/core.hpp>
 #include <string>
 #include <vector>

@@ -141,8 +141,33 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{photo("photo_upside_down", 172, 0.18, 1.2, 5, 0.4, 80, 0, {4000, 3000})},
                       // ~30 degrees off square: the far edge of the sheet 2/3 as wide as the near one.
                       Case{photo("photo_30_degrees", 12, 0.2, 1.0, 4, 0.3, 85, 0, {4000, 3000})},
-                      Case{photo("photo_steep_270", 290, 0.15, 1.0, 5, 0.5, 80, -0.04, {3000, 4000})}),
+                      Case{photo("photo_steep_270", 290, 0.15, 1.0, 5, 0.5, 80, -0.04, {3000, 4000})},
+                      // ~30 degrees off square with the QR code on the far, narrow side, heavy
+                      // sensor noise and JPEG 75 on 12 MP: zbar reads the code neither in the
+                      // photo nor squared up as it is, only squared up and locally thresholded.
+                      Case{photo("photo_30_degrees_noisy_qr_far", 100, 0.2, 1.0, 14, 0.3, 75, 0, {4000, 3000})}),
     [](const auto& test_info) { return test_info.param.photo.name; });
+
+// The same steep, noisy photo with a corner marker covered (a coffee cup): no squared-up view
+// without the four corners, so the QR code is read from the photo itself, locally thresholded.
+TEST(ReadPhotoQr, SteepNoisyPhotoWithACornerCovered) {
+  const DrawnSheet& d = drawn_sheet();
+  cv::Mat page = d.page.clone();
+  const sketch::PageRect m = sketch::marker_placements(d.sheet)[0].square;
+  const cv::Point2d a = page_px(m.x - 3, m.y - 3, page_px_per_mm), b = page_px(m.x + m.width + 3, m.y + m.height + 3, page_px_per_mm);
+  cv::rectangle(page, a, b, cv::Scalar(255, 255, 255), cv::FILLED);
+  TempDir dir;
+  const PhotoParams p = photo("photo_30_degrees_noisy_corner_covered", 100, 0.2, 1.0, 14, 0.3, 75, 0, {4000, 3000});
+  const auto path = write_photo(simulate_photo(page, p), dir.path(), p.name, p.jpeg_quality);
+  keep_for_debugging(path);
+  const sketch::PhotoReading r = sketch::read_sheet_photo(path);
+  EXPECT_TRUE(r.sheet_from_qr);
+  EXPECT_EQ(r.sheet.id, d.sheet.id);
+  EXPECT_EQ(r.markers_found, 7);
+  const Score s = score(d.marks, r.marks, sketch::metres_per_mm(d.sheet));
+  EXPECT_EQ(s.unmatched_read, 0) << s.report();
+  EXPECT_LE(s.rms_m, 1.5) << s.report();
+}
 
 }  // namespace
 }  // namespace wijkatlas::test

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "wijkatlas/geo/geometry.hpp"
+#include "wijkatlas/geo/landmarks.hpp"
 #include "wijkatlas/render/map_frame.hpp"
 #include "wijkatlas/render/map_spec.hpp"
 #include "wijkatlas/render/output.hpp"
@@ -28,7 +29,7 @@ struct SheetLayout {
   double marker_mm = 12;      // side of one fiducial
   double marker_gap_mm = 3;   // white between frame and fiducial
   double ring_mm = 0;         // gap + marker + quiet zone: page room around the frame
-  double text_scale = 1;      // 1 on A3; larger paper gets larger text for a table of people
+  double text_scale = 1;      // the margin panel's size: 1 on A3, about 3.7 on A0 (read from 1.5 m)
   RectMm panel;               // right of the frame (landscape) or below it (portrait)
   RectMm header, key, session, furniture, qr;
   RectMm previous;            // free room in the panel for the round-two key block
@@ -61,6 +62,14 @@ struct KeyEntry {
 };
 std::vector<KeyEntry> sheet_key(Language language);
 
+// Named places residents orient by, drawn quietly on the map: a small grey symbol per kind and
+// the name, placed clear of the street names.
+struct SheetLandmarks {
+  std::vector<geo::Landmark> places;
+  std::string source;          // credited after "Bron:" when one is shown, e.g. "DUO"; "" for none
+  bool openstreetmap = false;  // credit the OpenStreetMap contributors when one is shown
+};
+
 struct DrawingSheetSpec {
   Page page{};
   Language language = Language::nl;
@@ -71,6 +80,7 @@ struct DrawingSheetSpec {
   geo::Point centre{0, 0};
   double scale = 2500;
   std::vector<MapLayer> layers;  // base map and/or faded area outlines, bottom first
+  SheetLandmarks landmarks;
   std::string qr_payload;        // what the QR code carries
   std::string sheet_id;          // printed under the QR code, large, for typing in
   std::vector<SheetFiducial> fiducials;

@@ -1,0 +1,41 @@
+#pragma once
+// Landmarks on a drawing sheet: which get a symbol, where their names go, and how the symbols
+// look. Quiet on purpose: grey pictograms and grey names (faded with the rest of the map), so
+// the only strong colours on a photo stay the residents' markers.
+#include <cairo.h>
+
+#include <string>
+#include <vector>
+
+#include "wijkatlas/render/drawing_sheet.hpp"
+#include "wijkatlas/render/map_plan.hpp"
+
+namespace wijkatlas::render::sheet {
+
+inline constexpr double landmark_symbol_mm = 3.0;
+
+struct LandmarkSymbol {
+  std::size_t place = 0;  // index into SheetLandmarks::places
+  geo::LandmarkKind kind{};
+  PaperPoint at{};
+};
+
+// The landmarks inside the frame that get a symbol: the most important kinds first (stations,
+// schools, churches...), none touching another symbol, a grid label or a label already placed
+// (street and area names go first: a symbol under a street name is left out). Their boxes are
+// added to `plan.symbol_boxes`.
+std::vector<LandmarkSymbol> plan_landmark_symbols(const SheetLandmarks& landmarks, MapPlan& plan);
+
+// The names next to their symbols, clear of every label already placed (street and area
+// names), of the symbols and of the grid labels; a name with no free place is left out.
+// Appends to `plan.labels`.
+void place_landmark_labels(const SheetLandmarks& landmarks, const std::vector<LandmarkSymbol>& symbols, MapPlan& plan);
+
+// The credits line with the landmarks' sources added, when any landmark is on the sheet.
+std::string with_landmark_credits(const std::string& attribution, const SheetLandmarks& landmarks, bool shown,
+                                  Language language);
+
+// Paints the pictograms (grey on a white disc) at their places.
+void paint_landmark_symbols(cairo_t* cr, const std::vector<LandmarkSymbol>& symbols);
+
+}  // namespace wijkatlas::render::sheet
