@@ -8,15 +8,15 @@
 #include <vector>
 
 #include "cli_run.hpp"
+#include "command_output.hpp"
 
 namespace wijkatlas::sketch::test {
 
 using wijkatlas::test::CliRun;
 using wijkatlas::test::run_wijkatlas;
 
-// Standard output of a shell command; fails the test when it exits non-zero.
-std::string command_output(const std::string& command);
-std::string quoted(const std::filesystem::path& path);
+using wijkatlas::test::command_output;
+inline std::string quoted(const std::filesystem::path& path) { return wijkatlas::test::shell_quoted(path); }
 
 // The value of a one-number query, e.g. "SELECT COUNT(*) FROM sketches".
 long long query_number(const std::filesystem::path& store, const std::string& sql);
