@@ -11,7 +11,10 @@ namespace wijkatlas::sketch::photo {
 namespace {
 
 constexpr double view_px_per_mm = 6;  // ~5 px per QR module for a 45 mm code
-constexpr double margin_mm = 110;     // how far past the marker ring the QR code may sit
+// How far past the marker ring the QR code may sit, in A3 millimetres (on larger paper the
+// markers are larger and the view scales with them): an A0 portrait sheet's code ends about 100
+// of them below the ring.
+constexpr double margin_mm = 125;
 
 const DetectedMarker* find(const std::vector<DetectedMarker>& markers, int id) {
   for (const DetectedMarker& m : markers) {

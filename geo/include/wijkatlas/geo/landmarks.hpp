@@ -32,6 +32,7 @@ enum class LandmarkKind {
   park,
 };
 inline constexpr std::size_t landmark_kind_count = 15;
+static_assert(static_cast<std::size_t>(LandmarkKind::park) + 1 == landmark_kind_count);
 
 std::string to_string(LandmarkKind kind);  // Dutch: "school", "kerk", "station"...
 
