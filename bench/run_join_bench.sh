@@ -84,16 +84,18 @@ for dataset in arnhem synthetic; do
     record "$dataset" "$n" wijkatlas_join_phase_1thread "$(field join_1thread_s)" "$RSS_MB" "$(field matched)"
 
     # The whole command: read, build the hierarchy, join, write GeoPackage + CSV.
-    for variant in full no_points_layer; do
+    # Default (the layer 'punten' with every point is written up to 100,000 points) and with
+    # that copy forced (--joined-points always).
+    for variant in default joined_points_always; do
       extra=()
-      [ "$variant" = no_points_layer ] && extra=(--no-points-layer)
+      [ "$variant" = joined_points_always ] && extra=(--joined-points always)
       timed "$WIJKATLAS" join -q --areas "$polygons" --areas-layer buurten --programme none \
         --levels buurt --points "$points" --points-layer punten --theme-field thema \
         --no-indicators -o "$WORK/out.gpkg" --csv "$WORK/out.csv" "${extra[@]}"
       matched="$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "n_punten") c = i; next }
                           { s += $c } END { print s }' "$WORK/out.csv")"
       tool=wijkatlas_join_command
-      [ "$variant" = no_points_layer ] && tool=wijkatlas_join_command_no_points_layer
+      [ "$variant" = joined_points_always ] && tool=wijkatlas_join_command_joined_points_always
       record "$dataset" "$n" "$tool" "$ELAPSED" "$RSS_MB" "$matched"
     done
 

@@ -64,7 +64,7 @@ for n in $EXACT_SIZES; do
   echo "== exact overlap, $n sketches"
   for run in $(seq 1 "$REPEAT"); do
     timed 3600 "$B/bench_overlap_wijkatlas" --input "$input" exact
-    record exact "$n" wijkatlas "$run" "$ELAPSED" "$RSS_MB" "faces=$(field faces) rel_error=$(field rel_error) overlay_s=$(field overlay_s)"
+    record exact "$n" wijkatlas "$run" "$ELAPSED" "$RSS_MB" "faces=$(field faces) geos_tiles=$(field geos_tiles) rel_error=$(field rel_error) dissolve_s=$(field dissolve_s) overlay_s=$(field overlay_s)"
     timed "$PEER_TIMEOUT" "$B/bench_overlap_geos_peer" --input "$input"
     record exact "$n" geos_node_polygonize "$run" "$ELAPSED" "$RSS_MB" "faces=$(field marked_faces) overlay_s=$(field overlay_s)"
     if [ "$POSTGIS" = 1 ]; then
@@ -93,7 +93,7 @@ for n in $GRID_SIZES; do
     for run in $(seq 1 "$REPEAT"); do
       timed 3600 "$B/bench_overlap_wijkatlas" --input "$input" grid --cell "$cell" -o "$WORK/ours.tif"
       te="$(field te | tr ',' ' ')"
-      record "grid_${cell}m" "$n" wijkatlas "$run" "$ELAPSED" "$RSS_MB" "count_s=$(field count_s) count_and_write_s=$(field overlay_s)"
+      record "grid_${cell}m" "$n" wijkatlas "$run" "$ELAPSED" "$RSS_MB" "count_s=$(field count_s) count_and_write_s=$(field overlay_s) count_cpu_s=$(field count_cpu_s) count_and_write_cpu_s=$(field count_and_write_cpu_s)"
       # shellcheck disable=SC2086  # te holds four numbers
       timed "$PEER_TIMEOUT" gdal_rasterize -q -add -burn 1 -init 0 -ot UInt16 -l dissolved \
         -te $te -tr "$cell" "$cell" "$dissolved" "$WORK/gdal.tif"

@@ -1,6 +1,8 @@
 // Command-line parsing (CLI11) and the mapping of exceptions to messages and exit codes.
 #include <unistd.h>
 
+#include <map>
+
 #include <CLI/CLI.hpp>
 
 #include "terminal_reporter.hpp"
@@ -55,8 +57,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   join_cmd->add_option("-o,--output", join.output, "Output GeoPackage")->capture_default_str();
   join_cmd->add_option("--csv", join.csv, "Output table (default: the output name with .csv)");
   join_cmd->add_flag("--include-personal", join.include_personal, "Also write personal fields (contact_*, prive_*)");
-  bool no_points = false;
-  join_cmd->add_flag("--no-points-layer", no_points, "Do not write the joined points layer");
+  const std::map<std::string, JoinedPoints> joined_points_modes{
+      {"auto", JoinedPoints::automatic}, {"always", JoinedPoints::always}, {"never", JoinedPoints::never}};
+  join_cmd->add_option("--joined-points", join.joined_points,
+                       "Write the layer 'punten' (every point with its area codes): auto (up to " +
+                           std::to_string(join.joined_points_limit) + " points), always or never")
+      ->transform(CLI::CheckedTransformer(joined_points_modes, CLI::ignore_case))
+      ->default_str("auto");
   join_cmd->add_option("--threads", join.threads, "Worker threads for the join (0 = all cores)");
 
   MapOptions map;
@@ -97,6 +104,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   sheet_cmd->add_option("--language", sheet.language, "Sheet text: nl (default) or en");
   sheet_cmd->add_option("-o,--output", sheet.output, "Output: .pdf, .svg or .png")->capture_default_str();
   sheet_cmd->add_flag("--no-date", sheet.no_date, "No creation date in the PDF (reproducible output)");
+  sheet_cmd->add_option("--previous", sheet.previous, "Round two: also show, in grey, this earlier session's spots with their status (docs/round-two.md)");
 
   IngestOptions ingest;
   auto* ingest_cmd = app.add_subcommand("ingest", "Read drawn-on sheets (photos, scans) and digital drawings (GeoJSON, GeoPackage) into the project store");
@@ -123,6 +131,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   overlap_cmd->add_option("--areas", overlap.source.areas, "Buurten dataset (default: the CBS wijk- en buurtkaart in the data directory)");
   overlap_cmd->add_option("--programme", overlap.source.programme, "Programme definition (default: datasets/npao_programma.toml)");
   overlap_cmd->add_option("--threads", overlap.threads, "Worker threads (0 = all cores)");
+  overlap_cmd->add_option("--session", overlap.session, "Only the drawings of this session");
 
   CompareOptions compare;
   auto* compare_cmd = app.add_subcommand("compare", "Set what residents draw beside a CBS indicator per buurt: table with ranks and Spearman's rho, two-panel map");
@@ -140,8 +149,21 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   compare_cmd->add_option("--areas", compare.source.areas, "Buurten dataset (default: the CBS wijk- en buurtkaart in the data directory)");
   compare_cmd->add_option("--programme", compare.source.programme, "Programme definition (default: datasets/npao_programma.toml)");
 
+  StatusOptions status;
+  auto* status_cmd = app.add_subcommand("status", "Round two: list or set what was done with the spots and sketches of a session (nieuw, in behandeling, opgepakt, geen actie)");
+  status_cmd->add_option("--store", status.store, "Project store (GeoPackage)")->capture_default_str();
+  status_cmd->add_option("--session", status.session, "List this session's spots (made from its overlap on first use); without it: the sessions");
+  status_cmd->add_flag("--sketches", status.sketches, "List the session's sketches (ids S17) instead of its spots");
+  status_cmd->add_option("--set", status.set, "Set a status: ID STATUS, e.g. --set blokgesprek-hommelstraat-P01 opgepakt")->expected(2)->type_name("ID STATUS");
+  status_cmd->add_option("--note", status.note, "With --set: what was done (\"\" removes the note)");
+  status_cmd->add_option("--initiative", status.initiative, "With --set: link an initiative from the registry by id or name (\"\" removes the link)");
+  status_cmd->add_option("--registry", status.registry, "Initiative registry (default: examples/initiatieven_arnhem_oost.csv)");
+  status_cmd->add_option("--by", status.by, "With --set: who sets it (default: $USER)");
+  status_cmd->add_option("--min-n", status.min_n, "When spots are made: a spot is where at least this many sheets marked the same place (default 2)");
+  status_cmd->add_flag("--remake-spots", status.remake, "Make the session's spots again (after more drawings came in); statuses go to the new spot that overlaps most");
+
   // -q works before and after the subcommand, as in osmium and GDAL.
-  for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd, ingest_cmd, overlap_cmd, compare_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
+  for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd, ingest_cmd, overlap_cmd, compare_cmd, status_cmd}) cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
 
   try {
     app.parse(argc, argv);
@@ -154,7 +176,6 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     err << "wijkatlas: " << e.what() << "\n" << "Run 'wijkatlas --help' for the options.\n";
     return exit_usage;
   }
-  join.write_points = !no_points;
 
   TerminalReporter reporter(err, quiet, ::isatty(STDERR_FILENO) == 1);
   std::ostringstream discard;
@@ -169,6 +190,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     else if (*ingest_cmd) run_ingest(ingest, reporter, summary_out);
     else if (*overlap_cmd) run_overlap(overlap, reporter, summary_out);
     else if (*compare_cmd) run_compare(compare, reporter, summary_out);
+    else if (*status_cmd) run_status(status, reporter, summary_out);
     return exit_ok;
   } catch (const usage_error& e) {
     err << "wijkatlas: " << e.what() << "\n";

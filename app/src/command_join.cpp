@@ -41,6 +41,18 @@ void print_summary(const geo::AreaHierarchy& h, const std::vector<geo::Layer>& l
       << " en " << summary.csv << "\n";
 }
 
+bool writes_joined_points(const JoinOptions& options, std::size_t points, geo::Reporter& reporter) {
+  switch (options.joined_points) {
+    case JoinedPoints::always: return true;
+    case JoinedPoints::never: return false;
+    case JoinedPoints::automatic: break;
+  }
+  if (points <= options.joined_points_limit) return true;
+  reporter.info(options.output + ": " + std::to_string(points) + " points: no layer 'punten' with every point and its codes (more than " +
+                std::to_string(options.joined_points_limit) + "; writing it takes longer than the join). Add it with --joined-points always");
+  return false;
+}
+
 }  // namespace
 
 JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::ostream& out) {
@@ -87,7 +99,7 @@ JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::o
   std::vector<geo::Layer> layers = geo::area_result_layers(loaded.hierarchy, join, output_options);
   const geo::Table table = geo::area_result_table(layers);
   geo::WriteOptions write;
-  if (options.write_points) {
+  if (writes_joined_points(options, points.features.size(), reporter)) {
     // The points outside: a view on the joined points, not a second copy of them.
     layers.push_back(geo::joined_points_layer(std::move(points), loaded.hierarchy, join));
     write.views.push_back({"punten_buiten_gebied", "punten", "buurtcode IS NULL"});

@@ -95,7 +95,7 @@ std::string category_words(const std::string& category) {
 
 OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& reporter, std::ostream& out) {
   check_options(options);
-  const StoredSketches stored = load_stored_sketches(options.store, options.category, reporter);
+  const StoredSketches stored = load_stored_sketches(options.store, options.category, reporter, options.session);
   OverlapSummary summary;
   summary.output = options.output;
   summary.sheets = stored.sheets.size();

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "area_source.hpp"
+#include "previous_session.hpp"
 #include "sheet_landmarks.hpp"
 #include "sheet_place.hpp"
 #include "wijkatlas/app/commands.hpp"
@@ -181,6 +182,11 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
     spec.layers.push_back(std::move(focus));
   }
 
+  if (!o.previous.empty()) {
+    // Round two: the earlier session's spots in grey, so residents see what became of them.
+    spec.previous = previous_overlay(store, o.previous, o.previous_min_n, info.extent, language, reporter);
+  }
+
   render::DocumentInfo doc{.title = spec.title, .author = "wijkatlas", .subject = "Tekenblad " + info.id};
   if (!o.no_date) {
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -188,7 +194,7 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
   }
   render::write_drawing_sheet(o.output, spec, doc);
   try {
-    store.record_sheet({info, place.name, o.session, ""});
+    store.record_sheet({info, place.name, o.session, "", o.previous});
   } catch (...) {
     // A sheet the store does not know must not be handed out.
     std::error_code ignored;
@@ -199,6 +205,7 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
   SheetSummary summary{o.output, info.id, info.scale};
   out << "tekenblad geschreven: " << o.output << " (schaal 1:" << render::format_number(info.scale, 0, render::Language::nl)
       << ", " << info.paper << (info.orientation == "landscape" ? " liggend" : " staand") << ")\n";
+  if (!o.previous.empty()) out << "met de plekken van sessie '" << o.previous << "' in grijs\n";
   out << "blad-id: " << info.id << " (vastgelegd in " << o.store << ")\n";
   return summary;
 }

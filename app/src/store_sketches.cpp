@@ -22,6 +22,13 @@ geo::Layer read_table(const fs::path& path, const std::string& layer, std::vecto
   return geo::read_layer(path, read, reporter);
 }
 
+// 'text' with quotes doubled: a session name typed by a person goes into the filter safely.
+std::string sql_text(const std::string& text) {
+  std::string out = "'";
+  for (const char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
 }  // namespace
 
 std::string check_sketch_category(const std::string& category) {
@@ -31,7 +38,8 @@ std::string check_sketch_category(const std::string& category) {
   throw usage_error("--category: unknown category '" + category + "' (use probleem, fijne_plek, idee or alle)");
 }
 
-StoredSketches load_stored_sketches(const std::string& store, const std::string& category, geo::Reporter& reporter) {
+StoredSketches load_stored_sketches(const std::string& store, const std::string& category, geo::Reporter& reporter,
+                                    const std::string& session) {
   check_sketch_category(category);
   const fs::path path(store);
   if (!fs::exists(path)) {
@@ -43,8 +51,13 @@ StoredSketches load_stored_sketches(const std::string& store, const std::string&
 
   std::string where = "superseded = 0";
   if (category != "alle") where += " AND category = '" + category + "'";
+  if (!session.empty()) where += " AND session = " + sql_text(session);
   const geo::Layer sketches = read_table(path, "sketches", {"sheet_id", "ingest_id"}, where, reporter);
   const geo::Layer sheets = read_table(path, "sheets", {"id"}, "", reporter);
+  if (sketches.features.empty() && !session.empty()) {
+    throw data_error(store, "table sketches", "the store holds no current sketches of category '" + category +
+                                                  "' in session '" + session + "'");
+  }
   if (sketches.features.empty()) {
     throw data_error(store, "table sketches",
                      category == "alle" ? "the store holds no sketches yet: read drawings in with 'wijkatlas ingest'"

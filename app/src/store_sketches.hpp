@@ -23,8 +23,9 @@ struct StoredSketches {
 };
 
 // Throws io_error for a missing, empty or foreign store, output_error for a locked one, and
-// data_error when the store holds no current sketches of the category.
+// data_error when the store holds no current sketches of the category. A non-empty `session`
+// reads only the sketches of that session.
 StoredSketches load_stored_sketches(const std::string& store, const std::string& category,
-                                    geo::Reporter& reporter);
+                                    geo::Reporter& reporter, const std::string& session = "");
 
 }  // namespace wijkatlas::app

@@ -33,6 +33,7 @@ void insert_sheet(OGRLayer& sheets, const SheetRecord& r, const fs::path& path) 
   f->SetField("orientation", s.orientation.c_str());
   if (!r.printed_at.empty()) f->SetField("printed_at", r.printed_at.c_str());
   f->SetField("payload", encode_payload(s).c_str());
+  if (!r.previous_session.empty()) f->SetField("vorige_sessie", r.previous_session.c_str());
   f->SetGeometryDirectly(detail::ogr_from_wkt(detail::to_wkt(s.extent)));
   create(sheets, *f, path, "sheet " + s.id);
 }
@@ -120,6 +121,7 @@ std::optional<SheetRecord> ProjectStore::find_sheet(const std::string& id) {
   r.area = f->GetFieldAsString("area");
   r.session = f->GetFieldAsString("session");
   r.printed_at = f->GetFieldAsString("printed_at");
+  r.previous_session = f->GetFieldAsString("vorige_sessie");
   return r;
 }
 

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <ogr_spatialref.h>
+
 #include <boost/geometry/io/wkt/write.hpp>
 #include <ctime>
 #include <iomanip>
@@ -59,6 +61,28 @@ void execute(GDALDataset& ds, const std::filesystem::path& path, const std::stri
   OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
   if (result != nullptr) ds.ReleaseResultSet(result);
   if (CPLGetLastErrorType() >= CE_Failure) fail_write(path, "cannot update the store");
+}
+
+OGRLayer* create_table(GDALDataset& ds, const std::filesystem::path& target, const char* name, OGRwkbGeometryType type,
+                       std::initializer_list<FieldSpec> fields) {
+  OGRSpatialReference rd;
+  rd.importFromEPSG(28992);
+  rd.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  const char* options[] = {"SPATIAL_INDEX=YES", nullptr};
+  OGRLayer* layer = ds.CreateLayer(name, type == wkbNone ? nullptr : &rd, type, const_cast<char**>(options));
+  if (layer == nullptr) throw output_error(target.string(), "cannot create table '" + std::string(name) + "': " + gdal_message("?"));
+  add_fields(*layer, target, fields);
+  return layer;
+}
+
+void add_fields(OGRLayer& layer, const std::filesystem::path& target, std::initializer_list<FieldSpec> fields) {
+  for (const FieldSpec& f : fields) {
+    OGRFieldDefn defn(f.name, f.type);
+    defn.SetUnique(f.unique ? TRUE : FALSE);
+    if (layer.CreateField(&defn) != OGRERR_NONE) {
+      throw output_error(target.string(), "cannot create field '" + std::string(f.name) + "': " + gdal_message("?"));
+    }
+  }
 }
 
 std::string quoted(const std::string& text) {

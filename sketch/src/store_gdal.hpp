@@ -5,6 +5,7 @@
 #include <ogrsf_frmts.h>
 
 #include <filesystem>
+#include <initializer_list>
 #include <string>
 
 #include "wijkatlas/geo/geometry.hpp"
@@ -51,6 +52,26 @@ std::string quoted(const std::string& text);
 std::string to_wkt(const geo::Geometry& geometry);
 std::string to_wkt(const geo::Box& box);
 OGRGeometry* ogr_from_wkt(const std::string& wkt);  // caller owns; nullptr for an empty WKT
+
+struct FieldSpec {
+  const char* name;
+  OGRFieldType type;
+  bool unique = false;
+};
+
+// Creates a table (EPSG:28992 and a spatial index when it has geometry) with its fields;
+// throws output_error naming `target`.
+OGRLayer* create_table(GDALDataset& ds, const std::filesystem::path& target, const char* name, OGRwkbGeometryType type,
+                       std::initializer_list<FieldSpec> fields);
+// Adds fields to an existing table (ALTER TABLE ... ADD COLUMN); throws output_error.
+void add_fields(OGRLayer& layer, const std::filesystem::path& target, std::initializer_list<FieldSpec> fields);
+
+// The tables and fields format 2 added to format 1 (store_upgrade.cpp): used for new stores
+// and to upgrade old ones, so both end with the same schema.
+void add_round_two_schema(GDALDataset& ds, const std::filesystem::path& path);
+// Upgrades a store of format `from` to store_format_version in one transaction, or leaves it
+// untouched. Throws output_error.
+void upgrade_store(GDALDataset& ds, const std::filesystem::path& path, int from);
 
 // Now as ISO 8601 UTC, "2026-11-23T18:10:00Z".
 std::string utc_now();

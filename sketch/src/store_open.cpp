@@ -1,7 +1,5 @@
 // Creating and opening the project store: the schema, and the checks that turn a locked, empty
 // or foreign file into a clear message before anything is written.
-#include <ogr_spatialref.h>
-
 #include "store_impl.hpp"
 #include "wijkatlas/geo/atomic_file.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -11,30 +9,6 @@ namespace {
 namespace fs = std::filesystem;
 using detail::gdal_message;
 
-struct FieldSpec {
-  const char* name;
-  OGRFieldType type;
-  bool unique = false;
-};
-
-OGRLayer* create_table(GDALDataset& ds, const fs::path& target, const char* name, OGRwkbGeometryType type,
-                       std::initializer_list<FieldSpec> fields) {
-  OGRSpatialReference rd;
-  rd.importFromEPSG(28992);
-  rd.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  const char* options[] = {"SPATIAL_INDEX=YES", nullptr};
-  OGRLayer* layer = ds.CreateLayer(name, type == wkbNone ? nullptr : &rd, type, const_cast<char**>(options));
-  if (layer == nullptr) throw output_error(target.string(), "cannot create table '" + std::string(name) + "': " + gdal_message("?"));
-  for (const FieldSpec& f : fields) {
-    OGRFieldDefn defn(f.name, f.type);
-    defn.SetUnique(f.unique ? TRUE : FALSE);
-    if (layer->CreateField(&defn) != OGRERR_NONE) {
-      throw output_error(target.string(), "cannot create field '" + std::string(f.name) + "': " + gdal_message("?"));
-    }
-  }
-  return layer;
-}
-
 // A new store is built in a temporary file and renamed into place: never half a schema.
 void create_store(const fs::path& path, const std::string& project) {
   geo::AtomicFile file(path);
@@ -43,7 +17,7 @@ void create_store(const fs::path& path, const std::string& project) {
     if (driver == nullptr) throw output_error(path.string(), "GDAL has no GeoPackage driver");
     GDALDatasetUniquePtr ds(driver->Create(file.temporary_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw output_error(path.string(), "cannot create the store: " + gdal_message("?"));
-    OGRLayer* meta = create_table(*ds, path, "wijkatlas_project", wkbNone, {{"key", OFTString, true}, {"value", OFTString}});
+    OGRLayer* meta = detail::create_table(*ds, path, "wijkatlas_project", wkbNone, {{"key", OFTString, true}, {"value", OFTString}});
     for (const auto& [key, value] : {std::pair<std::string, std::string>{"project", project},
                                      {"format_version", std::to_string(store_format_version)},
                                      {"created_at", detail::utc_now()}}) {
@@ -52,26 +26,32 @@ void create_store(const fs::path& path, const std::string& project) {
       f->SetField("value", value.c_str());
       if (meta->CreateFeature(f.get()) != OGRERR_NONE) throw output_error(path.string(), "cannot write: " + gdal_message("?"));
     }
-    create_table(*ds, path, "sheets", wkbPolygon,
+    detail::create_table(*ds, path, "sheets", wkbPolygon,
                  {{"id", OFTString, true}, {"project", OFTString}, {"area", OFTString}, {"session", OFTString},
                   {"scale", OFTReal}, {"paper", OFTString}, {"orientation", OFTString}, {"printed_at", OFTString},
                   {"payload", OFTString}});
-    create_table(*ds, path, "ingests", wkbNone,
+    detail::create_table(*ds, path, "ingests", wkbNone,
                  {{"id", OFTString, true}, {"sheet_id", OFTString}, {"version", OFTInteger}, {"sha256", OFTString, true},
                   {"file_name", OFTString}, {"source", OFTString}, {"session", OFTString}, {"ingested_at", OFTString},
                   {"features", OFTInteger}, {"superseded", OFTInteger}, {"photo", OFTBinary}});
-    create_table(*ds, path, "sketches", wkbUnknown,
+    detail::create_table(*ds, path, "sketches", wkbUnknown,
                  {{"sheet_id", OFTString}, {"session", OFTString}, {"category", OFTString}, {"kind", OFTString},
                   {"area_m2", OFTReal}, {"length_m", OFTReal}, {"confidence", OFTReal}, {"ingest_id", OFTString},
                   {"version", OFTInteger}, {"source", OFTString}, {"superseded", OFTInteger}, {"crop_png", OFTBinary},
                   {"crop_xmin", OFTReal}, {"crop_ymin", OFTReal}, {"crop_xmax", OFTReal}, {"crop_ymax", OFTReal}});
+    detail::add_round_two_schema(*ds, path);
     ds->FlushCache();
     if (CPLGetLastErrorType() >= CE_Failure) throw output_error(path.string(), "cannot finish the store: " + gdal_message("?"));
   }
   file.commit();
 }
 
-std::string read_project(GDALDataset& ds, const fs::path& path) {
+struct ProjectHeader {
+  std::string project;
+  int version = 0;
+};
+
+ProjectHeader read_project(GDALDataset& ds, const fs::path& path) {
   OGRLayer* meta = ds.GetLayerByName("wijkatlas_project");
   if (meta == nullptr || ds.GetLayerByName("sketches") == nullptr || ds.GetLayerByName("sheets") == nullptr ||
       ds.GetLayerByName("ingests") == nullptr) {
@@ -91,7 +71,7 @@ std::string read_project(GDALDataset& ds, const fs::path& path) {
     throw io_error(path.string(), "store format " + std::to_string(version) + " is newer than this wijkatlas reads (" +
                                       std::to_string(store_format_version) + "): update wijkatlas");
   }
-  return project;
+  return {project, version};
 }
 
 }  // namespace
@@ -117,7 +97,10 @@ ProjectStore ProjectStore::open(const fs::path& path, const std::string& project
   }
   auto impl = std::make_unique<Impl>();
   impl->path = path;
-  impl->project = read_project(*ds, path);
+  const ProjectHeader header = read_project(*ds, path);
+  impl->project = header.project;
+  // An older store is upgraded in place (one transaction): its data stays, new fields are empty.
+  detail::upgrade_store(*ds, path, header.version);
   impl->ds = std::move(ds);
   return ProjectStore(std::move(impl));
 }

@@ -1,10 +1,9 @@
 #include "compare_test_support.hpp"
 
-#include <cstdio>
 #include <cstdlib>
-#include <memory>
 #include <sstream>
 
+#include "command_output.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/ops.hpp"
@@ -99,13 +98,7 @@ void keep_for_viewing(const std::filesystem::path& file) {
 }
 
 std::string pdf_text(const std::filesystem::path& pdf) {
-  const std::string command = "pdftotext -layout '" + pdf.string() + "' - 2>/dev/null";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  std::string text;
-  if (!pipe) return text;
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe.get())) text.append(buffer, n);
-  return text;
+  return wijkatlas::test::command_output("pdftotext -layout " + wijkatlas::test::shell_quoted(pdf) + " -");
 }
 
 geo::Layer read_output(const std::filesystem::path& path, const std::string& layer) {

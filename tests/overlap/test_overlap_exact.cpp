@@ -95,6 +95,35 @@ TEST(OverlapExact, LinesAndPointsCountWithTheirBuffers) {
   EXPECT_GT(area_at_least(map, 2), 0.8 * 30 * 20);
 }
 
+TEST(OverlapExact, IslandInAHoleAndAPartlyOverlappingSheet) {
+  // A: a 30 m square with a 10 m hole; B: a 6 m square alone inside the hole (an island that
+  // touches nothing); C: a square over A's right edge. Every sheet shows everything (N = 3).
+  geo::MultiPolygon ring = rect(0, 0, 30, 30);
+  ring[0].inners().push_back({{10, 10}, {10, 20}, {20, 20}, {20, 10}, {10, 10}});
+  const auto map = overlap({sheet("A", big, {ring}), sheet("B", big, {rect(12, 12, 18, 18)}),
+                            sheet("C", big, {rect(25, 0, 35, 10)})});
+  EXPECT_EQ(map.tiles_through_geos, 0u);
+  const auto areas = area_by_count(map);
+  ASSERT_EQ(areas.size(), 2u);
+  EXPECT_NEAR((areas.at({1, 3})), 750.0 + 36.0 + 50.0, 1e-9);
+  EXPECT_NEAR((areas.at({2, 3})), 50.0, 1e-9);
+  for (const auto& f : map.faces) {
+    EXPECT_NEAR(f.area, bg::area(f.geometry), 1e-9);
+    EXPECT_TRUE(bg::is_valid(f.geometry));
+  }
+}
+
+TEST(OverlapExact, SquaresTouchingAtACornerUnderAThirdSheet) {
+  // A's two squares meet at (10 10); B covers that corner: two lobes of n = 2 meet there.
+  const auto map = overlap({sheet("A", big, {rect(0, 0, 10, 10), rect(10, 10, 20, 20)}),
+                            sheet("B", big, {rect(5, 5, 15, 15)})});
+  const auto areas = area_by_count(map);
+  ASSERT_EQ(areas.size(), 2u);
+  EXPECT_NEAR((areas.at({2, 2})), 50.0, 1e-9);
+  EXPECT_NEAR((areas.at({1, 2})), 200.0, 1e-9);
+  for (const auto& f : map.faces) EXPECT_TRUE(bg::is_valid(f.geometry));
+}
+
 // A few irregular, overlapping blobs: every identity the map must satisfy.
 std::vector<geo::SketchSheet> blobs() {
   std::vector<geo::SketchSheet> out;
@@ -124,6 +153,7 @@ TEST(OverlapExact, AreasAddUp) {
   const auto dissolved = geo::dissolve_sheets(sheets, {}, reporter);
   const auto map = geo::overlap_exact(dissolved, {}, reporter);
   EXPECT_TRUE(reporter.warnings.empty());
+  EXPECT_EQ(map.tiles_through_geos, 0u);  // our own noding was exact on every tile
 
   // Sum of n x area = sum of the sheets' own (dissolved) areas.
   double weighted = 0, sheet_total = 0;

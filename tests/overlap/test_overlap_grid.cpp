@@ -170,6 +170,31 @@ TEST(OverlapGridCounts, GeoTiffRoundTripsAndDensityKeepsTheSum) {
   EXPECT_THROW(geo::smooth_density(grid, 0.0), wijkatlas::usage_error);
 }
 
+TEST(OverlapGridCounts, GeoTiffOfSeveralBlocksRoundTripsWithEmptyBlocksAsZero) {
+  // 3 x 3 blocks of 512 cells, partial at the right and bottom; the top-left block all zero
+  // (left out of the file), the rest a pattern that differs per band.
+  const TempDir dir;
+  geo::CountGrid grid;
+  grid.spec = geo::grid_covering(geo::Box({190000, 440000}, {191300, 441100}), 1.0);
+  const auto columns = static_cast<std::size_t>(grid.spec.columns);
+  const auto rows = static_cast<std::size_t>(grid.spec.rows);
+  ASSERT_GT(columns, 1024u);
+  ASSERT_GT(rows, 1024u);
+  grid.n.resize(columns * rows);
+  grid.N.resize(columns * rows);
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t c = 0; c < columns; ++c) {
+      if (r < 512 && c < 512) continue;
+      grid.n[r * columns + c] = static_cast<std::uint16_t>((r * 31 + c * 7) % 13);
+      grid.N[r * columns + c] = static_cast<std::uint16_t>(40000 + (r + c) % 1000);
+    }
+  }
+  const auto tif = dir / "blocks.tif";
+  geo::write_count_geotiff(tif, grid);
+  EXPECT_EQ(read_band(tif, 1, grid.spec.columns, grid.spec.rows), grid.n);
+  EXPECT_EQ(read_band(tif, 2, grid.spec.columns, grid.spec.rows), grid.N);
+}
+
 TEST(OverlapGridCounts, UnwritableTargetIsAnOutputError) {
   geo::CountGrid grid;
   grid.spec = geo::grid_covering(geo::Box({0, 0}, {10, 10}), 1.0);

@@ -11,8 +11,8 @@
 
 namespace wijkatlas::render {
 namespace {
-using test::command_output;
-using test::shell_quoted;
+using wijkatlas::test::command_output;
+using wijkatlas::test::shell_quoted;
 
 TEST(MapOutput, PdfHasThePaperSizeTitleLegendAndCredits) {
   const wijkatlas::test::TempDir dir;

@@ -16,8 +16,8 @@
 
 namespace wijkatlas::render {
 namespace {
-using test::command_output;
-using test::shell_quoted;
+using wijkatlas::test::command_output;
+using wijkatlas::test::shell_quoted;
 
 // Dutch names with diacritics: the font must carry them and the PDF must keep them as text.
 constexpr const char* dutch_title = "Presikhaaf – Sint Marten, Geitenkamp: één kaart, coöperatie";

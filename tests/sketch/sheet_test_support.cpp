@@ -55,6 +55,21 @@ long long query_number(const std::filesystem::path& store, const std::string& sq
   return value;
 }
 
+std::string query_text(const std::filesystem::path& store, const std::string& sql) {
+  Db d(store);
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(d.db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+    ADD_FAILURE() << sql << ": " << sqlite3_errmsg(d.db);
+    return {};
+  }
+  std::string value;
+  if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {
+    value = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+  }
+  sqlite3_finalize(stmt);
+  return value;
+}
+
 void execute_sql(const std::filesystem::path& store, const std::string& sql) {
   Db d(store);
   char* message = nullptr;

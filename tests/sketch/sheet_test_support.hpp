@@ -20,6 +20,8 @@ std::string quoted(const std::filesystem::path& path);
 
 // The value of a one-number query, e.g. "SELECT COUNT(*) FROM sketches".
 long long query_number(const std::filesystem::path& store, const std::string& sql);
+// The text of a one-value query; "" for NULL or no row.
+std::string query_text(const std::filesystem::path& store, const std::string& sql);
 // Runs statements (test set-up: triggers that fail on purpose).
 void execute_sql(const std::filesystem::path& store, const std::string& sql);
 

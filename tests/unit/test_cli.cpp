@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli_run.hpp"
+#include "command_output.hpp"
 #include "test_support.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/io.hpp"
@@ -126,6 +127,56 @@ TEST(Cli, JoinReadsThePdokSchemaWithItsEmbeddedKeyFigures) {
   EXPECT_EQ(read_layer(out, "punten_buiten_gebied").features.size(), 1u);
 }
 
+// Three points in the mini PDOK buurten, one of them outside all buurten.
+std::filesystem::path three_points(const TempDir& dir) {
+  return dir.write("drie.csv", "naam,thema,x,y\na,groen,190500,445500\nb,spelen,192500,446500\nc,groen,250000,445500\n");
+}
+
+JoinOptions mini_join(const TempDir& dir, const std::string& output) {
+  JoinOptions options;
+  options.source.areas = test::source_file("tests/fixtures/pdok/wijkenbuurten_mini.gpkg").string();
+  options.source.programme = "none";
+  options.points = three_points(dir).string();
+  options.output = (dir / output).string();
+  return options;
+}
+
+TEST(Cli, JoinLeavesOutTheCopyOfEveryPointAboveTheLimitButNotTheOutsidePoints) {
+  TempDir dir;
+  JoinOptions options = mini_join(dir, "groot.gpkg");
+  options.joined_points_limit = 2;
+  geo::CollectingReporter reporter;
+  std::ostringstream out;
+  run_join(options, reporter, out);
+  const auto names = geo::layer_names(options.output);
+  EXPECT_EQ(std::find(names.begin(), names.end(), "punten"), names.end());
+  EXPECT_EQ(read_layer(options.output, "punten_buiten_gebied").features.size(), 1u);
+  EXPECT_EQ(geo::as_number(value_of(read_layer(options.output, "gemeenten"), "GM9999", "n_punten")), 2.0);
+  bool told = false;
+  for (const auto& info : reporter.infos) told |= info.find("--joined-points always") != std::string::npos;
+  EXPECT_TRUE(told) << "the user is told how to get the layer";
+
+  options.joined_points = JoinedPoints::always;
+  options.output = (dir / "altijd.gpkg").string();
+  run_join(options, reporter, out);
+  EXPECT_EQ(read_layer(options.output, "punten").features.size(), 3u);
+}
+
+TEST(Cli, JoinedPointsNeverAndAnUnknownMode) {
+  TempDir dir;
+  const auto out = dir / "nooit.gpkg";
+  const JoinOptions mini = mini_join(dir, "unused.gpkg");
+  const CliRun r = run({"join", "-q", "--areas", mini.source.areas, "--programme", "none", "--points", mini.points,
+                        "--joined-points", "never", "-o", out.string()});
+  ASSERT_EQ(r.code, exit_ok) << r.err;
+  const auto names = geo::layer_names(out);
+  EXPECT_EQ(std::find(names.begin(), names.end(), "punten"), names.end());
+  EXPECT_EQ(read_layer(out, "punten_buiten_gebied").features.size(), 1u);
+  const CliRun bad = run({"join", "-q", "--joined-points", "soms", "-o", (dir / "x.gpkg").string()});
+  EXPECT_EQ(bad.code, exit_usage);
+  EXPECT_CONTAINS(bad.err, "soms");
+}
+
 TEST(Cli, MissingInputIsExitThreeAndWritesNothing) {
   TempDir dir;
   const CliRun r = run({"join", "--points", (dir / "bestaat_niet.csv").string(), "-o", (dir / "uit.gpkg").string()});
@@ -173,13 +224,10 @@ TEST(Cli, AreasWritesTheHierarchy) {
 // --- wijkatlas map -------------------------------------------------------------------------
 
 // What poppler's pdftotext / pdfinfo read from a PDF: an independent check of what we wrote.
-std::string poppler(const std::string& tool, const std::filesystem::path& pdf, const TempDir& dir) {
-  const auto text = dir / (tool + ".txt");
+std::string poppler(const std::string& tool, const std::filesystem::path& pdf) {
   // -raw keeps rotated labels (street names) in one piece.
-  const std::string command = tool == "pdftotext" ? "pdftotext -raw '" + pdf.string() + "' '" + text.string() + "'"
-                                                  : tool + " '" + pdf.string() + "' > '" + text.string() + "'";
-  EXPECT_EQ(std::system(command.c_str()), 0) << command;
-  return slurp(text);
+  const std::string quoted = test::shell_quoted(pdf);
+  return test::command_output(tool == "pdftotext" ? "pdftotext -raw " + quoted + " -" : tool + " " + quoted);
 }
 
 TEST(Cli, MapRendersTheStreetMapOnTheOsmFixture) {
@@ -188,8 +236,8 @@ TEST(Cli, MapRendersTheStreetMapOnTheOsmFixture) {
   const auto r = run({"map", test::source_file("examples/maps/vaduz_straten.toml").string(), "-o", pdf.string(),
                       "--no-date", "-q"});
   ASSERT_EQ(r.code, exit_ok) << r.err;
-  EXPECT_CONTAINS(poppler("pdfinfo", pdf, dir), "595.276 x 841.89 pts");
-  const std::string text = poppler("pdftotext", pdf, dir);
+  EXPECT_CONTAINS(poppler("pdfinfo", pdf), "595.276 x 841.89 pts");
+  const std::string text = poppler("pdftotext", pdf);
   EXPECT_CONTAINS(text, "Vaduz – centrum");
   EXPECT_CONTAINS(text, "© OpenStreetMap-bijdragers");
   EXPECT_CONTAINS(text, "Schaal 1:5.000");
@@ -204,7 +252,7 @@ TEST(Cli, MapChoroplethOfTheRealCbsFigures) {
                       pdf.string()});
   ASSERT_EQ(r.code, exit_ok) << r.err;
   EXPECT_CONTAINS(r.out, "kaart geschreven");
-  const std::string text = poppler("pdftotext", pdf, dir);
+  const std::string text = poppler("pdftotext", pdf);
   for (const char* expected : {"Bevolkingsdichtheid Arnhem-Oost", "Inwoners per km²", "Programmawijk",
                                "Bron: CBS, Kadaster", "Klarendal", "Presikhaaf", "Gemaakt op"}) {
     EXPECT_CONTAINS(text, expected);
@@ -257,9 +305,9 @@ TEST(Cli, AtlasHasTheOverviewAndOnePagePerProgrammeWijkWithBookmarks) {
   const auto r = run({"atlas", "-o", pdf.string(), "--png-dir", (dir / "png" / "pagina").string(), "--no-date"});
   ASSERT_EQ(r.code, exit_ok) << r.err;
   EXPECT_CONTAINS(r.out, "6 pagina's");
-  const std::string info = poppler("pdfinfo", pdf, dir);
+  const std::string info = poppler("pdfinfo", pdf);
   EXPECT_CONTAINS(info, "Pages:           6");
-  const std::string text = poppler("pdftotext", pdf, dir);
+  const std::string text = poppler("pdftotext", pdf);
   for (const char* wijk : {"Geitenkamp", "Presikhaaf", "Klarendal", "Arnhemse Broek", "Malburgen"}) {
     EXPECT_CONTAINS(text, wijk);
   }

@@ -41,6 +41,8 @@ inline void collect_crossings(const MultiPolygon& polygons, const PixelTransform
         std::swap(y1, y2);
         std::swap(x1, x2);
       }
+      // Cheap rejection of edges far from the rows asked for (bands are thin).
+      if (y2 < static_cast<double>(row_begin) - 1 || y1 > static_cast<double>(row_end) + 1) continue;
       const std::int64_t from = std::max(row_begin, first_row_at_or_above(y1));
       const std::int64_t to = std::min(row_end, first_row_at_or_above(y2));  // centre < y2
       for (std::int64_t r = from; r < to; ++r) {

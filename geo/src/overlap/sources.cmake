@@ -4,6 +4,8 @@ target_sources(wijkatlas_geo PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/sheet_index.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tiling.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tile_overlay.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/tile_noding.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/tile_arrangement.cpp
   ${CMAKE_CURRENT_LIST_DIR}/merge_faces.cpp
   ${CMAKE_CURRENT_LIST_DIR}/exact.cpp
 )

@@ -120,8 +120,10 @@ void paint_sheet(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPlan& pla
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   paint_faded_map(cr, plan);
+  paint_previous_overlay(cr, spec, plan);
   for (const SheetFiducial& f : spec.fiducials) paint_fiducial(cr, f);
   paint_panel(cr, spec, plan);
+  paint_previous_key(cr, spec, plan);
   cairo_restore(cr);
 }
 

@@ -51,6 +51,8 @@ SheetLayout drawing_sheet_layout(const Page& page) {
     if (l.qr.y < l.furniture.y + l.furniture.height + gap) {
       throw render_error("page: a drawing sheet needs more height than " + std::string(to_string(page.paper)) + " landscape has");
     }
+    const double free_y = l.furniture.y + l.furniture.height + gap;
+    l.previous = {p.x, free_y, p.width, l.qr.y - gap - free_y};
   } else {
     const double panel_h = (header_h + key_h + gap / k) * k;
     l.panel = {m, size.height - m - panel_h, size.width - 2 * m, panel_h};
@@ -66,6 +68,8 @@ SheetLayout drawing_sheet_layout(const Page& page) {
     if (rest * 0.25 < 20 * k) {
       throw render_error("page: a drawing sheet needs more width than " + std::string(to_string(page.paper)) + " portrait has");
     }
+    // The quarter of the panel between the furniture and the QR code is free.
+    l.previous = {l.session.x + l.session.width + gap, p.y, rest * 0.25, p.height};
   }
   if (l.frame.width < 60 || l.frame.height < 60) throw render_error("page: no room left for the map on a drawing sheet");
   return l;

@@ -23,5 +23,9 @@ SheetPlan plan_sheet(const DrawingSheetSpec& spec);
 void paint_sheet(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPlan& plan);
 // The margin panel: title, key, session box, scale and credits, QR code with the sheet id.
 void paint_panel(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPlan& plan);
+// Round two (previous_overlay.cpp): the earlier session's spots in grey inside the frame, and
+// the block in the panel that explains them. Both do nothing without spec.previous.
+void paint_previous_overlay(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPlan& plan);
+void paint_previous_key(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPlan& plan);
 
 }  // namespace wijkatlas::render::sheet

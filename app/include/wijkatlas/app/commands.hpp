@@ -41,6 +41,13 @@ struct AreasOptions {
 };
 void run_areas(const AreasOptions& options, geo::Reporter& reporter);
 
+// Whether `join` writes the layer `punten`: every input point with its area codes.
+enum class JoinedPoints {
+  automatic,  // when there are at most JoinOptions::joined_points_limit points
+  always,
+  never,      // only the points outside all areas are written (as their own layer)
+};
+
 struct JoinOptions {
   AreaSourceOptions source;
   std::string points;         // empty: examples/initiatieven_arnhem_oost.csv
@@ -53,7 +60,10 @@ struct JoinOptions {
   std::string output = "wijkatlas_join.gpkg";
   std::string csv;            // empty: next to the output, .csv
   bool include_personal = false;
-  bool write_points = true;
+  JoinedPoints joined_points = JoinedPoints::automatic;
+  // A copy of a million address points costs more than the whole join (SQLite inserts them one
+  // by one) and is seldom what is asked; the per-area layers are the product.
+  std::size_t joined_points_limit = 100'000;
   unsigned threads = 0;
 };
 
@@ -118,6 +128,8 @@ struct SheetOptions {
   std::string language = "nl";
   std::string output = "tekenblad.pdf";
   bool no_date = false;  // no creation date in the PDF (reproducible output)
+  std::string previous;  // round two: show this earlier session's spots and their statuses, faintly
+  int previous_min_n = 2;  // when its spots are made by this command: sheets that make a spot
 };
 
 struct SheetSummary {
@@ -172,6 +184,7 @@ struct OverlapCommandOptions {
   std::size_t min_sheets = 3;    // small-number protection: k
   AreaSourceOptions source;      // buurten for --map and --per-buurt
   unsigned threads = 0;
+  std::string session;           // only the sketches of this session; empty: all
 };
 
 struct OverlapSummary {
@@ -208,6 +221,30 @@ struct CompareSummary {
   std::vector<std::string> disagree;  // codes
 };
 CompareSummary run_compare(const CompareOptions& options, geo::Reporter& reporter, std::ostream& out);
+
+// Round two (docs/round-two.md): statuses of a session's spots and sketches, listed or set.
+struct StatusOptions {
+  std::string store = "project.gpkg";
+  std::string session;              // list this session's spots (made on first use); empty: list the sessions
+  bool sketches = false;            // list the session's sketches instead of its spots
+  std::vector<std::string> set;     // ID STATUS: set a status (spot id or S17 for a sketch)
+  std::optional<std::string> note;  // what was done; "" removes it; not given: kept
+  std::optional<std::string> initiative;  // id or name in the registry; "" removes the link
+  std::string registry;             // initiative registry; empty: examples/initiatieven_arnhem_oost.csv
+  std::string by;                   // who sets it; empty: $USER
+  std::optional<int> min_n;         // a spot: where at least this many sheets marked the same place (default 2);
+                                    // only when spots are made (first listing or remake_spots)
+  bool remake = false;              // make the session's spots again (statuses carried over)
+};
+
+struct StatusSummary {
+  std::size_t sessions = 0;
+  std::size_t spots = 0;
+  std::size_t sketches = 0;
+  bool spots_made = false;
+  std::string changed;  // the id whose status was set
+};
+StatusSummary run_status(const StatusOptions& options, geo::Reporter& reporter, std::ostream& out);
 
 // Parses the command line and runs a subcommand; returns the exit code. Never calls exit().
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

@@ -73,6 +73,8 @@ struct OverlapFace {
 struct OverlapMap {
   std::vector<OverlapFace> faces;  // every face with n >= 1; faces are disjoint
   std::size_t tiles = 0;           // tiles the overlay was computed in
+  std::size_t tiles_through_geos = 0;  // of which GEOS noded (precision grid, or our floating
+                                       // noding was not exact there)
 };
 
 // The exact overlap map. Areas add up: the faces with n >= k cover exactly the area that k or
@@ -120,7 +122,8 @@ CountGrid count_grid(std::span<const DissolvedSheet> sheets, const GridSpec& spe
 CountGrid count_sketch_grid(std::span<const SketchSheet> sheets, const GridSpec& spec,
                             const OverlapOptions& options = {});
 
-// Writes the grid as a GeoTIFF in EPSG:28992: band 1 = n, band 2 = N (UInt16, DEFLATE).
+// Writes the grid as a GeoTIFF in EPSG:28992: band 1 = n, band 2 = N (UInt16, tiled, ZSTD with
+// predictor; all-zero tiles are left out and read as 0).
 // Atomic: the file appears whole or not at all. Throws output_error.
 void write_count_geotiff(const std::filesystem::path& path, const CountGrid& grid);
 

@@ -8,6 +8,7 @@
 // painters (base map, areas, labels, grid, scale bar) and fades the map inside the frame.
 #include <array>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "wijkatlas/render/map_spec.hpp"
 #include "wijkatlas/render/output.hpp"
 #include "wijkatlas/render/page.hpp"
+#include "wijkatlas/render/previous_overlay.hpp"
 
 namespace wijkatlas::render {
 
@@ -30,6 +32,7 @@ struct SheetLayout {
   double text_scale = 1;      // the margin panel's size: 1 on A3, 2.2 on A1, 3.25 on A0 (read from 1.5 m)
   RectMm panel;               // right of the frame (landscape) or below it (portrait)
   RectMm header, key, session, furniture, qr;
+  RectMm previous;            // free room in the panel for the round-two key block
 };
 
 // Throws render_error when the page leaves no room for a frame.
@@ -81,6 +84,7 @@ struct DrawingSheetSpec {
   std::string qr_payload;        // what the QR code carries
   std::string sheet_id;          // printed under the QR code, large, for typing in
   std::vector<SheetFiducial> fiducials;
+  std::optional<PreviousOverlay> previous;  // round two: an earlier session, in grey
 };
 
 struct DrawingSheetResult {

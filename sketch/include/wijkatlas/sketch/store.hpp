@@ -4,7 +4,9 @@
 //   wijkatlas_project  key/value: project name and store format version
 //   sheets             one row per printed sheet, geometry = the map extent
 //   ingests            one row per file read in: content hash, version, superseded flag
-//   sketches           the features, geometry of any type, with a provenance crop
+//   sketches           the features, geometry of any type, with a provenance crop and a status
+//   plekken            spots: places several sheets of one session marked, with a status (round two)
+//   statuswijzigingen  every status change: what, who, when (round two)
 // Every write is one SQLite transaction: a sheet record or all features of one file, or nothing.
 // GDAL/OGR stays behind this header.
 #include <cstdint>
@@ -16,16 +18,20 @@
 
 #include "wijkatlas/sketch/photo_reader.hpp"
 #include "wijkatlas/sketch/sheet_format.hpp"
+#include "wijkatlas/sketch/status.hpp"
 
 namespace wijkatlas::sketch {
 
-inline constexpr int store_format_version = 1;
+// 2 added round two: statuses, plekken, statuswijzigingen, sheets.vorige_sessie. A store of an
+// older format is upgraded in place, in one transaction, when it is opened.
+inline constexpr int store_format_version = 2;
 
 struct SheetRecord {
   SheetInfo sheet;
   std::string area;        // area name, "" for a sheet around a centre
   std::string session;
   std::string printed_at;  // ISO 8601 UTC; set by record_sheet when empty
+  std::string previous_session = "";  // a round-two sheet: the session whose spots it shows; "" otherwise
 };
 
 enum class SketchSource { foto, scan, digitaal };
@@ -78,6 +84,26 @@ class ProjectStore {
   // a sheet, of the same file name) becomes the next version and the earlier ones are marked
   // superseded, not deleted. Throws data_error for a sheet of another project.
   IngestOutcome ingest(const IngestBatch& batch);
+
+  // ---- round two (store_status.cpp) ----
+  // Sessions of the current sketches, sorted.
+  std::vector<std::string> sessions();
+  // The current sketches of a session with their statuses, in row order.
+  std::vector<SketchStatusRow> sketch_statuses(const std::string& session);
+  // The spots made for a session, in id order; empty when none were made yet.
+  std::vector<SpotRecord> spots(const std::string& session);
+  // Replaces a session's spots in one transaction. Throws data_error when an id is taken by
+  // another session's spot.
+  void replace_spots(const std::string& session, const std::vector<SpotRecord>& spots);
+  // Sets the status of a spot or sketch (S17) and logs the change, in one transaction. Throws
+  // data_error naming the id when the store holds no such spot or current sketch. Returns the
+  // status as it is now, with the id as stored (typed ids may differ in case).
+  struct StatusSet {
+    std::string id;
+    std::string kind;  // "plek" or "schets"
+    StatusInfo status;
+  };
+  StatusSet set_status(const StatusChange& change);
 
  private:
   struct Impl;

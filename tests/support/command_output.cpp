@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <memory>
 
-namespace wijkatlas::render::test {
+namespace wijkatlas::test {
 namespace {
 struct PipeCloser {
   int* status;
@@ -31,10 +31,10 @@ std::string command_output(const std::string& command) {
   return output;
 }
 
-std::string shell_quoted(const std::string& path) {
+std::string shell_quoted(const std::filesystem::path& path) {
   std::string quoted = "'";
-  for (char c : path) quoted += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+  for (char c : path.string()) quoted += (c == '\'') ? std::string("'\\''") : std::string(1, c);
   return quoted + "'";
 }
 
-}  // namespace wijkatlas::render::test
+}  // namespace wijkatlas::test
