@@ -166,11 +166,13 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
   const geo::Box ground({e.min_corner().x() - 50, e.min_corner().y() - 50}, {e.max_corner().x() + 50, e.max_corner().y() + 50});
   if (osm) {
     reporter.info("basiskaart lezen uit " + osm->string());
-    spec.layers.push_back(render::BaseMapLayer{geo::load_osm_basemap(*osm, {.bbox = ground}, reporter), true});
+    OsmSheetBase base = load_osm_sheet_base(*osm, ground, reporter);
+    spec.layers.push_back(render::BaseMapLayer{std::move(base.map), true});
+    spec.landmarks = std::move(base.landmarks);
   } else {
     reporter.warn("geen OSM-extract in de datamap: tekenblad met alleen buurtgrenzen en -namen (datasets/fetch.sh haalt de basiskaart op, of geef --basemap)");
+    spec.landmarks = asset_landmarks(ground, o.data_dir, reporter);
   }
-  spec.landmarks = sheet_landmarks(osm, ground, o.data_dir, reporter);
   if (!osm || !o.area.empty()) spec.layers.push_back(buurt_outlines(*load_cbs()));
   if (!o.area.empty()) {
     // The area the sheet is about, outlined more strongly than its neighbours.

@@ -34,15 +34,18 @@ std::optional<std::string> quoted(std::string_view text, std::size_t& pos) {
 }
 
 // The OGR columns of the OSM driver's default osmconf.ini that the classification reads.
-constexpr std::array<std::string_view, 10> tag_columns{
-    "name", "highway", "railway", "waterway", "building", "landuse", "leisure", "natural", "amenity", "tunnel"};
+// shop, tourism and historic are for BaseMapOptions::each_polygon (landmarks).
+constexpr std::array<std::string_view, 13> tag_columns{"name",    "highway", "railway", "waterway", "building",
+                                                       "landuse", "leisure", "natural", "amenity",  "tunnel",
+                                                       "shop",    "tourism", "historic"};
 
 // An attribute filter so that OGR hands over only what the base map draws.
 std::string where_for(const std::vector<std::string>& columns, std::string_view kind) {
   auto has = [&](std::string_view c) { return std::find(columns.begin(), columns.end(), c) != columns.end(); };
   std::vector<std::string> parts;
   const std::array<std::string_view, 4> line_keys{"highway", "railway", "waterway", "other_tags"};
-  const std::array<std::string_view, 6> area_keys{"building", "landuse", "leisure", "natural", "amenity", "other_tags"};
+  const std::array<std::string_view, 9> area_keys{"building", "landuse", "leisure",  "natural",   "amenity",
+                                                  "shop",     "tourism", "historic", "other_tags"};
   auto add = [&](auto keys) {
     for (auto key : keys) {
       if (has(key)) parts.push_back(std::string(key) + " IS NOT NULL");
@@ -169,7 +172,9 @@ BaseMap load_osm_basemap(const std::filesystem::path& path, const BaseMapOptions
   for (const auto& f : polygons.features) {
     const auto* geometry = std::get_if<MultiPolygon>(&f.geometry);
     if (geometry == nullptr) continue;
-    if (auto kind = classify_area(detail::osm_tags_of(polygons, f))) map.areas.push_back({*kind, *geometry});
+    const OsmTags tags = detail::osm_tags_of(polygons, f);
+    if (options.each_polygon) options.each_polygon(tags, *geometry);
+    if (auto kind = classify_area(tags)) map.areas.push_back({*kind, *geometry});
   }
   const Layer lines = read_osm_layer(path, "lines", options, reporter);
   for (const auto& f : lines.features) {

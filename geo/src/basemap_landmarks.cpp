@@ -111,29 +111,41 @@ std::optional<LandmarkKind> classify_landmark(const OsmTags& tags) {
   return std::nullopt;
 }
 
-std::vector<Landmark> load_osm_landmarks(const std::filesystem::path& path, const BaseMapOptions& options,
-                                         Reporter& reporter) {
-  std::vector<Landmark> out;
-  // Areas first: a building's inside is a better place for its symbol than the point someone
-  // put at the entrance, and the duplicate check keeps the first.
-  const Layer areas = read_named(path, "multipolygons", options, reporter);
-  for (const Feature& f : areas.features) {
-    const auto* geometry = std::get_if<MultiPolygon>(&f.geometry);
-    if (geometry == nullptr || geometry->empty()) continue;
-    const OsmTags tags = detail::osm_tags_of(areas, f);
-    if (const auto kind = classify_landmark(tags)) {
-      out.push_back({*kind, std::string(tags.get("name")), point_on_surface(*geometry)});
-    }
-  }
+void LandmarkCollector::add_polygon(const OsmTags& tags, const MultiPolygon& shape) {
+  const std::string_view name = tags.get("name");
+  if (name.empty() || shape.empty()) return;
+  if (const auto kind = classify_landmark(tags)) found_.push_back({*kind, std::string(name), point_on_surface(shape)});
+}
+
+std::function<void(const OsmTags&, const MultiPolygon&)> LandmarkCollector::polygon_sink() {
+  return [this](const OsmTags& tags, const MultiPolygon& shape) { add_polygon(tags, shape); };
+}
+
+std::vector<Landmark> LandmarkCollector::finish_with_points(const std::filesystem::path& path,
+                                                            const BaseMapOptions& options, Reporter& reporter) {
   const Layer points = read_named(path, "points", options, reporter);
   for (const Feature& f : points.features) {
     const auto* point = std::get_if<Point>(&f.geometry);
     if (point == nullptr) continue;
     const OsmTags tags = detail::osm_tags_of(points, f);
-    if (const auto kind = classify_landmark(tags)) out.push_back({*kind, std::string(tags.get("name")), *point});
+    if (const auto kind = classify_landmark(tags)) found_.push_back({*kind, std::string(tags.get("name")), *point});
   }
-  drop_duplicate_landmarks(out);
-  return out;
+  // Areas came first: a building's inside is a better place for its symbol than the point
+  // someone put at the entrance, and the duplicate check keeps the first.
+  drop_duplicate_landmarks(found_);
+  return std::move(found_);
+}
+
+std::vector<Landmark> load_osm_landmarks(const std::filesystem::path& path, const BaseMapOptions& options,
+                                         Reporter& reporter) {
+  LandmarkCollector collector;
+  const Layer areas = read_named(path, "multipolygons", options, reporter);
+  for (const Feature& f : areas.features) {
+    if (const auto* geometry = std::get_if<MultiPolygon>(&f.geometry)) {
+      collector.add_polygon(detail::osm_tags_of(areas, f), *geometry);
+    }
+  }
+  return collector.finish_with_points(path, options, reporter);
 }
 
 void drop_duplicate_landmarks(std::vector<Landmark>& landmarks, double metres) {

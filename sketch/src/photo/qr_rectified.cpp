@@ -1,6 +1,7 @@
 #include "qr_rectified.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
@@ -10,7 +11,10 @@ namespace wijkatlas::sketch::photo {
 namespace {
 
 constexpr double view_px_per_mm = 6;  // ~5 px per QR module for a 45 mm code
-constexpr double margin_mm = 110;     // how far past the marker ring the QR code may sit
+// How far past the marker ring the QR code may sit, in A3 millimetres (on larger paper the
+// markers are larger and the view scales with them): an A0 portrait sheet's code ends about 100
+// of them below the ring.
+constexpr double margin_mm = 125;
 
 const DetectedMarker* find(const std::vector<DetectedMarker>& markers, int id) {
   for (const DetectedMarker& m : markers) {
@@ -54,19 +58,15 @@ std::vector<std::string> read_qr_codes_squared_up(const cv::Mat& gray, const std
   const cv::Size size(static_cast<int>((ring_w + 2 * margin_mm) * k), static_cast<int>((ring_h + 2 * margin_mm) * k));
   cv::Mat view;
   cv::warpPerspective(gray, view, to_view * to_unit, size, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
-  std::vector<cv::Mat> scaled_views;
-  for (const double f : {1.0, 0.75, 0.55}) {
+  // As it is and, for heavy noise on a steep photo, locally thresholded over about 5 mm (a few
+  // modules): the squared-up code is plain to see there, but zbar's own threshold fails on the
+  // large view. The full view first, both ways (the likeliest to read), then smaller ones.
+  const std::array<std::pair<double, bool>, 5> tries{{{1.0, false}, {1.0, true}, {0.75, false}, {0.55, false}, {0.75, true}}};
+  for (const auto& [f, thresholded] : tries) {
     cv::Mat scaled = view;
     if (f < 1) cv::resize(view, scaled, cv::Size(), f, f, cv::INTER_AREA);
-    auto found = read_qr_codes_once(scaled);
-    if (!found.empty()) return found;
-    scaled_views.push_back(std::move(scaled));
-  }
-  // Heavy noise on a steep photo: the squared-up code is plain to see, but zbar's threshold
-  // fails on the large view; a local threshold over about 5 mm (a few modules) brings it back.
-  for (std::size_t i = 0; i < 2; ++i) {
-    const double f = static_cast<double>(scaled_views[i].cols) / view.cols;
-    auto found = read_qr_codes_thresholded(scaled_views[i], static_cast<int>(std::lround(5 * k * f)));
+    auto found = thresholded ? read_qr_codes_thresholded(scaled, static_cast<int>(std::lround(5 * k * f)))
+                             : read_qr_codes_once(scaled);
     if (!found.empty()) return found;
   }
   return {};

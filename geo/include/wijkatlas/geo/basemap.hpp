@@ -56,6 +56,9 @@ std::optional<LineClass> classify_line(const OsmTags& tags);
 
 struct BaseMapOptions {
   std::optional<Box> bbox;  // RD New; only features meeting it are read
+  // Called with every polygon feature read, whether drawn or not: other users of the same pass
+  // over the extract (landmarks), since assembling OSM multipolygons is the slow part.
+  std::function<void(const OsmTags& tags, const MultiPolygon& shape)> each_polygon{};
 };
 
 // Reads the base map; throws io_error when the source has no `lines`/`multipolygons` layers.

@@ -3,6 +3,7 @@
 // the station, the supermarket...). Read from OpenStreetMap (named points, and named buildings
 // and areas with an amenity) or from the asset points in the data directory (Arnhem offline).
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,7 @@ enum class LandmarkKind {
   park,
 };
 inline constexpr std::size_t landmark_kind_count = 15;
+static_assert(static_cast<std::size_t>(LandmarkKind::park) + 1 == landmark_kind_count);
 
 std::string to_string(LandmarkKind kind);  // Dutch: "school", "kerk", "station"...
 
@@ -50,6 +52,24 @@ std::optional<LandmarkKind> classify_landmark(const OsmTags& tags);
 // building) are kept once. Throws io_error when the source is not an OSM extract.
 std::vector<Landmark> load_osm_landmarks(const std::filesystem::path& path, const BaseMapOptions& options,
                                          Reporter& reporter);
+
+// The same in two halves, so that the base map's pass over the polygons serves both:
+//   LandmarkCollector landmarks;
+//   options.each_polygon = landmarks.polygon_sink();
+//   BaseMap map = load_osm_basemap(path, options, reporter);
+//   std::vector<Landmark> found = landmarks.finish_with_points(path, options, reporter);
+class LandmarkCollector {
+ public:
+  void add_polygon(const OsmTags& tags, const MultiPolygon& shape);
+  // For BaseMapOptions::each_polygon; the collector must outlive the read.
+  std::function<void(const OsmTags&, const MultiPolygon&)> polygon_sink();
+  // Adds the named points of the extract and returns all, duplicates dropped.
+  std::vector<Landmark> finish_with_points(const std::filesystem::path& path, const BaseMapOptions& options,
+                                           Reporter& reporter);
+
+ private:
+  std::vector<Landmark> found_;
+};
 
 // Landmarks from an asset table with the columns name, category and subcategory (the data
 // directory's assets/arnhem_assets.csv: schools, libraries, parks, culture, sport, stations).
