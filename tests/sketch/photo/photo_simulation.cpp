@@ -10,6 +10,9 @@ namespace wijkatlas::test {
 
 cv::Mat simulate_photo(const cv::Mat& page, const PhotoParams& p) {
   std::mt19937 random(p.seed);
+  // cv::randn draws from OpenCV's thread-wide generator: seed it too, so a photo depends on its
+  // parameters only, not on which tests ran before in the same process.
+  cv::theRNG().state = p.seed;
   // A wooden table: warm brown with some grain.
   cv::Mat photo(p.size, CV_8UC3, cv::Scalar(70, 110, 150));
   cv::Mat grain(p.size, CV_8UC3);
