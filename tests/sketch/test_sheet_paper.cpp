@@ -3,6 +3,7 @@
 // Measured on the PDF by an independent reader (pdftotext -bbox), word by word.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "sheet_test_support.hpp"
@@ -24,6 +25,7 @@ struct Word {
 struct PrintedSheet {
   SheetInfo sheet;
   std::vector<Word> panel;  // the words right of the marker ring (landscape)
+  std::vector<Word> names;  // words of four letters or more inside the map frame (not grid labels)
   double page_width_mm = 0;
 };
 
@@ -45,6 +47,10 @@ PrintedSheet print(const std::string& paper) {
   for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator(); ++it) {
     const Word w{(*it)[5], std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]), std::stod((*it)[4])};
     if (w.x_min / pt_per_mm > ring_right_mm) out.panel.push_back(w);
+    const auto& f = out.sheet.frame;
+    const bool in_frame = w.x_min / pt_per_mm > f.x && w.x_max / pt_per_mm < f.x + f.width &&
+                          w.y_min / pt_per_mm > f.y && w.y_max / pt_per_mm < f.y + f.height;
+    if (in_frame && w.text.size() >= 4) out.names.push_back(w);
   }
   return out;
 }
@@ -54,6 +60,14 @@ const Word* find(const PrintedSheet& s, const std::string& text) {
     if (w.text == text) return &w;
   }
   return nullptr;
+}
+
+double median_name_mm(const PrintedSheet& s) {
+  std::vector<double> heights;
+  for (const Word& w : s.names) heights.push_back(w.height_mm());
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+  return heights[heights.size() / 2];
 }
 
 double smallest_mm(const PrintedSheet& s) {
@@ -81,6 +95,12 @@ TEST(SheetPaper, PanelTextReadsFromAcrossTheTable) {
   EXPECT_GT(smallest_mm(a0), 7.0) << "A0";
   // The key grows with the table: over 3x its A3 size on A0.
   EXPECT_GT(find(a0, "probleem")->height_mm(), 3 * find(a3, "probleem")->height_mm());
+  // Names inside the map (buurten, landmarks) grow too, less than the panel: about 1.5x on A1
+  // and 1.8x on A0.
+  ASSERT_GT(a3.names.size(), 3u);
+  EXPECT_GT(median_name_mm(a1), 1.35 * median_name_mm(a3)) << "A1";
+  EXPECT_GT(median_name_mm(a0), 1.65 * median_name_mm(a3)) << "A0";
+  EXPECT_LT(median_name_mm(a0), 2.2 * median_name_mm(a3)) << "A0: the map's names must not crowd out the map";
   // And the map keeps its room: the programme wijk still fits A0 at 1:5.000.
   ASSERT_DOUBLE_EQ(a0.sheet.scale, 5000);
   // The enlarged scale bar still measures true: 500 m is 100 mm at 1:5.000 (tick labels are

@@ -26,8 +26,10 @@ struct Labeller {
   std::vector<PlacedText> texts;                   // parallel to candidates
   std::vector<std::vector<RotatedLabel>> rotated;  // parallel; empty for unrotated labels
   std::vector<bool> is_area;                       // parallel
+  double scale = 1;                                // MapSpec::label_scale
 
-  PlacedText text_of(const std::string& text, const TextStyle& style, const Rgb& colour) const {
+  PlacedText text_of(const std::string& text, TextStyle style, const Rgb& colour) const {
+    style.size_pt *= scale;
     const TextSize size = measure_text(text, style);
     return {text, style, colour, {}, 0, pt_to_mm(size.width_pt), pt_to_mm(size.height_pt), {}};
   }
@@ -135,7 +137,7 @@ RectMm inset(const RectMm& r, double by) { return {r.x + by, r.y + by, r.width -
 }  // namespace
 
 void place_map_labels(const MapSpec& spec, MapPlan& plan) {
-  Labeller labeller{plan.frame, plan.frame.world_extent(), {}, {}, {}, {}};
+  Labeller labeller{plan.frame, plan.frame.world_extent(), {}, {}, {}, {}, spec.label_scale};
   for (std::size_t i = 0; i < spec.layers.size(); ++i) {
     const MapLayer& layer = spec.layers[i];
     if (const auto* areas = std::get_if<AreaLayer>(&layer)) labeller.add_areas(*areas);

@@ -90,16 +90,19 @@ std::vector<LandmarkSymbol> plan_landmark_symbols(const SheetLandmarks& landmark
   return out;
 }
 
-void place_landmark_labels(const SheetLandmarks& landmarks, const std::vector<LandmarkSymbol>& symbols, MapPlan& plan) {
+void place_landmark_labels(const SheetLandmarks& landmarks, const std::vector<LandmarkSymbol>& symbols,
+                           double text_scale, MapPlan& plan) {
   std::vector<LabelCandidate> candidates;
   std::vector<PlacedText> texts;
+  TextStyle style = name_style;
+  style.size_pt *= text_scale;
   const double gap = landmark_symbol_mm / 2 + 0.6;  // clears the symbol box plus the padding
   for (const LandmarkSymbol& s : symbols) {
     const std::string name = short_name(landmarks.places[s.place].name);
-    const TextSize size = measure_text(name, name_style);
+    const TextSize size = measure_text(name, style);
     const double w = pt_to_mm(size.width_pt), h = pt_to_mm(size.height_pt);
     candidates.push_back({candidates.size(), priority_of(s.kind), positions_around_point(s.at, w, h, gap)});
-    texts.push_back({name, name_style, name_colour, {}, 0, w, h, {}});
+    texts.push_back({name, style, name_colour, {}, 0, w, h, {}});
   }
   std::vector<RectMm> obstacles = plan.symbol_boxes;
   if (plan.grid) {

@@ -28,8 +28,9 @@ std::vector<LandmarkSymbol> plan_landmark_symbols(const SheetLandmarks& landmark
 
 // The names next to their symbols, clear of every label already placed (street and area
 // names), of the symbols and of the grid labels; a name with no free place is left out.
-// Appends to `plan.labels`.
-void place_landmark_labels(const SheetLandmarks& landmarks, const std::vector<LandmarkSymbol>& symbols, MapPlan& plan);
+// Names are set at `text_scale` times their A3 size. Appends to `plan.labels`.
+void place_landmark_labels(const SheetLandmarks& landmarks, const std::vector<LandmarkSymbol>& symbols,
+                           double text_scale, MapPlan& plan);
 
 // The credits line with the landmarks' sources added, when any landmark is on the sheet.
 std::string with_landmark_credits(const std::string& attribution, const SheetLandmarks& landmarks, bool shown,

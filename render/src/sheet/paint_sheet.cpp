@@ -101,10 +101,11 @@ SheetPlan plan_sheet(const DrawingSheetSpec& spec) {
     }
   }
   plan.grid = reference_grid(layout.frame);
+  map.label_scale = layout.map_text_scale;
   detail::place_map_labels(map, plan);
   // Landmarks after the street names, clear of them.
   std::vector<LandmarkSymbol> landmarks = plan_landmark_symbols(spec.landmarks, plan);
-  place_landmark_labels(spec.landmarks, landmarks, plan);
+  place_landmark_labels(spec.landmarks, landmarks, layout.map_text_scale, plan);
   // The furniture (scale bar, north arrow, credits) is painted by the map's painter at map-page
   // sizes, scaled up as a whole by the panel's text scale (paint_panel); its scale bar is chosen
   // for that, so that it still measures true on paper.

@@ -30,6 +30,9 @@ SheetLayout drawing_sheet_layout(const Page& page) {
   const double paper_scale = std::clamp(std::sqrt(area_ratio), 0.75, 2.5);
   l.text_scale = area_ratio <= 1 ? paper_scale : std::sqrt(area_ratio) * (1 + 0.05 * std::log2(area_ratio));
   const double k = l.text_scale;
+  // Names inside the map grow less than the panel: they must not crowd out the streets they
+  // name, and people lean over the map to find their street anyway.
+  l.map_text_scale = area_ratio <= 1 ? 1 : std::sqrt(k);
   l.marker_mm = std::round(12 * paper_scale);
   l.marker_gap_mm = std::round(3 * paper_scale);
   l.ring_mm = l.marker_gap_mm + l.marker_mm + l.marker_mm / 6.0;

@@ -30,6 +30,7 @@ struct SheetLayout {
   double marker_gap_mm = 3;   // white between frame and fiducial
   double ring_mm = 0;         // gap + marker + quiet zone: page room around the frame
   double text_scale = 1;      // the margin panel's size: 1 on A3, 2.2 on A1, 3.25 on A0 (read from 1.5 m)
+  double map_text_scale = 1;  // names inside the map: 1 up to A3, the root of text_scale above
   RectMm panel;               // right of the frame (landscape) or below it (portrait)
   RectMm header, key, session, furniture, qr;
   RectMm previous;            // free room in the panel for the round-two key block

@@ -92,6 +92,9 @@ struct MapSpec {
   bool scale_bar = true;
   bool reference_grid = false;  // lettered columns, numbered rows
   std::optional<LocatorInset> inset{};
+  // Names inside the map (streets, water, areas, points) at this multiple of their size: a
+  // drawing sheet on A1/A0 is read from further away than a map page.
+  double label_scale = 1;
 };
 
 }  // namespace wijkatlas::render
