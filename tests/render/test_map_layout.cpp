@@ -71,6 +71,25 @@ TEST(LineLabels, StraightLineGivesItsDirectionKeptUpright) {
   EXPECT_NEAR(positions_along_line(down_left, 20, 3).at(0).angle_rad, -std::numbers::pi / 4, 1e-9);
 }
 
+TEST(LineLabels, LongStretchOffersSlidesNearestFirstThatStillFit) {
+  // 100 mm of street for a 20 x 3 mm name: needed 26 mm, so the centre may move 37 mm either
+  // way, in steps of 13 mm.
+  const std::vector<PaperPoint> street{{0, 0}, {100, 0}};
+  const auto stretches = positions_along_stretches(street, 20, 3, 15, 3, 5);
+  ASSERT_EQ(stretches.size(), 1u);
+  const auto& at = stretches[0];
+  ASSERT_EQ(at.size(), 5u);
+  const double expected[] = {50, 63, 37, 76, 24};
+  for (std::size_t i = 0; i < at.size(); ++i) {
+    EXPECT_NEAR(at[i].centre.x_mm, expected[i], 1e-9) << i;
+    EXPECT_GE(at[i].box.x, 0);
+    EXPECT_LE(at[i].box.x + at[i].box.width, 100);
+  }
+  // A stretch just long enough has its middle only.
+  const std::vector<PaperPoint> just{{0, 0}, {27, 0}};
+  EXPECT_EQ(positions_along_stretches(just, 20, 3).at(0).size(), 1u);
+}
+
 TEST(LineLabels, TooShortOrTooBentGivesNothing) {
   const std::vector<PaperPoint> short_line{{0, 0}, {15, 0}};
   EXPECT_TRUE(positions_along_line(short_line, 20, 3).empty());

@@ -59,26 +59,45 @@ RectMm rotated_bounds(const PaperPoint& centre, double width_mm, double height_m
   return {centre.x_mm - w / 2, centre.y_mm - h / 2, w, h};
 }
 
-std::vector<RotatedLabel> positions_along_line(std::span<const PaperPoint> line, double width_mm,
-                                               double height_mm, double max_bend_deg,
-                                               std::size_t max_positions) {
+std::vector<std::vector<RotatedLabel>> positions_along_stretches(std::span<const PaperPoint> line, double width_mm,
+                                                                 double height_mm, double max_bend_deg,
+                                                                 std::size_t max_stretches, std::size_t max_per_stretch) {
   std::vector<Stretch> stretches = straight_stretches(line, max_bend_deg * std::numbers::pi / 180);
   const double needed = width_mm * 1.15 + height_mm;
   std::erase_if(stretches, [&](const Stretch& s) { return s.length < needed; });
   std::stable_sort(stretches.begin(), stretches.end(),
                    [](const Stretch& a, const Stretch& b) { return a.length > b.length; });
+  if (stretches.size() > max_stretches) stretches.resize(max_stretches);
 
-  std::vector<RotatedLabel> out;
+  std::vector<std::vector<RotatedLabel>> out;
   for (const Stretch& s : stretches) {
-    if (out.size() >= max_positions) break;
     const PaperPoint& a = line[s.first];
     const PaperPoint& b = line[s.last];
     double angle = direction(a, b);
     // Upright text: flip anything pointing left.
     if (angle > std::numbers::pi / 2) angle -= std::numbers::pi;
     if (angle <= -std::numbers::pi / 2) angle += std::numbers::pi;
-    const PaperPoint centre{(a.x_mm + b.x_mm) / 2, (a.y_mm + b.y_mm) / 2};
-    out.push_back({centre, angle, rotated_bounds(centre, width_mm, height_mm, angle)});
+    const double ux = (b.x_mm - a.x_mm) / s.length, uy = (b.y_mm - a.y_mm) / s.length;
+    const double room = (s.length - needed) / 2;  // how far the centre may move from the middle
+    const double step = needed / 2;
+    std::vector<RotatedLabel> positions;
+    for (std::size_t i = 0; positions.size() < max_per_stretch; ++i) {
+      const double offset = static_cast<double>((i + 1) / 2) * step * (i % 2 ? 1 : -1);
+      if (std::abs(offset) > room) break;
+      const PaperPoint centre{(a.x_mm + b.x_mm) / 2 + ux * offset, (a.y_mm + b.y_mm) / 2 + uy * offset};
+      positions.push_back({centre, angle, rotated_bounds(centre, width_mm, height_mm, angle)});
+    }
+    out.push_back(std::move(positions));
+  }
+  return out;
+}
+
+std::vector<RotatedLabel> positions_along_line(std::span<const PaperPoint> line, double width_mm,
+                                               double height_mm, double max_bend_deg,
+                                               std::size_t max_positions) {
+  std::vector<RotatedLabel> out;
+  for (auto& stretch : positions_along_stretches(line, width_mm, height_mm, max_bend_deg, max_positions, 1)) {
+    out.push_back(stretch.front());
   }
   return out;
 }

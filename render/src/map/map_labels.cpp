@@ -92,9 +92,11 @@ struct Labeller {
     }
   }
 
+  // A street's name on each of its longest straight stretches, repeated at most every
+  // same_name_spacing_mm; each with its stretch's fallbacks when the middle is taken.
   void add_streets(const geo::BaseMap& map) {
     struct Found {
-      RotatedLabel at;
+      std::vector<RotatedLabel> at;  // the stretch's middle first
       double priority;
     };
     std::map<std::string, std::vector<Found>> by_name;
@@ -110,23 +112,26 @@ struct Labeller {
         std::vector<PaperPoint> paper;
         paper.reserve(part.size());
         for (const geo::Point& p : part) paper.push_back(frame.to_paper(p));
-        for (const RotatedLabel& r : positions_along_line(paper, it->second.width_mm, it->second.height_mm)) {
-          by_name[line.name].push_back({r, base});
+        for (auto& stretch : positions_along_stretches(paper, it->second.width_mm, it->second.height_mm)) {
+          by_name[line.name].push_back({std::move(stretch), base});
         }
       }
     }
     for (auto& [name, found] : by_name) {
       std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-        return a.at.box.width + a.at.box.height > b.at.box.width + b.at.box.height;
+        return a.at.front().box.width + a.at.front().box.height > b.at.front().box.width + b.at.front().box.height;
       });
       std::vector<PaperPoint> kept;
       for (const Found& f : found) {
+        const PaperPoint& middle = f.at.front().centre;
         const bool far = std::all_of(kept.begin(), kept.end(), [&](const PaperPoint& k) {
-          return std::hypot(k.x_mm - f.at.centre.x_mm, k.y_mm - f.at.centre.y_mm) > same_name_spacing_mm;
+          return std::hypot(k.x_mm - middle.x_mm, k.y_mm - middle.y_mm) > same_name_spacing_mm;
         });
         if (!far) continue;
-        kept.push_back(f.at.centre);
-        add(text_by_name.at(name), f.priority - 0.1 * static_cast<double>(kept.size()), {f.at.box}, {f.at});
+        kept.push_back(middle);
+        std::vector<RectMm> boxes;
+        for (const RotatedLabel& r : f.at) boxes.push_back(r.box);
+        add(text_by_name.at(name), f.priority - 0.1 * static_cast<double>(kept.size()), std::move(boxes), f.at);
       }
     }
   }

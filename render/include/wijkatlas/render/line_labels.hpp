@@ -24,4 +24,13 @@ std::vector<RotatedLabel> positions_along_line(std::span<const PaperPoint> line,
                                                double height_mm, double max_bend_deg = 15,
                                                std::size_t max_positions = 3);
 
+// The same stretches, each with its fallbacks: the middle first, then slid along the stretch
+// either way in steps of half the text's length while it still fits, nearest first (for when
+// another label, a symbol or a round-two status label takes the middle). At most
+// `max_per_stretch` positions per stretch (the middle and four either way).
+std::vector<std::vector<RotatedLabel>> positions_along_stretches(std::span<const PaperPoint> line, double width_mm,
+                                                                 double height_mm, double max_bend_deg = 15,
+                                                                 std::size_t max_stretches = 3,
+                                                                 std::size_t max_per_stretch = 9);
+
 }  // namespace wijkatlas::render
