@@ -101,6 +101,8 @@ SheetPlan plan_sheet(const DrawingSheetSpec& spec) {
     }
   }
   plan.grid = reference_grid(layout.frame);
+  // Round two's status labels first: the street names make room for them.
+  PreviousPlan previous = plan_previous_overlay(spec, layout, plan);
   map.label_scale = layout.map_text_scale;
   detail::place_map_labels(map, plan);
   // Landmarks after the street names, clear of them.
@@ -113,7 +115,8 @@ SheetPlan plan_sheet(const DrawingSheetSpec& spec) {
   plan.scale_bar = choose_scale_bar(plan.frame.scale_denominator() * k, layout.furniture.width * 0.65 / k);
   plan.attribution = with_landmark_credits(detail::attribution_text(map, plan.frame.world_extent()), spec.landmarks,
                                            !landmarks.empty(), spec.language);
-  return {layout, std::move(map), std::move(plan), encode_qr(spec.qr_payload), std::move(landmarks)};
+  return {layout, std::move(map), std::move(plan), encode_qr(spec.qr_payload), std::move(landmarks),
+          std::move(previous)};
 }
 
 void paint_sheet(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPlan& plan) {

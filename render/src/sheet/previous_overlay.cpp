@@ -2,18 +2,14 @@
 // label, the initiatives linked to them, and a block in the panel that explains the grey.
 // Only greys (R = G = B) are used: the photo reader takes ink only where saturation is high
 // (S >= 85/255, sketch/src/photo/ink.cpp), so none of this can come back as a new mark.
-#include <boost/geometry/algorithms/within.hpp>
+// Where the labels go is planned in previous_plan.cpp.
 #include <algorithm>
 #include <cmath>
 #include <numbers>
-#include <optional>
 #include <sstream>
 
 #include "paint/painters.hpp"
 #include "sheet/sheet_plan.hpp"
-#include "wijkatlas/geo/ops.hpp"
-#include "wijkatlas/render/label_placement.hpp"
-#include "wijkatlas/render/polylabel.hpp"
 #include "wijkatlas/render/text.hpp"
 #include "wijkatlas/render/units.hpp"
 
@@ -56,23 +52,6 @@ void dashed(cairo_t* cr, double k) {
   cairo_set_dash(cr, dash, 2, 0);
 }
 
-// At most `max_chars` characters (UTF-8 aware), with an ellipsis when cut.
-std::string shortened(const std::string& text, std::size_t max_chars) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (++chars > max_chars) return text.substr(0, i) + "…";
-  }
-  return text;
-}
-
-geo::MultiPolygon box_polygon(const geo::Box& b) {
-  geo::Polygon p;
-  const double x0 = b.min_corner().x(), y0 = b.min_corner().y(), x1 = b.max_corner().x(), y1 = b.max_corner().y();
-  p.outer() = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
-  return {p};
-}
-
 void paint_spot_area(cairo_t* cr, const PreviousSpot& spot, const paint::WorldPen& pen, double k) {
   cairo_save(cr);
   cairo_new_path(cr);
@@ -90,51 +69,6 @@ void paint_spot_area(cairo_t* cr, const PreviousSpot& spot, const paint::WorldPe
   cairo_restore(cr);
 }
 
-// Text of the overlay, at the sheet's text scale.
-struct OverlayText {
-  TextStyle label, detail, initiative;
-  double line_mm = 0;  // height of one label line
-};
-
-OverlayText overlay_text(double k) {
-  OverlayText t{{.size_pt = 7 * k, .bold = true}, {.size_pt = 6.2 * k, .italic = true}, {.size_pt = 6.2 * k, .italic = true}, 0};
-  t.line_mm = pt_to_mm(measure_text("Ag", t.label).height_pt);
-  return t;
-}
-
-double text_width_mm(const std::string& text, const TextStyle& style) { return pt_to_mm(measure_text(text, style).width_pt); }
-
-PaperPoint paper(const paint::WorldPen& pen, const geo::Point& p) {
-  const auto [x, y] = pen.to_pt(p);
-  return {pt_to_mm(x), pt_to_mm(y)};
-}
-
-RectMm centred(const PaperPoint& c, double w, double h) { return {c.x_mm - w / 2, c.y_mm - h / 2, w, h}; }
-
-// A spot's label goes on the spot if there is room, else just beside it: below, above, right,
-// left, then a little further out. Spots of different categories at one crossing are common.
-std::vector<RectMm> spot_label_positions(const PaperPoint& pole, const RectMm& spot, double w, double h) {
-  const double gap = 1.0;
-  std::vector<RectMm> out{centred(pole, w, h)};
-  for (const double extra : {0.0, h + gap}) {
-    out.push_back({pole.x_mm - w / 2, spot.y + spot.height + gap + extra, w, h});
-    out.push_back({pole.x_mm - w / 2, spot.y - gap - h - extra, w, h});
-    out.push_back({spot.x + spot.width + gap + extra, pole.y_mm - h / 2, w, h});
-    out.push_back({spot.x - gap - w - extra, pole.y_mm - h / 2, w, h});
-  }
-  return out;
-}
-
-RectMm page_box(const paint::WorldPen& pen, const geo::MultiPolygon& shape) {
-  const geo::Box b = geo::envelope(geo::Geometry(shape));
-  const PaperPoint a = paper(pen, b.min_corner()), c = paper(pen, b.max_corner());
-  return {std::min(a.x_mm, c.x_mm), std::min(a.y_mm, c.y_mm), std::abs(c.x_mm - a.x_mm), std::abs(c.y_mm - a.y_mm)};
-}
-
-void label_line(cairo_t* cr, const std::string& text, const TextStyle& style, double cx_mm, double cy_mm, double k) {
-  draw_label(cr, text, style, mm_to_pt(cx_mm), mm_to_pt(cy_mm), 0, text_grey, 1.2 * k);
-}
-
 // A thin leader from a spot to its label placed beside it.
 void leader(cairo_t* cr, const PaperPoint& from, const RectMm& to, double k) {
   const double x = std::clamp(from.x_mm, to.x, to.x + to.width), y = std::clamp(from.y_mm, to.y, to.y + to.height);
@@ -146,10 +80,10 @@ void leader(cairo_t* cr, const PaperPoint& from, const RectMm& to, double k) {
   cairo_restore(cr);
 }
 
-void paint_initiative_symbol(cairo_t* cr, const PreviousInitiative& i, const paint::WorldPen& pen, double k) {
+void paint_initiative_symbol(cairo_t* cr, const PreviousInitiative& i, const paint::WorldPen& pen, double r_mm, double k) {
   const auto [x, y] = pen.to_pt(i.location);
   const auto [sx, sy] = pen.to_pt(i.spot);
-  const double r = mm_to_pt(1.5 * k);
+  const double r = mm_to_pt(r_mm);
   // A thin dashed leader from the spot to the initiative, stopping at the symbol.
   if (const double d = std::hypot(x - sx, y - sy); d > 2 * r) {
     cairo_save(cr);
@@ -172,56 +106,14 @@ void paint_initiative_symbol(cairo_t* cr, const PreviousInitiative& i, const pai
   cairo_fill(cr);
 }
 
-// Places and paints the spots' labels and the initiatives' names with the map's collision pass
-// (render/label_placement.hpp). A spot's label is never dropped: with no free position it goes
-// on the spot anyway; an initiative's name may be dropped (its spot's label names it too).
-void paint_overlay_labels(cairo_t* cr, const PreviousOverlay& o, const std::vector<geo::MultiPolygon>& visible,
-                          const std::vector<const PreviousInitiative*>& initiatives, const paint::WorldPen& pen,
-                          const RectMm& frame, double k) {
-  const OverlayText t = overlay_text(k);
-  struct Block {
-    PaperPoint anchor;
-    std::string first, second;
-    const TextStyle* first_style;
-    std::vector<RectMm> positions;
-    bool spot;
-  };
-  std::vector<Block> blocks;
-  std::vector<RectMm> obstacles;
-  const double r = 1.5 * k;
-  for (std::size_t i = 0; i < visible.size(); ++i) {
-    if (visible[i].empty()) continue;
-    const PreviousSpot& s = o.spots[i];
-    const PaperPoint pole = paper(pen, pole_of_inaccessibility(visible[i], 1.0).point);
-    const std::string detail = shortened(s.detail, 44);
-    const double w = std::max(text_width_mm(s.label, t.label), detail.empty() ? 0.0 : text_width_mm(detail, t.detail)) + 1.5 * k;
-    const double h = t.line_mm * (detail.empty() ? 1 : 2) + 0.5 * k;
-    blocks.push_back({pole, s.label, detail, &t.label, spot_label_positions(pole, page_box(pen, visible[i]), w, h), true});
-  }
-  for (const PreviousInitiative* i : initiatives) {
-    const PaperPoint at = paper(pen, i->location);
-    obstacles.push_back({at.x_mm - r, at.y_mm - r, 2 * r, 2 * r});
-    const std::string name = shortened(i->name, 40);
-    blocks.push_back({at, name, "", &t.initiative,
-                      positions_around_point(at, text_width_mm(name, t.initiative) + 1.0 * k, t.line_mm, r + 1.2 * k), false});
-  }
-  std::vector<LabelCandidate> candidates;
-  for (std::size_t b = 0; b < blocks.size(); ++b) candidates.push_back({b, blocks[b].spot ? 2.0 : 1.0, blocks[b].positions});
-  std::vector<std::optional<RectMm>> where(blocks.size());
-  for (const PlacedLabel& p : place_labels(candidates, obstacles, {.bounds = frame, .padding_mm = 0.8 * k})) where[p.id] = p.box;
-
-  for (std::size_t b = 0; b < blocks.size(); ++b) {
-    const Block& block = blocks[b];
-    if (!where[b] && !block.spot) continue;
-    const RectMm box = where[b] ? *where[b] : block.positions.front();
-    if (block.spot && where[b] && !overlaps(box, block.positions.front())) leader(cr, block.anchor, box, k);
-    const double cx = box.x + box.width / 2;
-    if (block.second.empty()) {
-      label_line(cr, block.first, *block.first_style, cx, box.y + box.height / 2, k);
-    } else {
-      label_line(cr, block.first, *block.first_style, cx, box.y + box.height / 2 - t.line_mm / 2, k);
-      label_line(cr, block.second, t.detail, cx, box.y + box.height / 2 + t.line_mm / 2, k);
-    }
+// The label's lines, centred in its box, over hatching and leaders.
+void paint_overlay_label(cairo_t* cr, const OverlayLabel& l, double line_mm, double k) {
+  if (l.leader) leader(cr, l.anchor, l.box, k);
+  const double cx = l.box.x + l.box.width / 2;
+  double cy = l.box.y + l.box.height / 2 - line_mm * static_cast<double>(l.lines.size() - 1) / 2;
+  for (const OverlayLine& line : l.lines) {
+    draw_label(cr, line.text, line.style, mm_to_pt(cx), mm_to_pt(cy), 0, text_grey, 1.2 * k);
+    cy += line_mm;
   }
 }
 
@@ -257,23 +149,13 @@ void paint_previous_overlay(cairo_t* cr, const DrawingSheetSpec& spec, const She
   cairo_rectangle(cr, mm_to_pt(f.x), mm_to_pt(f.y), mm_to_pt(f.width), mm_to_pt(f.height));
   cairo_clip(cr);
   const paint::WorldPen pen(cr, p.plan.frame);
-  const geo::MultiPolygon shown = box_polygon(p.plan.frame.world_extent());
-  std::vector<geo::MultiPolygon> visible;
-  for (const PreviousSpot& s : spec.previous->spots) {
-    visible.push_back(geo::intersection(s.area, shown));
-    if (!visible.back().empty()) paint_spot_area(cr, s, pen, k);
+  for (std::size_t i = 0; i < spec.previous->spots.size(); ++i) {
+    if (!p.previous.visible[i].empty()) paint_spot_area(cr, spec.previous->spots[i], pen, k);
   }
-  // An initiative off the map is named in its spot's label only: a leader running off the
-  // frame would point nowhere.
-  const geo::Box world = p.plan.frame.world_extent();
-  std::vector<const PreviousInitiative*> on_map;
-  for (const PreviousInitiative& i : spec.previous->initiatives) {
-    if (!boost::geometry::within(i.location, world)) continue;
-    paint_initiative_symbol(cr, i, pen, k);
-    on_map.push_back(&i);
+  for (const std::size_t i : p.previous.initiatives) {
+    paint_initiative_symbol(cr, spec.previous->initiatives[i], pen, p.previous.symbol_mm, k);
   }
-  // Labels last, over hatching and leaders.
-  paint_overlay_labels(cr, *spec.previous, visible, on_map, pen, f, k);
+  for (const OverlayLabel& l : p.previous.labels) paint_overlay_label(cr, l, p.previous.line_mm, p.layout.map_text_scale);
   cairo_restore(cr);
 }
 

@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include "sheet/landmarks.hpp"
+#include "sheet/previous_plan.hpp"
 #include "sheet/qr_code.hpp"
 #include "wijkatlas/render/drawing_sheet.hpp"
 #include "wijkatlas/render/map_plan.hpp"
@@ -16,6 +17,7 @@ struct SheetPlan {
   MapPlan plan;   // frame, labels, grid, scale bar, attribution
   QrModules qr;
   std::vector<LandmarkSymbol> landmarks;
+  PreviousPlan previous;  // round two's labels; empty on a first-round sheet
 };
 
 SheetPlan plan_sheet(const DrawingSheetSpec& spec);
