@@ -83,8 +83,13 @@ PhotoReading read_sheet_photo(const std::filesystem::path& image, const PhotoRea
   progress("markers", 0.15);
   const std::vector<DetectedMarker> markers = detect_markers(gray);
   progress("QR code", 0.3);
-  std::vector<std::string> codes = read_qr_codes(gray);
+  // The likeliest size first; then, with the corner markers found, the squared-up view (0.3 s,
+  // and what reads a steep, noisy photo), before the other sizes, where zbar spends over a
+  // second on a noisy full-size photo; they remain for a sheet whose corner is covered.
+  const std::vector<int> sizes = qr_read_sizes(std::max(gray.cols, gray.rows));
+  std::vector<std::string> codes = read_qr_codes_at(gray, std::span(sizes).first(1));
   if (codes.empty()) codes = read_qr_codes_squared_up(gray, markers, SheetInfo{}.marker_mm);
+  if (codes.empty()) codes = read_qr_codes_at(gray, std::span(sizes).subspan(1));
   if (codes.empty()) {
     // Last, without a squared-up view (a corner marker covered): the photo as it is, locally
     // thresholded over a block of about 1/130 of its long side (a few QR modules on a sheet

@@ -46,21 +46,24 @@ std::vector<std::string> read_qr_codes_thresholded(const cv::Mat& gray, int bloc
   return read_qr_codes_once(binary);
 }
 
-std::vector<std::string> read_qr_codes(const cv::Mat& gray) {
-  const ZbarScanner scanner = qr_scanner();
-
-  // Long sides to try: about 3,200 px first (a sheet's QR modules are then 4-6 px, and a
-  // phone's paper texture and noise are averaged away), then smaller ones, and the original
-  // size last (a flat scan whose code is small on the page).
-  const int long_side = std::max(gray.cols, gray.rows);
+std::vector<int> qr_read_sizes(int long_side) {
+  // About 3,200 px first (a sheet's QR modules are then 4-6 px, and a phone's paper texture and
+  // noise are averaged away), then smaller ones, and the original size last (a flat scan whose
+  // code is small on the page).
   std::vector<int> sizes;
   for (const int s : {3200, 2400, 1800, 1300}) {
     if (s < long_side) sizes.push_back(s);
   }
   sizes.push_back(long_side);
+  return sizes;
+}
+
+std::vector<std::string> read_qr_codes_at(const cv::Mat& gray, std::span<const int> sizes) {
+  const ZbarScanner scanner = qr_scanner();
+  const int long_side = std::max(gray.cols, gray.rows);
   for (const int s : sizes) {
     cv::Mat resized;
-    if (s == long_side) {
+    if (s >= long_side) {
       resized = gray;
     } else {
       const double f = static_cast<double>(s) / long_side;
@@ -70,6 +73,10 @@ std::vector<std::string> read_qr_codes(const cv::Mat& gray) {
     if (!found.empty()) return found;
   }
   return {};
+}
+
+std::vector<std::string> read_qr_codes(const cv::Mat& gray) {
+  return read_qr_codes_at(gray, qr_read_sizes(std::max(gray.cols, gray.rows)));
 }
 
 }  // namespace wijkatlas::sketch::photo
