@@ -5,23 +5,17 @@
 #include <algorithm>
 
 #include "sheet/sheet_plan.hpp"
+#include "sheet_spec_fixture.hpp"
 #include "wijkatlas/render/label_placement.hpp"
 
 namespace wijkatlas::render::sheet {
 namespace {
 
 using geo::LandmarkKind;
-const geo::Point centre{191950, 444700};
+const geo::Point& centre = test::sheet_centre;
 
 DrawingSheetSpec spec_with(std::vector<geo::Landmark> places, std::vector<geo::BaseLine> streets = {}) {
-  DrawingSheetSpec spec;
-  spec.page.paper = Paper::a3;
-  spec.centre = centre;
-  spec.scale = 2500;
-  spec.qr_payload = "wijkatlas test";
-  geo::BaseMap base;
-  base.lines = std::move(streets);
-  spec.layers.push_back(BaseMapLayer{std::move(base), true});
+  DrawingSheetSpec spec = test::a3_sheet_spec(std::move(streets));
   spec.landmarks.places = std::move(places);
   return spec;
 }

@@ -5,12 +5,13 @@
 #include <algorithm>
 
 #include "sheet/sheet_plan.hpp"
+#include "sheet_spec_fixture.hpp"
 #include "wijkatlas/render/label_placement.hpp"
 
 namespace wijkatlas::render::sheet {
 namespace {
 
-const geo::Point centre{191950, 444700};
+const geo::Point& centre = test::sheet_centre;
 
 geo::MultiPolygon square(double cx, double cy, double half) {
   geo::Polygon p;
@@ -25,14 +26,7 @@ geo::BaseLine street(const std::string& name, double y) {
 
 // A spot astride a short named street, an initiative beside it, a landmark at the spot's heart.
 DrawingSheetSpec round_two_spec() {
-  DrawingSheetSpec spec;
-  spec.page.paper = Paper::a3;
-  spec.centre = centre;
-  spec.scale = 2500;
-  spec.qr_payload = "wijkatlas test";
-  geo::BaseMap base;
-  base.lines = {street("Hommelstraat", 0)};
-  spec.layers.push_back(BaseMapLayer{std::move(base), true});
+  DrawingSheetSpec spec = test::a3_sheet_spec({street("Hommelstraat", 0)});
   spec.landmarks.places = {{geo::LandmarkKind::school, "Basisschool De Hommel", {centre.x() + 2, centre.y() + 3}}};
   PreviousOverlay previous;
   previous.session = "Blokgesprek Hommelstraat";
