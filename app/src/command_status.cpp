@@ -150,7 +150,9 @@ StatusSummary run_status(const StatusOptions& o, geo::Reporter& reporter, std::o
         << " of meer bladen dezelfde plek; --min-n 1 neemt elke tekening mee)\n";
     return summary;
   }
-  out << "sessie '" << o.session << "': " << spots.spots.size() << " plekken\n";
+  out << "sessie '" << o.session << "': " << spots.spots.size() << " plekken";
+  if (const int n = recorded_min_n(spots.spots); n > 0) out << " (gemaakt met --min-n " << n << ")";
+  out << "\n";
   list_spots(spots.spots, out);
   return summary;
 }

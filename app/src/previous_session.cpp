@@ -64,8 +64,14 @@ render::PreviousOverlay previous_overlay(sketch::ProjectStore& store, const std:
     }
     overlay.spots.push_back(std::move(spot));
   }
+  // How many sheets a spot needed, so that the table knows one person's drawing is not shown.
+  std::string threshold;
+  if (const int n = recorded_min_n(made.spots); n > 1) {
+    threshold = nl ? ", elk op minstens " + std::to_string(n) + " bladen getekend"
+                   : ", each drawn on at least " + std::to_string(n) + " sheets";
+  }
   overlay.key_session = (nl ? "Vorige sessie: " : "Previous session: ") + session + " (" +
-                        std::to_string(made.spots.size()) + (nl ? " plekken)" : " spots)");
+                        std::to_string(made.spots.size()) + (nl ? " plekken" : " spots") + threshold + ")";
   if (made.spots.empty()) {
     reporter.warn("sessie '" + session + "' heeft geen plekken (nergens tekenden " + std::to_string(min_n) +
                   " of meer bladen dezelfde plek): het blad toont niets van de vorige keer");

@@ -50,6 +50,7 @@ std::vector<sketch::SpotRecord> category_spots(const std::string& store_path, co
     s.category = category;
     s.geometry = geo::MultiPolygon{part};
     s.area_m2 = geo::area(s.geometry);
+    s.min_n = min_n;
     for (std::size_t i = 0; i < faces.size(); ++i) {
       if (!boost::geometry::within(geo::point_on_surface(kept[i]), part)) continue;
       if (faces[i]->n > s.n || (faces[i]->n == s.n && faces[i]->N > s.N)) {
@@ -115,6 +116,13 @@ void carry_statuses(const std::vector<sketch::SpotRecord>& old_spots, std::vecto
       }
     }
   }
+}
+
+int recorded_min_n(const std::vector<sketch::SpotRecord>& spots) {
+  if (spots.empty()) return 0;
+  const int first = spots.front().min_n;
+  const bool shared = std::all_of(spots.begin(), spots.end(), [&](const sketch::SpotRecord& s) { return s.min_n == first; });
+  return shared ? first : 0;
 }
 
 SessionSpots session_spots(sketch::ProjectStore& store, const std::string& session, int min_n, bool remake,

@@ -24,6 +24,10 @@ std::vector<sketch::SpotRecord> compute_spots(sketch::ProjectStore& store, const
 // ids may change when spots are made again after more drawings came in).
 void carry_statuses(const std::vector<sketch::SpotRecord>& old_spots, std::vector<sketch::SpotRecord>& new_spots);
 
+// The --min-n the spots were made with, when they all share one that is recorded (spots made
+// before store format 3 have none): 0 otherwise.
+int recorded_min_n(const std::vector<sketch::SpotRecord>& spots);
+
 struct SessionSpots {
   std::vector<sketch::SpotRecord> spots;
   bool made = false;  // made (and stored) by this call

@@ -69,6 +69,8 @@ void add_fields(OGRLayer& layer, const std::filesystem::path& target, std::initi
 // The tables and fields format 2 added to format 1 (store_upgrade.cpp): used for new stores
 // and to upgrade old ones, so both end with the same schema.
 void add_round_two_schema(GDALDataset& ds, const std::filesystem::path& path);
+// The field format 3 added to format 2: plekken.min_n.
+void add_spot_threshold_schema(GDALDataset& ds, const std::filesystem::path& path);
 // Upgrades a store of format `from` to store_format_version in one transaction, or leaves it
 // untouched. Throws output_error.
 void upgrade_store(GDALDataset& ds, const std::filesystem::path& path, int from);

@@ -40,6 +40,7 @@ void create_store(const fs::path& path, const std::string& project) {
                   {"version", OFTInteger}, {"source", OFTString}, {"superseded", OFTInteger}, {"crop_png", OFTBinary},
                   {"crop_xmin", OFTReal}, {"crop_ymin", OFTReal}, {"crop_xmax", OFTReal}, {"crop_ymax", OFTReal}});
     detail::add_round_two_schema(*ds, path);
+    detail::add_spot_threshold_schema(*ds, path);
     ds->FlushCache();
     if (CPLGetLastErrorType() >= CE_Failure) throw output_error(path.string(), "cannot finish the store: " + gdal_message("?"));
   }

@@ -100,6 +100,7 @@ SpotRecord read_spot(OGRFeature& f, const fs::path& path) {
   s.n = f.GetFieldAsInteger("n");
   s.N = f.GetFieldAsInteger("N_totaal");
   s.area_m2 = f.GetFieldAsDouble("oppervlakte_m2");
+  s.min_n = f.GetFieldAsInteger("min_n");  // null (a spot from before format 3) reads as 0
   s.geometry = multipolygon_of(f);
   s.status = read_status(f, spot_columns, path, "plek " + s.id);
   s.created_at = f.GetFieldAsString("gemaakt_op");
@@ -206,6 +207,7 @@ void ProjectStore::replace_spots(const std::string& session, const std::vector<S
     f->SetField("N_totaal", s.N);
     f->SetField("n_van_N", (std::to_string(s.n) + " van " + std::to_string(s.N)).c_str());
     f->SetField("oppervlakte_m2", s.area_m2);
+    if (s.min_n > 0) f->SetField("min_n", s.min_n);
     write_status(*f, spot_columns, s.status);
     f->SetField("gemaakt_op", (s.created_at.empty() ? now : s.created_at).c_str());
     f->SetGeometryDirectly(detail::ogr_from_wkt(detail::to_wkt(geo::Geometry(s.geometry))));

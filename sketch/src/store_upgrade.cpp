@@ -1,6 +1,7 @@
 // Store format 2 (round two): status fields on sketches, the plekken and statuswijzigingen
-// tables, and the previous session a sheet shows. A format-1 store is upgraded in place, in one
-// SQLite transaction: afterwards it is a format-2 store, or (on any failure) untouched.
+// tables, and the previous session a sheet shows. Format 3: the --min-n each spot was made
+// with. An older store is upgraded in place, in one SQLite transaction: afterwards it is a
+// store of the current format, or (on any failure) untouched.
 #include "store_gdal.hpp"
 #include "wijkatlas/geo/error.hpp"
 
@@ -35,11 +36,16 @@ void add_round_two_schema(GDALDataset& ds, const std::filesystem::path& path) {
                 {"gewijzigd_op", OFTString}});
 }
 
+void add_spot_threshold_schema(GDALDataset& ds, const std::filesystem::path& path) {
+  add_fields(existing(ds, path, "plekken"), path, {{"min_n", OFTInteger}});
+}
+
 void upgrade_store(GDALDataset& ds, const std::filesystem::path& path, int from) {
   if (from >= store_format_version) return;
   try {
     Transaction transaction(ds, path);
     if (from < 2) add_round_two_schema(ds, path);
+    if (from < 3) add_spot_threshold_schema(ds, path);
     execute(ds, path,
             "UPDATE wijkatlas_project SET value = '" + std::to_string(store_format_version) + "' WHERE key = 'format_version'");
     transaction.commit();

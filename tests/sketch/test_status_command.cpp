@@ -54,12 +54,13 @@ TEST(StatusCommand, FormatOneStoreIsUpgradedInPlaceKeepingEveryRow) {
   const CliRun r = status(store, {});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_CONTAINS(r.out, std::string(session) + ": 8 schetsen, plekken nog niet gemaakt");
-  EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"), "2");
+  EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"), "3");
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sketches"), sketches);
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sheets"), 3);
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests"), 3);
   EXPECT_EQ(has_column(store, "sheets", "vorige_sessie"), 1);
   EXPECT_EQ(has_column(store, "sketches", "status"), 1);
+  EXPECT_EQ(has_column(store, "plekken", "min_n"), 1);
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM gpkg_contents WHERE table_name IN ('plekken', 'statuswijzigingen')"), 2);
   // The upgraded store still serves the commands that read it.
   const CliRun overlap = run_wijkatlas({"overlap", "--store", store.string(), "--session", session, "--density-sigma", "0",
@@ -75,11 +76,32 @@ TEST(StatusCommand, AFailedUpgradeLeavesTheStoreAsItWas) {
   execute_sql(store, "CREATE TABLE plekken (x TEXT)");
   const CliRun r = status(store, {});
   EXPECT_EQ(r.code, 4);
-  EXPECT_CONTAINS(r.err, "cannot upgrade the store from format 1 to 2 (it is left unchanged)");
+  EXPECT_CONTAINS(r.err, "cannot upgrade the store from format 1 to 3 (it is left unchanged)");
   EXPECT_CONTAINS(r.err, "plekken");
   EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"), "1");
   EXPECT_EQ(has_column(store, "sheets", "vorige_sessie"), 0) << "the columns added before the failure are rolled back";
   EXPECT_EQ(has_column(store, "sketches", "status"), 0);
+}
+
+TEST(StatusCommand, FormatTwoStoreGainsTheSpotsThreshold) {
+  TempDir dir;
+  const auto store = v1_store(dir);
+  ASSERT_EQ(status(store, {"--session", session}).code, 0);
+  // Back to format 2 as an older wijkatlas left it: spots without their --min-n.
+  execute_sql(store, "ALTER TABLE plekken DROP COLUMN min_n; "
+                     "UPDATE wijkatlas_project SET value = '2' WHERE key = 'format_version'");
+  ASSERT_EQ(has_column(store, "plekken", "min_n"), 0);
+
+  const CliRun r = status(store, {"--session", session});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"), "3");
+  EXPECT_EQ(has_column(store, "plekken", "min_n"), 1);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken WHERE min_n IS NULL"), 3) << "the spots stay, threshold unknown";
+  EXPECT_CONTAINS(r.out, "sessie 'Blokgesprek Hommelstraat': 3 plekken\n");
+  // Made again, they record it.
+  ASSERT_EQ(status(store, {"--session", session, "--remake-spots", "--min-n", "3"}).code, 0);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken WHERE min_n = 3"), 1);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken"), 1) << "only the place all three sheets marked";
 }
 
 TEST(StatusCommand, SpotsOfASessionHaveKnownCountsAndAreas) {
@@ -87,7 +109,8 @@ TEST(StatusCommand, SpotsOfASessionHaveKnownCountsAndAreas) {
   const auto store = v1_store(dir);
   const CliRun r = status(store, {"--session", session});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_CONTAINS(r.out, "3 plekken");
+  EXPECT_CONTAINS(r.out, "3 plekken (gemaakt met --min-n 2)");
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken WHERE min_n = 2"), 3) << "the threshold is recorded";
   // Three 80 m squares, 10 m apart: where at least two overlap is 6,200 m2, marked by all three.
   EXPECT_EQ(query_number(store, "SELECT n FROM plekken WHERE id = 'blokgesprek-hommelstraat-P01'"), 3);
   EXPECT_EQ(query_text(store, "SELECT categorie || ' ' || n_van_N FROM plekken WHERE id = 'blokgesprek-hommelstraat-P01'"),

@@ -234,7 +234,7 @@ TEST(RoundTwo, KeyAndLabelsArePrintedAsText) {
   const std::string& t = round_two().text;
   EXPECT_NE(t.find("Vorige keer"), std::string::npos) << t;
   EXPECT_NE(t.find("grijs: wat u vorige keer tekende, met wat ermee gedaan is"), std::string::npos) << t;
-  EXPECT_NE(t.find("Vorige sessie: Ronde 1 Städtle (3 plekken)"), std::string::npos) << t;
+  EXPECT_NE(t.find("Vorige sessie: Ronde 1 Städtle (3 plekken, elk op minstens 2 bladen getekend)"), std::string::npos) << t;
   EXPECT_NE(t.find("P01 probleem · opgepakt"), std::string::npos) << t;
   EXPECT_NE(t.find("P02 fijne plek · in behandeling"), std::string::npos) << t;
   EXPECT_NE(t.find("P03 idee · geen actie"), std::string::npos) << t;

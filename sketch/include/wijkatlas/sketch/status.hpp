@@ -50,6 +50,7 @@ struct SpotRecord {
   int n = 0;             // most sheets that marked one place inside the spot
   int N = 0;             // sheets that showed that place
   double area_m2 = 0;
+  int min_n = 0;         // the --min-n it was made with; 0 for spots made before store format 3
   geo::MultiPolygon geometry;
   StatusInfo status;
   std::string created_at;

@@ -24,7 +24,7 @@ namespace wijkatlas::sketch {
 
 // 2 added round two: statuses, plekken, statuswijzigingen, sheets.vorige_sessie. A store of an
 // older format is upgraded in place, in one transaction, when it is opened.
-inline constexpr int store_format_version = 2;
+inline constexpr int store_format_version = 3;
 
 struct SheetRecord {
   SheetInfo sheet;
