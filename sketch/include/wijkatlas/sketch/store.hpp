@@ -22,8 +22,9 @@
 
 namespace wijkatlas::sketch {
 
-// 2 added round two: statuses, plekken, statuswijzigingen, sheets.vorige_sessie. A store of an
-// older format is upgraded in place, in one transaction, when it is opened.
+// 2 added round two: statuses, plekken, statuswijzigingen, sheets.vorige_sessie; 3 added
+// plekken.min_n. A store of an older format is upgraded in place, in one transaction, when it
+// is opened.
 inline constexpr int store_format_version = 3;
 
 struct SheetRecord {
