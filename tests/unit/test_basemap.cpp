@@ -3,7 +3,9 @@
 
 #include <boost/geometry.hpp>
 
+#include "osm_tags_fixture.hpp"
 #include "test_support.hpp"
+#include "thrown_message.hpp"
 #include "wijkatlas/geo/basemap.hpp"
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -11,11 +13,7 @@
 namespace wijkatlas::geo {
 namespace {
 
-OsmTags tags(std::initializer_list<std::pair<const char*, const char*>> pairs) {
-  OsmTags t;
-  for (const auto& [k, v] : pairs) t.values.emplace(k, v);
-  return t;
-}
+using test::tags;
 
 // Vaduz, the capital of the test extract, as an RD New box (1.5 km around the centre).
 Box vaduz_box() {
@@ -79,12 +77,9 @@ TEST(BaseMap, ReadsTheRealOsmExtractInsideABox) {
 
 TEST(BaseMap, ANonOsmSourceIsAClearError) {
   CollectingReporter reporter;
-  try {
-    load_osm_basemap(test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg"), {}, reporter);
-    FAIL() << "no error";
-  } catch (const io_error& e) {
-    EXPECT_NE(std::string(e.what()).find("not an OpenStreetMap extract"), std::string::npos) << e.what();
-  }
+  const std::string message = test::thrown_message<io_error>(
+      [&] { load_osm_basemap(test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg"), {}, reporter); });
+  EXPECT_NE(message.find("not an OpenStreetMap extract"), std::string::npos) << message;
 }
 
 TEST(BaseMap, FindsTheFetchedExtractOnlyWhenPresent) {

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <boost/geometry.hpp>
 
+#include "osm_tags_fixture.hpp"
 #include "test_support.hpp"
+#include "thrown_message.hpp"
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/landmarks.hpp"
@@ -13,11 +15,7 @@
 namespace wijkatlas::geo {
 namespace {
 
-OsmTags tags(std::initializer_list<std::pair<const char*, const char*>> pairs) {
-  OsmTags t;
-  for (const auto& [k, v] : pairs) t.values.emplace(k, v);
-  return t;
-}
+using test::tags;
 
 const Landmark* find(const std::vector<Landmark>& all, const std::string& name) {
   const auto it = std::find_if(all.begin(), all.end(), [&](const Landmark& l) { return l.name == name; });
@@ -99,12 +97,9 @@ TEST(Landmarks, AnAssetTableWithoutNamesIsAClearError) {
   test::TempDir dir;
   dir.write("punten.csv", "x,y,soort\n191000,444000,school\n");
   CollectingReporter reporter;
-  try {
-    load_asset_landmarks(dir / "punten.csv", std::nullopt, reporter);
-    FAIL() << "no error";
-  } catch (const data_error& e) {
-    EXPECT_NE(std::string(e.what()).find("name"), std::string::npos) << e.what();
-  }
+  const std::string message =
+      test::thrown_message<data_error>([&] { load_asset_landmarks(dir / "punten.csv", std::nullopt, reporter); });
+  EXPECT_NE(message.find("name"), std::string::npos) << message;
 }
 
 TEST(Landmarks, FindsTheAssetPointsOfTheDataDirectory) {

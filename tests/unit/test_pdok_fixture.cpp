@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "test_support.hpp"
+#include "thrown_message.hpp"
 #include "wijkatlas/geo/areas.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/indicators.hpp"
@@ -136,13 +137,9 @@ TEST(PdokFixture, DuplicateBuurtCodeIsAnError) {
   buurten.features.push_back(buurten.features.front());
   buurten.features.back().fid = 99;
   CollectingReporter reporter;
-  try {
-    build_hierarchy(buurten, nullptr, {}, reporter);
-    FAIL() << "no error";
-  } catch (const data_error& e) {
-    EXPECT_NE(std::string(e.what()).find("duplicate buurt code BU99990101"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("feature 99"), std::string::npos) << e.what();
-  }
+  const std::string message = test::thrown_message<data_error>([&] { build_hierarchy(buurten, nullptr, {}, reporter); });
+  EXPECT_NE(message.find("duplicate buurt code BU99990101"), std::string::npos) << message;
+  EXPECT_NE(message.find("feature 99"), std::string::npos) << message;
 }
 
 }  // namespace wijkatlas::geo

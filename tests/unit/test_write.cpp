@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "test_support.hpp"
+#include "thrown_message.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
 
@@ -114,12 +115,8 @@ TEST(Write, FailedWriteKeepsTheOldFileAndLeavesNoTemporaries) {
 TEST(Write, UnwritableDirectoryIsAnOutputError) {
   const Layer layer = sample_layer();
   const Layer* layers[] = {&layer};
-  try {
-    write_layers("/nonexistent/dir/uit.gpkg", layers);
-    FAIL() << "no error";
-  } catch (const output_error& e) {
-    EXPECT_NE(std::string(e.what()).find("/nonexistent/dir"), std::string::npos) << e.what();
-  }
+  const std::string message = test::thrown_message<output_error>([&] { write_layers("/nonexistent/dir/uit.gpkg", layers); });
+  EXPECT_NE(message.find("/nonexistent/dir"), std::string::npos) << message;
   EXPECT_THROW(format_for_path("uit.kml"), usage_error);
 }
 

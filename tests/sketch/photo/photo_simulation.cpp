@@ -83,6 +83,19 @@ cv::Mat simulate_photo(const cv::Mat& page, const PhotoParams& p) {
   return photo;
 }
 
+PhotoParams upright_phone_photo(std::string name) {
+  PhotoParams p;
+  p.name = std::move(name);
+  p.size = {3000, 4000};
+  p.rotation_deg = 93;
+  p.tilt = 0.1;
+  p.blur_px = 1.0;
+  p.noise = 4;
+  p.shadow = 0.35;
+  p.jpeg_quality = 85;
+  return p;
+}
+
 std::filesystem::path write_photo(const cv::Mat& image, const std::filesystem::path& dir, const std::string& name,
                                   int jpeg_quality) {
   const std::filesystem::path path = dir / (name + (jpeg_quality > 0 ? ".jpg" : ".png"));

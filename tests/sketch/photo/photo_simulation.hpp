@@ -23,6 +23,10 @@ struct PhotoParams {
 
 cv::Mat simulate_photo(const cv::Mat& page, const PhotoParams& params);
 
+// A phone held upright over the table: a 12 MP portrait photo of a landscape sheet, turned by
+// 93°, a little tilted, blurred and noisy, half in shadow, JPEG 85.
+PhotoParams upright_phone_photo(std::string name);
+
 // Writes JPEG (params.jpeg_quality > 0) or PNG; returns the path.
 std::filesystem::path write_photo(const cv::Mat& image, const std::filesystem::path& dir, const std::string& name,
                                   int jpeg_quality);

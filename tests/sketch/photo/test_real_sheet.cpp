@@ -104,15 +104,7 @@ TEST(RealSheet, FlatScanAt200Dpi) {
 
 TEST(RealSheet, PhonePhotoTurned90) {
   TempDir dir;
-  PhotoParams p;
-  p.name = "real_photo_90";
-  p.size = {3000, 4000};
-  p.rotation_deg = 93;
-  p.tilt = 0.1;
-  p.blur_px = 1.0;
-  p.noise = 4;
-  p.shadow = 0.35;
-  p.jpeg_quality = 85;
+  const PhotoParams p = upright_phone_photo("real_photo_90");
   check(write_photo(simulate_photo(real_sheet().page, p), dir.path(), p.name, p.jpeg_quality), 0.85);
 }
 

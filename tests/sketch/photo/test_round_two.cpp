@@ -271,15 +271,7 @@ TEST(RoundTwo, FlatScanYieldsOnlyTheNewInk) {
 TEST(RoundTwo, PhonePhotoYieldsOnlyTheNewInkAndIngestStoresOnlyThat) {
   const RoundTwo& d = round_two();
   TempDir dir;
-  PhotoParams p;
-  p.name = "ronde2_foto";
-  p.size = {3000, 4000};
-  p.rotation_deg = 93;
-  p.tilt = 0.1;
-  p.blur_px = 1.0;
-  p.noise = 4;
-  p.shadow = 0.35;
-  p.jpeg_quality = 85;
+  const PhotoParams p = upright_phone_photo("ronde2_foto");
   const auto photo = write_photo(simulate_photo(d.drawn_page, p), dir.path(), p.name, p.jpeg_quality);
   check_only_new_ink(photo, 0.85);
 
