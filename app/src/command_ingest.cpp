@@ -1,5 +1,6 @@
 // `wijkatlas ingest`: drawn-on sheets (photos, scans) and digital drawings into the project
 // store, one transaction per file, each file once.
+#include <algorithm>
 #include <exception>
 #include <fstream>
 #include <iterator>
@@ -88,6 +89,10 @@ std::string result_line(const IngestFileResult& r) {
 
 IngestSummary run_ingest(const IngestOptions& options, geo::Reporter& reporter, std::ostream& out) {
   if (options.files.empty()) throw usage_error("give one or more files to read in (photos, scans, GeoJSON or GeoPackage drawings)");
+  // Nothing to read: stop before a new store would be made for it.
+  if (std::none_of(options.files.begin(), options.files.end(), [](const std::string& f) { return fs::exists(f); })) {
+    throw io_error(options.files.front(), "no such file");
+  }
   sketch::ProjectStore store = sketch::ProjectStore::open(options.store);
   Ingester ingester(options, store, reporter);
   IngestSummary summary;

@@ -44,8 +44,12 @@ std::string normalise_crs(std::string_view user_crs) {
   detail::ProjContextPtr ctx = quiet_context();
   detail::ProjPtr crs(proj_create(ctx.get(), expanded.c_str()));
   if (!crs) {
-    throw crs_error("unknown coordinate reference system '" + std::string(user_crs) +
-                    "': " + proj_message(ctx.get()));
+    // PROJ says only "Unknown error (code 4096)" for a code its database does not have.
+    std::string why = proj_message(ctx.get());
+    if (why.starts_with("Unknown error")) {
+      why = "not in PROJ's database; use an EPSG code such as EPSG:28992 (RD New) or EPSG:4326 (WGS84)";
+    }
+    throw crs_error("unknown coordinate reference system '" + std::string(user_crs) + "': " + why);
   }
   const char* auth = proj_get_id_auth_name(crs.get(), 0);
   const char* code = proj_get_id_code(crs.get(), 0);

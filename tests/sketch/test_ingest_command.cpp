@@ -75,6 +75,10 @@ TEST(IngestCommand, SameFileTwiceIsStoredOnceAndAnEditIsANewVersion) {
 TEST(IngestCommand, BadFilesAreInputErrorsAndStoreNothing) {
   TempDir dir;
   const auto store = dir / "p.gpkg";
+  const CliRun absent = run_wijkatlas({"ingest", "--store", store.string(), (dir / "foto.jpg").string()});
+  EXPECT_EQ(absent.code, 3);
+  EXPECT_CONTAINS(absent.err, "foto.jpg: no such file");
+  EXPECT_FALSE(std::filesystem::exists(store)) << "no store is made for nothing to read";
   const auto notes = dir.write("notities.txt", "rood: de hoek bij de bakker\n");
   const CliRun txt = run_wijkatlas({"ingest", "--store", store.string(), notes.string()});
   EXPECT_EQ(txt.code, 3);

@@ -53,6 +53,7 @@ TEST(ReadErrors, UnknownCrs) {
   const auto m = message_of<crs_error>(dir.write("p.csv", "x,y\n190000,445000\n"), options);
   EXPECT_CONTAINS(m, "p.csv");
   EXPECT_CONTAINS(m, "EPSG:999999");
+  EXPECT_CONTAINS(m, "not in PROJ's database") << "PROJ's own 'Unknown error (code 4096)' says nothing";
 }
 
 TEST(ReadErrors, ShapefileWithoutCrsAsksForOne) {
