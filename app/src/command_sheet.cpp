@@ -87,8 +87,6 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
     throw usage_error(std::string("--language: ") + e.what());
   }
   render::require_font_family(render::default_font_family);
-  // The store first: a locked or foreign store fails before any work, and names the project.
-  sketch::ProjectStore store = sketch::ProjectStore::open(o.store);
   const render::Page page = sheet_page(o);
   const render::SheetLayout layout = render::drawing_sheet_layout(page);
 
@@ -119,6 +117,9 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
     }
   }();
 
+  // The store once the place is known (a mistyped place or CRS makes no store), before the base
+  // map and the rendering: a locked or foreign store fails before that work, and names the project.
+  sketch::ProjectStore store = sketch::ProjectStore::open(o.store);
   sketch::SheetInfo info;
   info.project = store.project();
   do info.id = sketch::new_sheet_id();

@@ -167,6 +167,7 @@ TEST(SheetCommand, LonLatWithoutCrsIsRefusedWithAHint) {
   EXPECT_EQ(r.code, 3) << r.err;
   EXPECT_CONTAINS(r.err, "--crs EPSG:4326");
   EXPECT_FALSE(std::filesystem::exists(dir / "a.pdf"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "p.gpkg")) << "no store is made for a sheet that is not printed";
 }
 
 TEST(SheetCommand, LockedStoreStopsBeforeWriting) {
