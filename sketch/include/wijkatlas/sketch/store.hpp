@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "wijkatlas/geo/content_hash.hpp"
 #include "wijkatlas/sketch/photo_reader.hpp"
 #include "wijkatlas/sketch/sheet_format.hpp"
 #include "wijkatlas/sketch/status.hpp"
@@ -112,7 +113,8 @@ class ProjectStore {
   std::unique_ptr<Impl> impl_;
 };
 
-// SHA-256 of a file's bytes as lower-case hex (OpenSSL). Throws io_error when unreadable.
-std::string sha256_file(const std::filesystem::path& path);
+// SHA-256 of a file's bytes as lower-case hex; it lives in geo, which also keys prepared base
+// maps by it.
+using geo::sha256_file;
 
 }  // namespace wijkatlas::sketch
