@@ -66,6 +66,8 @@ class LandmarkCollector {
   // Adds the named points of the extract and returns all, duplicates dropped.
   std::vector<Landmark> finish_with_points(const std::filesystem::path& path, const BaseMapOptions& options,
                                            Reporter& reporter);
+  // All found so far, duplicates dropped: for an extract without a `points` layer.
+  std::vector<Landmark> finish();
 
  private:
   std::vector<Landmark> found_;
