@@ -180,21 +180,29 @@ BaseMap load_osm_basemap(const std::filesystem::path& path, const BaseMapOptions
   BaseMap map;
   map.source = path.string();
   map.edition = osm_extract_edition(path);
-  const Layer polygons = read_osm_layer(path, "multipolygons", options, reporter);
-  for (const auto& f : polygons.features) {
-    const auto* geometry = std::get_if<MultiPolygon>(&f.geometry);
-    if (geometry == nullptr) continue;
-    const OsmTags tags = detail::osm_tags_of(polygons, f);
-    if (options.each_polygon) options.each_polygon(tags, *geometry);
-    if (auto kind = classify_area(tags)) map.areas.push_back({*kind, *geometry});
+  // Geometries move from each layer into the map, and a layer goes before the next is read:
+  // a whole town's extract is read when a base map is prepared.
+  {
+    Layer polygons = read_osm_layer(path, "multipolygons", options, reporter);
+    for (auto& f : polygons.features) {
+      auto* geometry = std::get_if<MultiPolygon>(&f.geometry);
+      if (geometry == nullptr) continue;
+      const OsmTags tags = detail::osm_tags_of(polygons, f);
+      if (options.each_polygon) options.each_polygon(tags, *geometry);
+      if (auto kind = classify_area(tags)) map.areas.push_back({*kind, std::move(*geometry)});
+    }
   }
   if (options.after_layer) options.after_layer("multipolygons");
-  const Layer lines = read_osm_layer(path, "lines", options, reporter);
-  for (const auto& f : lines.features) {
-    const auto* geometry = std::get_if<MultiLineString>(&f.geometry);
-    if (geometry == nullptr) continue;
-    const OsmTags tags = detail::osm_tags_of(lines, f);
-    if (auto kind = classify_line(tags)) map.lines.push_back({*kind, std::string(tags.get("name")), *geometry});
+  {
+    Layer lines = read_osm_layer(path, "lines", options, reporter);
+    for (auto& f : lines.features) {
+      auto* geometry = std::get_if<MultiLineString>(&f.geometry);
+      if (geometry == nullptr) continue;
+      const OsmTags tags = detail::osm_tags_of(lines, f);
+      if (auto kind = classify_line(tags)) {
+        map.lines.push_back({*kind, std::string(tags.get("name")), std::move(*geometry)});
+      }
+    }
   }
   if (options.after_layer) options.after_layer("lines");
   // Drawing order: what lies underneath first. stable_sort keeps the source order within a class.
