@@ -101,6 +101,10 @@ TEST(SheetLandmarks, TheirSourcesAreCredited) {
             "Bron: CBS, Kadaster, DUO · © OpenStreetMap-bijdragers");
   EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster", spec.landmarks, false, Language::nl), "Bron: CBS, Kadaster")
       << "no credit for landmarks that are not on the sheet";
+  // The base map's year stays with its credit when the landmarks' sources go before it.
+  EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster · © OpenStreetMap-bijdragers (2021)", spec.landmarks, true,
+                                  Language::nl),
+            "Bron: CBS, Kadaster, DUO · © OpenStreetMap-bijdragers (2021)");
 }
 
 }  // namespace wijkatlas::render::sheet

@@ -104,12 +104,16 @@ std::vector<LegendEntry> legend_entries(const MapSpec& spec, const MapPlan& plan
 std::string attribution_text(const MapSpec& spec, const geo::Box& extent) {
   std::vector<std::string> sources;
   bool osm = false;
+  std::string edition;
   const auto add = [&](const std::string& s) {
     if (!s.empty() && std::find(sources.begin(), sources.end(), s) == sources.end()) sources.push_back(s);
   };
   for (const MapLayer& layer : spec.layers) {
     if (const auto* base = std::get_if<BaseMapLayer>(&layer)) {
-      osm = osm || !base->map.areas.empty() || !base->map.lines.empty();
+      if (!base->map.areas.empty() || !base->map.lines.empty()) {
+        if (!osm) edition = base->map.edition;
+        osm = true;
+      }
     } else if (const auto* areas = std::get_if<AreaLayer>(&layer)) {
       if (std::any_of(areas->shapes.begin(), areas->shapes.end(),
                       [&](const auto& s) { return boxes_meet(envelope_of(s), extent); })) {
@@ -127,8 +131,12 @@ std::string attribution_text(const MapSpec& spec, const geo::Box& extent) {
     text = word(spec.language, "source") + ": ";
     for (std::size_t i = 0; i < sources.size(); ++i) text += (i ? ", " : "") + sources[i];
   }
-  if (osm) text += (text.empty() ? "" : " · ") + word(spec.language, "osm");
+  if (osm) text += (text.empty() ? "" : " · ") + osm_credit(spec.language, edition);
   return text;
+}
+
+std::string osm_credit(Language language, std::string_view edition) {
+  return word(language, "osm") + (edition.empty() ? "" : " (" + std::string(edition) + ")");
 }
 
 std::string word(Language language, std::string_view key) {

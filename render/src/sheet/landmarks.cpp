@@ -124,9 +124,9 @@ std::string with_landmark_credits(const std::string& attribution, const SheetLan
   const std::string osm = detail::word(language, "osm");
   const std::string source_word = detail::word(language, "source") + ": ";
   std::string sources = attribution;
-  bool has_osm = false;
+  std::string osm_part;  // the base map's credit, with its year if it has one
   if (const auto at = sources.find(osm); at != std::string::npos) {
-    has_osm = true;
+    osm_part = sources.substr(at);
     sources.erase(at);
     constexpr std::string_view separator = " · ";
     while (sources.ends_with(separator)) sources.erase(sources.size() - separator.size());
@@ -134,7 +134,8 @@ std::string with_landmark_credits(const std::string& attribution, const SheetLan
   if (!landmarks.source.empty() && sources.find(landmarks.source) == std::string::npos) {
     sources = sources.empty() ? source_word + landmarks.source : sources + ", " + landmarks.source;
   }
-  if (has_osm || landmarks.openstreetmap) sources += (sources.empty() ? "" : " · ") + osm;
+  if (osm_part.empty() && landmarks.openstreetmap) osm_part = osm;
+  if (!osm_part.empty()) sources += (sources.empty() ? "" : " · ") + osm_part;
   return sources;
 }
 
