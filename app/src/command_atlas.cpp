@@ -62,7 +62,7 @@ AtlasSummary run_atlas(const AtlasOptions& options, geo::Reporter& reporter, std
   const render::MapDefinition overview = load_definition(options.overview, "examples/maps/arnhem_oost_overzicht.toml", options);
   const render::MapDefinition wijk = load_definition(options.wijk_map, "examples/maps/atlas_wijk.toml", options);
 
-  MapSources sources(options.data_dir, reporter);
+  MapSources sources(options.data_dir, reporter, {options.cache_dir});
   std::vector<AtlasPage> pages;
   pages.push_back({overview.title.empty() ? "Overzicht" : overview.title, "00_overzicht", sources.resolve(overview)});
   std::size_t number = 1;

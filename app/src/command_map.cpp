@@ -56,7 +56,7 @@ MapSummary run_map(const MapOptions& options, geo::Reporter& reporter, std::ostr
   }
   render::MapDefinition def = render::load_map_definition(options.definition, language);
   apply_overrides(options, def);
-  MapSources sources(options.data_dir, reporter);
+  MapSources sources(options.data_dir, reporter, {options.cache_dir});
   render::MapSpec spec = sources.resolve(def);
 
   render::DocumentInfo info{.title = spec.title, .author = "wijkatlas", .subject = spec.subtitle};

@@ -167,7 +167,7 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
   const geo::Box ground({e.min_corner().x() - 50, e.min_corner().y() - 50}, {e.max_corner().x() + 50, e.max_corner().y() + 50});
   if (osm) {
     reporter.info("basiskaart lezen uit " + osm->string());
-    OsmSheetBase base = load_osm_sheet_base(*osm, ground, reporter);
+    OsmSheetBase base = load_osm_sheet_base(*osm, ground, {o.cache_dir}, reporter);
     spec.layers.push_back(render::BaseMapLayer{std::move(base.map), true});
     spec.landmarks = std::move(base.landmarks);
   } else {

@@ -5,12 +5,12 @@
 
 namespace wijkatlas::app {
 
-OsmSheetBase load_osm_sheet_base(const std::filesystem::path& osm, const geo::Box& ground, geo::Reporter& reporter) {
-  geo::LandmarkCollector landmarks;
-  geo::BaseMapOptions options{.bbox = ground, .each_polygon = landmarks.polygon_sink()};
+OsmSheetBase load_osm_sheet_base(const std::filesystem::path& osm, const geo::Box& ground,
+                                 const geo::BaseMapCacheOptions& cache, geo::Reporter& reporter) {
+  const geo::PreparedBaseMap prepared(osm, cache, reporter);
   OsmSheetBase out;
-  out.map = geo::load_osm_basemap(osm, options, reporter);
-  out.landmarks.places = landmarks.finish_with_points(osm, options, reporter);
+  out.map = prepared.read(ground, reporter);
+  out.landmarks.places = prepared.landmarks(ground, reporter);
   // The base map's own extract: the sheet credits OpenStreetMap for it already.
   out.landmarks.openstreetmap = true;
   return out;

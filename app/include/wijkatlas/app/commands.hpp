@@ -79,6 +79,7 @@ struct MapOptions {
   std::string definition;   // TOML map definition (docs/maps.md)
   std::string output = "kaart.pdf";  // .pdf, .svg or .png
   std::string data_dir;     // empty: resolve_data_dir()
+  std::string cache_dir;    // prepared base maps; empty: geo::default_cache_dir()
   std::string paper;        // overrides [map].paper
   std::string orientation;  // overrides [map].orientation
   double dpi = 0;           // overrides [map].dpi (PNG); 0 keeps it
@@ -100,6 +101,7 @@ struct AtlasOptions {
   std::string wijk_map;   // one page per programme wijk; empty: examples/maps/atlas_wijk.toml
   std::string png_dir;    // also one PNG per page in this directory; empty: none
   std::string data_dir;
+  std::string cache_dir;  // prepared base maps; empty: geo::default_cache_dir()
   std::string language;   // nl (default) or en
   bool no_date = false;
 };
@@ -125,6 +127,7 @@ struct SheetOptions {
   std::string store = "project.gpkg";
   std::string basemap;  // OSM extract; empty: the one in the data directory, if any
   std::string data_dir;
+  std::string cache_dir;  // prepared base maps; empty: geo::default_cache_dir()
   std::string language = "nl";
   std::string output = "tekenblad.pdf";
   bool no_date = false;  // no creation date in the PDF (reproducible output)
