@@ -2,14 +2,16 @@
 #include <future>
 #include <iomanip>
 
-#include "area_source.hpp"
-#include "indicator_sources.hpp"
+#include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/area_source.hpp"
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/join_output.hpp"
 
 namespace wijkatlas::app {
+using namespace project;  // the use cases this command runs
 namespace {
 namespace fs = std::filesystem;
 
@@ -75,7 +77,7 @@ JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::o
   LoadedAreas loaded = [&] {
     try {
       LoadedAreas areas = load_areas(options.source, shared);
-      join_indicator_files(areas, options.indicators, !options.no_indicators, shared);
+      add_indicators(areas, options.indicators, !options.no_indicators, shared);
       return areas;
     } catch (...) {
       reading_points.wait();  // not get(): the areas' error is the one to report

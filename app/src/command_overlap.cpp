@@ -6,12 +6,12 @@
 #include <filesystem>
 #include <iomanip>
 
-#include "area_source.hpp"
-#include "indicator_sources.hpp"
-#include "overlap_layers.hpp"
-#include "overlap_map.hpp"
-#include "per_area_figures.hpp"
-#include "store_sketches.hpp"
+#include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/overlap_layers.hpp"
+#include "wijkatlas/project/overlap_map.hpp"
+#include "wijkatlas/project/per_area_figures.hpp"
+#include "wijkatlas/project/store_sketches.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
@@ -19,6 +19,7 @@
 #include "wijkatlas/render/output.hpp"
 
 namespace wijkatlas::app {
+using namespace project;  // the use cases this command runs
 namespace fs = std::filesystem;
 
 // Defined in command_map.cpp.
@@ -156,7 +157,7 @@ OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& 
   std::optional<LoadedAreas> areas;
   if (!options.per_buurt.empty() || !options.map.empty()) {
     areas = load_areas(options.source, reporter);
-    join_indicator_files(*areas, {}, true, reporter);
+    add_indicators(*areas, {}, true, reporter);
   }
   std::optional<PerAreaFigures> figures;
   if (!options.per_buurt.empty()) {

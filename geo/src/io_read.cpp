@@ -3,10 +3,10 @@
 #include <filesystem>
 
 #include "detail/csv_columns.hpp"
-#include "detail/gdal_handles.hpp"
-#include "detail/ogr_convert.hpp"
+#include "wijkatlas/support/gdal_handles.hpp"
+#include "wijkatlas/support/ogr_convert.hpp"
 #include "detail/ogr_open.hpp"
-#include "detail/text.hpp"
+#include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
@@ -16,6 +16,7 @@ namespace wijkatlas::geo {
 namespace {
 namespace bg = boost::geometry;
 using namespace detail;
+using namespace support;
 
 // Typed value of one OGR field; text is checked to be UTF-8.
 // `where` names the feature for an error message.
@@ -152,8 +153,9 @@ class LayerReader {
     std::string crs = !options_.assign_crs.empty() ? options_.assign_crs : declared;
     if (crs.empty()) crs = fallback;
     if (crs.empty()) {
-      throw crs_error(out_.source + ": the data has no coordinate reference system; name it "
-                      "with --s-srs (for example EPSG:28992 for RD New or EPSG:4326 for lon/lat)");
+      throw about_field(crs_error(out_.source + ": the data has no coordinate reference system; name it "
+                                  "(for example EPSG:28992 for RD New or EPSG:4326 for lon/lat)"),
+                        "assign_crs");
     }
     try {
       out_.source_crs = normalise_crs(crs);

@@ -10,7 +10,7 @@
 #include <span>
 #include <thread>
 
-#include "detail/huge_page_array.hpp"
+#include "wijkatlas/support/huge_page_array.hpp"
 
 namespace wijkatlas::geo {
 namespace bgi = boost::geometry::index;
@@ -67,7 +67,7 @@ struct PolygonLocator::Impl {
   bgi::rtree<Entry, bgi::rstar<16>> tree;
   std::vector<BandedPolygon> polygons;
   std::vector<std::uint32_t> band_offsets;  // band b of all polygons: edges[offsets[b]..offsets[b+1])
-  detail::HugePageArray<Edge> edges;
+  support::HugePageArray<Edge> edges;
 
   // Band holding y, by the same arithmetic that band_edges() uses at query time, so that an
   // edge is always filed in every band a query on it can look in. The on-edge test has a
@@ -176,7 +176,7 @@ PolygonLocator::PolygonLocator(std::span<const MultiPolygon> polygons)
     impl.count_polygon(own);
   }
   for (std::size_t b = 1; b < impl.band_offsets.size(); ++b) impl.band_offsets[b] += impl.band_offsets[b - 1];
-  impl.edges = detail::HugePageArray<Edge>(impl.band_offsets.back());
+  impl.edges = support::HugePageArray<Edge>(impl.band_offsets.back());
   std::vector<std::uint32_t> cursor(impl.band_offsets.begin(), impl.band_offsets.end() - 1);
   std::vector<Impl::Entry> entries;
   entries.reserve(polygons.size());

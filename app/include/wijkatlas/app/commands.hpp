@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "wijkatlas/geo/reporter.hpp"
+#include "wijkatlas/project/area_source.hpp"
 
 namespace wijkatlas::app {
 
@@ -20,15 +21,8 @@ enum ExitCode : int {
   exit_output = 4,    // an output could not be written
 };
 
-// Where the areas come from; shared by `areas` and `join`.
-struct AreaSourceOptions {
-  std::string data_dir;     // empty: resolve_data_dir()
-  std::string areas;        // buurten dataset; empty: the CBS product in the data directory
-  std::string areas_layer = "buurten";
-  std::string where;        // attribute filter; empty: the programme's gemeente when the layer has gemeentecode
-  std::string programme;    // programme definition; empty: datasets/npao_programma.toml; "none": no programme level
-  std::string levels = "buurt,wijk,programma,gemeente";
-};
+// Where the areas come from; every verb that reads areas takes the same options.
+using AreaSourceOptions = project::AreaSource;
 
 struct InfoOptions {
   std::string path;

@@ -1,0 +1,36 @@
+#include "wijkatlas/support/gdal_handles.hpp"
+
+#include <cpl_error.h>
+
+#include <mutex>
+
+namespace wijkatlas::support {
+
+void ensure_gdal_registered() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    GDALAllRegister();
+    // Our layers are always read as UTF-8; let the shapefile driver recode from its .cpg.
+    CPLSetConfigOption("SHAPE_ENCODING", nullptr);
+  });
+}
+
+std::string last_gdal_error(const std::string& fallback) {
+  const char* message = CPLGetLastErrorMsg();
+  return (message != nullptr && *message != '\0') ? std::string(message) : fallback;
+}
+
+QuietGdalErrors::QuietGdalErrors() {
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  CPLErrorReset();
+}
+QuietGdalErrors::~QuietGdalErrors() { CPLPopErrorHandler(); }
+
+ScopedConfig::ScopedConfig(const char* key, const char* value) : key_(key) {
+  if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr)) old_ = old;
+  CPLSetThreadLocalConfigOption(key, value);
+}
+
+ScopedConfig::~ScopedConfig() { CPLSetThreadLocalConfigOption(key_.c_str(), old_ ? old_->c_str() : nullptr); }
+
+}  // namespace wijkatlas::support
