@@ -171,6 +171,8 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
     OsmSheetBase base = load_osm_sheet_base(*osm, ground, {o.cache_dir}, reporter);
     spec.layers.push_back(render::BaseMapLayer{std::move(base.map), true});
     spec.landmarks = std::move(base.landmarks);
+    // The data directory's own extract: its point tables add what the extract lacks (schools).
+    if (o.basemap.empty()) add_landmarks(spec.landmarks, asset_landmarks(ground, o.data_dir, reporter));
   } else {
     reporter.warn("geen OSM-extract in de datamap: tekenblad met alleen buurtgrenzen en -namen (datasets/fetch.sh haalt de basiskaart op, of geef --basemap)");
     spec.landmarks = asset_landmarks(ground, o.data_dir, reporter);

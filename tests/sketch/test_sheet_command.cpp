@@ -176,6 +176,21 @@ TEST(SheetCommand, ArnhemSheetHasTheBundledBaseMapOf2021) {
   EXPECT_CONTAINS(text, "Klarendal-Noord");  // the buurten over the base map
 }
 
+// On the bundled base map, a sheet's landmarks come from the extract and from the data
+// directory's point tables: the playgrounds OSM left unnamed, and the DUO schools.
+TEST(SheetCommand, ArnhemSheetLandmarksIncludeThePointTablesOfTheDataDirectory) {
+  TempDir dir;
+  const auto pdf = dir / "winkelcentrum.pdf";
+  const CliRun r = run_wijkatlas({"sheet", "--centre", "193450,443850", "--store", (dir / "project.gpkg").string(),
+                                  "--no-date", "-o", pdf.string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string text = command_output("pdftotext " + quoted(pdf) + " -");
+  EXPECT_CONTAINS(text, "Huisartsenpraktijk Presikhaaf");
+  EXPECT_CONTAINS(text, "speeltuin");
+  EXPECT_CONTAINS(text, "Bron: DUO");
+  EXPECT_CONTAINS(text, "© OpenStreetMap-bijdragers (2021)");
+}
+
 // --cache-dir says where the base map is prepared; one that cannot be made costs time, not the
 // sheet.
 TEST(SheetCommand, CacheDirHoldsThePreparedBaseMap) {

@@ -22,7 +22,12 @@ struct OsmSheetBase {
 OsmSheetBase load_osm_sheet_base(const std::filesystem::path& osm, const geo::Box& ground,
                                  const geo::BaseMapCacheOptions& cache, geo::Reporter& reporter);
 
-// None when the data directory (--data-dir, looked up only here) has no asset points.
+// From the point tables in the data directory (looked up only here): the assets and the OSM
+// voorzieningen (geo::find_landmark_tables); none when it has neither.
 render::SheetLandmarks asset_landmarks(const geo::Box& ground, const std::string& data_dir_option, geo::Reporter& reporter);
+
+// Adds `more` to `to`, a place of the same kind and name near one already there dropped, and
+// their credits.
+void add_landmarks(render::SheetLandmarks& to, const render::SheetLandmarks& more);
 
 }  // namespace wijkatlas::project
