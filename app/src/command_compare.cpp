@@ -15,6 +15,7 @@
 #include "wijkatlas/project/per_area_figures.hpp"
 #include "wijkatlas/project/store_sketches.hpp"
 #include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/geo/cbs_measures.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/map_panels.hpp"
@@ -122,8 +123,10 @@ void write_two_panels(const std::string& output, const std::vector<geo::MultiPol
   left.layers.emplace_back(
       choropleth(shapes, names, residents, measure.legend, "YlOrBr", "CBS, Kadaster, tekeningen van bewoners", decimals));
   left.layers.emplace_back(highlight_layer(shapes, result));
-  render::MapSpec right = panel("Wat de cijfers zeggen", indicator, date);
-  right.layers.emplace_back(choropleth(shapes, names, figures, indicator, "YlGnBu", "CBS, Kadaster", 1));
+  // A CBS column by its title and unit: "Bevolkingsdichtheid (inwoners per km²)".
+  const std::string figure = geo::cbs_measures().label(indicator);
+  render::MapSpec right = panel("Wat de cijfers zeggen", figure, date);
+  right.layers.emplace_back(choropleth(shapes, names, figures, figure, "YlGnBu", "CBS, Kadaster", 1));
   right.layers.emplace_back(highlight_layer(shapes, result));
 
   // Same buurten, same frame: fit the left panel, then give both its scale and centre.

@@ -278,6 +278,20 @@ TEST(Cli, MapPngHasThePaperSizeAtTheRequestedDpi) {
   EXPECT_EQ(be32(20), 585);
 }
 
+// A choropleth of a CBS column with no legend of its own is named by the column's title and
+// unit (the dictionary of 85984NED), not by the column name.
+TEST(Cli, MapLegendNamesACbsColumnByItsTitleAndUnit) {
+  TempDir dir;
+  const auto def = dir.write("dichtheid.toml", "[extent]\nlevel = \"programma\"\narea = \"Klarendal\"\n\n[[layer]]\n"
+                                               "type = \"choropleth\"\nlevel = \"buurt\"\nfield = \"Bevolkingsdichtheid_34\"\n");
+  const auto pdf = dir / "dichtheid.pdf";
+  const auto r = run({"map", def.string(), "-o", pdf.string(), "-q", "--no-date"});
+  ASSERT_EQ(r.code, exit_ok) << r.err;
+  const std::string text = poppler("pdftotext", pdf);
+  EXPECT_CONTAINS(text, "Bevolkingsdichtheid (inwoners per km²)");
+  EXPECT_EQ(text.find("Bevolkingsdichtheid_34"), std::string::npos) << text;
+}
+
 TEST(Cli, MapUnknownFieldNamesFileKeyAndLine) {
   TempDir dir;
   const auto def = dir.write("fout.toml", "[extent]\nlevel = \"programma\"\n\n[[layer]]\ntype = \"choropleth\"\n"
