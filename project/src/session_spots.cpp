@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <set>
 
-#include "wijkatlas/project/store_sketches.hpp"
+#include "wijkatlas/project/overlap.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/ops.hpp"
 #include "wijkatlas/geo/overlap.hpp"
@@ -26,12 +26,13 @@ int category_rank(const std::string& category) {
 // the highest n inside it and the N of that place.
 std::vector<sketch::SpotRecord> category_spots(const std::string& store_path, const std::string& session,
                                                const std::string& category, int min_n, geo::Reporter& reporter) {
-  const StoredSketches stored = load_stored_sketches(store_path, category, reporter, session);
-  geo::OverlapOptions options;
-  options.merge_equal_faces = true;
-  const auto dissolved = geo::dissolve_sheets(stored.sheets, options, reporter);
+  OverlapRequest request;
+  request.category = category;
+  request.session = session;
   // A session is a few dozen sheets at most: the exact map is always small enough.
-  const geo::OverlapMap map = geo::overlap_exact(dissolved, options, reporter);
+  request.method = OverlapMethod::exact;
+  request.density_sigma_m = 0;
+  const geo::OverlapMap map = *overlap(store_path, request, reporter).exact;
   std::vector<geo::MultiPolygon> kept;
   std::vector<const geo::OverlapFace*> faces;
   for (const auto& f : map.faces) {
