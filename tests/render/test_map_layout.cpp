@@ -213,6 +213,18 @@ TEST(MapPlan, AnOlderBaseMapIsCreditedWithItsYear) {
   EXPECT_EQ(plan_map(spec).attribution, "Source: CBS, Kadaster · © OpenStreetMap contributors (2021)");
 }
 
+TEST(MapPlan, SimplifiedBoundariesAreSaidInTheCredits) {
+  MapSpec spec = test::small_map_spec();
+  for (MapLayer& layer : spec.layers) {
+    if (auto* areas = std::get_if<AreaLayer>(&layer)) areas->simplified_boundaries = true;
+  }
+  EXPECT_EQ(plan_map(spec).attribution,
+            "Bron: CBS, Kadaster · © OpenStreetMap-bijdragers · CBS-grenzen vereenvoudigd; afwijking tot ~300 m");
+  spec.language = Language::en;
+  EXPECT_EQ(plan_map(spec).attribution,
+            "Source: CBS, Kadaster · © OpenStreetMap contributors · CBS boundaries simplified; off by up to ~300 m");
+}
+
 TEST(MapPlan, DutchAndEnglishNumbers) {
   EXPECT_EQ(format_number(1234567.891, 2, Language::nl), "1.234.567,89");
   EXPECT_EQ(format_number(1234567.891, 0, Language::en), "1,234,568");

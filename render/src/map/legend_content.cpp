@@ -104,6 +104,7 @@ std::vector<LegendEntry> legend_entries(const MapSpec& spec, const MapPlan& plan
 std::string attribution_text(const MapSpec& spec, const geo::Box& extent) {
   std::vector<std::string> sources;
   bool osm = false;
+  bool simplified = false;
   std::string edition;
   const auto add = [&](const std::string& s) {
     if (!s.empty() && std::find(sources.begin(), sources.end(), s) == sources.end()) sources.push_back(s);
@@ -118,6 +119,7 @@ std::string attribution_text(const MapSpec& spec, const geo::Box& extent) {
       if (std::any_of(areas->shapes.begin(), areas->shapes.end(),
                       [&](const auto& s) { return boxes_meet(envelope_of(s), extent); })) {
         add(areas->attribution);
+        simplified = simplified || areas->simplified_boundaries;
       }
     } else if (const auto* points = std::get_if<PointLayer>(&layer)) {
       if (std::any_of(points->points.begin(), points->points.end(),
@@ -132,6 +134,7 @@ std::string attribution_text(const MapSpec& spec, const geo::Box& extent) {
     for (std::size_t i = 0; i < sources.size(); ++i) text += (i ? ", " : "") + sources[i];
   }
   if (osm) text += (text.empty() ? "" : " · ") + osm_credit(spec.language, edition);
+  if (simplified) text += (text.empty() ? "" : " · ") + word(spec.language, "simplified_boundaries");
   return text;
 }
 
@@ -144,6 +147,9 @@ std::string word(Language language, std::string_view key) {
   if (key == "no_data") return nl ? "Geen gegevens" : "No data";
   if (key == "source") return nl ? "Bron" : "Source";
   if (key == "osm") return nl ? "© OpenStreetMap-bijdragers" : "© OpenStreetMap contributors";
+  if (key == "simplified_boundaries") {
+    return nl ? "CBS-grenzen vereenvoudigd; afwijking tot ~300 m" : "CBS boundaries simplified; off by up to ~300 m";
+  }
   if (key == "scale") return nl ? "Schaal" : "Scale";
   if (key == "north") return nl ? "N" : "N";
   return std::string(key);
