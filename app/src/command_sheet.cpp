@@ -60,6 +60,7 @@ Place fitted(const geo::Box& box, const SheetOptions& o, const render::SheetLayo
 render::AreaLayer buurt_outlines(const geo::AreaHierarchy& hierarchy) {
   render::AreaLayer layer;
   layer.attribution = "CBS, Kadaster";
+  layer.simplified_boundaries = hierarchy.simplified_boundaries;
   for (const geo::Area& a : hierarchy.at(geo::Level::buurt)) {
     layer.shapes.push_back(a.geometry);
     layer.names.push_back(a.naam);

@@ -119,6 +119,7 @@ render::MapLayer area_layer_from_hierarchy(const geo::AreaHierarchy& hierarchy, 
   if (!l.category_field.empty()) fail("category", "only points layers have categories");
   render::AreaLayer layer = styled_area_layer(l);
   layer.attribution = l.attribution.value_or(cbs_attribution);
+  layer.simplified_boundaries = hierarchy.simplified_boundaries;
   for (const geo::Area& a : hierarchy.at(level)) {
     layer.shapes.push_back(a.geometry);
     if (l.label_field == "naam") layer.names.push_back(a.naam);

@@ -174,6 +174,7 @@ TEST(SheetCommand, ArnhemSheetHasTheBundledBaseMapOf2021) {
   EXPECT_CONTAINS(text, "Klarendalseweg");
   EXPECT_CONTAINS(text, "©OpenStreetMap-bijdragers(2021)");
   EXPECT_CONTAINS(text, "Klarendal-Noord");  // the buurten over the base map
+  EXPECT_CONTAINS(text, "CBS-grenzenvereenvoudigd;afwijkingtot~300m");
 }
 
 // On the bundled base map, a sheet's landmarks come from the extract and from the data

@@ -362,6 +362,7 @@ TEST(Cli, AtlasPagesShowTheStreetsOfTheirWijkFromTheBundledBaseMap) {
     std::string text = test::command_output("pdftotext -raw" + range + test::shell_quoted(pdf) + " -");
     std::erase_if(text, [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
     EXPECT_CONTAINS(text, "©OpenStreetMap-bijdragers(2021)");
+    EXPECT_CONTAINS(text, "CBS-grenzenvereenvoudigd;afwijkingtot~300m") << "the buurten are the generalized ones";
     if (const auto street = street_of.find(title); street != street_of.end()) {
       std::string wanted = street->second;
       std::erase(wanted, ' ');
