@@ -169,6 +169,39 @@ TEST(PreparedBaseMap, IsBuiltOnceAndThenReusedWithoutParsingTheExtract) {
   EXPECT_TRUE(reuse.warnings.empty()) << "repair warnings belong to the build, not to every use";
 }
 
+// Records progress calls: the first use says that it prepares, with a bar that ends full.
+class ProgressRecorder final : public Reporter {
+ public:
+  void warn(std::string_view) override {}
+  void info(std::string_view message) override { infos.emplace_back(message); }
+  void progress(std::string_view task, std::size_t done, std::size_t total) override {
+    steps.push_back({std::string(task), done, total});
+  }
+  struct Step {
+    std::string task;
+    std::size_t done, total;
+  };
+  std::vector<std::string> infos;
+  std::vector<Step> steps;
+};
+
+TEST(PreparedBaseMap, TheFirstUseSaysSoWithProgressTheNextIsQuiet) {
+  test::TempDir cache;
+  ProgressRecorder first;
+  const PreparedBaseMap built(liechtenstein(), {cache.path()}, first);
+  ASSERT_GE(first.steps.size(), 3u);
+  EXPECT_EQ(first.steps.front().done, 0u);
+  EXPECT_EQ(first.steps.back().done, first.steps.back().total) << "the bar ends full";
+  for (std::size_t i = 1; i < first.steps.size(); ++i)
+    EXPECT_GE(first.steps[i].done, first.steps[i - 1].done);
+  ASSERT_EQ(first.infos.size(), 1u);
+  EXPECT_NE(first.infos[0].find("voorbereiden"), std::string::npos) << first.infos[0];
+  ProgressRecorder again;
+  const PreparedBaseMap reused(liechtenstein(), {cache.path()}, again);
+  EXPECT_TRUE(again.steps.empty());
+  EXPECT_TRUE(again.infos.empty());
+}
+
 TEST(PreparedBaseMap, IsRebuiltWhenTheExtractChangesAndTheOldFileGoes) {
   test::TempDir dir;
   const fs::path cache = dir / "cache";
