@@ -20,9 +20,9 @@ struct DigestContextDeleter {
 using DigestContext = std::unique_ptr<EVP_MD_CTX, DigestContextDeleter>;
 
 // `what` names the input in error messages.
-class Sha256 {
+class Digest {
  public:
-  explicit Sha256(std::string what) : what_(std::move(what)), ctx_(EVP_MD_CTX_new()) {
+  explicit Digest(std::string what) : what_(std::move(what)), ctx_(EVP_MD_CTX_new()) {
     if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) {
       throw io_error(what_, "cannot start a SHA-256 digest (OpenSSL)");
     }
@@ -57,7 +57,7 @@ class Sha256 {
 std::string sha256_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw io_error(path.string(), "cannot open the file to read it");
-  Sha256 digest(path.string());
+  Digest digest(path.string());
   std::array<char, 1 << 16> block{};
   while (in) {
     in.read(block.data(), block.size());
@@ -69,9 +69,18 @@ std::string sha256_file(const std::filesystem::path& path) {
 }
 
 std::string sha256_bytes(std::span<const std::byte> bytes) {
-  Sha256 digest("(memory)");
+  Digest digest("(memory)");
   digest.update(bytes.data(), bytes.size());
   return digest.hex();
 }
+
+struct Sha256::Impl {
+  Digest digest{"(memory)"};
+};
+
+Sha256::Sha256() : impl_(std::make_unique<Impl>()) {}
+Sha256::~Sha256() = default;
+void Sha256::update(std::span<const std::byte> bytes) { impl_->digest.update(bytes.data(), bytes.size()); }
+std::string Sha256::hex() { return impl_->digest.hex(); }
 
 }  // namespace wijkatlas::geo

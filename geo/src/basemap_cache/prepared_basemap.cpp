@@ -1,6 +1,9 @@
 // Finding, building and opening the prepared base map of an extract in the cache directory.
 #include <algorithm>
 #include <cstdlib>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <optional>
 #include <string>
 
@@ -136,6 +139,10 @@ PreparedBaseMap::PreparedBaseMap(const fs::path& extract, const BaseMapCacheOpti
                   ")");
     return;
   }
+#if defined(__GLIBC__)
+  // The whole extract was in memory: give it back before the maps are drawn.
+  malloc_trim(0);
+#endif
   try {
     impl_->prepared.emplace(file);
     impl_->cache_file = file;

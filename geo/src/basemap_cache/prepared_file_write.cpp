@@ -1,6 +1,9 @@
 // Writing a prepared base map: features, rings and points in drawing order, names interned,
-// and a uniform grid index; the payload's SHA-256 goes into the header.
+// and a uniform grid index; the payload's SHA-256 goes into the header. The points (most of
+// the file) are streamed from the base map, not copied: a town's base map is prepared with the
+// whole extract in memory already.
 #include <algorithm>
+#include <array>
 #include <boost/geometry/algorithms/envelope.hpp>
 #include <boost/geometry/algorithms/expand.hpp>
 #include <cmath>
@@ -19,9 +22,11 @@ namespace {
 namespace bg = boost::geometry;
 using namespace layout;
 
-// Collects the records in memory; the file is written in one go.
+// Collects the small records in memory; the points are written from the content itself.
 class Writer {
  public:
+  explicit Writer(const PreparedContent& content) : content_(content) {}
+
   void add(const BaseArea& area) {
     FeatureRecord f = feature(Shape::area, static_cast<std::uint8_t>(area.kind), {}, area.geometry);
     for (const Polygon& polygon : area.geometry) {
@@ -59,28 +64,61 @@ class Writer {
     std::copy_n(source.sha256.begin(), std::min<std::size_t>(64, source.sha256.size()),
                 h.source_sha256.begin());
     const auto [cells, ids] = grid(h);
-    std::vector<std::byte> payload;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(&h), sizeof h);  // again at the end, complete
+    Sha256 hash;
+    std::uint64_t offset = 0;
+    const auto put_bytes = [&](const void* data, std::size_t bytes) {
+      const auto* b = static_cast<const std::byte*>(data);
+      out.write(reinterpret_cast<const char*>(b), static_cast<std::streamsize>(bytes));
+      hash.update({b, bytes});
+      offset += bytes;
+    };
+    const auto pad = [&] {
+      constexpr std::array<std::byte, 8> zeros{};
+      put_bytes(zeros.data(), padded(offset) - offset);
+    };
     const auto put = [&](SectionId id, const void* data, std::size_t count) {
-      h.sections[id] = {payload.size(), count};
-      const auto* bytes = static_cast<const std::byte*>(data);
-      payload.insert(payload.end(), bytes, bytes + count * record_bytes[id]);
-      payload.resize(padded(payload.size()));
+      h.sections[id] = {offset, count};
+      put_bytes(data, count * record_bytes[id]);
+      pad();
     };
     put(features_section, features_.data(), features_.size());
     put(rings_section, rings_.data(), rings_.size());
-    put(points_section, points_.data(), points_.size() / 2);
+    h.sections[points_section] = {offset, point_count_};
+    std::vector<double> block;
+    block.reserve(8192);
+    const auto flush = [&] {
+      put_bytes(block.data(), block.size() * sizeof(double));
+      block.clear();
+    };
+    const auto put_points = [&](const auto& points) {
+      for (const Point& p : points) {
+        block.push_back(p.x());
+        block.push_back(p.y());
+        if (block.size() == block.capacity()) flush();
+      }
+    };
+    for (const BaseArea& a : content_.map.areas) {
+      for (const Polygon& polygon : a.geometry) {
+        put_points(polygon.outer());
+        for (const Ring& inner : polygon.inners()) put_points(inner);
+      }
+    }
+    for (const BaseLine& l : content_.map.lines) {
+      for (const LineString& part : l.geometry) put_points(part);
+    }
+    flush();
+    pad();
     put(landmarks_section, landmarks_.data(), landmarks_.size());
     put(text_section, text_.data(), text_.size());
     put(grid_cells_section, cells.data(), cells.size());
     put(grid_ids_section, ids.data(), ids.size());
-    h.payload_bytes = payload.size();
-    const std::string hash = sha256_bytes(payload);
-    std::copy_n(hash.begin(), 64, h.payload_sha256.begin());
-
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    h.payload_bytes = offset;
+    const std::string digest = hash.hex();
+    std::copy_n(digest.begin(), 64, h.payload_sha256.begin());
+    out.seekp(0);
     out.write(reinterpret_cast<const char*>(&h), sizeof h);
-    out.write(reinterpret_cast<const char*>(payload.data()),
-              static_cast<std::streamsize>(payload.size()));
     out.close();
     if (!out) throw output_error(path.string(), "cannot write the prepared base map (disk full?)");
   }
@@ -101,14 +139,12 @@ class Writer {
             kind,
             {}};
   }
+  // The same order write() streams the points in.
   template <class Range>
   void add_ring(const Range& ring, Role role) {
-    rings_.push_back({static_cast<std::uint32_t>(points_.size() / 2),
-                      static_cast<std::uint32_t>(ring.size()), role});
-    for (const Point& p : ring) {
-      points_.push_back(p.x());
-      points_.push_back(p.y());
-    }
+    rings_.push_back(
+        {static_cast<std::uint32_t>(point_count_), static_cast<std::uint32_t>(ring.size()), role});
+    point_count_ += ring.size();
   }
   void finish(FeatureRecord& f) {
     f.ring_count = static_cast<std::uint32_t>(rings_.size()) - f.first_ring;
@@ -167,9 +203,10 @@ class Writer {
     return {std::move(cells), std::move(ids)};
   }
 
+  const PreparedContent& content_;
   std::vector<FeatureRecord> features_;
   std::vector<RingRecord> rings_;
-  std::vector<double> points_;
+  std::uint64_t point_count_ = 0;
   std::vector<LandmarkRecord> landmarks_;
   std::string text_;
   std::unordered_map<std::string, TextRef> interned_;
@@ -179,7 +216,7 @@ class Writer {
 
 void write_prepared_file(const std::filesystem::path& path, const PreparedContent& content,
                          const PreparedSource& source) {
-  Writer writer;
+  Writer writer(content);
   for (const BaseArea& a : content.map.areas) writer.add(a);
   for (const BaseLine& l : content.map.lines) writer.add(l);
   for (const Landmark& l : content.landmarks) writer.add(l);

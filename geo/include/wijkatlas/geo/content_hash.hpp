@@ -3,6 +3,7 @@
 // content: an ingest done once per photo, a base map prepared once per OSM extract.
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <span>
 #include <string>
 
@@ -13,5 +14,20 @@ std::string sha256_file(const std::filesystem::path& path);
 
 // SHA-256 of bytes in memory.
 std::string sha256_bytes(std::span<const std::byte> bytes);
+
+// SHA-256 of bytes given piece by piece, for what is written as it is made.
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void update(std::span<const std::byte> bytes);
+  std::string hex();  // once, at the end
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace wijkatlas::geo
