@@ -12,6 +12,7 @@
 #include "wijkatlas/project/compare.hpp"
 #include "wijkatlas/project/join.hpp"
 #include "wijkatlas/project/overlap.hpp"
+#include "wijkatlas/project/sheet.hpp"
 
 namespace wijkatlas::app {
 
@@ -90,25 +91,11 @@ struct AtlasSummary {
 };
 AtlasSummary run_atlas(const AtlasOptions& options, geo::Reporter& reporter, std::ostream& out);
 
-// A drawing sheet (docs/sheets.md): exactly one of area, centre or bbox says where.
-struct SheetOptions {
-  std::string area;     // buurt, wijk or programme wijk: CBS code or name
-  std::string centre;   // "x,y" in crs
-  std::string bbox;     // "xmin,ymin,xmax,ymax" in crs
-  std::string crs = "EPSG:28992";
-  double scale = 0;     // denominator; 0: 2500 around a centre, fitted to an area or box
-  std::string paper = "A3";
-  std::string orientation = "landscape";
-  std::string session;  // printed in the session box
-  std::string date;     // printed in the session box; "" leaves a line to write the date on
+// `wijkatlas sheet`: the drawing-sheet use case (project/sheet.hpp) and where it goes.
+struct SheetOptions : project::SheetRequest {
   std::string store = "project.gpkg";
-  std::string basemap;  // OSM extract; empty: the one in the data directory, if any
-  std::string data_dir;
-  std::string language = "nl";
   std::string output = "tekenblad.pdf";
   bool no_date = false;  // no creation date in the PDF (reproducible output)
-  std::string previous;  // round two: show this earlier session's spots and their statuses, faintly
-  int previous_min_n = 2;  // when its spots are made by this command: sheets that make a spot
 };
 
 struct SheetSummary {
