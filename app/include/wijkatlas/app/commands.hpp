@@ -11,6 +11,7 @@
 #include "wijkatlas/project/area_source.hpp"
 #include "wijkatlas/project/compare.hpp"
 #include "wijkatlas/project/join.hpp"
+#include "wijkatlas/project/maps.hpp"
 #include "wijkatlas/project/overlap.hpp"
 #include "wijkatlas/project/sheet.hpp"
 
@@ -55,15 +56,9 @@ struct JoinSummary {
 };
 JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::ostream& out);
 
-struct MapOptions {
-  std::string definition;   // TOML map definition (docs/maps.md)
+// `wijkatlas map` and `wijkatlas atlas`: the map use cases (project/maps.hpp) and their outputs.
+struct MapOptions : project::MapRequest {
   std::string output = "kaart.pdf";  // .pdf, .svg or .png
-  std::string data_dir;     // empty: resolve_data_dir()
-  std::string paper;        // overrides [map].paper
-  std::string orientation;  // overrides [map].orientation
-  double dpi = 0;           // overrides [map].dpi (PNG); 0 keeps it
-  std::string language;     // overrides [map].language: nl or en
-  bool no_date = false;     // no date on the map nor in the PDF (reproducible files)
 };
 
 struct MapSummary {
@@ -74,14 +69,9 @@ struct MapSummary {
 };
 MapSummary run_map(const MapOptions& options, geo::Reporter& reporter, std::ostream& out);
 
-struct AtlasOptions {
+struct AtlasOptions : project::AtlasRequest {
   std::string output = "atlas_arnhem_oost.pdf";
-  std::string overview;   // overview page; empty: examples/maps/arnhem_oost_overzicht.toml
-  std::string wijk_map;   // one page per programme wijk; empty: examples/maps/atlas_wijk.toml
-  std::string png_dir;    // also one PNG per page in this directory; empty: none
-  std::string data_dir;
-  std::string language;   // nl (default) or en
-  bool no_date = false;
+  std::string png_dir;  // also one PNG per page in this directory; empty: none
 };
 
 struct AtlasSummary {
