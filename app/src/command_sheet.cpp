@@ -18,7 +18,7 @@
 #include "wijkatlas/render/text.hpp"
 #include "wijkatlas/sketch/fiducial.hpp"
 #include "wijkatlas/sketch/sheet_format.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::app {
 namespace {
@@ -119,7 +119,7 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
 
   // The store once the place is known (a mistyped place or CRS makes no store), before the base
   // map and the rendering: a locked or foreign store fails before that work, and names the project.
-  sketch::ProjectStore store = sketch::ProjectStore::open(o.store);
+  store::ProjectStore store = store::ProjectStore::open_or_create(o.store, "npao");
   sketch::SheetInfo info;
   info.project = store.project();
   do info.id = sketch::new_sheet_id();

@@ -8,17 +8,19 @@
 namespace wijkatlas::app {
 namespace {
 
-render::PreviousHatch hatch_of(const std::string& category) {
-  if (category == "fijne_plek") return render::PreviousHatch::falling;
-  if (category == "idee") return render::PreviousHatch::level;
+render::PreviousHatch hatch_of(sketch::InkCategory category) {
+  if (category == sketch::InkCategory::fijne_plek) return render::PreviousHatch::falling;
+  if (category == sketch::InkCategory::idee) return render::PreviousHatch::level;
   return render::PreviousHatch::rising;
 }
 
-std::string category_word(const std::string& category, bool nl) {
-  if (category == "probleem") return nl ? "probleem" : "problem";
-  if (category == "fijne_plek") return nl ? "fijne plek" : "good place";
-  if (category == "idee") return nl ? "idee" : "idea";
-  return category;
+std::string category_word(sketch::InkCategory category, bool nl) {
+  switch (category) {
+    case sketch::InkCategory::probleem: return nl ? "probleem" : "problem";
+    case sketch::InkCategory::fijne_plek: return nl ? "fijne plek" : "good place";
+    case sketch::InkCategory::idee: return nl ? "idee" : "idea";
+  }
+  return sketch::to_string(category);
 }
 
 // "P01" from "blokgesprek-hommelstraat-P01": the short id residents can refer to.
@@ -40,7 +42,7 @@ std::string printed_status(sketch::Status status, render::Language language) {
   return "?";
 }
 
-render::PreviousOverlay previous_overlay(sketch::ProjectStore& store, const std::string& session, int min_n,
+render::PreviousOverlay previous_overlay(store::ProjectStore& store, const std::string& session, int min_n,
                                          const geo::Box& extent, render::Language language, geo::Reporter& reporter) {
   const bool nl = language == render::Language::nl;
   const SessionSpots made = session_spots(store, session, min_n, false, reporter);

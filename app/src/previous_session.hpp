@@ -6,7 +6,7 @@
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/render/map_spec.hpp"
 #include "wijkatlas/render/previous_overlay.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::app {
 
@@ -17,7 +17,7 @@ std::string printed_status(sketch::Status status, render::Language language);
 // The session's spots (made first when there are none, with `min_n`), each hatched by
 // category and labelled "P01 probleem · opgepakt" with what was done. Throws data_error for an
 // unknown session. Warns when no spot lies inside `extent` (the new sheet shows none of them).
-render::PreviousOverlay previous_overlay(sketch::ProjectStore& store, const std::string& session, int min_n,
+render::PreviousOverlay previous_overlay(store::ProjectStore& store, const std::string& session, int min_n,
                                          const geo::Box& extent, render::Language language, geo::Reporter& reporter);
 
 }  // namespace wijkatlas::app
