@@ -17,7 +17,7 @@
 #include "sheet_test_support.hpp"
 #include "test_support.hpp"
 #include "wijkatlas/sketch/photo_reader.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::test {
 namespace {
@@ -109,7 +109,7 @@ struct RoundTwo {
     const CliRun r1 = run_wijkatlas(args(store, first_session, dir / "ronde1.pdf"));
     if (r1.code != 0) throw std::runtime_error(r1.err);
     {
-      sketch::ProjectStore s = sketch::ProjectStore::open(store);
+      store::ProjectStore s = store::ProjectStore::open(store.string());
       first = s.find_sheet(sheet_id(r1))->sheet;
       std::vector<sketch::SheetInfo> sheets{first, first, first};
       for (int i = 1; i < 3; ++i) {
@@ -117,7 +117,7 @@ struct RoundTwo {
         s.record_sheet({sheets[static_cast<std::size_t>(i)], "", first_session, ""});
       }
       for (int i = 0; i < 3; ++i) {
-        sketch::IngestBatch b;
+        store::IngestBatch b;
         b.file_name = "ronde1_" + std::to_string(i) + ".geojson";
         b.content_sha256 = std::to_string(i) + std::string(63, 'a');  // ingest ids are its first 12 digits
         b.sheet = sheets[static_cast<std::size_t>(i)];
@@ -155,7 +155,7 @@ struct RoundTwo {
     const CliRun r2 = run_wijkatlas(a2);
     if (r2.code != 0) throw std::runtime_error(r2.err);
     {
-      sketch::ProjectStore s = sketch::ProjectStore::open(store);
+      store::ProjectStore s = store::ProjectStore::open(store.string());
       const auto record = s.find_sheet(sheet_id(r2));
       second = record->sheet;
       previous_session = record->previous_session;
