@@ -6,7 +6,7 @@
 #include <iterator>
 #include <ostream>
 
-#include "ingest_image.hpp"
+#include "wijkatlas/project/ingest_image.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/sketch/content_hash.hpp"
@@ -14,6 +14,7 @@
 #include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::app {
+using namespace project;  // the use cases this command runs
 namespace {
 namespace fs = std::filesystem;
 

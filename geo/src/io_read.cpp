@@ -153,8 +153,9 @@ class LayerReader {
     std::string crs = !options_.assign_crs.empty() ? options_.assign_crs : declared;
     if (crs.empty()) crs = fallback;
     if (crs.empty()) {
-      throw crs_error(out_.source + ": the data has no coordinate reference system; name it "
-                      "with --s-srs (for example EPSG:28992 for RD New or EPSG:4326 for lon/lat)");
+      throw about_field(crs_error(out_.source + ": the data has no coordinate reference system; name it "
+                                  "(for example EPSG:28992 for RD New or EPSG:4326 for lon/lat)"),
+                        "assign_crs");
     }
     try {
       out_.source_crs = normalise_crs(crs);

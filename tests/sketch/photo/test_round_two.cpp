@@ -198,7 +198,7 @@ void check_only_new_ink(const std::filesystem::path& photo, double min_iou) {
   EXPECT_LE(s.rms_m, 1.5);
   // Where nothing new was drawn (spots P01 and P03), nothing is read at all.
   for (const sketch::SpotRecord& spot : d.spots) {
-    if (spot.category == "fijne_plek") continue;  // P02 lies under the new red area
+    if (sketch::to_string(spot.category) == "fijne_plek") continue;  // P02 lies under the new red area
     for (const sketch::InkMark& m : r.marks) {
       std::visit(
           [&](const auto& g) {
@@ -218,14 +218,14 @@ TEST(RoundTwo, SpotsOfTheFirstSessionCarryTheirStatus) {
   const RoundTwo& d = round_two();
   ASSERT_EQ(d.spots.size(), 3u);
   EXPECT_EQ(d.spots[0].id, "ronde-1-stadtle-P01");
-  EXPECT_EQ(d.spots[0].category, "probleem");
+  EXPECT_EQ(sketch::to_string(d.spots[0].category), "probleem");
   EXPECT_EQ(d.spots[0].n, 3);
   EXPECT_EQ(d.spots[0].N, 3);
   EXPECT_EQ(d.spots[0].status.status, sketch::Status::opgepakt);
   ASSERT_TRUE(d.spots[0].status.initiative.has_value());
   EXPECT_EQ(d.spots[0].status.initiative->id, "LI-001");
-  EXPECT_EQ(d.spots[1].category, "fijne_plek");
-  EXPECT_EQ(d.spots[2].category, "idee");
+  EXPECT_EQ(sketch::to_string(d.spots[1].category), "fijne_plek");
+  EXPECT_EQ(sketch::to_string(d.spots[2].category), "idee");
   EXPECT_EQ(d.previous_session, first_session) << "the sheet record says which session it shows";
   EXPECT_EQ(d.second.frame.width, d.first.frame.width) << "the same layout as a first-round sheet";
 }
