@@ -3,9 +3,6 @@
 #include "schema.hpp"
 
 #include <array>
-#include <cstring>
-#include <stdexcept>
-#include <string>
 
 namespace wijkatlas::store::schema {
 namespace {
@@ -132,13 +129,6 @@ constexpr std::array all_tables{
 
 std::span<const Table> tables() {
   return all_tables;
-}
-
-const Table& table(const char* name) {
-  for (const Table& t : all_tables) {
-    if (std::strcmp(t.name, name) == 0) return t;
-  }
-  throw std::logic_error(std::string("no table '") + name + "' in the store's schema");
 }
 
 }  // namespace wijkatlas::store::schema

@@ -102,6 +102,5 @@ inline constexpr const char *uuid = "uuid", *target_kind = "target_kind", *targe
 
 // Every table, in the order they are created.
 std::span<const Table> tables();
-const Table& table(const char* name);  // by its current name
 
 }  // namespace wijkatlas::store::schema

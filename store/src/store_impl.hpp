@@ -22,8 +22,9 @@ namespace detail {
 void check_project(const sketch::SheetInfo& sheet, const std::string& project,
                    const std::string& location, const std::string& source);
 
-// The store's words for the values it keeps.
-SketchSource source_from(const std::string& word);
+// A sheet's row (store_sheets.cpp), also written by an ingest of a sheet printed elsewhere.
+void insert_sheet(Rows& sheets, const SheetRecord& r);
+bool has_sheet(Rows& sheets, const std::string& id);
 
 }  // namespace detail
 }  // namespace wijkatlas::store

@@ -8,11 +8,6 @@
 #include "wijkatlas/support/gdal_handles.hpp"
 
 namespace wijkatlas::store {
-namespace detail {
-void insert_sheet(Rows& sheets, const SheetRecord& r);
-bool has_sheet(Rows& sheets, const std::string& id);
-}  // namespace detail
-
 namespace {
 using namespace detail;
 namespace fs = std::filesystem;
