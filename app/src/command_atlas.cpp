@@ -7,6 +7,7 @@
 
 #include "wijkatlas/project/map_sources.hpp"
 #include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/project/map_date.hpp"
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/render/error.hpp"
@@ -44,8 +45,6 @@ render::MapDefinition load_definition(const std::string& given, const char* fall
 }
 
 }  // namespace
-
-std::string map_date_text(render::Language language, std::chrono::sys_days day);  // command_map.cpp
 
 AtlasSummary run_atlas(const AtlasOptions& options, geo::Reporter& reporter, std::ostream& out) {
   if (render::output_format_for(options.output) != render::OutputFormat::pdf) {

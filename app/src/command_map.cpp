@@ -5,6 +5,7 @@
 
 #include "wijkatlas/project/map_sources.hpp"
 #include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/project/map_date.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/map.hpp"
@@ -28,18 +29,6 @@ void apply_overrides(const MapOptions& options, render::MapDefinition& def) {
 }
 
 }  // namespace
-
-// "Gemaakt op 23-11-2026" / "Made on 2026-11-23"; shared with command_atlas.cpp.
-std::string map_date_text(render::Language language, std::chrono::sys_days day);
-std::string map_date_text(render::Language language, std::chrono::sys_days day) {
-  const std::chrono::year_month_day ymd{day};
-  const unsigned d = static_cast<unsigned>(ymd.day()), m = static_cast<unsigned>(ymd.month());
-  const int y = static_cast<int>(ymd.year());
-  char text[40];
-  if (language == render::Language::nl) std::snprintf(text, sizeof text, "Gemaakt op %02u-%02u-%d", d, m, y);
-  else std::snprintf(text, sizeof text, "Made on %d-%02u-%02u", y, m, d);
-  return text;
-}
 
 MapSummary run_map(const MapOptions& options, geo::Reporter& reporter, std::ostream& out) {
   render::OutputFormat format{};

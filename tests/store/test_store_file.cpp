@@ -8,6 +8,7 @@
 
 #include "store_file.hpp"
 #include "store_test_support.hpp"
+#include "wijkatlas/store/versions.hpp"
 
 namespace wijkatlas::store::test {
 namespace {
@@ -92,6 +93,13 @@ TEST(StoreFile, ANewStoreHasTheSchemaOfItsFormat) {
                 "SELECT COUNT(*) FROM sqlite_master WHERE name = 'gpkg_ogr_contents' OR name LIKE "
                 "'trigger_%_feature_count_%'"),
             0);
+}
+
+TEST(StoreFile, SaysTheSqliteItRunsWith) {
+  const geo::LibraryVersions versions = library_versions();
+  ASSERT_EQ(versions.size(), 1u);
+  EXPECT_EQ(versions[0].first, "SQLite");
+  EXPECT_EQ(versions[0].second, query_text(":memory:", "SELECT sqlite_version()"));
 }
 
 TEST(StoreFile, RowsAreKeptWithStableIdsNumbersAndTimes) {

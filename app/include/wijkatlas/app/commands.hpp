@@ -9,6 +9,7 @@
 
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/compare.hpp"
 #include "wijkatlas/project/join.hpp"
 #include "wijkatlas/project/overlap.hpp"
 
@@ -167,20 +168,12 @@ struct OverlapSummary {
 };
 OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& reporter, std::ostream& out);
 
-// Residents beside the figures (docs/overlap.md): a residents' measure per buurt against a CBS
-// key figure, both ranks, Spearman's rho, and a two-panel map at one scale.
-struct CompareOptions {
+// `wijkatlas compare`: the compare use case (project/compare.hpp) and where it writes.
+struct CompareOptions : project::CompareRequest {
   std::string store = "project.gpkg";
-  std::string category = "probleem";
-  std::string measure = "per_1000";  // per_1000, bladen, procent or plekken
-  std::string indicator;             // a CBS key figure or derived field (required)
-  std::vector<std::string> indicators;  // tables keyed by CBS code; empty: the CBS key figures
   std::string output = "vergelijking.csv";
-  std::string map;                   // two-panel map (.pdf, .svg, .png); empty: none
-  std::size_t min_sheets = 3;        // small-number protection: k
-  std::size_t highlight = 5;         // buurten with the largest rank difference
+  std::string map;  // two-panel map (.pdf, .svg, .png); empty: none
   bool no_date = false;
-  AreaSourceOptions source;
 };
 
 struct CompareSummary {
