@@ -5,6 +5,7 @@
 #include <boost/geometry/algorithms/covered_by.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -71,7 +72,14 @@ TEST_P(ReadPhoto, MarksMatchWhatWasDrawn) {
   if (c.flat_scan) {
     image = d.page.clone();
     if (c.photo.rotation_deg == 180) cv::rotate(image, image, cv::ROTATE_180);
-    if (c.photo.noise > 0) image = simulate_photo(image, {c.photo.name, image.size(), 1.0, 0, 0, 0, 0, c.photo.noise});
+    if (c.photo.noise > 0) {
+      PhotoParams scanner;
+      scanner.name = c.photo.name;
+      scanner.size = image.size();
+      scanner.fill = 1.0;
+      scanner.noise = c.photo.noise;
+      image = simulate_photo(image, scanner);
+    }
   } else {
     image = simulate_photo(d.page, c.photo);
   }
@@ -109,7 +117,10 @@ TEST_P(ReadPhoto, MarksMatchWhatWasDrawn) {
   EXPECT_EQ(s.unmatched_read, 0);
   // 1.5 m on the ground is 0.6 mm on an A3 sheet at 1:2,500.
   EXPECT_LE(s.rms_m, 1.5);
-  std::cout << "[ photo    ] " << c.photo.name << ": min IoU " << s.min_iou << ", RMS " << s.rms_m << " m\n";
+  double min_confidence = 1;
+  for (const sketch::InkMark& m : r.marks) min_confidence = std::min(min_confidence, m.confidence);
+  std::cout << "[ photo    ] " << c.photo.name << ": min IoU " << s.min_iou << ", RMS " << s.rms_m
+            << " m, min confidence " << min_confidence << "\n";
 }
 
 PhotoParams photo(std::string name, double rotation, double tilt, double blur, double noise, double shadow, int jpeg,
@@ -146,6 +157,34 @@ INSTANTIATE_TEST_SUITE_P(
                       // sensor noise and JPEG 75 on 12 MP: zbar reads the code neither in the
                       // photo nor squared up as it is, only squared up and locally thresholded.
                       Case{photo("photo_30_degrees_noisy_qr_far", 100, 0.2, 1.0, 14, 0.3, 75, 0, {4000, 3000})}),
+    [](const auto& test_info) { return test_info.param.photo.name; });
+
+// Light as it falls in a community centre in the evening, with the camera's white balance left
+// where it was (a phone corrects only part of a strong cast): colour casts of several
+// temperatures and strengths, a lamp and a window mixed, and a hard shadow edge across the map.
+PhotoParams lit(std::string name, double rotation, cv::Scalar light, std::optional<cv::Scalar> other = {},
+                double hard_shadow = 0) {
+  PhotoParams p = photo(std::move(name), rotation, 0.08, 0.9, 4, 0, 88);
+  p.light = light;
+  p.other_light = other;
+  p.hard_shadow = hard_shadow;
+  return p;
+}
+
+const cv::Scalar warm_2700k(0.50, 0.78, 1.0), warm_3000k(0.68, 0.86, 1.0), candle_2200k(0.36, 0.66, 1.0);
+const cv::Scalar fluorescent(1.0, 0.93, 0.82), window_daylight(1.0, 0.86, 0.72);
+
+INSTANTIATE_TEST_SUITE_P(
+    Light, ReadPhoto,
+    ::testing::Values(Case{lit("light_warm_led_3000k", 3, warm_3000k)},
+                      Case{lit("light_warm_lamp_2700k", 176, warm_2700k)},
+                      Case{lit("light_candle_2200k", 88, candle_2200k)},
+                      Case{lit("light_cool_fluorescent", 2, fluorescent)},
+                      Case{lit("light_daylight_window", 183, window_daylight)},
+                      Case{lit("light_lamp_and_window", 5, warm_2700k, window_daylight)},
+                      Case{lit("light_candle_and_window", 28, candle_2200k, window_daylight)},
+                      Case{lit("light_hard_shadow_edge", 1, {1, 1, 1}, {}, 0.7)},
+                      Case{lit("light_lamp_hard_shadow_edge", 178, warm_3000k, {}, 0.45)}),
     [](const auto& test_info) { return test_info.param.photo.name; });
 
 // The same steep, noisy photo with a corner marker covered (a coffee cup): no squared-up view
