@@ -7,6 +7,7 @@
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
+#include "confidence.hpp"
 #include "homography.hpp"
 #include "image_quality.hpp"
 #include "image_source.hpp"
@@ -233,7 +234,10 @@ PhotoReading read_sheet_photo(const std::filesystem::path& image, const PhotoRea
   progress("separating ink", 0.65);
   const InkMasks ink = separate_ink(page);
   progress("vectorising", 0.8);
+  const double photo_factor = photo_confidence({reading.markers_found, blur, h.px_per_mm, h.rms_mm, page.paper_white,
+                                                page.white_balanced});
   for (VectorMark& vm : vectorise(ink, page, *sheet)) {
+    vm.mark.confidence *= photo_factor;
     Crop crop = provenance_crop(page, *sheet, vm.px_box);
     vm.mark.crop_png = std::move(crop.png);
     vm.mark.crop_extent = crop.extent;

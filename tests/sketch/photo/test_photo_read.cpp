@@ -187,6 +187,37 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{lit("light_lamp_hard_shadow_edge", 178, warm_3000k, {}, 0.45)}),
     [](const auto& test_info) { return test_info.param.photo.name; });
 
+// The stored confidence says how far the reading can be trusted: high for a clean scan, clearly
+// lower for a photo near the limits (just over 110 dpi, blurred, noisy, by candle light).
+TEST(ReadPhotoConfidence, HighOnACleanScanLowOnADegradedPhoto) {
+  const DrawnSheet& d = drawn_sheet();
+  TempDir dir;
+  const sketch::PhotoReading clean = sketch::read_sheet_photo(write_photo(d.page, dir.path(), "clean", 0));
+  PhotoParams p = lit("degraded", 88, candle_2200k);
+  p.blur_px = 1.6;
+  p.noise = 8;
+  p.jpeg_quality = 75;
+  // So degraded that the QR code does not read: the sheet id is typed.
+  sketch::PhotoReadOptions typed_id;
+  typed_id.known_sheet = d.sheet;
+  const sketch::PhotoReading degraded =
+      sketch::read_sheet_photo(write_photo(simulate_photo(d.page, p), dir.path(), p.name, 75), typed_id);
+  ASSERT_EQ(clean.marks.size(), d.marks.size());
+  ASSERT_EQ(degraded.marks.size(), d.marks.size());
+  double lowest_clean = 1, highest_degraded = 0, mean_degraded = 0;
+  for (const sketch::InkMark& m : clean.marks) lowest_clean = std::min(lowest_clean, m.confidence);
+  for (const sketch::InkMark& m : degraded.marks) {
+    highest_degraded = std::max(highest_degraded, m.confidence);
+    mean_degraded += m.confidence / static_cast<double>(degraded.marks.size());
+  }
+  std::cout << "[ photo    ] confidence: clean scan at least " << lowest_clean << ", degraded photo at most "
+            << highest_degraded << " (mean " << mean_degraded << ")\n";
+  EXPECT_GE(lowest_clean, 0.85);
+  EXPECT_LT(highest_degraded, lowest_clean - 0.15);
+  EXPECT_LT(mean_degraded, 0.65);
+  EXPECT_GT(mean_degraded, 0.3);
+}
+
 // The same steep, noisy photo with a corner marker covered (a coffee cup): no squared-up view
 // without the four corners, so the QR code is read from the photo itself, locally thresholded.
 TEST(ReadPhotoQr, SteepNoisyPhotoWithACornerCovered) {
