@@ -35,6 +35,15 @@ TEST(IngestPhoto, DrawnOnScanComesBackOnItsSheet) {
   command_output("pdftoppm -r 150 -png -singlefile " + quoted(pdf) + " " + quoted(dir / "scan"));
   cv::Mat page = cv::imread((dir / "scan.png").string(), cv::IMREAD_COLOR);
   ASSERT_FALSE(page.empty());
+  // The sheet scanned before anyone drew on it: refused with the reason and not recorded, so
+  // the drawn-on scan below is still read.
+  const auto blank_scan = dir / "blad_leeg.png";
+  cv::imwrite(blank_scan.string(), page);
+  const CliRun undrawn = run_wijkatlas({"ingest", "--store", store.string(), blank_scan.string()});
+  EXPECT_EQ(undrawn.code, 3);
+  EXPECT_CONTAINS(undrawn.err, "no marks found on sheet " + id);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests"), 0);
+
   const double px = 150 / 25.4;
   const auto at = [&](double x_mm, double y_mm) {
     return cv::Point(static_cast<int>((sheet.frame.x + x_mm) * px), static_cast<int>((sheet.frame.y + y_mm) * px));
