@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 #include <regex>
 
+#include "image_bombs.hpp"
 #include "sheet_test_support.hpp"
 #include "test_support.hpp"
 #include "wijkatlas/sketch/store.hpp"
@@ -76,6 +77,18 @@ TEST(IngestPhoto, DrawnOnScanComesBackOnItsSheet) {
   EXPECT_EQ(none.code, 3);
   EXPECT_CONTAINS(none.err, "muur.png");
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests"), 1);
+}
+
+// A 1.5 KB JPEG declaring 32,000 x 32,000 pixels: refused on its header at once, as bad input.
+TEST(IngestPhoto, DecompressionBombIsRefusedAsBadInput) {
+  TempDir dir;
+  const auto store = dir / "project.gpkg";
+  const auto bomb = dir / "foto.jpg";
+  wijkatlas::test::write_bytes(bomb, wijkatlas::test::jpeg_declaring(32000, 32000));
+  const CliRun r = run_wijkatlas({"ingest", "--store", store.string(), bomb.string()});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_CONTAINS(r.err, "foto.jpg, reading the image: the image declares 32000 x 32000 pixels");
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests"), 0);
 }
 
 }  // namespace
