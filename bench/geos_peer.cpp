@@ -13,36 +13,46 @@
 #include <iomanip>
 #include <iostream>
 #include <numeric>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
-#include "support/geos_handles.hpp"
+#include "wijkatlas/support/geos_convert.hpp"
+#include "wijkatlas/support/geos_handles.hpp"
 #include "support/join_harness.hpp"
 #include "support/stopwatch.hpp"
 
 namespace bench = wijkatlas::bench;
 namespace geo = wijkatlas::geo;
+namespace support = wijkatlas::support;
 
 namespace {
 
+// Throws "<what>: <GEOS's last message>".
+[[noreturn]] void fail(support::GeosContext& geos, const std::string& what) {
+  const std::string reason = geos.take_error();
+  throw std::runtime_error(reason.empty() ? what : what + ": " + reason);
+}
+
 struct GeosInputs {
-  std::vector<bench::GeosGeometryPtr> polygons;
-  std::vector<bench::GeosGeometryPtr> points;
+  std::vector<support::GeosGeometryPtr> polygons;
+  std::vector<support::GeosGeometryPtr> points;
 };
 
-GeosInputs to_geos(const bench::GeosContext& geos, const bench::JoinInputs& inputs) {
+GeosInputs to_geos(support::GeosContext& geos, const bench::JoinInputs& inputs) {
   GeosInputs out;
   for (const geo::MultiPolygon& polygon : inputs.polygons) {
-    out.polygons.push_back(bench::to_geos(geos, polygon));
+    out.polygons.push_back(support::to_geos(geos, polygon));
   }
   for (const geo::Point& p : inputs.points) {
-    out.points.push_back(geos.own(GEOSGeom_createPointFromXY_r(geos.get(), p.x(), p.y())));
+    out.points.push_back(support::take_geos(geos, GEOSGeom_createPointFromXY_r(geos.get(), p.x(), p.y()), "point"));
   }
   return out;
 }
 
 struct Query {
   GEOSContextHandle_t context;
-  const std::vector<bench::GeosPreparedPtr>* prepared;
+  const std::vector<support::GeosPreparedPtr>* prepared;
   const GEOSGeometry* point;
   std::int32_t found = -1;
   bool failed = false;
@@ -62,20 +72,20 @@ void test_candidate(void* item, void* user_data) {
 }
 
 // The timed phase. Returns the polygon index per point, -1 for none.
-std::vector<std::int32_t> join(const bench::GeosContext& geos, const GeosInputs& inputs) {
+std::vector<std::int32_t> join(support::GeosContext& geos, const GeosInputs& inputs) {
   GEOSContextHandle_t context = geos.get();
   // The tree stores pointers to items; these ids outlive it.
   std::vector<std::int32_t> ids(inputs.polygons.size());
   std::iota(ids.begin(), ids.end(), 0);
-  bench::GeosTreePtr tree(GEOSSTRtree_create_r(context, 10), bench::GeosTreeDeleter{context});
-  if (!tree) geos.fail("cannot create an STRtree");
+  support::GeosTreePtr tree(GEOSSTRtree_create_r(context, 10), support::GeosTreeDeleter{context});
+  if (!tree) fail(geos, "cannot create an STRtree");
 
-  std::vector<bench::GeosPreparedPtr> prepared;
+  std::vector<support::GeosPreparedPtr> prepared;
   prepared.reserve(inputs.polygons.size());
   for (std::size_t i = 0; i < inputs.polygons.size(); ++i) {
     const GEOSPreparedGeometry* p = GEOSPrepare_r(context, inputs.polygons[i].get());
-    if (p == nullptr) geos.fail("cannot prepare polygon " + std::to_string(i));
-    prepared.emplace_back(p, bench::GeosPreparedDeleter{context});
+    if (p == nullptr) fail(geos, "cannot prepare polygon " + std::to_string(i));
+    prepared.emplace_back(p, support::GeosPreparedDeleter{context});
     GEOSSTRtree_insert_r(context, tree.get(), inputs.polygons[i].get(), &ids[i]);
   }
 
@@ -83,7 +93,7 @@ std::vector<std::int32_t> join(const bench::GeosContext& geos, const GeosInputs&
   for (std::size_t i = 0; i < inputs.points.size(); ++i) {
     Query query{context, &prepared, inputs.points[i].get()};
     GEOSSTRtree_query_r(context, tree.get(), query.point, &test_candidate, &query);
-    if (query.failed) geos.fail("GEOSPreparedIntersects_r failed on point " + std::to_string(i));
+    if (query.failed) fail(geos, "GEOSPreparedIntersects_r failed on point " + std::to_string(i));
     assignment[i] = query.found;
   }
   return assignment;
@@ -98,7 +108,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   try {
-    const bench::GeosContext geos;
+    support::GeosContext geos;
     const bench::Stopwatch read_clock;
     const bench::JoinInputs inputs = bench::read_join_inputs(args);
     const GeosInputs geos_inputs = to_geos(geos, inputs);

@@ -11,7 +11,8 @@
 #include <vector>
 
 #include "overlap/load_sketches.hpp"
-#include "support/geos_handles.hpp"
+#include "wijkatlas/support/geos_convert.hpp"
+#include "wijkatlas/support/geos_handles.hpp"
 #include "support/stopwatch.hpp"
 
 namespace bench = wijkatlas::bench;
@@ -30,17 +31,17 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   const auto sheets = bench::load_sketch_set(input);
-  bench::GeosContext geos;
+  wijkatlas::support::GeosContext geos;
   GEOSContextHandle_t h = geos.get();
   bench::Stopwatch clock;
 
-  std::vector<bench::GeosGeometryPtr> marks;
-  std::vector<bench::GeosPreparedPtr> prepared;
+  std::vector<wijkatlas::support::GeosGeometryPtr> marks;
+  std::vector<wijkatlas::support::GeosPreparedPtr> prepared;
   std::vector<Candidate> candidates;
   std::vector<GEOSGeometry*> lines;  // owned by the collection below once it is made
   for (std::size_t s = 0; s < sheets.size(); ++s) {
     for (const auto& mark : sheets[s].marks) {
-      marks.push_back(bench::to_geos(geos, std::get<wijkatlas::geo::MultiPolygon>(mark)));
+      marks.push_back(wijkatlas::support::to_geos(geos, std::get<wijkatlas::geo::MultiPolygon>(mark)));
       lines.push_back(GEOSBoundary_r(h, marks.back().get()));
     }
   }
@@ -49,17 +50,18 @@ int main(int argc, char** argv) {
       ++s;
       in_sheet = 0;
     }
-    prepared.emplace_back(GEOSPrepare_r(h, marks[m].get()), bench::GeosPreparedDeleter{h});
+    prepared.emplace_back(GEOSPrepare_r(h, marks[m].get()), wijkatlas::support::GeosPreparedDeleter{h});
     candidates.push_back({prepared.back().get(), s});
   }
-  auto linework = geos.own(GEOSGeom_createCollection_r(
+  const auto own = [&](GEOSGeometry* g) { return wijkatlas::support::take_geos(geos, g, "GEOS"); };
+  auto linework = own(GEOSGeom_createCollection_r(
       h, GEOS_GEOMETRYCOLLECTION, lines.data(), static_cast<unsigned>(lines.size())));
-  auto noded = geos.own(GEOSUnaryUnion_r(h, linework.get()));
+  auto noded = own(GEOSUnaryUnion_r(h, linework.get()));
   const GEOSGeometry* noded_ptr = noded.get();
-  auto faces = geos.own(GEOSPolygonize_r(h, &noded_ptr, 1));
+  auto faces = own(GEOSPolygonize_r(h, &noded_ptr, 1));
   const double polygonize_s = clock.seconds();
 
-  bench::GeosTreePtr tree(GEOSSTRtree_create_r(h, 10), bench::GeosTreeDeleter{h});
+  wijkatlas::support::GeosTreePtr tree(GEOSSTRtree_create_r(h, 10), wijkatlas::support::GeosTreeDeleter{h});
   for (std::size_t m = 0; m < marks.size(); ++m) {
     GEOSSTRtree_insert_r(h, tree.get(), marks[m].get(), &candidates[m]);
   }
@@ -73,7 +75,7 @@ int main(int argc, char** argv) {
   const int count = GEOSGetNumGeometries_r(h, faces.get());
   for (int i = 0; i < count; ++i) {
     const GEOSGeometry* face = GEOSGetGeometryN_r(h, faces.get(), i);
-    auto point = geos.own(GEOSPointOnSurface_r(h, face));
+    auto point = own(GEOSPointOnSurface_r(h, face));
     Query q{h, point.get(), {}};
     GEOSSTRtree_query_r(
         h, tree.get(), point.get(),

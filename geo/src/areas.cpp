@@ -3,7 +3,7 @@
 #include <array>
 #include <unordered_map>
 
-#include "detail/text.hpp"
+#include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/ops.hpp"
 
@@ -13,7 +13,7 @@ namespace {
 std::string find_field(const Layer& layer, std::initializer_list<std::string_view> candidates) {
   for (auto candidate : candidates) {
     for (const auto& f : layer.fields) {
-      if (detail::to_lower_ascii(f.name) == candidate) return f.name;
+      if (support::to_lower_ascii(f.name) == candidate) return f.name;
     }
   }
   return {};

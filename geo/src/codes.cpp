@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "detail/text.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::geo {
 
@@ -17,7 +17,7 @@ std::string to_string(Level level) {
 }
 
 std::optional<CodeKey> parse_cbs_code(std::string_view text) {
-  std::string t = detail::to_lower_ascii(detail::trim(text));
+  std::string t = support::to_lower_ascii(support::trim(text));
   CodeKey key;
   if (t.starts_with("bu")) key.level = Level::buurt;
   else if (t.starts_with("wk")) key.level = Level::wijk;

@@ -4,7 +4,7 @@
 #include <limits>
 #include <string>
 
-#include "detail/proj_handles.hpp"
+#include "wijkatlas/support/proj_handles.hpp"
 #include "wijkatlas/geo/error.hpp"
 
 namespace wijkatlas::geo {
@@ -26,8 +26,8 @@ std::string expand_user_crs(std::string_view user_crs) {
 
 // A PROJ context that reports through our exceptions (proj_message) instead of printing
 // "proj_create: crs not found" on stderr.
-detail::ProjContextPtr quiet_context() {
-  detail::ProjContextPtr ctx(proj_context_create());
+support::ProjContextPtr quiet_context() {
+  support::ProjContextPtr ctx(proj_context_create());
   proj_log_level(ctx.get(), PJ_LOG_NONE);
   return ctx;
 }
@@ -41,8 +41,8 @@ Box rd_new_bounds() {
 
 std::string normalise_crs(std::string_view user_crs) {
   std::string expanded = expand_user_crs(user_crs);
-  detail::ProjContextPtr ctx = quiet_context();
-  detail::ProjPtr crs(proj_create(ctx.get(), expanded.c_str()));
+  support::ProjContextPtr ctx = quiet_context();
+  support::ProjPtr crs(proj_create(ctx.get(), expanded.c_str()));
   if (!crs) {
     // PROJ says only "Unknown error (code 4096)" for a code its database does not have.
     std::string why = proj_message(ctx.get());
@@ -58,8 +58,8 @@ std::string normalise_crs(std::string_view user_crs) {
 }
 
 struct Transformer::Impl {
-  detail::ProjContextPtr context;
-  detail::ProjPtr transformation;
+  support::ProjContextPtr context;
+  support::ProjPtr transformation;
   bool identity = false;
 };
 
@@ -71,7 +71,7 @@ Transformer::Transformer(std::string_view source_crs, std::string_view target_cr
   if (impl_->identity) return;
   impl_->context = quiet_context();
   PJ_CONTEXT* ctx = impl_->context.get();
-  detail::ProjPtr raw(proj_create_crs_to_crs(ctx, source.c_str(), target.c_str(), nullptr));
+  support::ProjPtr raw(proj_create_crs_to_crs(ctx, source.c_str(), target.c_str(), nullptr));
   if (!raw) {
     throw crs_error("no transformation from '" + source + "' to '" + target +
                     "': " + proj_message(ctx));

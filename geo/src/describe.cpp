@@ -1,13 +1,13 @@
 // describe_dataset: what `wijkatlas info` shows, without reading every feature.
-#include "detail/gdal_handles.hpp"
-#include "detail/ogr_convert.hpp"
+#include "wijkatlas/support/gdal_handles.hpp"
+#include "wijkatlas/support/ogr_convert.hpp"
 #include "detail/ogr_open.hpp"
 #include "wijkatlas/geo/io.hpp"
 
 namespace wijkatlas::geo {
 
 std::vector<std::string> layer_names(const std::filesystem::path& path) {
-  detail::QuietGdalErrors quiet;
+  support::QuietGdalErrors quiet;
   auto ds = detail::open_vector(path);
   std::vector<std::string> names;
   for (auto* layer : ds->GetLayers()) names.emplace_back(layer->GetName());
@@ -15,7 +15,7 @@ std::vector<std::string> layer_names(const std::filesystem::path& path) {
 }
 
 DatasetSummary describe_dataset(const std::filesystem::path& path) {
-  detail::QuietGdalErrors quiet;
+  support::QuietGdalErrors quiet;
   auto ds = detail::open_vector(path);
   DatasetSummary summary;
   summary.path = path.string();
@@ -39,7 +39,7 @@ DatasetSummary describe_dataset(const std::filesystem::path& path) {
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
       OGRFieldDefn* fd = defn->GetFieldDefn(i);
-      const FieldType type = detail::field_type_of(fd->GetType());
+      const FieldType type = support::field_type_of(fd->GetType());
       ls.fields.push_back(Field{fd->GetNameRef(), type, is_personal_field_name(fd->GetNameRef())});
     }
     summary.layers.push_back(std::move(ls));

@@ -3,7 +3,7 @@
 #include <array>
 #include <unordered_map>
 
-#include "detail/text.hpp"
+#include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/codes.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
@@ -14,7 +14,7 @@ namespace {
 // What CBS and spreadsheets write for "no value".
 bool is_null_marker(const std::string& text) {
   static constexpr std::array<std::string_view, 7> markers{"", ".", "-", "x", "?", "na", "n.v.t."};
-  const std::string t = detail::to_lower_ascii(detail::trim(text));
+  const std::string t = support::to_lower_ascii(support::trim(text));
   for (auto m : markers) {
     if (t == m) return true;
   }
@@ -44,7 +44,7 @@ void convert_text_column(IndicatorTable& table, std::size_t column) {
   for (const auto& row : table.rows) {
     const auto* text = std::get_if<std::string>(&row.values[column]);
     if (text == nullptr || is_null_marker(*text)) continue;
-    if (detail::parse_number(*text)) {
+    if (support::parse_number(*text)) {
       ++numbers;
     } else {
       ++words;
@@ -61,7 +61,7 @@ void convert_text_column(IndicatorTable& table, std::size_t column) {
   for (auto& row : table.rows) {
     Value& v = row.values[column];
     if (const auto* text = std::get_if<std::string>(&v)) {
-      auto number = detail::parse_number(*text);
+      auto number = support::parse_number(*text);
       v = number ? number_or_null(*number) : Value{};
     }
   }
@@ -106,7 +106,7 @@ std::optional<std::string> detect_key_column(const std::vector<std::string>& col
       "bu_code",   "wijkcode",  "wk_code", "gemeentecode", "gm_code"};
   for (auto candidate : candidates) {
     for (const auto& c : columns) {
-      if (detail::to_lower_ascii(cbs_column_stem(c)) == candidate) return c;
+      if (support::to_lower_ascii(cbs_column_stem(c)) == candidate) return c;
     }
   }
   return std::nullopt;

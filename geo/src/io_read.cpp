@@ -3,10 +3,10 @@
 #include <filesystem>
 
 #include "detail/csv_columns.hpp"
-#include "detail/gdal_handles.hpp"
-#include "detail/ogr_convert.hpp"
+#include "wijkatlas/support/gdal_handles.hpp"
+#include "wijkatlas/support/ogr_convert.hpp"
 #include "detail/ogr_open.hpp"
-#include "detail/text.hpp"
+#include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
@@ -16,6 +16,7 @@ namespace wijkatlas::geo {
 namespace {
 namespace bg = boost::geometry;
 using namespace detail;
+using namespace support;
 
 // Typed value of one OGR field; text is checked to be UTF-8.
 // `where` names the feature for an error message.

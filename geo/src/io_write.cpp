@@ -2,16 +2,16 @@
 #include <fstream>
 
 #include "wijkatlas/geo/atomic_file.hpp"
-#include "detail/gdal_handles.hpp"
-#include "detail/ogr_convert.hpp"
-#include "detail/text.hpp"
+#include "wijkatlas/support/gdal_handles.hpp"
+#include "wijkatlas/support/ogr_convert.hpp"
+#include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
 
 namespace wijkatlas::geo {
 namespace {
-using namespace detail;
+using namespace support;
 
 OGRwkbGeometryType layer_geometry_type(const Layer& layer) {
   GeometryKind kind = GeometryKind::none;

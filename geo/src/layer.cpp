@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::geo {
 
@@ -49,8 +50,7 @@ std::string to_string(FieldType type) {
 }
 
 bool is_personal_field_name(std::string_view name) {
-  std::string lower(name);
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = support::to_lower_ascii(name);
   return lower.starts_with("contact_") || lower.starts_with("prive_");
 }
 
@@ -59,14 +59,8 @@ std::optional<std::size_t> Layer::field_index(std::string_view field_name) const
     if (fields[i].name == field_name) return i;
   }
   // GeoPackage and Shapefile field names are case-insensitive; so are we, after an exact match.
-  auto lower = [](std::string_view text) {
-    std::string out(text);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  };
-  const std::string wanted = lower(field_name);
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (lower(fields[i].name) == wanted) return i;
+    if (support::equal_ignoring_case(fields[i].name, field_name)) return i;
   }
   return std::nullopt;
 }

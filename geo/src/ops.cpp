@@ -3,12 +3,12 @@
 #include <boost/geometry.hpp>
 #include <vector>
 
-#include "detail/geos_convert.hpp"
+#include "wijkatlas/support/geos_convert.hpp"
 #include "wijkatlas/geo/error.hpp"
 
 namespace wijkatlas::geo {
-using detail::GeosContext;
-using detail::take_geos;
+using support::GeosContext;
+using support::take_geos;
 
 namespace {
 // One GEOS context per thread, as GEOS asks.
@@ -24,16 +24,16 @@ std::optional<std::string> invalid_reason(const Geometry& geometry) {
     return std::nullopt;  // points are always valid for our purposes
   }
   GeosContext& ctx = context();
-  auto g = detail::to_geos(ctx, geometry);
+  auto g = support::to_geos(ctx, geometry);
   if (GEOSisValid_r(ctx.get(), g.get()) == 1) return std::nullopt;
-  detail::GeosStringPtr reason(GEOSisValidReason_r(ctx.get(), g.get()),
-                               detail::GeosFreeDeleter{ctx.get()});
+  support::GeosStringPtr reason(GEOSisValidReason_r(ctx.get(), g.get()),
+                               support::GeosFreeDeleter{ctx.get()});
   return reason ? std::string(reason.get()) : std::string("invalid geometry");
 }
 
 MultiPolygon make_valid(const MultiPolygon& polygons) {
   GeosContext& ctx = context();
-  auto g = detail::to_geos(ctx, polygons);
+  auto g = support::to_geos(ctx, polygons);
   struct ParamsDeleter {
     GEOSContextHandle_t c;
     void operator()(GEOSMakeValidParams* p) const { GEOSMakeValidParams_destroy_r(c, p); }
@@ -44,22 +44,22 @@ MultiPolygon make_valid(const MultiPolygon& polygons) {
   GEOSMakeValidParams_setKeepCollapsed_r(ctx.get(), params.get(), 0);
   auto valid = take_geos(ctx, GEOSMakeValidWithParams_r(ctx.get(), g.get(), params.get()),
                          "repairing a polygon");
-  return detail::polygons_from_geos(ctx, valid.get());
+  return support::polygons_from_geos(ctx, valid.get());
 }
 
 MultiPolygon union_polygons(std::span<const MultiPolygon* const> polygons) {
   GeosContext& ctx = context();
-  auto collection = detail::to_geos_flat(ctx, polygons);
+  auto collection = support::to_geos_flat(ctx, polygons);
   GEOSGeometry* merged = GEOSCoverageUnion_r(ctx.get(), collection.get());
   if (merged != nullptr) {
     auto result = take_geos(ctx, merged, "coverage union");
     if (GEOSisValid_r(ctx.get(), result.get()) == 1) {
-      return detail::polygons_from_geos(ctx, result.get());
+      return support::polygons_from_geos(ctx, result.get());
     }
   }
   ctx.take_error();  // not a clean coverage: the general union handles overlaps and gaps
   auto result = take_geos(ctx, GEOSUnaryUnion_r(ctx.get(), collection.get()), "union");
-  return detail::polygons_from_geos(ctx, result.get());
+  return support::polygons_from_geos(ctx, result.get());
 }
 
 MultiPolygon remove_slivers(const MultiPolygon& polygons, double max_hole_area,
@@ -80,7 +80,7 @@ MultiPolygon remove_slivers(const MultiPolygon& polygons, double max_hole_area,
 
 Point point_on_surface(const MultiPolygon& polygons) {
   GeosContext& ctx = context();
-  auto g = detail::to_geos(ctx, polygons);
+  auto g = support::to_geos(ctx, polygons);
   auto p = take_geos(ctx, GEOSPointOnSurface_r(ctx.get(), g.get()), "point on surface");
   double x = 0, y = 0;
   GEOSGeomGetX_r(ctx.get(), p.get(), &x);
@@ -92,17 +92,17 @@ double area(const MultiPolygon& polygons) { return boost::geometry::area(polygon
 
 MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b) {
   GeosContext& ctx = context();
-  auto ga = detail::to_geos(ctx, a);
-  auto gb = detail::to_geos(ctx, b);
+  auto ga = support::to_geos(ctx, a);
+  auto gb = support::to_geos(ctx, b);
   auto result = take_geos(ctx, GEOSIntersection_r(ctx.get(), ga.get(), gb.get()), "intersection");
-  return detail::polygons_from_geos(ctx, result.get());
+  return support::polygons_from_geos(ctx, result.get());
 }
 
 MultiPolygon buffer(const Geometry& geometry, double distance) {
   GeosContext& ctx = context();
-  auto g = detail::to_geos(ctx, geometry);
+  auto g = support::to_geos(ctx, geometry);
   auto result = take_geos(ctx, GEOSBuffer_r(ctx.get(), g.get(), distance, 8), "buffer");
-  return detail::polygons_from_geos(ctx, result.get());
+  return support::polygons_from_geos(ctx, result.get());
 }
 
 }  // namespace wijkatlas::geo

@@ -4,7 +4,7 @@
 #include <array>
 #include <span>
 
-#include "detail/text.hpp"
+#include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/areas.hpp"
 
 namespace wijkatlas::geo {
@@ -17,7 +17,7 @@ constexpr std::array<std::string_view, 3> land_stems = {
 
 std::optional<double> own_figure(const Area& area, std::span<const std::string_view> stems) {
   for (const auto& [column, value] : area.indicators) {
-    const std::string stem = detail::to_lower_ascii(cbs_column_stem(column));
+    const std::string stem = support::to_lower_ascii(cbs_column_stem(column));
     for (auto wanted : stems) {
       if (stem == wanted) {
         if (auto number = as_number(value)) return number;

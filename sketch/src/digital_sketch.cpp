@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/ops.hpp"
 
@@ -14,12 +15,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* category_fields[] = {"categorie", "category", "kleur", "colour", "color", "soort"};
 
-std::string normalised(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  const auto first = text.find_first_not_of(" \t");
-  const auto last = text.find_last_not_of(" \t");
-  return first == std::string::npos ? "" : text.substr(first, last - first + 1);
-}
+std::string normalised(const std::string& text) { return support::to_lower_ascii(support::trim(text)); }
 
 std::optional<InkCategory> category_of(const std::string& raw) {
   const std::string v = normalised(raw);

@@ -3,7 +3,7 @@
 #include <array>
 #include <string_view>
 
-#include "detail/text.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::geo::detail {
 namespace {
@@ -12,7 +12,7 @@ template <std::size_t N>
 int find_column(const std::vector<std::string>& header, const std::array<std::string_view, N>& names) {
   for (auto name : names) {
     for (std::size_t i = 0; i < header.size(); ++i) {
-      if (to_lower_ascii(trim(header[i])) == name) return static_cast<int>(i);
+      if (support::to_lower_ascii(support::trim(header[i])) == name) return static_cast<int>(i);
     }
   }
   return -1;

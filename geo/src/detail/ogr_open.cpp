@@ -4,8 +4,8 @@
 
 namespace wijkatlas::geo::detail {
 
-GdalDataset open_vector(const std::filesystem::path& path) {
-  ensure_gdal_registered();
+support::GdalDataset open_vector(const std::filesystem::path& path) {
+  support::ensure_gdal_registered();
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw io_error(path.string(), "file not found");
   if (std::filesystem::is_directory(path, ec) && path.extension() != ".gdb") {
@@ -20,9 +20,9 @@ GdalDataset open_vector(const std::filesystem::path& path) {
                                    open_options, nullptr);
   if (handle == nullptr) {
     throw io_error(path.string(), "not a vector format GDAL can read (" +
-                                      last_gdal_error("no driver recognised it") + ")");
+                                      support::last_gdal_error("no driver recognised it") + ")");
   }
-  return GdalDataset(GDALDataset::FromHandle(handle));
+  return support::GdalDataset(GDALDataset::FromHandle(handle));
 }
 
 OpenedLayer open_layer(const std::filesystem::path& path, const std::string& layer_name) {
@@ -55,11 +55,11 @@ OpenedLayer open_layer(const std::filesystem::path& path, const std::string& lay
   return opened;
 }
 
-OgrFeature next_feature(OpenedLayer& opened) {
-  if (!opened.is_osm) return OgrFeature(opened.layer->GetNextFeature());
+support::OgrFeature next_feature(OpenedLayer& opened) {
+  if (!opened.is_osm) return support::OgrFeature(opened.layer->GetNextFeature());
   for (;;) {
     OGRLayer* from = nullptr;
-    OgrFeature f(opened.dataset->GetNextFeature(&from, nullptr, nullptr, nullptr));
+    support::OgrFeature f(opened.dataset->GetNextFeature(&from, nullptr, nullptr, nullptr));
     if (!f || from == opened.layer) return f;
   }
 }

@@ -3,15 +3,15 @@
 #include <filesystem>
 #include <string>
 
-#include "detail/gdal_handles.hpp"
+#include "wijkatlas/support/gdal_handles.hpp"
 
 namespace wijkatlas::geo::detail {
 
 // Opens a vector dataset read-only. Throws io_error for a missing file or an unknown format.
-GdalDataset open_vector(const std::filesystem::path& path);
+support::GdalDataset open_vector(const std::filesystem::path& path);
 
 struct OpenedLayer {
-  GdalDataset dataset;
+  support::GdalDataset dataset;
   OGRLayer* layer = nullptr;  // owned by dataset
   std::string label;          // "file.gpkg (layer 'buurten')" for messages
   std::string default_crs;    // CRS implied by the format when the data names none
@@ -24,6 +24,6 @@ OpenedLayer open_layer(const std::filesystem::path& path, const std::string& lay
 
 // Next feature of the chosen layer. OSM PBF files must be read through the dataset (the
 // driver interleaves layers), other formats through the layer.
-OgrFeature next_feature(OpenedLayer& opened);
+support::OgrFeature next_feature(OpenedLayer& opened);
 
 }  // namespace wijkatlas::geo::detail

@@ -108,7 +108,7 @@ void CellGrid::add(Chunk& chunk, std::uint32_t polygon, std::span<const Edge> ed
 void CellGrid::make_edge_cells(const std::vector<Chunk>& chunks) {
   // Count the candidates per cell in the grid itself, then turn counts into edge cells.
   const std::size_t total = cell_count();
-  cells_ = detail::HugePageArray<std::int32_t>(total);
+  cells_ = support::HugePageArray<std::int32_t>(total);
   std::memset(cells_.data(), 0, total * sizeof(std::int32_t));
   for (const Chunk& chunk : chunks) {
     for (const auto& f : chunk.cells_) ++cells_[f.cell];

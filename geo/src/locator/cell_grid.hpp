@@ -14,8 +14,8 @@
 #include <span>
 #include <vector>
 
-#include "detail/huge_page_array.hpp"
 #include "locator/edges.hpp"
+#include "wijkatlas/support/huge_page_array.hpp"
 
 namespace wijkatlas::geo::locator_detail {
 
@@ -96,7 +96,7 @@ class CellGrid {
   double width_ = 1, height_ = 1, inverse_width_ = 1, inverse_height_ = 1;  // of a cell
   double margin_ = 0;
   std::uint32_t nx_ = 0, ny_ = 0;
-  detail::HugePageArray<std::int32_t> cells_;
+  support::HugePageArray<std::int32_t> cells_;
   std::vector<EdgeCell> edge_cells_;
   std::vector<std::uint32_t> candidates_;
 };

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "detail/geos_convert.hpp"
+#include "wijkatlas/support/geos_convert.hpp"
 #include "overlap/geos_context.hpp"
 #include "overlap/parallel.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -14,9 +14,9 @@
 
 namespace wijkatlas::geo {
 namespace {
-using detail::GeosContext;
-using detail::GeosGeometryPtr;
-using detail::take_geos;
+using support::GeosContext;
+using support::GeosGeometryPtr;
+using support::take_geos;
 
 constexpr int buffer_quadrant_segments = 8;
 // Ink outside the printed map is reported when it is more than this (m²); a stroke that ends
@@ -43,10 +43,10 @@ GeosGeometryPtr mark_area(GeosContext& ctx, const Geometry& mark, const OverlapO
       // The same repair as when reading (geo::make_valid: GEOS MakeValid, structure method).
       warnings.push_back(where + ": invalid polygon (" + *reason +
                          ") repaired with GEOS MakeValid");
-      return detail::to_geos(ctx, make_valid(std::get<MultiPolygon>(mark)));
+      return support::to_geos(ctx, make_valid(std::get<MultiPolygon>(mark)));
     }
   }
-  auto g = detail::to_geos(ctx, mark);
+  auto g = support::to_geos(ctx, mark);
   switch (kind_of(mark)) {
     case GeometryKind::polygons:
       return g;
@@ -92,14 +92,14 @@ DissolvedSheet dissolve_one(const SketchSheet& sheet, const OverlapOptions& opti
   DissolvedSheet out;
   out.id = sheet.id;
   if (sheet.coverage.empty()) {
-    out.marked = detail::polygons_from_geos(ctx, marked.get());
+    out.marked = support::polygons_from_geos(ctx, marked.get());
     out.coverage = out.marked;
     return out;
   }
-  auto coverage = detail::to_geos(ctx, sheet.coverage);
+  auto coverage = support::to_geos(ctx, sheet.coverage);
   if (GEOSisValid_r(ctx.get(), coverage.get()) != 1) {
     warnings.push_back(where + ": invalid coverage repaired with GEOS MakeValid");
-    coverage = detail::to_geos(ctx, make_valid(sheet.coverage));
+    coverage = support::to_geos(ctx, make_valid(sheet.coverage));
   }
   coverage = snapped(ctx, std::move(coverage), options.precision_m, where + ": coverage");
   if (GEOSCovers_r(ctx.get(), coverage.get(), marked.get()) != 1) {
@@ -117,8 +117,8 @@ DissolvedSheet dissolve_one(const SketchSheet& sheet, const OverlapOptions& opti
                          " m² of marks lie outside the sheet's map and are not counted");
     }
   }
-  out.marked = detail::polygons_from_geos(ctx, marked.get());
-  out.coverage = detail::polygons_from_geos(ctx, coverage.get());
+  out.marked = support::polygons_from_geos(ctx, marked.get());
+  out.coverage = support::polygons_from_geos(ctx, coverage.get());
   return out;
 }
 

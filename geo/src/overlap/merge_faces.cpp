@@ -4,7 +4,7 @@
 #include <map>
 #include <utility>
 
-#include "detail/geos_convert.hpp"
+#include "wijkatlas/support/geos_convert.hpp"
 #include "overlap/geos_context.hpp"
 #include "overlap/parallel.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -20,16 +20,16 @@ std::vector<OverlapFace> merge_equal_faces(std::vector<OverlapFace> faces,
       std::make_move_iterator(groups.begin()), std::make_move_iterator(groups.end()));
   std::vector<MultiPolygon> merged(list.size());
   parallel_for(list.size(), options.threads, [&](std::size_t i) {
-    detail::GeosContext& ctx = geos_context();
-    auto g = detail::to_geos(ctx, list[i].second);
+    support::GeosContext& ctx = geos_context();
+    auto g = support::to_geos(ctx, list[i].second);
     // Tile pieces share edges but not always vertices (each tile noded its own outlines), so a
     // coverage union does not apply; the overlay union on the same grid does.
-    auto u = detail::take_geos(ctx,
+    auto u = support::take_geos(ctx,
                                options.precision_m > 0
                                    ? GEOSUnaryUnionPrec_r(ctx.get(), g.get(), options.precision_m)
                                    : GEOSUnaryUnion_r(ctx.get(), g.get()),
                                "merging overlap faces");
-    merged[i] = detail::polygons_from_geos(ctx, u.get());
+    merged[i] = support::polygons_from_geos(ctx, u.get());
   });
   for (std::size_t i = 0; i < list.size(); ++i) {
     for (auto& polygon : merged[i]) {

@@ -4,16 +4,16 @@
 #include <cstdio>
 #include <string>
 
-#include "detail/geos_convert.hpp"
+#include "wijkatlas/support/geos_convert.hpp"
 #include "overlap/geos_context.hpp"
 #include "wijkatlas/geo/error.hpp"
 
 namespace wijkatlas::geo::overlap_detail {
 namespace bg = boost::geometry;
-using detail::GeosContext;
-using detail::GeosGeometryPtr;
-using detail::GeosPreparedPtr;
-using detail::take_geos;
+using support::GeosContext;
+using support::GeosGeometryPtr;
+using support::GeosPreparedPtr;
+using support::take_geos;
 
 namespace {
 
@@ -39,7 +39,7 @@ class TileWork {
   // Clips one polygon to the tile and keeps it (and its outline for the noder). Returns whether
   // the tile lies entirely inside the polygon (then nothing is kept: it counts everywhere).
   bool add(const Polygon& polygon, const Box& envelope, std::vector<Piece>& pieces) {
-    GeosGeometryPtr g = detail::to_geos(ctx_, MultiPolygon{polygon});
+    GeosGeometryPtr g = support::to_geos(ctx_, MultiPolygon{polygon});
     const bool inside_tile = bg::within(envelope, tile_);
     auto outline = take_geos(ctx_, GEOSBoundary_r(ctx_.get(), g.get()), name_ + ": outline");
     if (!inside_tile) {
@@ -61,7 +61,7 @@ class TileWork {
     Piece& piece = pieces.emplace_back();
     piece.envelope = envelope;
     piece.prepared = GeosPreparedPtr(GEOSPrepare_r(ctx_.get(), g.get()),
-                                     detail::GeosPreparedDeleter{ctx_.get()});
+                                     support::GeosPreparedDeleter{ctx_.get()});
     piece.geometry = std::move(g);
     return false;
   }
@@ -72,7 +72,7 @@ class TileWork {
   void add_tile_outline() {
     Polygon whole;
     bg::convert(tile_, whole);
-    auto g = detail::to_geos(ctx_, MultiPolygon{whole});
+    auto g = support::to_geos(ctx_, MultiPolygon{whole});
     lines_.push_back(take_geos(ctx_, GEOSBoundary_r(ctx_.get(), g.get()), name_ + ": outline"));
   }
 
@@ -172,7 +172,7 @@ std::vector<OverlapFace> overlay_tile(const Box& tile, const SheetIndex& index,
     f.n = n;
     f.N = covered_everywhere + count_containing(ctx, covered, p, inside.get());
     GEOSArea_r(ctx.get(), face, &f.area);
-    MultiPolygon mp = detail::polygons_from_geos(ctx, face);
+    MultiPolygon mp = support::polygons_from_geos(ctx, face);
     if (!mp.empty()) f.geometry = std::move(mp.front());
   }
   return out;

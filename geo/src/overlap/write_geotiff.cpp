@@ -3,7 +3,7 @@
 #include <array>
 #include <string>
 
-#include "detail/gdal_handles.hpp"
+#include "wijkatlas/support/gdal_handles.hpp"
 #include "wijkatlas/geo/atomic_file.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/overlap.hpp"
@@ -11,7 +11,7 @@
 namespace wijkatlas::geo {
 
 void write_count_geotiff(const std::filesystem::path& path, const CountGrid& grid) {
-  detail::ensure_gdal_registered();
+  support::ensure_gdal_registered();
   const GridSpec& g = grid.spec;
   AtomicFile file(path);
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
@@ -25,10 +25,10 @@ void write_count_geotiff(const std::filesystem::path& path, const CountGrid& gri
                                         "INTERLEAVE=BAND", "COMPRESS=ZSTD",   "ZSTD_LEVEL=1",
                                         "PREDICTOR=2",     "SPARSE_OK=TRUE",  "NUM_THREADS=ALL_CPUS",
                                         "BIGTIFF=IF_SAFER", nullptr};
-  detail::QuietGdalErrors quiet;
-  detail::GdalDataset ds(driver->Create(file.temporary_path().c_str(), g.columns, g.rows, 2,
+  support::QuietGdalErrors quiet;
+  support::GdalDataset ds(driver->Create(file.temporary_path().c_str(), g.columns, g.rows, 2,
                                         GDT_UInt16, const_cast<char**>(create_options)));
-  if (!ds) throw output_error(path.string(), detail::last_gdal_error("cannot create GeoTIFF"));
+  if (!ds) throw output_error(path.string(), support::last_gdal_error("cannot create GeoTIFF"));
   std::array<double, 6> transform{g.x_min, g.cell, 0.0, g.y_max, 0.0, -g.cell};
   ds->SetGeoTransform(transform.data());
   OGRSpatialReference rd;
@@ -62,7 +62,7 @@ void write_count_geotiff(const std::filesystem::path& path, const CountGrid& gri
           }
         }
         if (any && band->WriteBlock(bx, by, block.data()) != CE_None) {
-          throw output_error(path.string(), detail::last_gdal_error("writing the count grid failed"));
+          throw output_error(path.string(), support::last_gdal_error("writing the count grid failed"));
         }
       }
     }
@@ -72,7 +72,7 @@ void write_count_geotiff(const std::filesystem::path& path, const CountGrid& gri
   CPLErrorReset();
   ds.reset();
   if (CPLGetLastErrorType() == CE_Failure) {
-    throw output_error(path.string(), detail::last_gdal_error("writing the GeoTIFF failed"));
+    throw output_error(path.string(), support::last_gdal_error("writing the GeoTIFF failed"));
   }
   file.commit();
 }

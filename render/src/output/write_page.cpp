@@ -5,13 +5,12 @@
 #include "output/writers.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/pdf_document.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::render {
 
 OutputFormat output_format_for(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string extension = support::to_lower_ascii(path.extension().string());
   if (extension == ".pdf") return OutputFormat::pdf;
   if (extension == ".svg") return OutputFormat::svg;
   if (extension == ".png") return OutputFormat::png;

@@ -1,11 +1,11 @@
-#include "detail/geos_convert.hpp"
+#include "wijkatlas/support/geos_convert.hpp"
 
 #include <boost/geometry.hpp>
 #include <vector>
 
 #include "wijkatlas/geo/error.hpp"
 
-namespace wijkatlas::geo::detail {
+namespace wijkatlas::support {
 namespace {
 
 template <typename Range>
@@ -145,4 +145,4 @@ Geometry from_geos(GeosContext& ctx, const GEOSGeometry* geometry) {
   }
 }
 
-}  // namespace wijkatlas::geo::detail
+}  // namespace wijkatlas::support

@@ -1,10 +1,10 @@
-#include "detail/gdal_handles.hpp"
+#include "wijkatlas/support/gdal_handles.hpp"
 
 #include <cpl_error.h>
 
 #include <mutex>
 
-namespace wijkatlas::geo::detail {
+namespace wijkatlas::support {
 
 void ensure_gdal_registered() {
   static std::once_flag once;
@@ -33,4 +33,4 @@ ScopedConfig::ScopedConfig(const char* key, const char* value) : key_(key) {
 
 ScopedConfig::~ScopedConfig() { CPLSetThreadLocalConfigOption(key_.c_str(), old_ ? old_->c_str() : nullptr); }
 
-}  // namespace wijkatlas::geo::detail
+}  // namespace wijkatlas::support

@@ -2,10 +2,21 @@
 // wijkatlas geometries <-> GEOS geometries, through coordinate sequences (no WKB round trip).
 #include <span>
 
-#include "detail/geos_handles.hpp"
+#include "wijkatlas/support/geos_handles.hpp"
 #include "wijkatlas/geo/geometry.hpp"
 
-namespace wijkatlas::geo::detail {
+namespace wijkatlas::support {
+
+// The geometry model these conversions speak.
+using geo::Box;
+using geo::Geometry;
+using geo::LineString;
+using geo::MultiLineString;
+using geo::MultiPoint;
+using geo::MultiPolygon;
+using geo::Point;
+using geo::Polygon;
+using geo::Ring;
 
 GeosGeometryPtr to_geos(GeosContext& ctx, const Geometry& geometry);
 GeosGeometryPtr to_geos(GeosContext& ctx, const MultiPolygon& polygons);
@@ -19,4 +30,4 @@ MultiPolygon polygons_from_geos(GeosContext& ctx, const GEOSGeometry* geometry);
 
 Geometry from_geos(GeosContext& ctx, const GEOSGeometry* geometry);
 
-}  // namespace wijkatlas::geo::detail
+}  // namespace wijkatlas::support

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-namespace wijkatlas::geo::detail {
+namespace wijkatlas::support {
 
 class GeosContext {
  public:
@@ -49,8 +49,16 @@ struct GeosFreeDeleter {
 };
 using GeosStringPtr = std::unique_ptr<char, GeosFreeDeleter>;
 
+struct GeosTreeDeleter {
+  GEOSContextHandle_t context = nullptr;
+  void operator()(GEOSSTRtree* tree) const noexcept {
+    if (tree != nullptr) GEOSSTRtree_destroy_r(context, tree);
+  }
+};
+using GeosTreePtr = std::unique_ptr<GEOSSTRtree, GeosTreeDeleter>;
+
 // Wraps a freshly returned GEOS geometry; throws geometry_error with GEOS's own message when
 // GEOS returned null. `what` names the operation and the feature for the message.
 GeosGeometryPtr take_geos(GeosContext& ctx, GEOSGeometry* g, const std::string& what);
 
-}  // namespace wijkatlas::geo::detail
+}  // namespace wijkatlas::support

@@ -1,10 +1,11 @@
-#include "detail/text.hpp"
+#include "wijkatlas/support/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 
-namespace wijkatlas::geo::detail {
+namespace wijkatlas::support {
 
 bool is_valid_utf8(std::string_view s) {
   std::size_t i = 0;
@@ -62,4 +63,10 @@ std::optional<long long> parse_integer(std::string_view s) {
   return value;
 }
 
-}  // namespace wijkatlas::geo::detail
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace wijkatlas::support

@@ -1,9 +1,9 @@
-#include "detail/ogr_convert.hpp"
+#include "wijkatlas/support/ogr_convert.hpp"
 
 #include <boost/geometry.hpp>
 #include <stdexcept>
 
-namespace wijkatlas::geo::detail {
+namespace wijkatlas::support {
 namespace {
 
 template <typename Range>
@@ -153,4 +153,4 @@ OGRFieldType ogr_field_type(FieldType type) {
   return OFTString;
 }
 
-}  // namespace wijkatlas::geo::detail
+}  // namespace wijkatlas::support

@@ -1,8 +1,8 @@
-#include "detail/geos_handles.hpp"
+#include "wijkatlas/support/geos_handles.hpp"
 
 #include "wijkatlas/geo/error.hpp"
 
-namespace wijkatlas::geo::detail {
+namespace wijkatlas::support {
 namespace {
 // GEOS hands the _r message handlers an already formatted message.
 void store_message(const char* message, void* userdata) {
@@ -30,4 +30,4 @@ GeosGeometryPtr take_geos(GeosContext& ctx, GEOSGeometry* g, const std::string& 
   return GeosGeometryPtr(g, GeosGeometryDeleter{ctx.get()});
 }
 
-}  // namespace wijkatlas::geo::detail
+}  // namespace wijkatlas::support

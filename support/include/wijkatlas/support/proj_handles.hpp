@@ -4,7 +4,7 @@
 
 #include <memory>
 
-namespace wijkatlas::geo::detail {
+namespace wijkatlas::support {
 
 struct ProjContextDeleter {
   void operator()(PJ_CONTEXT* c) const noexcept { proj_context_destroy(c); }
@@ -16,4 +16,4 @@ struct ProjDeleter {
 };
 using ProjPtr = std::unique_ptr<PJ, ProjDeleter>;
 
-}  // namespace wijkatlas::geo::detail
+}  // namespace wijkatlas::support

@@ -10,7 +10,7 @@
 #include <new>
 #include <type_traits>
 
-namespace wijkatlas::geo::detail {
+namespace wijkatlas::support {
 
 template <typename T>
 class HugePageArray {
@@ -45,4 +45,4 @@ class HugePageArray {
   std::size_t size_ = 0;
 };
 
-}  // namespace wijkatlas::geo::detail
+}  // namespace wijkatlas::support

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-namespace wijkatlas::geo::detail {
+namespace wijkatlas::support {
 
 using GdalDataset = GDALDatasetUniquePtr;
 using OgrFeature = OGRFeatureUniquePtr;
@@ -56,4 +56,4 @@ class ScopedConfig {
   std::optional<std::string> old_;
 };
 
-}  // namespace wijkatlas::geo::detail
+}  // namespace wijkatlas::support
