@@ -1,6 +1,6 @@
 // `wijkatlas join`: points + areas + indicators -> per-area layers and a table.
-#include <future>
 #include <iomanip>
+#include <limits>
 
 #include "area_source.hpp"
 #include "indicator_sources.hpp"
@@ -8,6 +8,7 @@
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/join_output.hpp"
+#include "wijkatlas/geo/point_reader.hpp"
 
 namespace wijkatlas::app {
 namespace {
@@ -67,44 +68,44 @@ JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::o
   read.assign_crs = options.points_srs;
   const fs::path points_path = options.points.empty() ? geo::project_file("examples/initiatieven_arnhem_oost.csv")
                                                       : fs::path(options.points);
-  // Areas and points are independent until the join: read the points on a second thread while
-  // the areas are read, checked and dissolved (each read has its own GDAL dataset, PROJ and
-  // GEOS context). An error of either is reported as if read one after the other.
+  // Areas and points are independent until the join: the points are read in batches on a
+  // thread of their own, starting while the areas are read, checked and dissolved (each read
+  // has its own GDAL dataset, PROJ and GEOS context), and joined as they come, so that memory
+  // does not grow with their number. An error of either is reported as if read one after the
+  // other.
   geo::SerializedReporter shared(reporter);
-  auto reading_points = std::async(std::launch::async, [&] { return geo::read_layer(points_path, read, shared); });
-  LoadedAreas loaded = [&] {
-    try {
-      LoadedAreas areas = load_areas(options.source, shared);
-      join_indicator_files(areas, options.indicators, !options.no_indicators, shared);
-      return areas;
-    } catch (...) {
-      reading_points.wait();  // not get(): the areas' error is the one to report
-      throw;
-    }
-  }();
-  geo::Layer points = reading_points.get();
-  if (!options.theme_field.empty() && !points.field_index(options.theme_field)) {
-    reporter.info(points.source + ": no field '" + options.theme_field + "'; no counts per theme");
+  geo::PointReadOptions streaming;
+  streaming.read_ahead = 2;
+  geo::PointReader points(points_path, read, shared, streaming);
+  LoadedAreas loaded = load_areas(options.source, shared);
+  join_indicator_files(loaded, options.indicators, !options.no_indicators, shared);
+  const geo::Layer& header = points.header();
+  if (!options.theme_field.empty() && !header.field_index(options.theme_field)) {
+    shared.info(header.source + ": no field '" + options.theme_field + "'; no counts per theme");
   }
-  geo::PointJoinOptions join_options;
-  join_options.theme_field = points.field_index(options.theme_field) ? options.theme_field : std::string{};
-  join_options.value_field = options.value_field;
-  join_options.threads = options.threads;
-  const geo::PointJoinResult join = geo::join_points(loaded.hierarchy, points, join_options, reporter);
-  summary.points = points.features.size();
-  summary.outside = join.outside.size();
+  geo::PointStreamJoinOptions join_options;
+  join_options.join.theme_field = header.field_index(options.theme_field) ? options.theme_field : std::string{};
+  join_options.join.value_field = options.value_field;
+  join_options.join.threads = options.threads;
+  join_options.keep_all_up_to = options.joined_points == JoinedPoints::always  ? std::numeric_limits<std::size_t>::max()
+                                : options.joined_points == JoinedPoints::never ? 0
+                                                                               : options.joined_points_limit;
+  geo::StreamedPointJoin streamed = geo::join_point_stream(loaded.hierarchy, points, join_options, shared);
+  const geo::PointJoinResult& join = streamed.result;
+  summary.points = streamed.point_count;
+  summary.outside = streamed.outside_count;
 
   geo::JoinOutputOptions output_options;
   output_options.value_field = options.value_field;
   std::vector<geo::Layer> layers = geo::area_result_layers(loaded.hierarchy, join, output_options);
   const geo::Table table = geo::area_result_table(layers);
   geo::WriteOptions write;
-  if (writes_joined_points(options, points.features.size(), reporter)) {
+  if (writes_joined_points(options, streamed.point_count, reporter)) {
     // The points outside: a view on the joined points, not a second copy of them.
-    layers.push_back(geo::joined_points_layer(std::move(points), loaded.hierarchy, join));
+    layers.push_back(geo::joined_points_layer(std::move(streamed.points), loaded.hierarchy, join));
     write.views.push_back({"punten_buiten_gebied", "punten", "buurtcode IS NULL"});
   } else {
-    layers.push_back(geo::outside_points_layer(points, join));
+    layers.push_back(geo::outside_points_layer(streamed.points, join));
   }
   std::vector<const geo::Layer*> pointers;
   for (const auto& l : layers) pointers.push_back(&l);
