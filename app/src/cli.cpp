@@ -1,6 +1,7 @@
 // Command-line parsing (CLI11) and the mapping of exceptions to messages and exit codes.
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 
 #include <CLI/CLI.hpp>
@@ -16,7 +17,26 @@ constexpr const char* exit_code_help =
     "Exit codes: 0 success, 1 internal error, 2 wrong options, 3 input missing or wrong "
     "(file, CRS, data), 4 output could not be written.";
 
-void add_area_options(CLI::App& cmd, AreaSourceOptions& o) {
+// The flag a request field is given with on this command line: "min_sheets" -> "--min-sheets".
+std::string flag_for(const std::string& field) {
+  static const std::map<std::string, std::string> differently_named{
+      {"output", "-o"},           {"assign_crs", "--s-srs"},          {"points_srs", "--s-srs"},
+      {"grid_m", "--grid"},       {"density_cell_m", "--density-cell"}, {"density_sigma_m", "--density-sigma"}};
+  if (const auto it = differently_named.find(field); it != differently_named.end()) return it->second;
+  std::string flag = "--" + field;
+  std::replace(flag.begin(), flag.end(), '_', '-');
+  return flag;
+}
+
+// A library message in command-line terms: the field it is about as a flag before it, a fix
+// as a flag to add after it.
+std::string worded(const wijkatlas::error& e) {
+  std::string text = e.field().empty() ? e.what() : flag_for(e.field()) + ": " + e.what();
+  if (const auto& fix = e.suggestion()) text += " (add " + flag_for(fix->field) + " " + fix->value + ")";
+  return text;
+}
+
+void add_area_options(CLI::App& cmd, project::AreaSource& o) {
   cmd.add_option("--data-dir", o.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
   cmd.add_option("--areas", o.areas, "Buurten dataset (default: the CBS wijk- en buurtkaart in the data directory)");
   cmd.add_option("--areas-layer", o.areas_layer, "Layer with the buurten")->capture_default_str();
@@ -127,9 +147,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   overlap_cmd->add_flag("--no-date", overlap.no_date, "Leave the date off the map (reproducible output)");
   overlap_cmd->add_option("--per-buurt", overlap.per_buurt, "Also write figures per buurt and programme wijk: this CSV and layers per_buurt, per_programmawijk");
   overlap_cmd->add_option("--min-sheets", overlap.min_sheets, "Small-number protection: figures from fewer sheets are suppressed")->capture_default_str();
-  overlap_cmd->add_option("--data-dir", overlap.source.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
-  overlap_cmd->add_option("--areas", overlap.source.areas, "Buurten dataset (default: the CBS wijk- en buurtkaart in the data directory)");
-  overlap_cmd->add_option("--programme", overlap.source.programme, "Programme definition (default: datasets/npao_programma.toml)");
+  add_area_options(*overlap_cmd, overlap.source);
   overlap_cmd->add_option("--threads", overlap.threads, "Worker threads (0 = all cores)");
   overlap_cmd->add_option("--session", overlap.session, "Only the drawings of this session");
 
@@ -145,9 +163,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   compare_cmd->add_option("--min-sheets", compare.min_sheets, "Small-number protection: figures from fewer sheets are suppressed")->capture_default_str();
   compare_cmd->add_option("--highlight", compare.highlight, "Number of buurten with the largest rank difference to highlight")->capture_default_str();
   compare_cmd->add_flag("--no-date", compare.no_date, "Leave the date off the map (reproducible output)");
-  compare_cmd->add_option("--data-dir", compare.source.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
-  compare_cmd->add_option("--areas", compare.source.areas, "Buurten dataset (default: the CBS wijk- en buurtkaart in the data directory)");
-  compare_cmd->add_option("--programme", compare.source.programme, "Programme definition (default: datasets/npao_programma.toml)");
+  add_area_options(*compare_cmd, compare.source);
 
   StatusOptions status;
   auto* status_cmd = app.add_subcommand("status", "Round two: list or set what was done with the spots and sketches of a session (nieuw, in behandeling, opgepakt, geen actie)");
@@ -193,13 +209,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     else if (*status_cmd) run_status(status, reporter, summary_out);
     return exit_ok;
   } catch (const usage_error& e) {
-    err << "wijkatlas: " << e.what() << "\n";
+    err << "wijkatlas: " << worded(e) << "\n";
     return exit_usage;
   } catch (const output_error& e) {
-    err << "wijkatlas: error: " << e.what() << "\n";
+    err << "wijkatlas: error: " << worded(e) << "\n";
     return exit_output;
   } catch (const error& e) {
-    err << "wijkatlas: error: " << e.what() << "\n";
+    err << "wijkatlas: error: " << worded(e) << "\n";
     return exit_input;
   } catch (const std::exception& e) {
     err << "wijkatlas: internal error: " << e.what() << "\n";

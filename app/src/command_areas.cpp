@@ -1,13 +1,15 @@
 // `wijkatlas areas`: build the hierarchy and write it.
-#include "area_source.hpp"
-#include "indicator_sources.hpp"
+#include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/area_source.hpp"
 #include "wijkatlas/geo/join_output.hpp"
 
 namespace wijkatlas::app {
+using namespace project;  // the use cases this command runs
 
 void run_areas(const AreasOptions& options, geo::Reporter& reporter) {
   LoadedAreas loaded = load_areas(options.source, reporter);
-  join_indicator_files(loaded, {}, true, reporter);
+  add_indicators(loaded, {}, true, reporter);
   geo::JoinOutputOptions output;
   output.with_counts = false;
   const auto layers = geo::area_result_layers(loaded.hierarchy, geo::PointJoinResult{}, output);

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <ostream>
 
-#include "map_sources.hpp"
+#include "wijkatlas/project/map_sources.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -15,6 +15,7 @@
 #include "wijkatlas/render/text.hpp"
 
 namespace wijkatlas::app {
+using namespace project;  // the use cases this command runs
 namespace {
 namespace fs = std::filesystem;
 

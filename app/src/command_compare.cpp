@@ -8,12 +8,12 @@
 #include <boost/geometry/algorithms/envelope.hpp>
 #include <boost/geometry/algorithms/expand.hpp>
 
-#include "area_source.hpp"
-#include "compare_table.hpp"
-#include "indicator_sources.hpp"
-#include "map_area_layers.hpp"
-#include "per_area_figures.hpp"
-#include "store_sketches.hpp"
+#include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/compare_table.hpp"
+#include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/map_area_layers.hpp"
+#include "wijkatlas/project/per_area_figures.hpp"
+#include "wijkatlas/project/store_sketches.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/render/error.hpp"
@@ -21,6 +21,7 @@
 #include "wijkatlas/render/output.hpp"
 
 namespace wijkatlas::app {
+using namespace project;  // the use cases this command runs
 
 std::string map_date_text(render::Language language, std::chrono::sys_days day);  // command_map.cpp
 
@@ -169,7 +170,7 @@ CompareSummary run_compare(const CompareOptions& options, geo::Reporter& reporte
   }
   const StoredSketches stored = load_stored_sketches(options.store, options.category, reporter);
   LoadedAreas areas = load_areas(options.source, reporter);
-  join_indicator_files(areas, options.indicators, true, reporter);
+  add_indicators(areas, options.indicators, true, reporter);
   const geo::AreaHierarchy& h = areas.hierarchy;
 
   // The indicator as the map layer reads it: a missing field stops here, before any work.

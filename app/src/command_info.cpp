@@ -5,6 +5,7 @@
 #include "wijkatlas/geo/io.hpp"
 
 namespace wijkatlas::app {
+using namespace project;  // the use cases this command runs
 
 void run_info(const InfoOptions& options, std::ostream& out) {
   const geo::DatasetSummary summary = geo::describe_dataset(options.path);

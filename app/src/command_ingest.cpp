@@ -6,13 +6,14 @@
 #include <iterator>
 #include <ostream>
 
-#include "ingest_image.hpp"
+#include "wijkatlas/project/ingest_image.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/sketch/digital_sketch.hpp"
 #include "wijkatlas/sketch/store.hpp"
 
 namespace wijkatlas::app {
+using namespace project;  // the use cases this command runs
 namespace {
 namespace fs = std::filesystem;
 

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <ostream>
 
-#include "map_sources.hpp"
+#include "wijkatlas/project/map_sources.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/render/error.hpp"
@@ -11,6 +11,7 @@
 #include "wijkatlas/render/text.hpp"
 
 namespace wijkatlas::app {
+using namespace project;  // the use cases this command runs
 namespace {
 
 // Command-line overrides checked like the definition's own values.

@@ -4,10 +4,10 @@
 #include <optional>
 #include <ostream>
 
-#include "area_source.hpp"
-#include "previous_session.hpp"
-#include "sheet_landmarks.hpp"
-#include "sheet_place.hpp"
+#include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/previous_session.hpp"
+#include "wijkatlas/project/sheet_landmarks.hpp"
+#include "wijkatlas/project/sheet_place.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/basemap.hpp"
 #include "wijkatlas/geo/data_dir.hpp"
@@ -21,6 +21,7 @@
 #include "wijkatlas/sketch/store.hpp"
 
 namespace wijkatlas::app {
+using namespace project;  // the use cases this command runs
 namespace {
 namespace fs = std::filesystem;
 
@@ -93,7 +94,7 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
   std::optional<LoadedAreas> areas;
   const auto load_cbs = [&] {
     if (!areas) {
-      AreaSourceOptions source;
+      project::AreaSource source;
       source.data_dir = o.data_dir;
       source.levels = "buurt,wijk,programma";
       areas = load_areas(source, reporter);

@@ -7,13 +7,14 @@
 #include <map>
 #include <ostream>
 
-#include "initiative_registry.hpp"
-#include "session_spots.hpp"
+#include "wijkatlas/project/initiative_registry.hpp"
+#include "wijkatlas/project/session_spots.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/sketch/store.hpp"
 
 namespace wijkatlas::app {
+using namespace project;  // the use cases this command runs
 namespace {
 namespace fs = std::filesystem;
 

@@ -23,7 +23,7 @@ std::filesystem::path resolve_data_dir(const std::string& explicit_dir) {
   };
   if (!explicit_dir.empty()) {
     if (usable(explicit_dir)) return explicit_dir;
-    throw config_error(explicit_dir, "--data-dir", "the data directory does not exist");
+    throw about_field(config_error(explicit_dir, "", "the data directory does not exist"), "data_dir");
   }
   if (const char* env = std::getenv("WIJKATLAS_DATA_DIR"); env != nullptr && *env != '\0') {
     if (usable(env)) return env;
@@ -35,9 +35,10 @@ std::filesystem::path resolve_data_dir(const std::string& explicit_dir) {
   }
   std::string list;
   for (const auto& p : tried) list += (list.empty() ? "" : ", ") + p.string();
-  throw config_error("", "data directory", "not found (tried " + list +
-                                               "); pass --data-dir or set WIJKATLAS_DATA_DIR, "
-                                               "and see datasets/README.md to fetch the data");
+  throw about_field(config_error("", "data directory", "not found (tried " + list +
+                                               "); name one or set WIJKATLAS_DATA_DIR, "
+                                               "and see datasets/README.md to fetch the data"),
+                    "data_dir");
 }
 
 std::filesystem::path project_file(const std::filesystem::path& relative) {

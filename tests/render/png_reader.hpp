@@ -1,7 +1,9 @@
 #pragma once
 // Reads PNGs back for pixel checks (libpng's simplified API).
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <vector>
 
 namespace wijkatlas::render::test {
@@ -22,6 +24,8 @@ struct RgbImage {
 };
 
 RgbImage read_png(const std::filesystem::path& path);
+// The same from a PNG in memory.
+RgbImage read_png(std::span<const std::byte> bytes);
 
 // Width and height from the header only, without decoding (for very large images).
 std::pair<int, int> png_dimensions(const std::filesystem::path& path);

@@ -340,3 +340,23 @@ TEST(Cli, MapUnwritableOutputIsExitFourAndWrongExtensionExitTwo) {
 }
 
 }  // namespace wijkatlas::app
+
+namespace wijkatlas::app {
+
+// The libraries name the request's field; the command line words it as its flag.
+TEST(Cli, LibraryErrorsAreWordedWithTheFlags) {
+  TempDir dir;
+  const auto csv = dir.write("p.csv", "naam,x,y\na,190000,445000\n");
+  ASSERT_EQ(std::system(("ogr2ogr -f 'ESRI Shapefile' -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y " +
+                         (dir / "p.shp").string() + " " + csv.string() + " 2>/dev/null").c_str()), 0);
+  std::filesystem::remove(dir / "p.prj");
+  const CliRun no_crs = run({"join", "--points", (dir / "p.shp").string(), "-o", (dir / "j.gpkg").string()});
+  EXPECT_EQ(no_crs.code, exit_input);
+  EXPECT_CONTAINS(no_crs.err, "--s-srs: ");
+
+  const CliRun levels = run({"areas", "--levels", "buurt,straat", "-o", (dir / "a.gpkg").string()});
+  EXPECT_EQ(levels.code, exit_usage);
+  EXPECT_CONTAINS(levels.err, "wijkatlas: --levels: unknown level 'straat'");
+}
+
+}  // namespace wijkatlas::app

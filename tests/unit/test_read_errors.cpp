@@ -64,7 +64,14 @@ TEST(ReadErrors, ShapefileWithoutCrsAsksForOne) {
   std::filesystem::remove(dir / "p.prj");
   const auto m = message_of<crs_error>(dir / "p.shp");
   EXPECT_CONTAINS(m, "p.shp");
-  EXPECT_CONTAINS(m, "--s-srs");
+  EXPECT_CONTAINS(m, "no coordinate reference system; name it");
+  // The library names the option's field; the command line says which flag that is (--s-srs).
+  try {
+    CollectingReporter reporter;
+    read_layer(dir / "p.shp", {}, reporter);
+  } catch (const crs_error& e) {
+    EXPECT_EQ(e.field(), "assign_crs");
+  }
 }
 
 TEST(ReadErrors, SwappedLonLatIsRecognised) {

@@ -31,8 +31,9 @@ SourceCrs resolve_source_crs(const std::string& source, const std::string& assig
   std::string crs = !assigned.empty() ? assigned : declared;
   if (crs.empty()) crs = fallback;
   if (crs.empty()) {
-    throw crs_error(source + ": the data has no coordinate reference system; name it "
-                    "with --s-srs (for example EPSG:28992 for RD New or EPSG:4326 for lon/lat)");
+    throw about_field(crs_error(source + ": the data has no coordinate reference system; name it "
+                                "(for example EPSG:28992 for RD New or EPSG:4326 for lon/lat)"),
+                      "assign_crs");
   }
   try {
     std::string normalised = normalise_crs(crs);

@@ -24,7 +24,7 @@ std::optional<MultiPolygon> inside(const MultiPolygon& polygons, const MultiPoly
 
 std::vector<SketchAreaStats> sketch_per_area(std::span<const DissolvedSheet> sheets,
                                              std::span<const SketchArea> areas, const PerAreaOptions& options) {
-  if (options.min_sheets == 0) throw usage_error("--min-sheets must be at least 1");
+  if (options.min_sheets == 0) throw request_error("min_sheets", "must be at least 1");
   std::vector<SketchAreaStats> out;
   out.reserve(areas.size());
   for (const SketchArea& a : areas) {

@@ -43,4 +43,19 @@ MapPlan write_map(const std::filesystem::path& output, const MapSpec& spec, cons
   return plan;
 }
 
+MapPlan write_map(const ByteSink& sink, OutputFormat format, const MapSpec& spec,
+                  const DocumentInfo& info, const RasterOptions& raster) {
+  MapPlan plan = plan_map(spec);
+  write_page(sink, format, spec.page, info, [&](cairo_t* cr) { paint_map(cr, spec, plan); },
+             raster);
+  return plan;
+}
+
+std::vector<std::byte> render_map(OutputFormat format, const MapSpec& spec,
+                                  const DocumentInfo& info, const RasterOptions& raster) {
+  const MapPlan plan = plan_map(spec);
+  return render_page(format, spec.page, info, [&](cairo_t* cr) { paint_map(cr, spec, plan); },
+                     raster);
+}
+
 }  // namespace wijkatlas::render

@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "wijkatlas/geo/atomic_file.hpp"
 #include "detail/cairo_handles.hpp"
 #include "output/png_rows.hpp"
 #include "output/writers.hpp"
@@ -59,48 +58,44 @@ void to_rgb_row(const unsigned char* cairo_row, int width, std::uint8_t* rgb) {
 
 }  // namespace
 
-void write_png(const std::filesystem::path& path, const Page& page, const PagePainter& paint,
-               const RasterOptions& raster) {
+void write_png(const ByteSink& sink, std::string_view name, const Page& page,
+               const PagePainter& paint, const RasterOptions& raster) {
   const PixelSize size = page.raster_size();
   if (size.width > cairo_max_side) {
-    throw render_error(path.string() + ": " + std::to_string(size.width) + " px wide at " +
+    throw render_error(std::string(name) + ": " + std::to_string(size.width) + " px wide at " +
                        std::to_string(static_cast<int>(page.dpi)) + " dpi exceeds Cairo's limit of " +
                        std::to_string(cairo_max_side) + " px; lower the resolution");
   }
   const int band_rows = band_rows_for(raster, size);
-  geo::AtomicFile file(path);
-  {
-    PngRowWriter writer(file.temporary_path(), size.width, size.height, page.dpi);
-    const auto new_band = [&] {
-      return detail::take_surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.width, band_rows),
-                                  "PNG band surface");
-    };
-    std::array<detail::CairoSurfacePtr, 2> bands{new_band(), nullptr};
-    if (band_rows < size.height) bands[1] = new_band();
-    std::vector<std::uint8_t> rgb(static_cast<std::size_t>(size.width) * 3);
-    // Encodes one painted band; only this thread touches the writer and `rgb`, one band at a
-    // time. Declared last: destroyed (waited for) first if painting throws.
-    std::future<void> encoding;
-    std::size_t turn = 0;
-    for (int top = 0; top < size.height; top += band_rows, turn ^= 1) {
-      cairo_surface_t* band = bands[turn].get();
-      paint_band(band, top, page.dpi, paint);  // the other band may still be encoding
-      cairo_surface_flush(band);
-      if (encoding.valid()) encoding.get();  // in order; rethrows a write error
-      const int rows = std::min(band_rows, size.height - top);
-      encoding = std::async(std::launch::async, [&writer, &rgb, band, rows, width = size.width] {
-        const unsigned char* data = cairo_image_surface_get_data(band);
-        const int stride = cairo_image_surface_get_stride(band);
-        for (int y = 0; y < rows; ++y) {
-          to_rgb_row(data + static_cast<std::ptrdiff_t>(y) * stride, width, rgb.data());
-          writer.write_row(rgb.data());
-        }
-      });
-    }
-    if (encoding.valid()) encoding.get();
-    writer.finish();
+  PngRowWriter writer(sink, name, size.width, size.height, page.dpi);
+  const auto new_band = [&] {
+    return detail::take_surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.width, band_rows),
+                                "PNG band surface");
+  };
+  std::array<detail::CairoSurfacePtr, 2> bands{new_band(), nullptr};
+  if (band_rows < size.height) bands[1] = new_band();
+  std::vector<std::uint8_t> rgb(static_cast<std::size_t>(size.width) * 3);
+  // Encodes one painted band; while it runs, only this thread touches the writer (and so the
+  // sink) and `rgb`. Declared last: destroyed (waited for) first if painting throws.
+  std::future<void> encoding;
+  std::size_t turn = 0;
+  for (int top = 0; top < size.height; top += band_rows, turn ^= 1) {
+    cairo_surface_t* band = bands[turn].get();
+    paint_band(band, top, page.dpi, paint);  // the other band may still be encoding
+    cairo_surface_flush(band);
+    if (encoding.valid()) encoding.get();  // in order; rethrows a write error
+    const int rows = std::min(band_rows, size.height - top);
+    encoding = std::async(std::launch::async, [&writer, &rgb, band, rows, width = size.width] {
+      const unsigned char* data = cairo_image_surface_get_data(band);
+      const int stride = cairo_image_surface_get_stride(band);
+      for (int y = 0; y < rows; ++y) {
+        to_rgb_row(data + static_cast<std::ptrdiff_t>(y) * stride, width, rgb.data());
+        writer.write_row(rgb.data());
+      }
+    });
   }
-  file.commit();
+  if (encoding.valid()) encoding.get();
+  writer.finish();
 }
 
 }  // namespace wijkatlas::render::output

@@ -1,11 +1,8 @@
 #include "output/png_rows.hpp"
 
-#include <cerrno>
 #include <cmath>
 #include <csetjmp>
-#include <cstring>
 
-#include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/render/error.hpp"
 
 namespace wijkatlas::render::output {
@@ -25,21 +22,32 @@ void on_png_error(png_structp png, png_const_charp message) {
 
 void on_png_warning(png_structp, png_const_charp) {}
 
+// The sink does its own buffering, if any.
+void flush_nothing(png_structp) {}
+
+}  // namespace
+
 // Runs one libpng call. Nothing with a destructor lives between setjmp and a possible longjmp:
 // `call` must only pass plain pointers to libpng.
 template <class Call>
-void guarded(png_structp png, const std::string& error, const std::filesystem::path& path, Call call) {
-  if (setjmp(png_jmpbuf(png)) != 0) {
-    throw output_error(path.string(), "cannot write PNG: " + error);
+void PngRowWriter::guarded(Call call) {
+  if (setjmp(png_jmpbuf(png_)) != 0) {
+    sink_.rethrow_if_failed();
+    throw render_error(name_ + ": cannot write PNG: " + error_);
   }
   call();
 }
 
-}  // namespace
+// Called by libpng with its frames on the stack: the sink's exception is kept by sink_, and
+// png_error jumps back to guarded() once nothing here needs destroying.
+void PngRowWriter::write_to_sink(png_structp png, png_bytep data, std::size_t length) {
+  auto* self = static_cast<PngRowWriter*>(png_get_io_ptr(png));
+  if (!self->sink_.write(data, length)) png_error(png, "the output stream failed");
+}
 
-PngRowWriter::PngRowWriter(const std::filesystem::path& path, int width, int height, double dpi)
-    : path_(path), file_(std::fopen(path.c_str(), "wb")) {
-  if (!file_) throw output_error(path.string(), std::string("cannot open: ") + std::strerror(errno));
+PngRowWriter::PngRowWriter(const ByteSink& sink, std::string_view name, int width, int height,
+                           double dpi)
+    : sink_(sink), name_(name) {
   png_ = png_create_write_struct(PNG_LIBPNG_VER_STRING, &error_, on_png_error, on_png_warning);
   if (png_ != nullptr) info_ = png_create_info_struct(png_);
   if (png_ == nullptr || info_ == nullptr) {
@@ -49,9 +57,8 @@ PngRowWriter::PngRowWriter(const std::filesystem::path& path, int width, int hei
   const auto pixels_per_metre = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
   png_structp png = png_;
   png_infop info = info_;
-  std::FILE* file = file_.get();
-  guarded(png_, error_, path_, [=] {
-    png_init_io(png, file);
+  guarded([=, this] {
+    png_set_write_fn(png, this, write_to_sink, flush_nothing);
     png_set_compression_level(png, compression_level);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, row_filter);
     png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
@@ -66,17 +73,13 @@ PngRowWriter::~PngRowWriter() { png_destroy_write_struct(&png_, &info_); }
 
 void PngRowWriter::write_row(const std::uint8_t* rgb) {
   png_structp png = png_;
-  guarded(png_, error_, path_, [=] { png_write_row(png, rgb); });
+  guarded([=] { png_write_row(png, rgb); });
 }
 
 void PngRowWriter::finish() {
   png_structp png = png_;
   png_infop info = info_;
-  guarded(png_, error_, path_, [=] { png_write_end(png, info); });
-  // fclose flushes: a full disk shows up here, not earlier.
-  if (std::fclose(file_.release()) != 0) {
-    throw output_error(path_.string(), std::string("cannot write PNG: ") + std::strerror(errno));
-  }
+  guarded([=] { png_write_end(png, info); });
 }
 
 }  // namespace wijkatlas::render::output

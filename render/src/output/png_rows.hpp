@@ -1,37 +1,39 @@
 #pragma once
 // Writes a PNG row by row with libpng, so an image never has to be in memory whole. libpng
 // reports errors by longjmp; this class confines that to short calls that own nothing and turns
-// it into render_error.
+// it into the sink's own exception or render_error.
 #include <png.h>
 
 #include <cstdint>
-#include <cstdio>
-#include <filesystem>
-#include <memory>
 #include <string>
+#include <string_view>
+
+#include "output/captured_sink.hpp"
+#include "wijkatlas/render/output.hpp"
 
 namespace wijkatlas::render::output {
 
 class PngRowWriter {
  public:
-  // 8-bit RGB, `dpi` stored in the pHYs chunk so that print dialogs size it right.
-  PngRowWriter(const std::filesystem::path& path, int width, int height, double dpi);
+  // 8-bit RGB, `dpi` stored in the pHYs chunk so that print dialogs size it right. `sink` must
+  // outlive the writer; `name` says where the bytes go, in messages.
+  PngRowWriter(const ByteSink& sink, std::string_view name, int width, int height, double dpi);
   ~PngRowWriter();
   PngRowWriter(const PngRowWriter&) = delete;
   PngRowWriter& operator=(const PngRowWriter&) = delete;
 
   // `rgb` holds width * 3 bytes.
   void write_row(const std::uint8_t* rgb);
-  // After the last row: writes the end of the file and closes it, reporting write errors.
+  // After the last row: writes the end of the image.
   void finish();
 
  private:
-  struct FileCloser {
-    void operator()(std::FILE* f) const noexcept { std::fclose(f); }
-  };
+  static void write_to_sink(png_structp png, png_bytep data, std::size_t length);
+  template <class Call>
+  void guarded(Call call);
 
-  std::filesystem::path path_;
-  std::unique_ptr<std::FILE, FileCloser> file_;
+  CapturedSink sink_;  // libpng holds its address: the class is neither copied nor moved
+  std::string name_;
   png_structp png_ = nullptr;
   png_infop info_ = nullptr;
   std::string error_;  // libpng's message, set by the error callback before it jumps

@@ -139,11 +139,28 @@ void paint_drawing_sheet(cairo_t* cr, const DrawingSheetSpec& spec) {
   sheet::paint_sheet(cr, spec, sheet::plan_sheet(spec));
 }
 
+namespace {
+
+DrawingSheetResult sheet_result(const sheet::SheetPlan& plan) {
+  return {plan.layout, plan.plan.frame.world_extent(), plan.qr.size, plan.plan.labels.size()};
+}
+
+}  // namespace
+
 DrawingSheetResult write_drawing_sheet(const std::filesystem::path& output, const DrawingSheetSpec& spec,
                                        const DocumentInfo& info, const RasterOptions& raster) {
   const sheet::SheetPlan plan = sheet::plan_sheet(spec);
   write_page(output, spec.page, info, [&](cairo_t* cr) { sheet::paint_sheet(cr, spec, plan); }, raster);
-  return {plan.layout, plan.plan.frame.world_extent(), plan.qr.size, plan.plan.labels.size()};
+  return sheet_result(plan);
+}
+
+DrawingSheetResult write_drawing_sheet(const ByteSink& sink, OutputFormat format,
+                                       const DrawingSheetSpec& spec, const DocumentInfo& info,
+                                       const RasterOptions& raster) {
+  const sheet::SheetPlan plan = sheet::plan_sheet(spec);
+  write_page(sink, format, spec.page, info,
+             [&](cairo_t* cr) { sheet::paint_sheet(cr, spec, plan); }, raster);
+  return sheet_result(plan);
 }
 
 }  // namespace wijkatlas::render

@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "wijkatlas/geo/reporter.hpp"
+#include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/join.hpp"
+#include "wijkatlas/project/overlap.hpp"
 
 namespace wijkatlas::app {
 
@@ -20,15 +23,8 @@ enum ExitCode : int {
   exit_output = 4,    // an output could not be written
 };
 
-// Where the areas come from; shared by `areas` and `join`.
-struct AreaSourceOptions {
-  std::string data_dir;     // empty: resolve_data_dir()
-  std::string areas;        // buurten dataset; empty: the CBS product in the data directory
-  std::string areas_layer = "buurten";
-  std::string where;        // attribute filter; empty: the programme's gemeente when the layer has gemeentecode
-  std::string programme;    // programme definition; empty: datasets/npao_programma.toml; "none": no programme level
-  std::string levels = "buurt,wijk,programma,gemeente";
-};
+// Where the areas come from; every verb that reads areas takes the same options.
+using AreaSourceOptions = project::AreaSource;
 
 struct InfoOptions {
   std::string path;
@@ -41,30 +37,12 @@ struct AreasOptions {
 };
 void run_areas(const AreasOptions& options, geo::Reporter& reporter);
 
-// Whether `join` writes the layer `punten`: every input point with its area codes.
-enum class JoinedPoints {
-  automatic,  // when there are at most JoinOptions::joined_points_limit points
-  always,
-  never,      // only the points outside all areas are written (as their own layer)
-};
-
-struct JoinOptions {
-  AreaSourceOptions source;
-  std::string points;         // empty: examples/initiatieven_arnhem_oost.csv
-  std::string points_layer;
-  std::string points_srs;     // CRS of a points source that names none
-  std::vector<std::string> indicators;  // empty: the CBS key figures in the data directory
-  bool no_indicators = false;
-  std::string theme_field = "thema";
-  std::string value_field;
+// `wijkatlas join`: the join use case (project/join.hpp) and where it writes.
+using JoinedPoints = project::JoinedPoints;
+struct JoinOptions : project::JoinRequest {
   std::string output = "wijkatlas_join.gpkg";
-  std::string csv;            // empty: next to the output, .csv
+  std::string csv;  // empty: next to the output, .csv
   bool include_personal = false;
-  JoinedPoints joined_points = JoinedPoints::automatic;
-  // A copy of a million address points costs more than the whole join (SQLite inserts them one
-  // by one) and is seldom what is asked; the per-area layers are the product.
-  std::size_t joined_points_limit = 100'000;
-  unsigned threads = 0;
 };
 
 struct JoinSummary {
@@ -168,23 +146,14 @@ struct IngestSummary {
 // first failure is rethrown at the end so the exit code reports it.
 IngestSummary run_ingest(const IngestOptions& options, geo::Reporter& reporter, std::ostream& out);
 
-// Residents' drawings of one category summed up (docs/overlap.md): where n of N sheets marked
-// the same place, a smoothed density, figures per buurt with small-number protection, a map.
-struct OverlapCommandOptions {
+// `wijkatlas overlap`: the overlap use case (project/overlap.hpp) and where it writes.
+struct OverlapCommandOptions : project::OverlapRequest {
   std::string store = "project.gpkg";
-  std::string category = "probleem";  // probleem, fijne_plek, idee or alle
   std::string output = "overlap.gpkg";
-  double grid_m = 0;             // > 0: count on a grid of this cell size instead of the exact map
-  double density_cell_m = 10;    // smoothed density: cell size
-  double density_sigma_m = 25;   // and Gaussian standard deviation; 0: no density layer
-  std::string map;               // rendered map (.pdf, .svg, .png); empty: none
+  std::string map;        // rendered map (.pdf, .svg, .png); empty: none
   std::string paper = "A3";
   bool no_date = false;
-  std::string per_buurt;         // CSV per buurt and programme wijk; empty: none
-  std::size_t min_sheets = 3;    // small-number protection: k
-  AreaSourceOptions source;      // buurten for --map and --per-buurt
-  unsigned threads = 0;
-  std::string session;           // only the sketches of this session; empty: all
+  std::string per_buurt;  // CSV per buurt and programme wijk; empty: none
 };
 
 struct OverlapSummary {

@@ -1,18 +1,51 @@
 #pragma once
-// The exception hierarchy of wijkatlas. Library code throws these; only `main` turns them into
-// messages and exit codes. Every exception carries enough context (file, layer, feature, line,
-// key) to tell the user what is wrong and where.
+// The exception hierarchy of wijkatlas. Library code throws these; only a front end (the
+// command line, a server) turns them into messages, exit codes or HTTP statuses. Every exception
+// carries enough context (file, layer, feature, line, key) to tell the user what is wrong and
+// where. Library messages never name a command-line flag: an error about a value of a request
+// names the request's field (field(), e.g. "min_sheets"), which each front end words in its own
+// terms (--min-sheets, a JSON key), and may suggest a value for a field that would fix it.
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace wijkatlas {
 
 class error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+
+  struct Suggestion {
+    std::string field;
+    std::string value;
+  };
+  const std::string& field() const noexcept { return field_; }
+  const std::optional<Suggestion>& suggestion() const noexcept { return suggestion_; }
+  void set_field(std::string field) { field_ = std::move(field); }
+  void set_suggestion(std::string field, std::string value) {
+    suggestion_ = Suggestion{std::move(field), std::move(value)};
+  }
+
+ private:
+  std::string field_;
+  std::optional<Suggestion> suggestion_;
 };
+
+// `throw about_field(crs_error("..."), "centre")`: the error, about a field of the request.
+template <class Error>
+Error about_field(Error e, std::string field) {
+  e.set_field(std::move(field));
+  return e;
+}
+
+// `throw suggesting(crs_error("..."), "crs", "EPSG:4326")`: the error, with a value that fixes it.
+template <class Error>
+Error suggesting(Error e, std::string field, std::string value) {
+  e.set_suggestion(std::move(field), std::move(value));
+  return e;
+}
 
 // Reading or writing a dataset failed: missing file, unknown format, unwritable output.
 class io_error : public error {
@@ -81,6 +114,14 @@ class config_error : public error {
 class usage_error : public error {
  public:
   using error::error;
+};
+
+// A value of a request (a use case's options) is wrong; `field` names the request's member.
+class request_error : public usage_error {
+ public:
+  request_error(std::string field, const std::string& what_went_wrong) : usage_error(what_went_wrong) {
+    set_field(std::move(field));
+  }
 };
 
 }  // namespace wijkatlas

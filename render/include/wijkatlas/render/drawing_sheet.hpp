@@ -103,5 +103,9 @@ void paint_drawing_sheet(cairo_t* cr, const DrawingSheetSpec& spec);
 // cannot be written.
 DrawingSheetResult write_drawing_sheet(const std::filesystem::path& output, const DrawingSheetSpec& spec,
                                        const DocumentInfo& info, const RasterOptions& raster = {});
+// The same to a sink (see write_page).
+DrawingSheetResult write_drawing_sheet(const ByteSink& sink, OutputFormat format,
+                                       const DrawingSheetSpec& spec, const DocumentInfo& info,
+                                       const RasterOptions& raster = {});
 
 }  // namespace wijkatlas::render

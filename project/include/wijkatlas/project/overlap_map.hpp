@@ -1,0 +1,37 @@
+#pragma once
+// The rendered overlap map: faces (or grid cells) classed by n in a colour-blind-safe
+// sequential ramp, legend "n van N tekeningen", buurt boundaries and names on top.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "wijkatlas/geo/areas.hpp"
+#include "wijkatlas/render/map_plan.hpp"
+
+namespace wijkatlas::project {
+
+struct CountedShape {
+  geo::MultiPolygon shape;
+  std::int32_t n = 0;
+  std::int32_t N = 0;
+};
+
+struct OverlapMapText {
+  std::string title;
+  std::string subtitle;
+  std::string date;  // "" prints none
+  render::Language language = render::Language::nl;
+  render::Paper paper = render::Paper::a3;
+};
+
+// Classes of n: one per value up to 5, else five ranges of whole numbers. Each class is a
+// layer with its own legend text; write_overlap_map puts the heading above them.
+render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes, const geo::AreaHierarchy* areas,
+                                 const OverlapMapText& text);
+
+inline constexpr const char* overlap_legend_heading = "n van N tekeningen";
+
+// Plans and writes the map with the legend heading; returns the plan.
+render::MapPlan write_overlap_map(const std::string& output, const render::MapSpec& spec, bool no_date);
+
+}  // namespace wijkatlas::project

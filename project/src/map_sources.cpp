@@ -1,0 +1,229 @@
+#include "wijkatlas/project/map_sources.hpp"
+
+#include <cmath>
+#include <optional>
+#include <utility>
+
+#include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/map_area_layers.hpp"
+#include "wijkatlas/geo/basemap.hpp"
+#include "wijkatlas/geo/crs.hpp"
+#include "wijkatlas/geo/data_dir.hpp"
+#include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/render/error.hpp"
+#include "wijkatlas/support/text.hpp"
+#include "wijkatlas/render/map_plan.hpp"
+
+namespace wijkatlas::project {
+namespace {
+namespace fs = std::filesystem;
+using render::LayerDefinition;
+using render::LayerType;
+
+}  // namespace
+
+struct MapSources::State {
+  std::string data_dir_option;
+  geo::Reporter& reporter;
+  std::optional<fs::path> data_dir;
+  std::optional<LoadedAreas> areas;
+  bool warned_no_osm = false;  // once per atlas, not once per page
+
+  const fs::path& resolved_data_dir() {
+    if (!data_dir) data_dir = geo::resolve_data_dir(data_dir_option);
+    return *data_dir;
+  }
+
+  geo::AreaHierarchy& hierarchy() {
+    if (!areas) {
+      AreaSource source;
+      source.data_dir = data_dir_option;
+      areas = load_areas(source, reporter);
+      // The CBS key figures in the data directory, as `join` uses them.
+      add_indicators(*areas, {}, true, reporter);
+    }
+    return areas->hierarchy;
+  }
+};
+
+namespace {
+
+class Resolver {
+ public:
+  Resolver(const render::MapDefinition& def, const ExtentOverride& extent, MapSources::State& state)
+      : def_(def), override_(extent), state_(state), reporter_(state.reporter) {}
+
+  render::MapSpec run() {
+    render::MapSpec spec;
+    spec.page = def_.page;
+    spec.language = def_.language;
+    spec.title = def_.title;
+    spec.subtitle = def_.subtitle;
+    spec.north_arrow = def_.north_arrow;
+    spec.scale_bar = def_.scale_bar;
+    spec.reference_grid = def_.reference_grid;
+    spec.extent = extent();
+    if (def_.inset) spec.inset = inset(*def_.inset);
+    // Thematic layers first: the base map is read only for the ground the frame shows.
+    std::vector<std::optional<render::MapLayer>> layers(def_.layers.size());
+    for (std::size_t i = 0; i < def_.layers.size(); ++i) {
+      if (def_.layers[i].type != LayerType::basemap) layers[i] = thematic(def_.layers[i]);
+    }
+    for (std::size_t i = 0; i < def_.layers.size(); ++i) {
+      if (layers[i]) spec.layers.push_back(std::move(*layers[i]));
+    }
+    std::optional<geo::Box> ground;
+    for (std::size_t i = 0; i < def_.layers.size(); ++i) {
+      if (def_.layers[i].type != LayerType::basemap) continue;
+      if (!ground) ground = frame_ground(spec, def_.layers[i]);
+      // Earlier layers are all in place, so index i is this layer's place in the drawing order.
+      spec.layers.insert(spec.layers.begin() + static_cast<std::ptrdiff_t>(i), basemap(def_.layers[i], *ground));
+    }
+    return spec;
+  }
+
+ private:
+  [[noreturn]] void fail(const LayerDefinition& l, std::string_view key, const std::string& message) const {
+    throw config_error(def_.file.string(), l.key + "." + std::string(key), message, l.line_of(key));
+  }
+
+  const fs::path& data_dir() { return state_.resolved_data_dir(); }
+  geo::AreaHierarchy& hierarchy() { return state_.hierarchy(); }
+
+  // Relative paths: the data directory, then the definition's folder, then the project.
+  fs::path find_source(const LayerDefinition& l) {
+    const fs::path given(l.source);
+    if (given.is_absolute()) {
+      if (fs::exists(given)) return given;
+    } else {
+      for (const fs::path& candidate : {data_dir() / given, def_.file.parent_path() / given, geo::project_file(given)}) {
+        if (fs::exists(candidate)) return candidate;
+      }
+    }
+    fail(l, "source", "'" + l.source + "' not found (relative paths are looked up in the data directory " +
+                          data_dir().string() + ", next to the definition and in the project)");
+  }
+
+  render::MapExtent extent() {
+    const render::ExtentDefinition& e = def_.extent;
+    render::MapExtent out;
+    out.scale = e.scale;
+    out.margin_mm = e.margin_mm;
+    out.limits = e.limits;
+    const std::string level = override_.level.empty() ? e.level : override_.level;
+    const std::string area = override_.level.empty() ? e.area : override_.area;
+    if (!level.empty()) {
+      if (!override_.level.empty()) out.scale.reset();  // the atlas fits each wijk
+      const auto fail_extent = [&](const std::string& key, const std::string& message) {
+        throw config_error(def_.file.string(), "extent." + key, message, e.line);
+      };
+      out.fit = fit_areas(hierarchy(), level, area, fail_extent);
+      return out;
+    }
+    if (e.bbox || e.centre) {
+      const geo::Transformer to_rd(e.crs);
+      if (e.bbox) {
+        const geo::Point a = to_rd.transform(e.bbox->min_corner());
+        const geo::Point b = to_rd.transform(e.bbox->max_corner());
+        out.fit = geo::Box({std::min(a.x(), b.x()), std::min(a.y(), b.y())}, {std::max(a.x(), b.x()), std::max(a.y(), b.y())});
+      }
+      if (e.centre) out.centre = to_rd.transform(*e.centre);
+    }
+    return out;
+  }
+
+  render::LocatorInset inset(const render::InsetDefinition& d) {
+    const auto fail_inset = [&](const std::string& key, const std::string& message) {
+      throw config_error(def_.file.string(), "inset." + key, message, d.line);
+    };
+    const geo::Level level = parse_map_level(d.level, "level", fail_inset);
+    const geo::Level background = parse_map_level(d.background, "background", fail_inset);
+    // The page's own area: the extent's (or the atlas's) area when it is of the inset's level.
+    const std::string extent_level = override_.level.empty() ? def_.extent.level : override_.level;
+    const std::string extent_area = override_.level.empty() ? def_.extent.area : override_.area;
+    const bool same_level = !extent_level.empty() && parse_map_level(extent_level, "level", fail_inset) == level;
+    render::LocatorInset out;
+    for (const geo::Area& a : hierarchy().at(background)) out.background.push_back(a.geometry);
+    for (const geo::Area& a : hierarchy().at(level)) {
+      out.areas.push_back(a.geometry);
+      out.highlighted.push_back(same_level && !extent_area.empty() && (support::equal_ignoring_case(a.code, extent_area) || support::equal_ignoring_case(a.naam, extent_area)));
+    }
+    return out;
+  }
+
+  render::MapLayer thematic(const LayerDefinition& l) {
+    if (!l.level.empty()) {
+      const auto fail_layer = [&](const std::string& key, const std::string& message) { fail(l, key, message); };
+      return area_layer_from_hierarchy(hierarchy(), l, fail_layer);
+    }
+    const fs::path path = find_source(l);
+    geo::ReadOptions read;
+    read.layer = l.source_layer;
+    read.where = l.where;
+    read.assign_crs = l.crs;
+    geo::Layer data;
+    try {
+      data = geo::read_layer(path, read, reporter_);
+    } catch (const io_error& err) {
+      fail(l, l.source_layer.empty() ? "source" : "source_layer", err.what());
+    }
+    const auto fail_layer = [&](const std::string& key, const std::string& message) { fail(l, key, message); };
+    return layer_from_features(data, l, path.string().find("/cbs/") != std::string::npos, fail_layer);
+  }
+
+  // The ground the map frame will show, with a margin, for reading only that part of the OSM data.
+  geo::Box frame_ground(const render::MapSpec& spec, const LayerDefinition& l) {
+    try {
+      const render::MapFrame frame = render::plan_frame(spec, render::map_page_layout(spec.page).map);
+      geo::Box box = frame.world_extent();
+      const double pad = 50;
+      return geo::Box({box.min_corner().x() - pad, box.min_corner().y() - pad},
+                      {box.max_corner().x() + pad, box.max_corner().y() + pad});
+    } catch (const render_error& err) {
+      throw config_error(def_.file.string(), "extent", err.what(), def_.extent.line ? def_.extent.line : l.line);
+    }
+  }
+
+  render::MapLayer basemap(const LayerDefinition& l, const geo::Box& ground) {
+    fs::path path;
+    if (!l.source.empty()) {
+      path = find_source(l);
+    } else if (const auto found = geo::find_osm_extract(data_dir())) {
+      path = *found;
+    } else if (l.optional) {
+      if (!std::exchange(state_.warned_no_osm, true)) reporter_.warn("geen OSM-extract in " + data_dir().string() + "/osm: kaart zonder basiskaart (datasets/fetch.sh haalt hem op)");
+      return render::BaseMapLayer{};
+    } else {
+      fail(l, "source", "no OSM extract in the data directory (" + data_dir().string() +
+                            "/osm/arnhem.osm.pbf): fetch it with datasets/fetch.sh or give a source");
+    }
+    reporter_.info("basiskaart lezen uit " + path.string());
+    render::BaseMapLayer layer{geo::load_osm_basemap(path, {.bbox = ground}, reporter_), l.street_labels};
+    return layer;
+  }
+
+  const render::MapDefinition& def_;
+  const ExtentOverride& override_;
+  MapSources::State& state_;
+  geo::Reporter& reporter_;
+};
+
+}  // namespace
+
+MapSources::MapSources(std::string data_dir, geo::Reporter& reporter)
+    : state_(std::make_unique<State>(State{std::move(data_dir), reporter, {}, {}, false})) {}
+
+MapSources::~MapSources() = default;
+
+render::MapSpec MapSources::resolve(const render::MapDefinition& definition, const ExtentOverride& extent) {
+  return Resolver(definition, extent, *state_).run();
+}
+
+std::vector<std::pair<std::string, std::string>> MapSources::areas_of(geo::Level level) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const geo::Area& a : state_->hierarchy().at(level)) out.emplace_back(a.code, a.naam);
+  return out;
+}
+
+}  // namespace wijkatlas::project

@@ -1,0 +1,143 @@
+#include "wijkatlas/project/session_spots.hpp"
+
+#include <algorithm>
+#include <boost/geometry/algorithms/within.hpp>
+#include <cstdio>
+#include <set>
+
+#include "wijkatlas/project/overlap.hpp"
+#include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/geo/ops.hpp"
+#include "wijkatlas/geo/overlap.hpp"
+
+namespace wijkatlas::project {
+namespace {
+
+constexpr const char* categories[] = {"probleem", "fijne_plek", "idee"};
+
+int category_rank(const std::string& category) {
+  for (int i = 0; i < 3; ++i) {
+    if (category == categories[i]) return i;
+  }
+  return 3;
+}
+
+// The spots of one category: the parts of the area that min_n or more sheets marked, each with
+// the highest n inside it and the N of that place.
+std::vector<sketch::SpotRecord> category_spots(const std::string& store_path, const std::string& session,
+                                               const std::string& category, int min_n, geo::Reporter& reporter) {
+  OverlapRequest request;
+  request.category = category;
+  request.session = session;
+  // A session is a few dozen sheets at most: the exact map is always small enough.
+  request.method = OverlapMethod::exact;
+  request.density_sigma_m = 0;
+  const geo::OverlapMap map = *overlap(store_path, request, reporter).exact;
+  std::vector<geo::MultiPolygon> kept;
+  std::vector<const geo::OverlapFace*> faces;
+  for (const auto& f : map.faces) {
+    if (f.n < min_n) continue;
+    kept.push_back(geo::MultiPolygon{f.geometry});
+    faces.push_back(&f);
+  }
+  std::vector<const geo::MultiPolygon*> pointers;
+  for (const auto& k : kept) pointers.push_back(&k);
+  const geo::MultiPolygon united = geo::union_polygons(pointers);
+
+  std::vector<sketch::SpotRecord> out;
+  for (const geo::Polygon& part : united) {
+    sketch::SpotRecord s;
+    s.session = session;
+    s.category = category;
+    s.geometry = geo::MultiPolygon{part};
+    s.area_m2 = geo::area(s.geometry);
+    s.min_n = min_n;
+    for (std::size_t i = 0; i < faces.size(); ++i) {
+      if (!boost::geometry::within(geo::point_on_surface(kept[i]), part)) continue;
+      if (faces[i]->n > s.n || (faces[i]->n == s.n && faces[i]->N > s.N)) {
+        s.n = faces[i]->n;
+        s.N = faces[i]->N;
+      }
+    }
+    if (s.n > 0) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::string spot_number(std::size_t i, std::size_t count) {
+  char text[16];
+  std::snprintf(text, sizeof text, count > 99 ? "P%03zu" : "P%02zu", i + 1);
+  return text;
+}
+
+}  // namespace
+
+void require_session(sketch::ProjectStore& store, const std::string& session) {
+  const std::vector<std::string> known = store.sessions();
+  if (std::find(known.begin(), known.end(), session) != known.end()) return;
+  std::string names;
+  for (const auto& k : known) names += (names.empty() ? "" : ", ") + ("'" + k + "'");
+  throw data_error(store.path().string(), "",
+                   "no drawings of session '" + session + "' in this store" +
+                       (known.empty() ? std::string(": it holds no drawings yet ('wijkatlas ingest' reads them in)")
+                                      : " (sessions: " + names + ")"));
+}
+
+std::vector<sketch::SpotRecord> compute_spots(sketch::ProjectStore& store, const std::string& session, int min_n,
+                                              geo::Reporter& reporter) {
+  if (min_n < 1) throw request_error("min_n", "must be at least 1");
+  require_session(store, session);
+  std::set<std::string> present;
+  for (const auto& row : store.sketch_statuses(session)) present.insert(row.category);
+  std::vector<sketch::SpotRecord> spots;
+  for (const char* category : categories) {
+    if (!present.contains(category)) continue;
+    auto some = category_spots(store.path().string(), session, category, min_n, reporter);
+    spots.insert(spots.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+  }
+  std::stable_sort(spots.begin(), spots.end(), [](const sketch::SpotRecord& a, const sketch::SpotRecord& b) {
+    if (category_rank(a.category) != category_rank(b.category)) return category_rank(a.category) < category_rank(b.category);
+    if (a.n != b.n) return a.n > b.n;
+    return a.area_m2 > b.area_m2;
+  });
+  const std::string slug = sketch::session_slug(session);
+  for (std::size_t i = 0; i < spots.size(); ++i) spots[i].id = slug + "-" + spot_number(i, spots.size());
+  return spots;
+}
+
+void carry_statuses(const std::vector<sketch::SpotRecord>& old_spots, std::vector<sketch::SpotRecord>& new_spots) {
+  for (auto& s : new_spots) {
+    double best = 0;
+    for (const auto& old : old_spots) {
+      if (old.category != s.category || old.status.status == sketch::Status::nieuw) continue;
+      const double shared = geo::area(geo::intersection(old.geometry, s.geometry));
+      if (shared > best) {
+        best = shared;
+        s.status = old.status;
+      }
+    }
+  }
+}
+
+int recorded_min_n(const std::vector<sketch::SpotRecord>& spots) {
+  if (spots.empty()) return 0;
+  const int first = spots.front().min_n;
+  const bool shared = std::all_of(spots.begin(), spots.end(), [&](const sketch::SpotRecord& s) { return s.min_n == first; });
+  return shared ? first : 0;
+}
+
+SessionSpots session_spots(sketch::ProjectStore& store, const std::string& session, int min_n, bool remake,
+                           geo::Reporter& reporter) {
+  require_session(store, session);
+  SessionSpots out;
+  out.spots = store.spots(session);
+  if (!out.spots.empty() && !remake) return out;
+  std::vector<sketch::SpotRecord> made = compute_spots(store, session, min_n, reporter);
+  carry_statuses(out.spots, made);
+  store.replace_spots(session, made);
+  out.spots = store.spots(session);
+  out.made = true;
+  return out;
+}
+
+}  // namespace wijkatlas::project
