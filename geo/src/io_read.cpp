@@ -1,5 +1,6 @@
 // read_layer: any OGR source into a Layer in RD New, with every problem named by feature.
 #include <boost/geometry.hpp>
+#include <exception>
 #include <filesystem>
 
 #include "detail/csv_columns.hpp"
@@ -8,6 +9,7 @@
 #include "wijkatlas/support/ogr_convert.hpp"
 #include "detail/ogr_open.hpp"
 #include "detail/read_checks.hpp"
+#include "overlap/parallel.hpp"
 #include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -244,39 +246,69 @@ class LayerReader {
     ++kept;
   }
 
+  // Transform to RD New, check the coordinates are plausible, repair invalid polygons. The
+  // validity checks (GEOS, the costly part for thousands of buurten) run on all cores; the
+  // outcome, warnings and the first error are as if each feature were handled in turn.
   void finish_geometries() {
+    const std::size_t count = out_.features.size();
+    std::vector<bool> dropped(count, false);  // outside ReadOptions::bbox
     std::size_t outside_netherlands = 0;
+    std::size_t first_error = count;
+    std::exception_ptr error;
+    bool any_polygons = false;
+    for (std::size_t i = 0; i < count; ++i) {
+      Feature& feature = out_.features[i];
+      try {
+        if (is_empty(feature.geometry)) {
+          if (options_.require_geometry) throw data_error(feature_label(feature), "", "the feature has no geometry");
+          continue;
+        }
+        const Box original = envelope(feature.geometry);
+        transformer_->transform(feature.geometry);
+        if (options_.bbox && !bg::intersects(envelope(feature.geometry), *options_.bbox)) {
+          dropped[i] = true;
+          continue;
+        }
+        if (!inside_rd_bounds(envelope(feature.geometry))) {
+          // A CRS we assumed (CSV) or the user named is probably wrong; one the file declares
+          // is trusted: data elsewhere in the world (the OSM test extract) is allowed.
+          if (!crs_declared_by_source_) throw_outside_rd_bounds(original, feature_label(feature), out_.source_crs);
+          ++outside_netherlands;
+        }
+        any_polygons = any_polygons || std::holds_alternative<MultiPolygon>(feature.geometry);
+      } catch (...) {
+        first_error = i;
+        error = std::current_exception();
+        break;
+      }
+    }
+    std::vector<std::optional<std::string>> invalid(any_polygons ? first_error : 0);
+    constexpr std::size_t per_job = 64;
+    overlap_detail::parallel_for((invalid.size() + per_job - 1) / per_job, 0, [&](std::size_t job) {
+      for (std::size_t i = job * per_job; i < std::min(invalid.size(), (job + 1) * per_job); ++i) {
+        const Geometry& g = out_.features[i].geometry;
+        if (!dropped[i] && std::holds_alternative<MultiPolygon>(g)) invalid[i] = invalid_reason(g);
+      }
+    });
     // Compacts in place: features that are dropped are overwritten by the ones after them.
     std::size_t kept = 0;
-    for (auto& feature : out_.features) {
-      auto where = [&] { return feature_label(feature); };  // built only for messages
-      if (is_empty(feature.geometry)) {
-        if (options_.require_geometry) throw data_error(where(), "", "the feature has no geometry");
-        keep(feature, kept);
-        continue;
-      }
-      const Box original = envelope(feature.geometry);
-      transformer_->transform(feature.geometry);
-      if (options_.bbox && !bg::intersects(envelope(feature.geometry), *options_.bbox)) continue;
-      if (!inside_rd_bounds(envelope(feature.geometry))) {
-        // A CRS we assumed (CSV) or the user named is probably wrong; one the file declares
-        // is trusted: data elsewhere in the world (the OSM test extract) is allowed.
-        if (!crs_declared_by_source_) throw_outside_rd_bounds(original, where(), out_.source_crs);
-        ++outside_netherlands;
-      }
-      if (auto* polygons = std::get_if<MultiPolygon>(&feature.geometry)) {
-        if (auto reason = invalid_reason(feature.geometry)) {
-          if (!options_.repair_invalid) throw geometry_error(where(), "invalid polygon: " + *reason);
-          *polygons = make_valid(*polygons);
-          reporter_.warn(where() + ": invalid polygon (" + *reason + ") repaired with GEOS MakeValid");
-          if (polygons->empty()) {
-            reporter_.warn(where() + ": nothing left after repair; feature skipped");
-            continue;
-          }
+    for (std::size_t i = 0; i < first_error; ++i) {
+      Feature& feature = out_.features[i];
+      if (dropped[i]) continue;
+      if (i < invalid.size() && invalid[i]) {
+        auto& polygons = std::get<MultiPolygon>(feature.geometry);
+        const std::string where = feature_label(feature);
+        if (!options_.repair_invalid) throw geometry_error(where, "invalid polygon: " + *invalid[i]);
+        polygons = make_valid(polygons);
+        reporter_.warn(where + ": invalid polygon (" + *invalid[i] + ") repaired with GEOS MakeValid");
+        if (polygons.empty()) {
+          reporter_.warn(where + ": nothing left after repair; feature skipped");
+          continue;
         }
       }
       keep(feature, kept);
     }
+    if (error) std::rethrow_exception(error);
     out_.features.resize(kept);
     if (outside_netherlands > 0) {
       reporter_.warn(out_.source + ": " + std::to_string(outside_netherlands) +
