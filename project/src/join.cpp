@@ -54,7 +54,10 @@ JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
     result.layers.push_back(geo::joined_points_layer(std::move(joined.points), result.areas.hierarchy, joined.result));
     result.views.push_back({"punten_buiten_gebied", "punten", "buurtcode IS NULL"});
   } else {
-    result.layers.push_back(geo::outside_points_layer(joined.points, joined.result));
+    // Only the points outside were kept: they are the layer, without a copy.
+    geo::Layer outside = std::move(joined.points);
+    outside.name = "punten_buiten_gebied";
+    result.layers.push_back(std::move(outside));
   }
   return result;
 }
