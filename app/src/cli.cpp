@@ -9,6 +9,7 @@
 #include "terminal_reporter.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/project/versions.hpp"
 
 namespace wijkatlas::app {
 namespace {
@@ -51,9 +52,11 @@ void add_area_options(CLI::App& cmd, project::AreaSource& o) {
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{"wijkatlas: wijkkaarten en wijkanalyse voor het Nationaal Programma Arnhem-Oost", "wijkatlas"};
   app.footer(exit_code_help);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
   bool quiet = false;
   app.add_flag("-q,--quiet", quiet, "No progress or informational messages");
+  bool version = false;
+  app.add_flag("--version", version, "The version of wijkatlas and of the libraries it runs with");
 
   InfoOptions info;
   auto* info_cmd = app.add_subcommand("info", "Layers, CRS, extent and feature counts of a dataset");
@@ -193,6 +196,15 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return exit_usage;
   }
 
+  if (version) {
+    out << "wijkatlas " << project::wijkatlas_version() << "\n";
+    for (const auto& [library, v] : project::library_versions()) out << "  " << library << " " << v << "\n";
+    return exit_ok;
+  }
+  if (app.get_subcommands().empty()) {
+    err << "wijkatlas: a subcommand is required\nRun 'wijkatlas --help' for the options.\n";
+    return exit_usage;
+  }
   TerminalReporter reporter(err, quiet, ::isatty(STDERR_FILENO) == 1);
   std::ostringstream discard;
   std::ostream& summary_out = quiet ? discard : out;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "wijkatlas/geo/geometry.hpp"
+#include "wijkatlas/geo/versions.hpp"
 #include "wijkatlas/sketch/sheet_format.hpp"
 
 namespace wijkatlas::sketch {
@@ -54,6 +55,9 @@ struct PhotoReading {
 // "only 3 of 8 markers found: the lower-right corner is outside the photo",
 // "image too blurry: hold the camera still or use more light",
 // "not a wijkatlas sheet" / "sheet of project 'x', this store belongs to 'npao'".
+// OpenCV, zbar and poppler as the photo reader runs with them.
+geo::LibraryVersions photo_library_versions();
+
 PhotoReading read_sheet_photo(const std::filesystem::path& image, const PhotoReadOptions& options = {});
 
 }  // namespace wijkatlas::sketch
