@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace wijkatlas::geo::detail {
 
 PointCounter::PointCounter(const AreaHierarchy& hierarchy, bool themes) : with_themes_(themes) {
   for (std::size_t l = 0; l < 4; ++l) {
     level_sizes_[l] = hierarchy.levels[l].size();
-    per_level_[l].resize(level_sizes_[l]);
+    value_sums_[l].resize(level_sizes_[l]);
   }
   for (std::size_t b = 0; b < hierarchy.levels[0].size(); ++b) {
     const Area& buurt = hierarchy.levels[0][b];
@@ -19,6 +20,7 @@ PointCounter::PointCounter(const AreaHierarchy& hierarchy, bool themes) : with_t
     }
     areas_of_buurt_.push_back(areas);
   }
+  per_buurt_.resize(level_sizes_[0]);
 }
 
 std::uint32_t PointCounter::theme_id(std::string_view theme) {
@@ -26,22 +28,25 @@ std::uint32_t PointCounter::theme_id(std::string_view theme) {
   const auto id = static_cast<std::uint32_t>(themes_.size());
   themes_.emplace_back(theme);
   theme_ids_.emplace(std::string(theme), id);
-  for (std::size_t l = 0; l < 4; ++l) per_theme_[l].emplace_back(level_sizes_[l], 0);
+  per_buurt_theme_.emplace_back(level_sizes_[0], 0);
   return id;
 }
 
 void PointCounter::add(std::int32_t buurt, std::string_view theme, std::optional<double> value) {
   const std::uint32_t t = with_themes_ ? theme_id(theme) : 0;
   if (buurt < 0) return;
-  for (std::size_t l = 0; l < 4; ++l) {
-    const std::int32_t area = areas_of_buurt_[static_cast<std::size_t>(buurt)][l];
-    if (area < 0) continue;
-    AreaAggregate& aggregate = per_level_[l][static_cast<std::size_t>(area)];
-    ++aggregate.count;
-    if (with_themes_) ++per_theme_[l][t][static_cast<std::size_t>(area)];
-    if (value) {
-      aggregate.value_sum += *value;
-      ++aggregate.value_count;
+  const auto b = static_cast<std::size_t>(buurt);
+  // Counts per buurt only: the other levels are sums of buurten, made at the end.
+  ++per_buurt_[b];
+  if (with_themes_) ++per_buurt_theme_[t][b];
+  if (value) {
+    // Sums per level as the points come, so that they add up in the same order at every level.
+    for (std::size_t l = 0; l < 4; ++l) {
+      const std::int32_t area = areas_of_buurt_[b][l];
+      if (area < 0) continue;
+      auto& [sum, count] = value_sums_[l][static_cast<std::size_t>(area)];
+      sum += *value;
+      ++count;
     }
   }
 }
@@ -54,13 +59,27 @@ void PointCounter::finish(PointJoinResult& result,
     std::string name = theme_name(theme);
     names.push_back(name.empty() ? "onbekend" : std::move(name));
   }
+  std::array<std::vector<std::vector<std::int64_t>>, 4> per_theme;  // [level][theme][area]
   for (std::size_t l = 0; l < 4; ++l) {
-    result.per_level[l] = per_level_[l];
+    result.per_level[l].assign(level_sizes_[l], AreaAggregate{});
+    per_theme[l].assign(themes_.size(), std::vector<std::int64_t>(level_sizes_[l], 0));
+  }
+  for (std::size_t b = 0; b < per_buurt_.size(); ++b) {
+    for (std::size_t l = 0; l < 4; ++l) {
+      const std::int32_t area = areas_of_buurt_[b][l];
+      if (area < 0) continue;
+      result.per_level[l][static_cast<std::size_t>(area)].count += per_buurt_[b];
+      for (std::size_t t = 0; t < themes_.size(); ++t) {
+        per_theme[l][t][static_cast<std::size_t>(area)] += per_buurt_theme_[t][b];
+      }
+    }
+  }
+  for (std::size_t l = 0; l < 4; ++l) {
     for (std::size_t a = 0; a < level_sizes_[l]; ++a) {
       AreaAggregate& aggregate = result.per_level[l][a];
-      if (!keep_values) aggregate.value_sum = 0, aggregate.value_count = 0;
+      if (keep_values) std::tie(aggregate.value_sum, aggregate.value_count) = value_sums_[l][a];
       for (std::size_t t = 0; t < themes_.size(); ++t) {
-        if (const auto n = per_theme_[l][t][a]; n > 0) aggregate.per_theme[names[t]] += n;
+        if (const auto n = per_theme[l][t][a]; n > 0) aggregate.per_theme[names[t]] += n;
       }
     }
   }

@@ -42,10 +42,11 @@ class PointCounter {
   bool with_themes_;
   std::vector<std::array<std::int32_t, 4>> areas_of_buurt_;  // per buurt, its area per level
   std::array<std::size_t, 4> level_sizes_{};
-  std::array<std::vector<AreaAggregate>, 4> per_level_;
+  std::vector<std::int64_t> per_buurt_;
   std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> theme_ids_;
-  std::vector<std::string> themes_;                                  // by id
-  std::array<std::vector<std::vector<std::int64_t>>, 4> per_theme_;  // [level][theme][area]
+  std::vector<std::string> themes_;                       // by id
+  std::vector<std::vector<std::int64_t>> per_buurt_theme_;  // [theme][buurt]
+  std::array<std::vector<std::pair<double, std::int64_t>>, 4> value_sums_;  // [level][area]
 };
 
 // The warning join_points gives for the points outside every buurt.
