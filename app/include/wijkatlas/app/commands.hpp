@@ -10,8 +10,11 @@
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/project/area_source.hpp"
 #include "wijkatlas/project/compare.hpp"
+#include "wijkatlas/project/ingest.hpp"
 #include "wijkatlas/project/join.hpp"
+#include "wijkatlas/project/maps.hpp"
 #include "wijkatlas/project/overlap.hpp"
+#include "wijkatlas/project/sheet.hpp"
 
 namespace wijkatlas::app {
 
@@ -54,16 +57,9 @@ struct JoinSummary {
 };
 JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::ostream& out);
 
-struct MapOptions {
-  std::string definition;   // TOML map definition (docs/maps.md)
+// `wijkatlas map` and `wijkatlas atlas`: the map use cases (project/maps.hpp) and their outputs.
+struct MapOptions : project::MapRequest {
   std::string output = "kaart.pdf";  // .pdf, .svg or .png
-  std::string data_dir;     // empty: resolve_data_dir()
-  std::string cache_dir;    // prepared base maps; empty: geo::default_cache_dir()
-  std::string paper;        // overrides [map].paper
-  std::string orientation;  // overrides [map].orientation
-  double dpi = 0;           // overrides [map].dpi (PNG); 0 keeps it
-  std::string language;     // overrides [map].language: nl or en
-  bool no_date = false;     // no date on the map nor in the PDF (reproducible files)
 };
 
 struct MapSummary {
@@ -74,15 +70,9 @@ struct MapSummary {
 };
 MapSummary run_map(const MapOptions& options, geo::Reporter& reporter, std::ostream& out);
 
-struct AtlasOptions {
+struct AtlasOptions : project::AtlasRequest {
   std::string output = "atlas_arnhem_oost.pdf";
-  std::string overview;   // overview page; empty: examples/maps/arnhem_oost_overzicht.toml
-  std::string wijk_map;   // one page per programme wijk; empty: examples/maps/atlas_wijk.toml
-  std::string png_dir;    // also one PNG per page in this directory; empty: none
-  std::string data_dir;
-  std::string cache_dir;  // prepared base maps; empty: geo::default_cache_dir()
-  std::string language;   // nl (default) or en
-  bool no_date = false;
+  std::string png_dir;  // also one PNG per page in this directory; empty: none
 };
 
 struct AtlasSummary {
@@ -92,26 +82,11 @@ struct AtlasSummary {
 };
 AtlasSummary run_atlas(const AtlasOptions& options, geo::Reporter& reporter, std::ostream& out);
 
-// A drawing sheet (docs/sheets.md): exactly one of area, centre or bbox says where.
-struct SheetOptions {
-  std::string area;     // buurt, wijk or programme wijk: CBS code or name
-  std::string centre;   // "x,y" in crs
-  std::string bbox;     // "xmin,ymin,xmax,ymax" in crs
-  std::string crs = "EPSG:28992";
-  double scale = 0;     // denominator; 0: 2500 around a centre, fitted to an area or box
-  std::string paper = "A3";
-  std::string orientation = "landscape";
-  std::string session;  // printed in the session box
-  std::string date;     // printed in the session box; "" leaves a line to write the date on
+// `wijkatlas sheet`: the drawing-sheet use case (project/sheet.hpp) and where it goes.
+struct SheetOptions : project::SheetRequest {
   std::string store = "project.gpkg";
-  std::string basemap;  // OSM extract; empty: the one in the data directory, if any
-  std::string data_dir;
-  std::string cache_dir;  // prepared base maps; empty: geo::default_cache_dir()
-  std::string language = "nl";
   std::string output = "tekenblad.pdf";
   bool no_date = false;  // no creation date in the PDF (reproducible output)
-  std::string previous;  // round two: show this earlier session's spots and their statuses, faintly
-  int previous_min_n = 2;  // when its spots are made by this command: sheets that make a spot
 };
 
 struct SheetSummary {
@@ -122,25 +97,12 @@ struct SheetSummary {
 SheetSummary run_sheet(const SheetOptions& options, geo::Reporter& reporter, std::ostream& out);
 
 // Photos/scans of drawn-on sheets and digital drawings into the project store.
-struct IngestOptions {
+// `wijkatlas ingest`: the ingest use case (project/ingest.hpp) over the files given.
+struct IngestOptions : project::IngestRequest {
   std::vector<std::string> files;
   std::string store = "project.gpkg";
-  std::string session;   // overrides the session the sheet was printed for
-  std::string sheet_id;  // the typed id under the QR code, when the QR code is damaged
-  bool keep_photo = false;  // also keep the whole photo in the store (privacy: off by default)
 };
-
-struct IngestFileResult {
-  std::string file;
-  bool stored = false;
-  bool duplicate = false;
-  std::size_t features = 0;
-  int version = 0;
-  std::string sheet_id;
-  std::size_t superseded = 0;
-  std::string earlier_file;  // duplicates: where and when it was stored before
-  std::string earlier_at;
-};
+using IngestFileResult = project::IngestFileResult;
 
 struct IngestSummary {
   std::vector<IngestFileResult> files;
