@@ -256,6 +256,19 @@ TEST(PreparedBaseMap, ADamagedOrTruncatedCacheFileIsDetectedAndRebuilt) {
   damage([&] { std::ofstream(file, std::ios::trunc) << "not a base map"; });
 }
 
+TEST(PreparedBaseMap, TheTemporaryFileOfABuilderThatDiedIsCleanedUp) {
+  test::TempDir dir;
+  const fs::path extract = write_small_extract(dir / "extract.gpkg", 1);
+  CollectingReporter reporter;
+  const fs::path file = PreparedBaseMap(extract, {dir / "cache"}, reporter).cache_file();
+  const fs::path abandoned = dir / "cache" / ("." + file.stem().string() + ".tmp99999-0.wbm");
+  std::ofstream(abandoned) << "half a base map";
+  fs::remove(file);
+  const PreparedBaseMap rebuilt(extract, {dir / "cache"}, reporter);
+  EXPECT_FALSE(fs::exists(abandoned));
+  EXPECT_TRUE(fs::exists(file));
+}
+
 TEST(PreparedBaseMap, TwoBuildsAtOnceEndWithOneValidCacheFile) {
   test::TempDir cache;
   const std::size_t before = osm_layer_reads();

@@ -60,6 +60,16 @@ std::optional<PreparedFile> open_if_current(const fs::path& file, const std::str
   return std::nullopt;
 }
 
+// Temporary files of `file` left by a builder that died (AtomicFile names them ".<stem>.tmp...");
+// only called under the file's lock, when nobody else is writing one.
+void remove_abandoned(const fs::path& file) {
+  const std::string prefix = "." + file.stem().string() + ".tmp";
+  std::error_code ec;
+  for (const fs::directory_entry& entry : fs::directory_iterator(file.parent_path(), ec)) {
+    if (entry.path().filename().string().starts_with(prefix)) fs::remove(entry.path(), ec);
+  }
+}
+
 // Files prepared from earlier contents of the same extract: nobody will ask for them again.
 void remove_stale(const fs::path& dir, const fs::path& keep, const std::string& source_path) {
   std::error_code ec;
@@ -126,6 +136,7 @@ PreparedBaseMap::PreparedBaseMap(const fs::path& extract, const BaseMapCacheOpti
       return;
     }
     if (damaged) reporter.warn(file.string() + " is damaged or incomplete: it is prepared again");
+    remove_abandoned(file);
     reporter.info("basiskaart eenmalig voorbereiden uit " + extract.string() +
                   " (cache: " + dir.string() + ")");
     const detail::PreparedContent content = prepare(extract, reporter);
