@@ -19,14 +19,14 @@ PACKAGES=(
   # homography with OpenCV (aruco lives in the contrib modules)
   libqrencode-dev libzbar-dev libopencv-dev libopencv-contrib-dev
   libpoppler-cpp-dev  # photo reader: a scanner's PDF page rasterised
-  # project store: SHA-256 of ingested files (OpenSSL), SQLite under GDAL's GeoPackage driver,
-  # UUIDs as stable row ids (libuuid)
+  # SHA-256 of ingested files and of OSM extracts (OpenSSL), SQLite under GDAL's GeoPackage
+  # driver, UUIDs as stable row ids of the project store (libuuid)
   libssl-dev libsqlite3-dev uuid-dev
   # tests
   libgtest-dev googletest poppler-utils
   # project store for teams, and benchmark peers
   postgresql postgis postgresql-15-postgis-3 libsqlite3-mod-spatialite sqlite3 time
-  python3-mapnik mapnik-utils
+  python3-mapnik mapnik-utils python3-cairo  # python3-cairo: the multi-page Mapnik peer of the base map bench
   # fetch script (clip the Gelderland OSM extract to Arnhem)
   osmium-tool curl ca-certificates unzip
 )

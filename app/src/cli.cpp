@@ -110,6 +110,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   map_cmd->add_option("definition", map.definition, "Map definition, e.g. examples/maps/arnhem_oost_overzicht.toml")->required();
   map_cmd->add_option("-o,--output", map.output, "Output: .pdf, .svg or .png")->capture_default_str();
   map_cmd->add_option("--data-dir", map.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
+  map_cmd->add_option("--cache-dir", map.cache_dir, "Where prepared base maps are kept (default: $XDG_CACHE_HOME/wijkatlas, else ~/.cache/wijkatlas)");
   map_cmd->add_option("--paper", map.paper, "Paper size, overriding the definition: A4, A3, A2, A1, A0");
   map_cmd->add_option("--orientation", map.orientation, "portrait or landscape, overriding the definition");
   map_cmd->add_option("--dpi", map.dpi, "Resolution of a PNG (default: the definition's, else 300)");
@@ -123,6 +124,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   atlas_cmd->add_option("--wijk-map", atlas.wijk_map, "Map definition drawn once per programme wijk (default: examples/maps/atlas_wijk.toml)");
   atlas_cmd->add_option("--png-dir", atlas.png_dir, "Also write one PNG per page into this directory");
   atlas_cmd->add_option("--data-dir", atlas.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
+  atlas_cmd->add_option("--cache-dir", atlas.cache_dir, "Where prepared base maps are kept (default: $XDG_CACHE_HOME/wijkatlas, else ~/.cache/wijkatlas)");
   atlas_cmd->add_option("--language", atlas.language, "Map text: nl (default) or en");
   atlas_cmd->add_flag("--no-date", atlas.no_date, "Leave the date off the pages and out of the PDF (reproducible output)");
 
@@ -140,6 +142,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   sheet_cmd->add_option("--store", sheet.store, "Project store (GeoPackage) the sheet is recorded in")->capture_default_str();
   sheet_cmd->add_option("--basemap", sheet.basemap, "OSM extract (.osm.pbf or GeoPackage) for the base map (default: the one in the data directory)");
   sheet_cmd->add_option("--data-dir", sheet.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
+  sheet_cmd->add_option("--cache-dir", sheet.cache_dir, "Where prepared base maps are kept (default: $XDG_CACHE_HOME/wijkatlas, else ~/.cache/wijkatlas)");
   sheet_cmd->add_option("--language", sheet.language, "Sheet text: nl (default) or en");
   sheet_cmd->add_option("-o,--output", sheet.output, "Output: .pdf, .svg or .png")->capture_default_str();
   sheet_cmd->add_flag("--no-date", sheet.no_date, "No creation date in the PDF (reproducible output)");
