@@ -22,6 +22,7 @@ PACKAGES=(
   # project store: SHA-256 of ingested files (OpenSSL), SQLite under GDAL's GeoPackage driver,
   # UUIDs as stable row ids (libuuid)
   libssl-dev libsqlite3-dev uuid-dev
+  libpq-dev  # PostGIS store: connection checks and messages GDAL cannot give
   # tests
   libgtest-dev googletest poppler-utils
   # project store for teams, and benchmark peers
