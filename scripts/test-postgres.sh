@@ -14,6 +14,8 @@ PG_VERSION="${PG_VERSION:-15}"
 BIN="/usr/lib/postgresql/$PG_VERSION/bin"
 ROLE="wijkatlas"
 DB="wijkatlas_test"
+PLAIN_DB="wijkatlas_test_plain"  # without PostGIS, for the tests of that mistake
+# The role ${ROLE}_reader (same password) gets only what a test grants it: a read-only user.
 
 die() { echo "test-postgres: $*" >&2; exit 1; }
 
@@ -76,7 +78,9 @@ start() {
     start >/dev/null || die "the server did not start, see $data/server.log"
   local psql=("$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$data" -p "$port" -U postgres)
   as_server "${psql[@]}" -d postgres -c "CREATE ROLE $ROLE LOGIN PASSWORD '$password'" \
-    -c "CREATE DATABASE $DB OWNER $ROLE" >/dev/null || die "cannot create role and database"
+    -c "CREATE ROLE ${ROLE}_reader LOGIN PASSWORD '$password'" \
+    -c "CREATE DATABASE $DB OWNER $ROLE" -c "CREATE DATABASE $PLAIN_DB OWNER $ROLE" >/dev/null ||
+    die "cannot create role and databases"
   as_server "${psql[@]}" -d "$DB" -c "SET client_min_messages = warning" \
     -c "CREATE EXTENSION postgis" >/dev/null || die "cannot create the PostGIS extension"
   local conninfo="host=127.0.0.1 port=$port dbname=$DB user=$ROLE password=$password"

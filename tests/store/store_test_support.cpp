@@ -7,7 +7,6 @@
 #include <sstream>
 
 namespace wijkatlas::store::test {
-namespace {
 
 // The server of scripts/test-postgres.sh, as "PG:<connection string>" without the password:
 // that goes to libpq through PGPASSWORD, so that a location as given equals the location a
@@ -25,6 +24,8 @@ std::string postgis_server() {
   }
   return out;
 }
+
+namespace {
 
 // A schema of its own for each test directory and name.
 std::string schema_for(const TempDir& dir, const std::string& name) {
