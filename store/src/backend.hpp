@@ -30,6 +30,8 @@ class Backend {
 
   // Layer creation options for a new table.
   virtual std::vector<std::string> table_options(bool has_geometry) const = 0;
+  // Whether the rows' uuid columns get the database's own uuid type (else text).
+  virtual bool typed_uuids() const { return false; }
 
   // A write transaction that holds the store's write lock from its first moment: what it
   // reads decides what it writes, and no other writer commits in between. Waits for another

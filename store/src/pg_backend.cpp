@@ -207,6 +207,8 @@ class PostgisBackend final : public Backend {
     return o;
   }
 
+  bool typed_uuids() const override { return true; }
+
   void begin() override {
     begin_private();
     // One writer per project at a time: what a transaction reads decides what it writes

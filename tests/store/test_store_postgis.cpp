@@ -119,6 +119,8 @@ TEST_F(StorePostgisTest, TablesAreRealPostgisTablesThatGdalReads) {
   EXPECT_EQ(type("crop_png"), OFTBinary);
   EXPECT_EQ(type("area_m2"), OFTReal);
   EXPECT_EQ(defn->GetFieldDefn(defn->GetFieldIndex("superseded"))->GetSubType(), OFSTBoolean);
+  EXPECT_EQ(defn->GetFieldDefn(defn->GetFieldIndex("uuid"))->GetSubType(), OFSTUUID)
+      << "PostgreSQL's uuid type";
   EXPECT_STREQ(sketches->GetGeometryColumn(), "geom");
 
   // A GiST index on every geometry column.
