@@ -7,9 +7,9 @@
 #include <map>
 #include <ostream>
 
-#include "wijkatlas/project/initiative_registry.hpp"
 #include "wijkatlas/project/session_spots.hpp"
 #include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/project/status.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/store/project_store.hpp"
 
@@ -83,24 +83,17 @@ void list_sketches(const std::vector<sketch::SketchStatusRow>& rows, std::ostrea
 }
 
 store::StatusSet set_one(store::ProjectStore& store, const StatusOptions& o, geo::Reporter& reporter) {
-  const auto status = sketch::parse_status(o.set[1]);
-  if (!status) throw usage_error("--set: unknown status '" + o.set[1] + "' (use " + sketch::status_words() + ")");
-  sketch::StatusChange change;
-  change.id = o.set[0];
-  change.status = *status;
-  change.note = o.note;
-  if (o.initiative) {
-    change.initiative = o.initiative->empty() ? sketch::LinkedInitiative{} : find_initiative(o.registry, *o.initiative, reporter);
-  }
-  change.by = o.by;
-  if (change.by.empty()) {
-    if (const char* user = std::getenv("USER")) change.by = user;
+  project::StatusRequest request{o.set[0], o.set[1], o.note, o.initiative, o.registry, o.by};
+  if (request.by.empty()) {
+    if (const char* user = std::getenv("USER")) request.by = user;
   }
   try {
-    return store.set_status(change);
+    return project::set_status(store, request, reporter);
+  } catch (const request_error& e) {
+    throw usage_error("--set: " + std::string(e.what()));
   } catch (const store::store_error& e) {
     if (e.kind() != store::ErrorKind::unknown_id) throw;
-    e.rethrow_with_hint(sketch::parse_sketch_status_id(change.id)
+    e.rethrow_with_hint(sketch::parse_sketch_status_id(request.id)
                             ? "'wijkatlas status --session SESSIE --sketches' lists them"
                             : "'wijkatlas status --session SESSIE' lists the spots of a session (ids like "
                               "blokgesprek-hommelstraat-P01), with --sketches its sketches (S17)");

@@ -31,6 +31,15 @@ store::IngestBatch read_image(const std::filesystem::path& path, const std::opti
   options.known_sheet = known;
   const sketch::PhotoReading reading = sketch::read_sheet_photo(path, options);
   for (const std::string& w : reading.warnings) reporter.warn(path.filename().string() + ": " + w);
+  // A sheet read without a single mark is far more often a photo that failed (light, glare,
+  // markers the reader does not know) than a sheet nobody drew on. Refused, it is not recorded
+  // as read, so a better photo of it can still be read in.
+  if (reading.marks.empty()) {
+    throw data_error(path.string(), "reading the marks",
+                     "no marks found on sheet " + reading.sheet.id +
+                         " (red, green or blue marker ink): nothing was stored; if the sheet was drawn on, "
+                         "photograph it again in daylight or under a white lamp");
+  }
   store::IngestBatch batch;
   batch.sheet = reading.sheet;
   // A phone photo is JPEG; scanners write PNG, PDF or TIFF.

@@ -1,10 +1,11 @@
 #include "wijkatlas/project/join.hpp"
 
-#include <future>
+#include <limits>
 
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/join.hpp"
 #include "wijkatlas/geo/join_output.hpp"
+#include "wijkatlas/geo/point_reader.hpp"
 
 namespace wijkatlas::project {
 namespace fs = std::filesystem;
@@ -15,45 +16,48 @@ JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
   read.assign_crs = request.points_srs;
   const fs::path points_path = request.points.empty() ? geo::project_file("examples/initiatieven_arnhem_oost.csv")
                                                       : fs::path(request.points);
-  // Areas and points are independent until the join: read the points on a second thread while
-  // the areas are read, checked and dissolved (each read has its own GDAL dataset, PROJ and
-  // GEOS context). An error of either is reported as if read one after the other.
+  // Areas and points are independent until the join: the points are read in batches on a
+  // thread of their own, starting while the areas are read, checked and dissolved (each read
+  // has its own GDAL dataset, PROJ and GEOS context), and joined as they come, so that memory
+  // does not grow with their number. An error of either is reported as if read one after the
+  // other.
   geo::SerializedReporter shared(reporter);
-  auto reading_points = std::async(std::launch::async, [&] { return geo::read_layer(points_path, read, shared); });
+  geo::PointReadOptions streaming;
+  streaming.read_ahead = 2;
+  geo::PointReader points(points_path, read, shared, streaming);
   JoinResult result;
-  try {
-    result.areas = load_areas(request.source, shared);
-    add_indicators(result.areas, request.indicators, !request.no_indicators, shared);
-  } catch (...) {
-    reading_points.wait();  // not get(): the areas' error is the one to report
-    throw;
+  result.areas = load_areas(request.source, shared);
+  add_indicators(result.areas, request.indicators, !request.no_indicators, shared);
+  const geo::Layer& header = points.header();
+  result.points_source = header.source;
+  result.theme_field_missing = !request.theme_field.empty() && !header.field_index(request.theme_field);
+  geo::PointStreamJoinOptions join_options;
+  join_options.join.theme_field = result.theme_field_missing ? std::string{} : request.theme_field;
+  join_options.join.value_field = request.value_field;
+  join_options.join.threads = request.threads;
+  switch (request.joined_points) {
+    case JoinedPoints::always: join_options.keep_all_up_to = std::numeric_limits<std::size_t>::max(); break;
+    case JoinedPoints::never: join_options.keep_all_up_to = 0; break;
+    case JoinedPoints::automatic: join_options.keep_all_up_to = request.joined_points_limit; break;
   }
-  geo::Layer points = reading_points.get();
-  result.points_source = points.source;
-  result.theme_field_missing = !request.theme_field.empty() && !points.field_index(request.theme_field);
-  geo::PointJoinOptions join_options;
-  join_options.theme_field = result.theme_field_missing ? std::string{} : request.theme_field;
-  join_options.value_field = request.value_field;
-  join_options.threads = request.threads;
-  const geo::PointJoinResult joined = geo::join_points(result.areas.hierarchy, points, join_options, reporter);
-  result.points = points.features.size();
-  result.outside = joined.outside.size();
+  geo::StreamedPointJoin joined = geo::join_point_stream(result.areas.hierarchy, points, join_options, shared);
+  result.points = joined.point_count;
+  result.outside = joined.outside_count;
 
   geo::JoinOutputOptions output_options;
   output_options.value_field = request.value_field;
-  result.layers = geo::area_result_layers(result.areas.hierarchy, joined, output_options);
+  result.layers = geo::area_result_layers(result.areas.hierarchy, joined.result, output_options);
   result.table = geo::area_result_table(result.layers);
-  bool all_points = request.joined_points == JoinedPoints::always;
-  if (request.joined_points == JoinedPoints::automatic) {
-    all_points = result.points <= request.joined_points_limit;
-    result.joined_points_left_out = !all_points;
-  }
-  if (all_points) {
+  result.joined_points_left_out = request.joined_points == JoinedPoints::automatic && !joined.all_kept;
+  if (joined.all_kept && request.joined_points != JoinedPoints::never) {
     // The points outside: a view on the joined points, not a second copy of them.
-    result.layers.push_back(geo::joined_points_layer(std::move(points), result.areas.hierarchy, joined));
+    result.layers.push_back(geo::joined_points_layer(std::move(joined.points), result.areas.hierarchy, joined.result));
     result.views.push_back({"punten_buiten_gebied", "punten", "buurtcode IS NULL"});
   } else {
-    result.layers.push_back(geo::outside_points_layer(points, joined));
+    // Only the points outside were kept: they are the layer, without a copy.
+    geo::Layer outside = std::move(joined.points);
+    outside.name = "punten_buiten_gebied";
+    result.layers.push_back(std::move(outside));
   }
   return result;
 }

@@ -25,7 +25,7 @@ std::vector<sketch::SpotRecord> category_spots(store::ProjectStore& store, const
   // A session is a few dozen sheets at most: the exact map is always small enough.
   request.method = OverlapMethod::exact;
   request.density_sigma_m = 0;
-  const geo::OverlapMap map = *overlap(store.location(), request, reporter).exact;
+  const geo::OverlapMap map = *overlap(store, request, reporter).exact;
   std::vector<geo::MultiPolygon> kept;
   std::vector<const geo::OverlapFace*> faces;
   for (const auto& f : map.faces) {

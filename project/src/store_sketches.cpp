@@ -10,11 +10,10 @@ sketch::CategoryChoice check_sketch_category(const std::string& category) {
   throw request_error("category", "unknown category '" + category + "' (use " + sketch::CategoryChoice::words() + ")");
 }
 
-StoredSketches load_stored_sketches(const std::string& store, const std::string& category, geo::Reporter&,
+StoredSketches load_stored_sketches(store::ProjectStore& project, const std::string& category,
                                     const std::string& session) {
   const sketch::CategoryChoice choice = check_sketch_category(category);
-  // Opening checks the store is a wijkatlas store and not locked; nothing is written.
-  store::ProjectStore project = store::ProjectStore::open(store);
+  const std::string& store = project.location();
   StoredSketches out = project.current_sheets(choice, session.empty() ? std::nullopt : std::optional(session));
   if (out.sheets.empty() && !session.empty()) {
     throw data_error(store, "table sketches", "the store holds no current sketches of category '" + category +

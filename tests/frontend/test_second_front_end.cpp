@@ -74,9 +74,10 @@ TEST(SecondFrontEnd, SumsUpASessionAndMakesItsSpot) {
   const auto store_path = dir / "project.gpkg";
   three_drawings(store_path);
   geo::CollectingReporter reporter;
+  auto store = store::ProjectStore::open(store_path.string());
   project::OverlapRequest request;
   request.session = "Tafel Geitenkamp";
-  const project::OverlapResult overlap = project::overlap(store_path.string(), request, reporter);
+  const project::OverlapResult overlap = project::overlap(store, request, reporter);
   EXPECT_EQ(overlap.method, "exact");
   EXPECT_EQ(overlap.sheets, 3u);
   EXPECT_EQ(overlap.max_n, 3);
@@ -84,7 +85,6 @@ TEST(SecondFrontEnd, SumsUpASessionAndMakesItsSpot) {
   for (const auto& face : overlap.exact->faces) area_n3 += face.n == 3 ? geo::area(geo::MultiPolygon{face.geometry}) : 0;
   EXPECT_NEAR(area_n3, 40.0 * 50.0, 1.0);  // the 50 m squares shifted by 5 m: all three share 40 x 50 m
 
-  auto store = store::ProjectStore::open(store_path.string());
   const project::SessionSpots spots = project::session_spots(store, "Tafel Geitenkamp", 3, false, reporter);
   ASSERT_EQ(spots.spots.size(), 1u);
   EXPECT_EQ(spots.spots[0].n, 3);

@@ -4,9 +4,8 @@
 // are none. Only the latest version of each sheet or drawing counts.
 #include <string>
 
-#include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/sketch/category.hpp"
-#include "wijkatlas/store/records.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::project {
 
@@ -16,11 +15,9 @@ sketch::CategoryChoice check_sketch_category(const std::string& category);
 
 using StoredSketches = store::SketchSheets;
 
-// Throws store_error (store/error.hpp): io_error for a missing, empty or foreign store,
-// output_error for a locked one; and
-// data_error when the store holds no current sketches of the category. A non-empty `session`
-// reads only the sketches of that session.
-StoredSketches load_stored_sketches(const std::string& store, const std::string& category,
-                                    geo::Reporter& reporter, const std::string& session = "");
+// Throws data_error when the store holds no current sketches of the category. A non-empty
+// `session` reads only the sketches of that session.
+StoredSketches load_stored_sketches(store::ProjectStore& store, const std::string& category,
+                                    const std::string& session = "");
 
 }  // namespace wijkatlas::project
