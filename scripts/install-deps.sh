@@ -20,8 +20,9 @@ PACKAGES=(
   libqrencode-dev libzbar-dev libopencv-dev libopencv-contrib-dev
   libpoppler-cpp-dev  # photo reader: a scanner's PDF page rasterised
   # SHA-256 of ingested files and of OSM extracts (OpenSSL), SQLite under GDAL's GeoPackage
-  # driver, UUIDs as stable row ids (libuuid)
+  # driver, UUIDs as stable row ids of the project store (libuuid)
   libssl-dev libsqlite3-dev uuid-dev
+  libpq-dev  # PostGIS store: connection checks and messages GDAL cannot give
   # tests
   libgtest-dev googletest poppler-utils
   # project store for teams, and benchmark peers
