@@ -10,6 +10,7 @@
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/project/versions.hpp"
+#include "wijkatlas/store/error.hpp"
 
 namespace wijkatlas::app {
 namespace {
@@ -45,6 +46,21 @@ void add_area_options(CLI::App& cmd, project::AreaSource& o) {
   cmd.add_option("--programme", o.programme,
                  "Programme definition (default: datasets/npao_programma.toml; 'none' for no programme level)");
   cmd.add_option("--levels", o.levels, "Levels to build: buurt,wijk,programma,gemeente")->capture_default_str();
+}
+
+// What to do on the command line, after the store's own message (which names no option).
+std::string store_hint(const std::exception& e) {
+  const auto* s = dynamic_cast<const store::store_error*>(&e);
+  if (s == nullptr) return "";
+  switch (s->kind()) {
+    case store::ErrorKind::not_found:
+      return ": print sheets with 'wijkatlas sheet' or read drawings in with 'wijkatlas ingest --store " + s->location() +
+             "' first";
+    case store::ErrorKind::not_a_store:
+    case store::ErrorKind::bad_location: return ": choose another --store or a new file name";
+    case store::ErrorKind::foreign_project: return " (--store)";
+    default: return "";
+  }
 }
 
 }  // namespace
@@ -221,13 +237,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     else if (*status_cmd) run_status(status, reporter, summary_out);
     return exit_ok;
   } catch (const usage_error& e) {
-    err << "wijkatlas: " << worded(e) << "\n";
+    err << "wijkatlas: " << worded(e) << store_hint(e) << "\n";
     return exit_usage;
   } catch (const output_error& e) {
-    err << "wijkatlas: error: " << worded(e) << "\n";
+    err << "wijkatlas: error: " << worded(e) << store_hint(e) << "\n";
     return exit_output;
   } catch (const error& e) {
-    err << "wijkatlas: error: " << worded(e) << "\n";
+    err << "wijkatlas: error: " << worded(e) << store_hint(e) << "\n";
     return exit_input;
   } catch (const std::exception& e) {
     err << "wijkatlas: internal error: " << e.what() << "\n";

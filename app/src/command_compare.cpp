@@ -22,7 +22,9 @@ CompareSummary run_compare(const CompareOptions& options, geo::Reporter& reporte
       throw usage_error(std::string("--map: ") + e.what());
     }
   }
-  const project::Comparison comparison = project::compare(options.store, options, reporter);
+  project::check_compare_request(options);  // a wrong request is said before the store is opened
+  store::ProjectStore store = store::ProjectStore::open(options.store);
+  const project::Comparison comparison = project::compare(store, options, reporter);
   project::write_compare(comparison, {options.output, options.map, options.no_date});
 
   const project::CompareResult& result = comparison.ranks;

@@ -43,7 +43,9 @@ OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& 
       throw usage_error(std::string("--paper: ") + e.what());
     }
   }();
-  const project::OverlapResult result = project::overlap(options.store, request, reporter);
+  project::check_overlap_request(request);  // a wrong request is said before the store is opened
+  store::ProjectStore store = store::ProjectStore::open(options.store);
+  const project::OverlapResult result = project::overlap(store, request, reporter);
   OverlapSummary summary{options.output, result.method, result.sheets, result.sketches, result.faces, result.max_n, ""};
   summary.raster =
       project::write_overlap(result, options.category, {options.output, options.per_buurt, options.map, paper, options.no_date});

@@ -8,6 +8,7 @@
 #include "wijkatlas/project/sheet.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/map_plan.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::app {
 
@@ -20,7 +21,7 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
   // Where and at what scale first: a mistyped place or CRS makes no store. Then the store,
   // before the base map and the rendering: a locked or foreign store fails before that work.
   const project::SheetPlace place = project::locate_sheet(o, reporter);
-  sketch::ProjectStore store = sketch::ProjectStore::open(o.store);
+  store::ProjectStore store = store::ProjectStore::open_or_create(o.store, "npao");
   std::vector<sketch::SpotRecord> previous_spots;
   if (!o.previous.empty()) {
     // The previous session's spots, made and kept in the store when they do not exist yet, so

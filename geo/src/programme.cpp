@@ -5,9 +5,13 @@
 
 #include "wijkatlas/geo/codes.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/support/input_file.hpp"
 
 namespace wijkatlas::geo {
 namespace {
+
+// A programme lists a few hundred buurten; anything near this is not a programme definition.
+constexpr std::uintmax_t max_definition_bytes = std::uintmax_t{16} << 20;
 
 std::int64_t line_of(const toml::node& node) { return node.source().begin.line; }
 
@@ -24,12 +28,17 @@ std::string require_string(const toml::table& table, std::string_view key, const
 }  // namespace
 
 Programme load_programme(const std::filesystem::path& path) {
-  const std::string file = path.string();
+  const std::vector<unsigned char> bytes =
+      support::read_regular_file(path, max_definition_bytes, "", "a programme definition");
+  return parse_programme(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()),
+                         path.string());
+}
+
+Programme parse_programme(std::string_view text, const std::string& file) {
   toml::table root;
   try {
-    root = toml::parse_file(file);
+    root = toml::parse(text, file);
   } catch (const toml::parse_error& e) {
-    if (!std::filesystem::exists(path)) throw io_error(file, "file not found");
     throw config_error(file, "", std::string(e.description()), e.source().begin.line);
   }
   Programme programme;

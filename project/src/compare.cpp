@@ -148,12 +148,18 @@ void write_two_panels(const std::string& output, const std::vector<geo::MultiPol
 
 }  // namespace
 
-Comparison compare(const std::string& store, const CompareRequest& request, geo::Reporter& reporter) {
-  const Measure measure = parse_measure(request.measure);
+void check_compare_request(const CompareRequest& request) {
+  parse_measure(request.measure);
+  check_sketch_category(request.category);
   if (request.indicator.empty()) {
     throw request_error("indicator", "name a CBS key figure, e.g. Bevolkingsdichtheid_34");
   }
-  const StoredSketches stored = load_stored_sketches(store, request.category, reporter);
+}
+
+Comparison compare(store::ProjectStore& store, const CompareRequest& request, geo::Reporter& reporter) {
+  check_compare_request(request);
+  const Measure measure = parse_measure(request.measure);
+  const StoredSketches stored = load_stored_sketches(store, request.category);
   LoadedAreas areas = load_areas(request.source, reporter);
   add_indicators(areas, request.indicators, true, reporter);
   const geo::AreaHierarchy& h = areas.hierarchy;

@@ -46,11 +46,15 @@ geo::Box grown(geo::Box b, double by) {
   return {{b.min_corner().x() - by, b.min_corner().y() - by}, {b.max_corner().x() + by, b.max_corner().y() + by}};
 }
 
-void check(const OverlapRequest& r) {
+}  // namespace
+
+void check_overlap_request(const OverlapRequest& r) {
   check_sketch_category(r.category);
   if (r.grid_m < 0) throw request_error("grid_m", "the cell size must be positive (metres)");
   if (r.min_sheets == 0) throw request_error("min_sheets", "must be at least 1");
 }
+
+namespace {
 
 std::vector<geo::MultiPolygon> shapes_of(const geo::AreaHierarchy& h, geo::Level level) {
   std::vector<geo::MultiPolygon> out;
@@ -67,9 +71,9 @@ std::string category_words(const std::string& category) {
   return "alle tekeningen";
 }
 
-OverlapResult overlap(const std::string& store, const OverlapRequest& request, geo::Reporter& reporter) {
-  check(request);
-  const StoredSketches stored = load_stored_sketches(store, request.category, reporter, request.session);
+OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request, geo::Reporter& reporter) {
+  check_overlap_request(request);
+  const StoredSketches stored = load_stored_sketches(store, request.category, request.session);
   OverlapResult result;
   result.sheets = stored.sheets.size();
   result.sketches = stored.sketches;
@@ -85,7 +89,7 @@ OverlapResult overlap(const std::string& store, const OverlapRequest& request, g
   options.merge_equal_faces = true;
   result.dissolved = geo::dissolve_sheets(stored.sheets, options, reporter);
   const auto extent = marked_extent(result.dissolved);
-  if (!extent) throw data_error(store, "table sketches", "the sketches mark no area");
+  if (!extent) throw data_error(store.location(), "table sketches", "the sketches mark no area");
 
   if (request.method == OverlapMethod::raster || request.grid_m > 0) {
     result.method = "raster";

@@ -8,17 +8,19 @@
 namespace wijkatlas::project {
 namespace {
 
-render::PreviousHatch hatch_of(const std::string& category) {
-  if (category == "fijne_plek") return render::PreviousHatch::falling;
-  if (category == "idee") return render::PreviousHatch::level;
+render::PreviousHatch hatch_of(sketch::InkCategory category) {
+  if (category == sketch::InkCategory::fijne_plek) return render::PreviousHatch::falling;
+  if (category == sketch::InkCategory::idee) return render::PreviousHatch::level;
   return render::PreviousHatch::rising;
 }
 
-std::string category_word(const std::string& category, bool nl) {
-  if (category == "probleem") return nl ? "probleem" : "problem";
-  if (category == "fijne_plek") return nl ? "fijne plek" : "good place";
-  if (category == "idee") return nl ? "idee" : "idea";
-  return category;
+std::string category_word(sketch::InkCategory category, bool nl) {
+  switch (category) {
+    case sketch::InkCategory::probleem: return nl ? "probleem" : "problem";
+    case sketch::InkCategory::fijne_plek: return nl ? "fijne plek" : "good place";
+    case sketch::InkCategory::idee: return nl ? "idee" : "idea";
+  }
+  return sketch::to_string(category);
 }
 
 // "P01" from "blokgesprek-hommelstraat-P01": the short id residents can refer to.

@@ -77,7 +77,7 @@ render::AreaLayer buurt_outlines(const geo::AreaHierarchy& hierarchy) {
   return layer;
 }
 
-sketch::SheetInfo sheet_info(sketch::ProjectStore& store, const SheetPlace& place) {
+sketch::SheetInfo sheet_info(store::ProjectStore& store, const SheetPlace& place) {
   sketch::SheetInfo info;
   info.project = store.project();
   do info.id = sketch::new_sheet_id();
@@ -132,7 +132,7 @@ SheetPlace locate_sheet(const SheetRequest& r, geo::Reporter& reporter) {
   return {page, layout, frame, language, place.centre, place.scale, place.name, std::move(areas)};
 }
 
-PreparedSheet prepare_sheet(sketch::ProjectStore& store, const SheetRequest& r, const SheetPlace& place,
+PreparedSheet prepare_sheet(store::ProjectStore& store, const SheetRequest& r, const SheetPlace& place,
                             const std::vector<sketch::SpotRecord>& previous_spots, geo::Reporter& reporter) {
   const sketch::SheetInfo info = sheet_info(store, place);
   PreparedSheet out;
@@ -197,7 +197,7 @@ PreparedSheet prepare_sheet(sketch::ProjectStore& store, const SheetRequest& r, 
   return out;
 }
 
-void write_sheet(sketch::ProjectStore& store, const PreparedSheet& sheet, const std::string& output, bool no_date) {
+void write_sheet(store::ProjectStore& store, const PreparedSheet& sheet, const std::string& output, bool no_date) {
   render::DocumentInfo doc{.title = sheet.spec.title, .author = "wijkatlas",
                            .subject = "Tekenblad " + sheet.record.sheet.id};
   if (!no_date) doc.created = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());

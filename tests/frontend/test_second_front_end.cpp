@@ -14,7 +14,7 @@
 #include "wijkatlas/project/session_spots.hpp"
 #include "wijkatlas/render/map.hpp"
 #include "wijkatlas/render/map_definition.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas {
 namespace {
@@ -27,9 +27,9 @@ geo::MultiPolygon square(double x, double y, double half) {
 
 // Three residents of one session drew a problem at the same corner of Geitenkamp.
 void three_drawings(const std::filesystem::path& store_path) {
-  auto store = sketch::ProjectStore::open(store_path);
+  auto store = store::ProjectStore::create(store_path.string(), "npao");
   for (int i = 0; i < 3; ++i) {
-    sketch::IngestBatch batch;
+    store::IngestBatch batch;
     batch.file_name = "tekening" + std::to_string(i) + ".geojson";
     batch.content_sha256 = std::to_string(i) + std::string(63, 'a');  // ids come from the hash's start
     batch.session = "Tafel Geitenkamp";
@@ -74,9 +74,10 @@ TEST(SecondFrontEnd, SumsUpASessionAndMakesItsSpot) {
   const auto store_path = dir / "project.gpkg";
   three_drawings(store_path);
   geo::CollectingReporter reporter;
+  auto store = store::ProjectStore::open(store_path.string());
   project::OverlapRequest request;
   request.session = "Tafel Geitenkamp";
-  const project::OverlapResult overlap = project::overlap(store_path.string(), request, reporter);
+  const project::OverlapResult overlap = project::overlap(store, request, reporter);
   EXPECT_EQ(overlap.method, "exact");
   EXPECT_EQ(overlap.sheets, 3u);
   EXPECT_EQ(overlap.max_n, 3);
@@ -84,7 +85,6 @@ TEST(SecondFrontEnd, SumsUpASessionAndMakesItsSpot) {
   for (const auto& face : overlap.exact->faces) area_n3 += face.n == 3 ? geo::area(geo::MultiPolygon{face.geometry}) : 0;
   EXPECT_NEAR(area_n3, 40.0 * 50.0, 1.0);  // the 50 m squares shifted by 5 m: all three share 40 x 50 m
 
-  auto store = sketch::ProjectStore::open(store_path);
   const project::SessionSpots spots = project::session_spots(store, "Tafel Geitenkamp", 3, false, reporter);
   ASSERT_EQ(spots.spots.size(), 1u);
   EXPECT_EQ(spots.spots[0].n, 3);

@@ -1,6 +1,7 @@
 // Map definition files: the examples parse, and every kind of mistake names file, key and line.
 #include <gtest/gtest.h>
 
+#include "fifo_guard.hpp"
 #include "test_support.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/render/map_definition.hpp"
@@ -135,6 +136,13 @@ TEST(MapDefinition, MistakesNameFileKeyAndLine) {
 
 TEST(MapDefinition, AMissingFileIsAnInputError) {
   EXPECT_THROW(load_map_definition("/nonexistent/kaart.toml"), io_error);
+}
+
+TEST(MapDefinition, AFifoIsRefusedWithoutWaiting) {
+  test::TempDir dir;
+  const auto fifo = dir / "kaart.toml";
+  const std::string m = test::message_reading_fifo(fifo, [&] { load_map_definition(fifo); });
+  EXPECT_NE(m.find("kaart.toml: this is a named pipe (FIFO), not a file"), std::string::npos) << m;
 }
 
 }  // namespace

@@ -8,13 +8,15 @@
 #include <opencv2/imgproc.hpp>
 #include <regex>
 
+#include "image_bombs.hpp"
 #include "sheet_test_support.hpp"
 #include "test_support.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::sketch::test {
 namespace {
 
+using wijkatlas::store::ProjectStore;
 using wijkatlas::test::TempDir;
 
 TEST(IngestPhoto, DrawnOnScanComesBackOnItsSheet) {
@@ -28,13 +30,22 @@ TEST(IngestPhoto, DrawnOnScanComesBackOnItsSheet) {
   std::smatch m;
   ASSERT_TRUE(std::regex_search(printed.out, m, std::regex("blad-id: ([0-9A-Z]{3}-[0-9A-Z]{3})")));
   const std::string id = m[1];
-  const auto record = ProjectStore::open(store).find_sheet(id);
+  const auto record = ProjectStore::open(store.string()).find_sheet(id);
   ASSERT_TRUE(record.has_value());
   const SheetInfo sheet = record->sheet;
 
   command_output("pdftoppm -r 150 -png -singlefile " + quoted(pdf) + " " + quoted(dir / "scan"));
   cv::Mat page = cv::imread((dir / "scan.png").string(), cv::IMREAD_COLOR);
   ASSERT_FALSE(page.empty());
+  // The sheet scanned before anyone drew on it: refused with the reason and not recorded, so
+  // the drawn-on scan below is still read.
+  const auto blank_scan = dir / "blad_leeg.png";
+  cv::imwrite(blank_scan.string(), page);
+  const CliRun undrawn = run_wijkatlas({"ingest", "--store", store.string(), blank_scan.string()});
+  EXPECT_EQ(undrawn.code, 3);
+  EXPECT_CONTAINS(undrawn.err, "no marks found on sheet " + id);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests"), 0);
+
   const double px = 150 / 25.4;
   const auto at = [&](double x_mm, double y_mm) {
     return cv::Point(static_cast<int>((sheet.frame.x + x_mm) * px), static_cast<int>((sheet.frame.y + y_mm) * px));
@@ -67,6 +78,18 @@ TEST(IngestPhoto, DrawnOnScanComesBackOnItsSheet) {
   EXPECT_EQ(none.code, 3);
   EXPECT_CONTAINS(none.err, "muur.png");
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests"), 1);
+}
+
+// A 1.5 KB JPEG declaring 32,000 x 32,000 pixels: refused on its header at once, as bad input.
+TEST(IngestPhoto, DecompressionBombIsRefusedAsBadInput) {
+  TempDir dir;
+  const auto store = dir / "project.gpkg";
+  const auto bomb = dir / "foto.jpg";
+  wijkatlas::test::write_bytes(bomb, wijkatlas::test::jpeg_declaring(32000, 32000));
+  const CliRun r = run_wijkatlas({"ingest", "--store", store.string(), bomb.string()});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_CONTAINS(r.err, "foto.jpg, reading the image: the image declares 32000 x 32000 pixels");
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests"), 0);
 }
 
 }  // namespace

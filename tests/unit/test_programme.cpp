@@ -1,6 +1,7 @@
 // The NPAO programme definition (datasets/npao_programma.toml) and its error messages.
 #include <gtest/gtest.h>
 
+#include "fifo_guard.hpp"
 #include "test_support.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/programme.hpp"
@@ -66,6 +67,16 @@ TEST(Programme, MissingKeyAndSyntaxError) {
 
 TEST(Programme, MissingFileIsAnIoError) {
   EXPECT_THROW(load_programme("/nonexistent/programma.toml"), io_error);
+}
+
+TEST(Programme, FifoOrDeviceIsRefusedWithoutWaiting) {
+  test::TempDir dir;
+  const auto fifo = dir / "programma.toml";
+  const std::string m = test::message_reading_fifo(fifo, [&] { load_programme(fifo); });
+  EXPECT_NE(m.find("programma.toml: this is a named pipe (FIFO), not a file"), std::string::npos) << m;
+  const auto zero = dir / "nul.toml";
+  std::filesystem::create_symlink("/dev/zero", zero);
+  EXPECT_THROW(load_programme(zero), data_error);
 }
 
 }  // namespace wijkatlas::geo

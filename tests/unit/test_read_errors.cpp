@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "fifo_guard.hpp"
 #include "test_support.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
@@ -36,6 +37,18 @@ TEST(ReadErrors, MissingFile) {
   const auto m = message_of<io_error>("/nonexistent/initiatieven.csv");
   EXPECT_CONTAINS(m, "/nonexistent/initiatieven.csv");
   EXPECT_CONTAINS(m, "not found");
+}
+
+// A FIFO or a device named like a dataset: GDAL would wait for a writer, or read without end.
+TEST(ReadErrors, FifoOrDeviceIsRefusedWithoutWaiting) {
+  TempDir dir;
+  const auto fifo = dir / "punten.csv";
+  CollectingReporter reporter;
+  const std::string m = test::message_reading_fifo(fifo, [&] { read_layer(fifo, {}, reporter); });
+  EXPECT_CONTAINS(m, "punten.csv: is a named pipe (FIFO), not a dataset");
+  const auto zero = dir / "nul.geojson";
+  std::filesystem::create_symlink("/dev/zero", zero);
+  EXPECT_CONTAINS(message_of<io_error>(zero), "is a device, such as /dev/zero, not a dataset");
 }
 
 TEST(ReadErrors, UnreadableFormat) {

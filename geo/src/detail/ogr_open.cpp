@@ -1,6 +1,7 @@
 #include "detail/ogr_open.hpp"
 
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/support/input_file.hpp"
 
 namespace wijkatlas::geo::detail {
 
@@ -10,6 +11,10 @@ support::GdalDataset open_vector(const std::filesystem::path& path) {
   if (!std::filesystem::exists(path, ec)) throw io_error(path.string(), "file not found");
   if (std::filesystem::is_directory(path, ec) && path.extension() != ".gdb") {
     throw io_error(path.string(), "is a directory, not a dataset");
+  }
+  // GDAL would open a FIFO and wait for a writer for ever, or read a device without end.
+  if (const std::string kind = support::special_file_kind(path); !kind.empty()) {
+    throw io_error(path.string(), "is " + kind + ", not a dataset");
   }
   // CSV: every column as text; wijkatlas finds location columns and types itself so that it
   // can name the line of a bad value.

@@ -1,17 +1,18 @@
 #include "wijkatlas/render/map_definition.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include "definition/toml_reader.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/palette.hpp"
+#include "wijkatlas/support/input_file.hpp"
 
 namespace wijkatlas::render {
 namespace {
 
 using detail::TomlReader;
+
+// A map definition is a few kilobytes of TOML; anything near this is not one.
+constexpr std::uintmax_t max_definition_bytes = std::uintmax_t{16} << 20;
 
 // Runs a parse of a render value (paper, colour, palette...) and reports its failure at `key`.
 template <class F>
@@ -183,11 +184,10 @@ MapDefinition parse_map_definition(std::string_view toml_text, const std::filesy
 }
 
 MapDefinition load_map_definition(const std::filesystem::path& file, std::optional<Language> language) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw io_error(file.string(), "cannot open the map definition");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_map_definition(text.str(), file, language);
+  // Through one non-blocking descriptor: a FIFO or a device named like a definition is refused.
+  const std::vector<unsigned char> bytes =
+      support::read_regular_file(file, max_definition_bytes, "", "a map definition");
+  return parse_map_definition(std::string(bytes.begin(), bytes.end()), file, language);
 }
 
 }  // namespace wijkatlas::render

@@ -10,6 +10,7 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include "image_source.hpp"
 #include "wijkatlas/geo/error.hpp"
 
 namespace wijkatlas::sketch::photo {
@@ -17,7 +18,6 @@ namespace {
 
 constexpr const char* step = "rasterising the PDF";
 constexpr double scan_dpi = 300;
-constexpr double max_pixels = 100e6;
 
 void ignore_poppler_message(const std::string&, void*) {}
 
@@ -38,7 +38,7 @@ cv::Mat rasterise_pdf(const std::filesystem::path& path, const std::vector<unsig
 
   const poppler::rectf box = page->page_rect(poppler::media_box);
   const double points = std::max(1.0, box.width() * box.height());
-  const double max_dpi = 72.0 * std::sqrt(max_pixels / points);
+  const double max_dpi = 72.0 * std::sqrt(max_image_pixels / points);
   const double dpi = std::min(scan_dpi, max_dpi);
 
   poppler::page_renderer renderer;

@@ -3,9 +3,11 @@
 // names the cause, not the symptom).
 #include "wijkatlas/sketch/photo_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
+#include "confidence.hpp"
 #include "homography.hpp"
 #include "image_quality.hpp"
 #include "image_source.hpp"
@@ -49,21 +51,52 @@ std::string parts_are(const std::string& parts) {
   return parts + (plural ? " are" : " is");
 }
 
+// Below this share of the map looking like paper, the light was not understood (or the map
+// is coloured in edge to edge): ink could not be told from paper, so nothing is guessed.
+constexpr double min_paper_share = 0.25;
+// A channel of the paper under this (0..255) holds too little light to recover a marker colour.
+constexpr double min_paper_channel = 20;
+// Paper's brightest channel over its darkest: above this the light is strongly coloured.
+constexpr double warn_light_cast = 2.0;
+
+std::string rgb_text(const cv::Scalar& bgr) {
+  return "R " + std::to_string(cvRound(bgr[2])) + ", G " + std::to_string(cvRound(bgr[1])) + ", B " +
+         std::to_string(cvRound(bgr[0]));
+}
+
+// Refuses a photo whose paper cannot be found or whose light holds too little of one colour;
+// warns when the white band could not be measured or the light was strongly coloured.
+void check_light(const std::string& file, const RectifiedPage& page, std::vector<std::string>& warnings) {
+  const double darkest = std::min({page.paper_white[0], page.paper_white[1], page.paper_white[2]});
+  const double brightest = std::max({page.paper_white[0], page.paper_white[1], page.paper_white[2]});
+  if (darkest < min_paper_channel) {
+    throw data_error(file, "measuring the light",
+                     "the light on the sheet is too dark or too strongly coloured to tell the marker colours apart "
+                     "(white paper came out as " + rgb_text(page.paper_white) +
+                         "): photograph the sheet in daylight or under a white lamp");
+  }
+  if (page.paper_share < min_paper_share) {
+    throw data_error(file, "finding the paper",
+                     "the paper of the map cannot be told apart from ink (only " +
+                         std::to_string(cvRound(100 * page.paper_share)) +
+                         " % of the map looks like paper): photograph the sheet again in even, white light "
+                         "(daylight or a white lamp), without coloured light or glare on it");
+  }
+  if (!page.white_balanced) {
+    warnings.push_back("the white border between the map and the black squares is hidden or drawn over: colours "
+                       "were not corrected for the light");
+  } else if (brightest > warn_light_cast * darkest) {
+    warnings.push_back("strongly coloured light corrected (white paper came out as " + rgb_text(page.paper_white) +
+                       "): check the colours of the marks, or photograph the sheet in daylight");
+  }
+}
+
 std::string strip_prefix(std::string text, const std::string& prefix) {
   if (text.rfind(prefix, 0) == 0) text.erase(0, prefix.size());
   return text;
 }
 
 }  // namespace
-
-std::string to_string(MarkKind kind) {
-  switch (kind) {
-    case MarkKind::area: return "vlak";
-    case MarkKind::line: return "lijn";
-    case MarkKind::point: return "punt";
-  }
-  return "?";
-}
 
 PhotoReading read_sheet_photo(const std::filesystem::path& image, const PhotoReadOptions& options) {
   const std::string file = image.string();
@@ -186,12 +219,16 @@ PhotoReading read_sheet_photo(const std::filesystem::path& image, const PhotoRea
                      parts_are(parts) + " outside the photo (" + std::to_string(static_cast<int>(std::lround(100 * (1 - page.frame_seen)))) +
                          " % of the map): photograph the whole sheet");
   }
+  check_light(file, page, reading.warnings);
   if (page.lighting_ratio > 1.5) reading.warnings.push_back("uneven lighting corrected");
 
   progress("separating ink", 0.65);
   const InkMasks ink = separate_ink(page);
   progress("vectorising", 0.8);
+  const double photo_factor = photo_confidence({reading.markers_found, blur, h.px_per_mm, h.rms_mm, page.paper_white,
+                                                page.white_balanced});
   for (VectorMark& vm : vectorise(ink, page, *sheet)) {
+    vm.mark.confidence *= photo_factor;
     Crop crop = provenance_crop(page, *sheet, vm.px_box);
     vm.mark.crop_png = std::move(crop.png);
     vm.mark.crop_extent = crop.extent;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
+#include "white_balance.hpp"
+
 namespace wijkatlas::sketch::photo {
 namespace {
 
@@ -15,7 +17,8 @@ constexpr double background_sigma_mm = 12;
 // that look like paper count (not saturated, not much darker than the brightest paper nearby),
 // so filled-in marker areas of any size, dark writing and base-map lines do not pull it down;
 // gaps between paper pixels are filled by normalised convolution.
-cv::Mat paper_background(const cv::Mat& bgr, double px_per_mm) {
+// `paper_share` is set to the share of the drawable area that looked like paper.
+cv::Mat paper_background(const cv::Mat& bgr, const cv::Mat& drawable, double px_per_mm, double& paper_share) {
   const double f = std::min(1.0, 1.0 / px_per_mm);  // about 1 px per mm is plenty for light
   cv::Mat small;
   cv::resize(bgr, small, cv::Size(), f, f, cv::INTER_AREA);
@@ -30,6 +33,10 @@ cv::Mat paper_background(const cv::Mat& bgr, double px_per_mm) {
   ch[2].convertTo(v, CV_32F);
   local_max.convertTo(vmax, CV_32F);
   cv::Mat paper = (ch[1] < 60) & (v > 0.8 * vmax);
+  cv::Mat drawable_small;
+  cv::resize(drawable, drawable_small, small.size(), 0, 0, cv::INTER_NEAREST);
+  const int drawable_px = cv::countNonZero(drawable_small);
+  paper_share = drawable_px > 0 ? cv::countNonZero(paper & drawable_small) / static_cast<double>(drawable_px) : 0;
   cv::Mat weight;
   paper.convertTo(weight, CV_32F, 1.0 / 255);
 
@@ -40,7 +47,9 @@ cv::Mat paper_background(const cv::Mat& bgr, double px_per_mm) {
   small.convertTo(small_f, CV_32FC3);
   std::vector<cv::Mat> colour;
   cv::split(small_f, colour);
-  const cv::Scalar paper_mean = cv::mean(small, paper);
+  // No paper at all: white, so that the division below stays finite (the reader refuses the
+  // photo on paper_share).
+  const cv::Scalar paper_mean = cv::countNonZero(paper) > 0 ? cv::mean(small, paper) : cv::Scalar::all(245);
   for (int c = 0; c < 3; ++c) {
     cv::Mat num;
     cv::GaussianBlur(colour[static_cast<std::size_t>(c)].mul(weight), num, cv::Size(), sigma);
@@ -105,15 +114,33 @@ RectifiedPage rectify(const cv::Mat& photo, const cv::Matx33d& photo_to_page, do
   out.drawable &= seen;
   out.frame_seen = frame_px > 0 ? cv::countNonZero(out.drawable) / frame_px : 0;
 
-  const cv::Mat bg = paper_background(out.bgr, px_per_mm);
+  // The light's colour first, from the paper the sheet keeps white: under a warm lamp all of
+  // the paper is saturated orange and nothing would look like paper below.
+  cv::Mat balanced;
+  const SheetWhite white = measure_sheet_white(out.bgr, seen, px_per_mm, out.origin_mm, sheet);
+  out.white_balanced = !white.white.empty();
+  if (out.white_balanced) {
+    out.paper_white = white.median;
+    cv::Mat img_f;
+    out.bgr.convertTo(img_f, CV_32FC3);
+    cv::divide(img_f, cv::max(white.white, 1.0f), img_f, 245.0);
+    img_f.convertTo(balanced, CV_8UC3);
+  } else {
+    balanced = out.bgr;
+  }
+  // Then how bright the light is: shadows, and what changes within the map.
+  const cv::Mat bg = paper_background(balanced, out.drawable, px_per_mm, out.paper_share);
   cv::Mat img_f;
-  out.bgr.convertTo(img_f, CV_32FC3);
+  balanced.convertTo(img_f, CV_32FC3);
   cv::Mat ratio;
   cv::divide(img_f, cv::max(bg, 1.0f), ratio, 245.0);
   ratio.convertTo(out.normalised, CV_8UC3);
 
+  // The light on the paper as photographed: the band's white times what was left over.
+  cv::Mat light = bg;
+  if (!white.white.empty()) light = white.white.mul(bg, 1.0 / 245);
   cv::Mat bg_grey;
-  cv::cvtColor(bg, bg_grey, cv::COLOR_BGR2GRAY);
+  cv::cvtColor(light, bg_grey, cv::COLOR_BGR2GRAY);
   double lo = 0, hi = 0;
   cv::minMaxLoc(bg_grey, &lo, &hi, nullptr, nullptr, out.drawable);
   out.lighting_ratio = lo > 1 ? hi / lo : 1;

@@ -1,6 +1,7 @@
 #pragma once
 // The map frame cut out of the photo, squared up to a page image at a fixed resolution, and a
-// copy of it with the lighting evened out (shadows, a warm lamp, a phone held at an angle).
+// copy of it with the lighting evened out (the light's colour, shadows, a phone held at an
+// angle).
 #include <opencv2/core.hpp>
 
 #include "wijkatlas/sketch/sheet_format.hpp"
@@ -15,6 +16,11 @@ struct RectifiedPage {
   cv::Point2d origin_mm;        // page millimetres of the image's top-left corner
   double lighting_ratio = 1;    // brightest / darkest paper: 1 for a flat scan
   double frame_seen = 1;        // fraction of the frame that the photo shows
+  // The light's colour: the median paper colour (B, G, R) of the white band between frame and
+  // markers; white_balanced is false when too little of the band could be measured.
+  cv::Scalar paper_white{255, 255, 255};
+  bool white_balanced = false;
+  double paper_share = 1;       // share of the drawable map that looked like paper
 
   // Page millimetres of a pixel position (pixel centres at integer coordinates).
   cv::Point2d to_page(cv::Point2d px) const {

@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 #include <opencv2/ximgproc.hpp>
 
+#include "confidence.hpp"
 #include "skeleton_trace.hpp"
 
 namespace wijkatlas::sketch::photo {
@@ -140,7 +141,7 @@ double confidence(const Component& c, const cv::Mat& hsv, InkCategory category, 
   if (total == 0) return 0;
   const double colour = static_cast<double>(core) / total;
   const double strength = std::clamp((saturation / total - 85.0) / 85.0, 0.0, 1.0);
-  return std::clamp(0.55 * colour + 0.25 * strength + 0.2 * shape_clarity, 0.0, 1.0);
+  return mark_confidence(colour, strength, shape_clarity);
 }
 
 }  // namespace

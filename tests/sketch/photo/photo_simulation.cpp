@@ -7,6 +7,44 @@
 #include <stdexcept>
 
 namespace wijkatlas::test {
+namespace {
+
+// Position across the photo along direction `angle_deg`, -1..1 from one corner to the other.
+double across(int x, int y, cv::Size size, double angle_deg) {
+  const double a = angle_deg * M_PI / 180;
+  return ((x - size.width / 2.0) * std::cos(a) + (y - size.height / 2.0) * std::sin(a)) /
+         (0.5 * std::hypot(size.width, size.height));
+}
+
+// The light's colour (one lamp, or a lamp and a window mixed across the photo) and a hard
+// shadow edge, as gains per pixel and channel.
+void apply_light(cv::Mat& photo, const PhotoParams& p) {
+  if (p.light == cv::Scalar(1, 1, 1) && !p.other_light && p.hard_shadow <= 0) return;
+  // The shadow side is lit by the room's diffuse light, a little bluer than the lamp.
+  const cv::Scalar shade(1.0, 0.93, 0.85);
+  cv::Mat f;
+  photo.convertTo(f, CV_32FC3);
+  for (int y = 0; y < f.rows; ++y) {
+    auto* row = f.ptr<cv::Vec3f>(y);
+    for (int x = 0; x < f.cols; ++x) {
+      cv::Scalar gain = p.light;
+      if (p.other_light) {
+        const double t = 1 / (1 + std::exp(-5 * across(x, y, f.size(), 30)));
+        gain = p.light * (1 - t) + *p.other_light * t;
+      }
+      // Straight edge through the photo, a third of the way in; a penumbra of a few pixels.
+      if (p.hard_shadow > 0) {
+        const double d = (across(x, y, f.size(), 60) - 0.15) * 0.5 * std::hypot(f.cols, f.rows);
+        const double w = 1 / (1 + std::exp(-d / 1.5));
+        for (int c = 0; c < 3; ++c) gain[c] *= 1 - w + w * (1 - p.hard_shadow) * shade[c];
+      }
+      for (int c = 0; c < 3; ++c) row[x][c] = static_cast<float>(row[x][c] * gain[c]);
+    }
+  }
+  f.convertTo(photo, CV_8UC3);
+}
+
+}  // namespace
 
 cv::Mat simulate_photo(const cv::Mat& page, const PhotoParams& p) {
   std::mt19937 random(p.seed);
@@ -71,6 +109,7 @@ cv::Mat simulate_photo(const cv::Mat& page, const PhotoParams& p) {
     cv::merge(ch, f);
     f.convertTo(photo, CV_8UC3);
   }
+  apply_light(photo, p);
   if (p.blur_px > 0) cv::GaussianBlur(photo, photo, cv::Size(), p.blur_px);
   if (p.noise > 0) {
     cv::Mat noise(p.size, CV_16SC3);

@@ -131,6 +131,40 @@ TEST(PhotoErrors, GreyScaleScan) {
   EXPECT_NE(m.find("no colour"), std::string::npos) << m;
 }
 
+// Light with next to no blue in it (a red lamp, a sodium street light): blue ink cannot be told
+// from black, so the photo is refused with the reason rather than read without its blue marks.
+TEST(PhotoErrors, LightWithoutOneColourIsRefused) {
+  TempDir dir;
+  PhotoParams p = plain_photo("red_lamp");
+  p.light = cv::Scalar(0.04, 0.3, 1.0);
+  const std::string m = refusal(write_photo(simulate_photo(drawn_page(), p), dir.path(), p.name, 90));
+  EXPECT_NE(m.find("too dark or too strongly coloured to tell the marker colours apart"), std::string::npos) << m;
+}
+
+// Candle-like light (paper at R 254, G 169, B 94) is corrected and read, with a warning.
+TEST(PhotoErrors, StronglyColouredLightIsReadWithAWarning) {
+  TempDir dir;
+  PhotoParams p = plain_photo("candle");
+  p.light = cv::Scalar(0.36, 0.66, 1.0);
+  const auto r = sketch::read_sheet_photo(write_photo(simulate_photo(drawn_page(), p), dir.path(), p.name, 90));
+  EXPECT_EQ(r.marks.size(), standard_marks(a3_sheet()).size());
+  ASSERT_FALSE(r.warnings.empty());
+  EXPECT_NE(r.warnings.back().find("strongly coloured light corrected (white paper came out as R 25"), std::string::npos)
+      << r.warnings.back();
+}
+
+// The map coloured over edge to edge with a highlighter (no marker colour of the key): no paper
+// is left to tell the ink from, so the photo is refused, not read as a sheet without marks.
+TEST(PhotoErrors, MapWithoutPaperIsRefused) {
+  TempDir dir;
+  cv::Mat page = drawn_page();
+  const auto& f = a3_sheet().frame;
+  cv::Mat map = page(cv::Rect(page_px(f.x + 1, f.y + 1, k), page_px(f.x + f.width - 1, f.y + f.height - 1, k)));
+  cv::multiply(map, cv::Scalar(0.35, 0.95, 1.0), map);
+  const std::string m = refusal(write_photo(simulate_photo(page, plain_photo("yellow")), dir.path(), "yellow", 90));
+  EXPECT_NE(m.find("the paper of the map cannot be told apart from ink"), std::string::npos) << m;
+}
+
 TEST(PhotoErrors, ScannerPdfIsReadLikeAnImage) {
   TempDir dir;
   const auto s = a3_sheet();

@@ -5,6 +5,7 @@
 #include <boost/geometry/algorithms/covered_by.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -71,7 +72,14 @@ TEST_P(ReadPhoto, MarksMatchWhatWasDrawn) {
   if (c.flat_scan) {
     image = d.page.clone();
     if (c.photo.rotation_deg == 180) cv::rotate(image, image, cv::ROTATE_180);
-    if (c.photo.noise > 0) image = simulate_photo(image, {c.photo.name, image.size(), 1.0, 0, 0, 0, 0, c.photo.noise});
+    if (c.photo.noise > 0) {
+      PhotoParams scanner;
+      scanner.name = c.photo.name;
+      scanner.size = image.size();
+      scanner.fill = 1.0;
+      scanner.noise = c.photo.noise;
+      image = simulate_photo(image, scanner);
+    }
   } else {
     image = simulate_photo(d.page, c.photo);
   }
@@ -109,7 +117,10 @@ TEST_P(ReadPhoto, MarksMatchWhatWasDrawn) {
   EXPECT_EQ(s.unmatched_read, 0);
   // 1.5 m on the ground is 0.6 mm on an A3 sheet at 1:2,500.
   EXPECT_LE(s.rms_m, 1.5);
-  std::cout << "[ photo    ] " << c.photo.name << ": min IoU " << s.min_iou << ", RMS " << s.rms_m << " m\n";
+  double min_confidence = 1;
+  for (const sketch::InkMark& m : r.marks) min_confidence = std::min(min_confidence, m.confidence);
+  std::cout << "[ photo    ] " << c.photo.name << ": min IoU " << s.min_iou << ", RMS " << s.rms_m
+            << " m, min confidence " << min_confidence << "\n";
 }
 
 PhotoParams photo(std::string name, double rotation, double tilt, double blur, double noise, double shadow, int jpeg,
@@ -147,6 +158,65 @@ INSTANTIATE_TEST_SUITE_P(
                       // photo nor squared up as it is, only squared up and locally thresholded.
                       Case{photo("photo_30_degrees_noisy_qr_far", 100, 0.2, 1.0, 14, 0.3, 75, 0, {4000, 3000})}),
     [](const auto& test_info) { return test_info.param.photo.name; });
+
+// Light as it falls in a community centre in the evening, with the camera's white balance left
+// where it was (a phone corrects only part of a strong cast): colour casts of several
+// temperatures and strengths, a lamp and a window mixed, and a hard shadow edge across the map.
+PhotoParams lit(std::string name, double rotation, cv::Scalar light, std::optional<cv::Scalar> other = {},
+                double hard_shadow = 0) {
+  PhotoParams p = photo(std::move(name), rotation, 0.08, 0.9, 4, 0, 88);
+  p.light = light;
+  p.other_light = other;
+  p.hard_shadow = hard_shadow;
+  return p;
+}
+
+const cv::Scalar warm_2700k(0.50, 0.78, 1.0), warm_3000k(0.68, 0.86, 1.0), candle_2200k(0.36, 0.66, 1.0);
+const cv::Scalar fluorescent(1.0, 0.93, 0.82), window_daylight(1.0, 0.86, 0.72);
+
+INSTANTIATE_TEST_SUITE_P(
+    Light, ReadPhoto,
+    ::testing::Values(Case{lit("light_warm_led_3000k", 3, warm_3000k)},
+                      Case{lit("light_warm_lamp_2700k", 176, warm_2700k)},
+                      Case{lit("light_candle_2200k", 88, candle_2200k)},
+                      Case{lit("light_cool_fluorescent", 2, fluorescent)},
+                      Case{lit("light_daylight_window", 183, window_daylight)},
+                      Case{lit("light_lamp_and_window", 5, warm_2700k, window_daylight)},
+                      Case{lit("light_candle_and_window", 28, candle_2200k, window_daylight)},
+                      Case{lit("light_hard_shadow_edge", 1, {1, 1, 1}, {}, 0.7)},
+                      Case{lit("light_lamp_hard_shadow_edge", 178, warm_3000k, {}, 0.45)}),
+    [](const auto& test_info) { return test_info.param.photo.name; });
+
+// The stored confidence says how far the reading can be trusted: high for a clean scan, clearly
+// lower for a photo near the limits (just over 110 dpi, blurred, noisy, by candle light).
+TEST(ReadPhotoConfidence, HighOnACleanScanLowOnADegradedPhoto) {
+  const DrawnSheet& d = drawn_sheet();
+  TempDir dir;
+  const sketch::PhotoReading clean = sketch::read_sheet_photo(write_photo(d.page, dir.path(), "clean", 0));
+  PhotoParams p = lit("degraded", 88, candle_2200k);
+  p.blur_px = 1.6;
+  p.noise = 8;
+  p.jpeg_quality = 75;
+  // So degraded that the QR code does not read: the sheet id is typed.
+  sketch::PhotoReadOptions typed_id;
+  typed_id.known_sheet = d.sheet;
+  const sketch::PhotoReading degraded =
+      sketch::read_sheet_photo(write_photo(simulate_photo(d.page, p), dir.path(), p.name, 75), typed_id);
+  ASSERT_EQ(clean.marks.size(), d.marks.size());
+  ASSERT_EQ(degraded.marks.size(), d.marks.size());
+  double lowest_clean = 1, highest_degraded = 0, mean_degraded = 0;
+  for (const sketch::InkMark& m : clean.marks) lowest_clean = std::min(lowest_clean, m.confidence);
+  for (const sketch::InkMark& m : degraded.marks) {
+    highest_degraded = std::max(highest_degraded, m.confidence);
+    mean_degraded += m.confidence / static_cast<double>(degraded.marks.size());
+  }
+  std::cout << "[ photo    ] confidence: clean scan at least " << lowest_clean << ", degraded photo at most "
+            << highest_degraded << " (mean " << mean_degraded << ")\n";
+  EXPECT_GE(lowest_clean, 0.85);
+  EXPECT_LT(highest_degraded, lowest_clean - 0.15);
+  EXPECT_LT(mean_degraded, 0.65);
+  EXPECT_GT(mean_degraded, 0.3);
+}
 
 // The same steep, noisy photo with a corner marker covered (a coffee cup): no squared-up view
 // without the four corners, so the QR code is read from the photo itself, locally thresholded.

@@ -10,6 +10,7 @@
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/project/area_source.hpp"
 #include "wijkatlas/project/compare.hpp"
+#include "wijkatlas/project/ingest.hpp"
 #include "wijkatlas/project/join.hpp"
 #include "wijkatlas/project/maps.hpp"
 #include "wijkatlas/project/overlap.hpp"
@@ -96,25 +97,12 @@ struct SheetSummary {
 SheetSummary run_sheet(const SheetOptions& options, geo::Reporter& reporter, std::ostream& out);
 
 // Photos/scans of drawn-on sheets and digital drawings into the project store.
-struct IngestOptions {
+// `wijkatlas ingest`: the ingest use case (project/ingest.hpp) over the files given.
+struct IngestOptions : project::IngestRequest {
   std::vector<std::string> files;
   std::string store = "project.gpkg";
-  std::string session;   // overrides the session the sheet was printed for
-  std::string sheet_id;  // the typed id under the QR code, when the QR code is damaged
-  bool keep_photo = false;  // also keep the whole photo in the store (privacy: off by default)
 };
-
-struct IngestFileResult {
-  std::string file;
-  bool stored = false;
-  bool duplicate = false;
-  std::size_t features = 0;
-  int version = 0;
-  std::string sheet_id;
-  std::size_t superseded = 0;
-  std::string earlier_file;  // duplicates: where and when it was stored before
-  std::string earlier_at;
-};
+using IngestFileResult = project::IngestFileResult;
 
 struct IngestSummary {
   std::vector<IngestFileResult> files;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace wijkatlas::geo {
@@ -23,7 +24,10 @@ struct Programme {
 };
 
 // Throws config_error (file, key, line) for a malformed file, a missing key, a buurt listed
-// twice or a code that is not a CBS buurt code.
+// twice or a code that is not a CBS buurt code; io_error when it cannot be read, data_error
+// when it is no regular file (a FIFO) or over 16 MB.
 Programme load_programme(const std::filesystem::path& path);
+// The same from the text of a definition; `file` names it in messages.
+Programme parse_programme(std::string_view text, const std::string& file);
 
 }  // namespace wijkatlas::geo

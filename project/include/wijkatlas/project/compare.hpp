@@ -10,6 +10,7 @@
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/project/area_source.hpp"
 #include "wijkatlas/project/compare_table.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::project {
 
@@ -34,7 +35,8 @@ struct Comparison {
 };
 
 // Throws request_error for an unknown measure or indicator, io_error/data_error for the store.
-Comparison compare(const std::string& store, const CompareRequest& request, geo::Reporter& reporter);
+void check_compare_request(const CompareRequest& request);
+Comparison compare(store::ProjectStore& store, const CompareRequest& request, geo::Reporter& reporter);
 
 struct CompareOutputs {
   std::string csv;  // the table

@@ -15,6 +15,7 @@
 #include "wijkatlas/project/area_source.hpp"
 #include "wijkatlas/project/overlap_map.hpp"
 #include "wijkatlas/project/per_area_figures.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::project {
 
@@ -50,9 +51,10 @@ struct OverlapResult {
   std::optional<LoadedAreas> areas;
 };
 
-// Throws request_error for a wrong request, io_error for a missing or foreign store,
-// data_error when it holds no current sketches of the category (and session).
-OverlapResult overlap(const std::string& store, const OverlapRequest& request, geo::Reporter& reporter);
+// Throws request_error for a wrong request (check_overlap_request), data_error when the store holds no current sketches
+// of the category (and session).
+void check_overlap_request(const OverlapRequest& request);
+OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request, geo::Reporter& reporter);
 
 struct OverlapOutputs {
   std::string geopackage;  // the layers; its name with _telling.tif for the raster counts

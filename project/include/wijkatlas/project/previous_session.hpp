@@ -6,7 +6,7 @@
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/render/map_spec.hpp"
 #include "wijkatlas/render/previous_overlay.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::project {
 

@@ -13,7 +13,7 @@
 #include "wijkatlas/project/area_source.hpp"
 #include "wijkatlas/render/drawing_sheet.hpp"
 #include "wijkatlas/render/map_frame.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::project {
 
@@ -52,16 +52,16 @@ SheetPlace locate_sheet(const SheetRequest& request, geo::Reporter& reporter);
 
 struct PreparedSheet {
   render::DrawingSheetSpec spec;
-  sketch::SheetRecord record;
+  store::SheetRecord record;
 };
 
 // `previous_spots`: the spots of request.previous (session_spots), shown in grey; ignored when
 // the request names no previous session.
-PreparedSheet prepare_sheet(sketch::ProjectStore& store, const SheetRequest& request, const SheetPlace& place,
+PreparedSheet prepare_sheet(store::ProjectStore& store, const SheetRequest& request, const SheetPlace& place,
                             const std::vector<sketch::SpotRecord>& previous_spots, geo::Reporter& reporter);
 
 // Writes the sheet (.pdf, .svg or .png) and records it in the store: a sheet the store does not
 // know is never handed out.
-void write_sheet(sketch::ProjectStore& store, const PreparedSheet& sheet, const std::string& output, bool no_date);
+void write_sheet(store::ProjectStore& store, const PreparedSheet& sheet, const std::string& output, bool no_date);
 
 }  // namespace wijkatlas::project

@@ -1,17 +1,15 @@
-#include "sheet_test_support.hpp"
+#include "store_file.hpp"
 
 #include <gtest/gtest.h>
 
-
-#include "wijkatlas/app/commands.hpp"
-
-namespace wijkatlas::sketch::test {
+namespace wijkatlas::test {
 
 namespace {
 struct Db {
   sqlite3* db = nullptr;
   explicit Db(const std::filesystem::path& path) {
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) ADD_FAILURE() << "cannot open " << path;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+      ADD_FAILURE() << "cannot open " << path;
   }
   ~Db() { sqlite3_close(db); }
 };
@@ -48,14 +46,16 @@ std::string query_text(const std::filesystem::path& store, const std::string& sq
 void execute_sql(const std::filesystem::path& store, const std::string& sql) {
   Db d(store);
   char* message = nullptr;
-  if (sqlite3_exec(d.db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) ADD_FAILURE() << sql << ": " << message;
+  if (sqlite3_exec(d.db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK)
+    ADD_FAILURE() << sql << ": " << message;
   sqlite3_free(message);
 }
 
 StoreLock::StoreLock(const std::filesystem::path& store) {
   sqlite3_open_v2(store.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr);
   char* message = nullptr;
-  if (sqlite3_exec(db_, "BEGIN EXCLUSIVE", nullptr, nullptr, &message) != SQLITE_OK) ADD_FAILURE() << "cannot lock: " << message;
+  if (sqlite3_exec(db_, "BEGIN EXCLUSIVE", nullptr, nullptr, &message) != SQLITE_OK)
+    ADD_FAILURE() << "cannot lock: " << message;
   sqlite3_free(message);
 }
 
@@ -64,4 +64,4 @@ StoreLock::~StoreLock() {
   sqlite3_close(db_);
 }
 
-}  // namespace wijkatlas::sketch::test
+}  // namespace wijkatlas::test
