@@ -73,20 +73,17 @@ declare -A POLYGONS=([arnhem]="$ARNHEM" [synthetic]="$SYNTHETIC")
 # buurten, so there some points match nothing, as in real use).
 declare -A EXTENT=([arnhem]="183548 438459 196442 454549" [synthetic]="13000 306000 278000 620000")
 
-# The points of one size as CSV (x, y, thema; written as drawn, any size) and as GeoPackage
-# (the same points through ogr2ogr, with the spatial index a user's GeoPackage would carry and
-# the SpatiaLite peer's query uses).
+# The points of one size as CSV (x, y, thema; written as drawn) and as GeoPackage (the same
+# points through wijkatlas::geo::write_layers, with the spatial index a user's GeoPackage
+# would carry and the SpatiaLite peer's query uses).
 make_points() {  # DATASET N -> sets POINTS_CSV and POINTS_GPKG
   POINTS_CSV="$DATA/${1}_punten_$2.csv"
   POINTS_GPKG="$DATA/${1}_punten_$2.gpkg"
-  # shellcheck disable=SC2086  # EXTENT holds four numbers
-  [ -f "$POINTS_CSV" ] || "$GEN" points -n "$2" --extent ${EXTENT[$1]} -o "$POINTS_CSV" >/dev/null
-  if [ ! -f "$POINTS_GPKG" ]; then
-    OGR_SQLITE_CACHE=1024 ogr2ogr -f GPKG "$DATA/part.gpkg" "$POINTS_CSV" -nln punten -nlt POINT \
-      -a_srs EPSG:28992 -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y -oo KEEP_GEOM_COLUMNS=NO \
-      -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=YES
-    mv "$DATA/part.gpkg" "$POINTS_GPKG"
-  fi
+  local output
+  for output in "$POINTS_CSV" "$POINTS_GPKG"; do
+    # shellcheck disable=SC2086  # EXTENT holds four numbers
+    [ -f "$output" ] || OGR_SQLITE_CACHE=1024 "$GEN" points -n "$2" --extent ${EXTENT[$1]} -o "$output" >/dev/null
+  done
 }
 
 # The command's checksum from its GeoPackage: its buurten are written in input order (fid 1..N).

@@ -24,7 +24,14 @@ PointCounter::PointCounter(const AreaHierarchy& hierarchy, bool themes) : with_t
 }
 
 std::uint32_t PointCounter::theme_id(std::string_view theme) {
-  if (const auto it = theme_ids_.find(theme); it != theme_ids_.end()) return it->second;
+  // A handful of themes is the usual case: comparing them is cheaper than hashing.
+  if (themes_.size() <= 16) {
+    for (std::uint32_t id = 0; id < themes_.size(); ++id) {
+      if (themes_[id] == theme) return id;
+    }
+  } else if (const auto it = theme_ids_.find(theme); it != theme_ids_.end()) {
+    return it->second;
+  }
   const auto id = static_cast<std::uint32_t>(themes_.size());
   themes_.emplace_back(theme);
   theme_ids_.emplace(std::string(theme), id);

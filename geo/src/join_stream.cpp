@@ -37,37 +37,47 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
   std::vector<std::int32_t> kept_buurt;  // while all are kept
   std::vector<std::int32_t> buurt;
   std::string theme;
-  PointBatch batch;
-  while (points.next(batch)) {
-    buurt.resize(batch.size());
-    locator.locate_all(batch.points(), buurt, join.threads);
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      const std::int32_t b = buurt[i];
-      std::string_view theme_text;
-      if (theme_index) {
-        if (const auto text = batch.text(*theme_index, i)) {
-          theme_text = *text;
-        } else {
-          theme = to_text(batch.value(*theme_index, i));
-          theme_text = theme;
+  // Batches are located together, a few million points at a time: every polygon's edges are
+  // then read from memory once for many points, not once per batch.
+  constexpr std::size_t located_together = std::size_t{1} << 20;
+  std::vector<PointBatch> pending;
+  std::vector<Point> locations;
+  auto locate_pending = [&] {
+    buurt.resize(locations.size());
+    locator.locate_all(locations, buurt, join.threads);
+    std::size_t offset = 0;
+    for (const PointBatch& batch : pending) {
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        const std::int32_t b = buurt[offset + i];
+        std::string_view theme_text;
+        if (theme_index) {
+          if (const auto text = batch.text(*theme_index, i)) {
+            theme_text = *text;
+          } else {
+            theme = to_text(batch.value(*theme_index, i));
+            theme_text = theme;
+          }
+        }
+        std::optional<double> value;
+        if (b >= 0 && value_index) {
+          const Value v = batch.value(*value_index, i);
+          const auto* text = std::get_if<std::string>(&v);
+          value = typed_at_end && text != nullptr ? support::parse_number(*text) : as_number(v);
+        }
+        counter.add(b, theme_text, value);
+        if (b < 0) ++out.outside_count;
+        if (out.all_kept) {
+          out.points.features.push_back(batch.feature(i));
+          kept_buurt.push_back(b);
+        } else if (b < 0) {
+          out.points.features.push_back(batch.feature(i));
         }
       }
-      std::optional<double> value;
-      if (b >= 0 && value_index) {
-        const Value v = batch.value(*value_index, i);
-        const auto* text = std::get_if<std::string>(&v);
-        value = typed_at_end && text != nullptr ? support::parse_number(*text) : as_number(v);
-      }
-      counter.add(b, theme_text, value);
-      if (b < 0) ++out.outside_count;
-      if (out.all_kept) {
-        out.points.features.push_back(batch.feature(i));
-        kept_buurt.push_back(b);
-      } else if (b < 0) {
-        out.points.features.push_back(batch.feature(i));
-      }
+      offset += batch.size();
     }
-    out.point_count += batch.size();
+    out.point_count += locations.size();
+    pending.clear();
+    locations.clear();
     if (out.all_kept && out.point_count > options.keep_all_up_to) {
       // Too many to keep: from now on only the points outside.
       std::size_t kept = 0;
@@ -81,7 +91,14 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
       kept_buurt = {};
       out.all_kept = false;
     }
+  };
+  PointBatch batch;
+  while (points.next(batch)) {
+    locations.insert(locations.end(), batch.points().begin(), batch.points().end());
+    pending.push_back(std::move(batch));
+    if (locations.size() >= located_together) locate_pending();
   }
+  locate_pending();
 
   // Every point has been seen: the fields' final types, and the values in them.
   out.points.name = header.name;

@@ -18,12 +18,14 @@ using locator_detail::CellGrid;
 
 namespace {
 
-// Grid cells per expected point: a cell costs about as much to build as a point to locate,
-// and finer cells send fewer points to the exact test.
-constexpr std::size_t cells_per_point = 2;
+// Grid cells per expected point. Building a cell costs about as much as locating a point; on
+// 14,000 polygons location got little faster beyond about a cell per point (the exact tests
+// of edge cells dominate, and grouped points keep their edges in cache), nor beyond two million
+// cells, while building kept growing.
+constexpr double cells_per_point = 1;
 constexpr std::size_t min_cells = std::size_t{1} << 16;
-constexpr std::size_t max_cells = std::size_t{1} << 24;      // 64 MB
-constexpr std::size_t default_cells = std::size_t{1} << 22;  // when the count is unknown
+constexpr std::size_t max_cells = std::size_t{1} << 21;
+constexpr std::size_t default_cells = max_cells;  // when the count is unknown
 
 template <typename Ring>
 void add_extent(const Ring& ring, Box& bounds, double& length) {
@@ -42,7 +44,9 @@ void add_extent(const Ring& ring, Box& bounds, double& length) {
 
 std::size_t grid_cells(const LocatorOptions& options) {
   if (options.expected_points == 0) return default_cells;
-  return std::clamp(options.expected_points * cells_per_point, min_cells, max_cells);
+  const auto cells =
+      static_cast<std::size_t>(static_cast<double>(options.expected_points) * cells_per_point);
+  return std::clamp(cells, min_cells, max_cells);
 }
 
 }  // namespace
@@ -99,9 +103,19 @@ PolygonLocator::PolygonLocator(std::span<const MultiPolygon> polygons,
   std::vector<BandedPolygons::Chunk> banded(chunks);
   std::vector<CellGrid::Chunk> cells(chunks);
   overlap_detail::parallel_for(chunks, threads, [&](std::size_t chunk) {
+    const std::size_t first = chunk * polygons.size() / chunks;
+    const std::size_t end = (chunk + 1) * polygons.size() / chunks;
+    std::size_t vertices = 0;
+    for (std::size_t k = first; k < end; ++k) {
+      for (const auto& polygon : polygons[k]) {
+        vertices += polygon.outer().size();
+        for (const auto& inner : polygon.inners()) vertices += inner.size();
+      }
+    }
+    banded[chunk].reserve(vertices + vertices / 4);
+    cells[chunk].reserve(vertices);
     std::vector<locator_detail::Edge> own;
-    for (std::size_t k = chunk * polygons.size() / chunks;
-         k < (chunk + 1) * polygons.size() / chunks; ++k) {
+    for (std::size_t k = first; k < end; ++k) {
       own.clear();
       locator_detail::collect_polygon_edges(polygons[k], own);
       banded[chunk].add(own);
@@ -141,9 +155,10 @@ namespace {
 // lookups share grid lines and polygon edges, which stay in cache. Input order is often random
 // (addresses, generated points), and then every lookup would be a cache miss. The coordinates
 // travel with the positions, so that the points are read in order once.
-// Below these, input order is as good: the points, or the grid (4 bytes a cell), fit in cache.
+// Below these, input order is as good: the points, or the grid (4 bytes a cell) and the
+// polygons' edges (32 bytes each), fit in cache.
 constexpr std::size_t grouped_points = 32768;
-constexpr std::size_t grouped_cells = std::size_t{1} << 18;
+constexpr std::size_t grouped_bytes = std::size_t{1} << 20;
 
 struct PlacedPoint {
   Point point;
@@ -178,11 +193,17 @@ void PolygonLocator::locate_all(std::span<const Point> points, std::span<std::in
   // Threads only pay off for large inputs.
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, points.size() / 20000 + 1));
   const Impl& impl = *impl_;
+  const bool grouped =
+      points.size() >= grouped_points &&
+      impl.grid.cell_count() * 4 + impl.polygons.edge_count() * 32 >= grouped_bytes;
+  // Grouped: all points sorted into bands first, then each thread takes a run of bands (a strip
+  // of the map), so that it meets the same polygons over and over.
+  const std::vector<PlacedPoint> placed =
+      grouped ? group_by_band(impl.grid, points, 0, points.size()) : std::vector<PlacedPoint>{};
   auto work = [&](std::size_t begin, std::size_t end) {
-    if (end - begin >= grouped_points && impl.grid.cell_count() >= grouped_cells) {
-      for (const PlacedPoint& p : group_by_band(impl.grid, points, begin, end)) {
-        out[begin + p.position] = impl.locate(p.point);
-      }
+    if (grouped) {
+      for (std::size_t k = begin; k < end; ++k)
+        out[placed[k].position] = impl.locate(placed[k].point);
     } else {
       for (std::size_t i = begin; i < end; ++i) out[i] = impl.locate(points[i]);
     }

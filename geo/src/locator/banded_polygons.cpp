@@ -36,20 +36,18 @@ void BandedPolygons::Chunk::add(std::span<const Edge> own) {
   // Counting sort: count the edges filed in each band, then file them.
   band_offsets_.resize(band_offsets_.size() + b.band_count, 0);
   std::uint32_t* offsets = band_offsets_.data() + b.first_band;
+  ranges_.clear();
   for (const Edge& e : own) {
-    for (std::uint32_t i = band_of(b, e.y0 - reach), last = band_of(b, e.y1 + reach); i <= last;
-         ++i) {
-      ++offsets[i + 1];
-    }
+    const std::uint32_t first = band_of(b, e.y0 - reach), last = band_of(b, e.y1 + reach);
+    ranges_.emplace_back(first, last);
+    for (std::uint32_t i = first; i <= last; ++i) ++offsets[i + 1];
   }
   for (std::uint32_t i = 1; i <= b.band_count; ++i) offsets[i] += offsets[i - 1];
   edges_.resize(offsets[b.band_count]);
-  std::vector<std::uint32_t> cursor(offsets, offsets + b.band_count);
-  for (const Edge& e : own) {
-    for (std::uint32_t i = band_of(b, e.y0 - reach), last = band_of(b, e.y1 + reach); i <= last;
-         ++i) {
-      edges_[cursor[i]++] = e;
-    }
+  cursor_.assign(offsets, offsets + b.band_count);
+  for (std::size_t k = 0; k < own.size(); ++k) {
+    for (std::uint32_t i = ranges_[k].first; i <= ranges_[k].second; ++i)
+      edges_[cursor_[i]++] = own[k];
   }
 }
 
@@ -59,6 +57,7 @@ BandedPolygons::BandedPolygons(std::vector<Chunk> chunks) : chunks_(std::move(ch
   polygons_.reserve(count);
   // The chunks no longer grow: their storage stays where it is.
   for (Chunk& chunk : chunks_) {
+    edge_count_ += chunk.edges_.size();
     for (BandedPolygon& b : chunk.polygons_) {
       b.band_offsets = chunk.band_offsets_.data() + b.first_band;
       b.edges = chunk.edges_.data();

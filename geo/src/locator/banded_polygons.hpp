@@ -26,18 +26,22 @@ class BandedPolygons {
   class Chunk {
    public:
     void add(std::span<const Edge> own);  // the next polygon's edges
+    void reserve(std::size_t edges) { edges_.reserve(edges); }
 
    private:
     friend class BandedPolygons;
     std::vector<BandedPolygon> polygons_;
     std::vector<std::uint32_t> band_offsets_{0};
     std::vector<Edge> edges_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges_;  // scratch: bands per edge
+    std::vector<std::uint32_t> cursor_;                            // scratch: next slot per band
   };
 
   BandedPolygons() = default;
   explicit BandedPolygons(std::vector<Chunk> chunks);  // in polygon order
 
   std::size_t size() const { return polygons_.size(); }
+  std::size_t edge_count() const { return edge_count_; }  // as filed in bands
 
   // Whether polygon k's bounding box (closed) holds p. The other tests are only asked for
   // polygons whose box holds the point, as an R-tree of the boxes would.
@@ -74,6 +78,7 @@ class BandedPolygons {
 
   std::vector<BandedPolygon> polygons_;
   std::vector<Chunk> chunks_;  // the storage polygons_ points into
+  std::size_t edge_count_ = 0;
 };
 
 }  // namespace wijkatlas::geo::locator_detail

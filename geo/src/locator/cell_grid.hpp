@@ -33,6 +33,13 @@ class CellGrid {
 
   // What the polygons of one chunk (consecutive polygons, built on one thread) add to the grid.
   class Chunk {
+   public:
+    void reserve(std::size_t edges) {
+      cells_.reserve(edges * 2);
+      crossings_.reserve(edges);
+    }
+
+   private:
     friend class CellGrid;
     struct CellOfPolygon {
       std::uint32_t cell;
