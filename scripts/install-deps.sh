@@ -23,6 +23,8 @@ PACKAGES=(
   libssl-dev libsqlite3-dev
   # tests
   libgtest-dev googletest poppler-utils
+  # fuzzing (scripts/fuzz.sh): clang with libFuzzer, which Debian ships in compiler-rt
+  clang libclang-rt-14-dev
   # project store for teams, and benchmark peers
   postgresql postgis postgresql-15-postgis-3 libsqlite3-mod-spatialite sqlite3 time
   python3-mapnik mapnik-utils
