@@ -5,11 +5,16 @@
 //                                                    tiling the Netherlands (layer "buurten")
 //   bench_gen_synthetic points -o punten.gpkg -n N --extent XMIN YMIN XMAX YMAX
 //                                                    N uniform points (layer "punten")
+//   bench_gen_synthetic points -o punten.csv ...     the same points as CSV (x, y, thema), written
+//                                                    as they are drawn: 10^7 points in little
+//                                                    memory
 #include <CLI/CLI.hpp>
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <iostream>
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 #include "support/cbs_codes.hpp"
@@ -23,10 +28,12 @@ namespace geo = wijkatlas::geo;
 
 namespace {
 
-const std::array<std::string, 6> themes{"ontmoeten", "groen",      "spelen",
+const std::array<std::string, 6> themes{"ontmoeten",  "groen",      "spelen",
                                         "gezondheid", "veiligheid", "armoede"};
 
-geo::Box to_box(const std::array<double, 4>& v) { return {{v[0], v[1]}, {v[2], v[3]}}; }
+geo::Box to_box(const std::array<double, 4>& v) {
+  return {{v[0], v[1]}, {v[2], v[3]}};
+}
 
 void write(const std::string& out, const geo::Layer& layer) {
   const geo::Layer* layers[] = {&layer};
@@ -53,12 +60,31 @@ geo::Layer synthetic_buurten(const bench::TilingSpec& spec) {
       polygon.outer() = tiling.ring(column, row);
       geo::Feature& f = layer.features.emplace_back();
       f.fid = static_cast<std::int64_t>(layer.features.size());
-      f.values = {std::move(codes.buurtcode), std::move(codes.buurtnaam),
-                  std::move(codes.wijkcode), std::move(codes.gemeentecode)};
+      f.values = {std::move(codes.buurtcode), std::move(codes.buurtnaam), std::move(codes.wijkcode),
+                  std::move(codes.gemeentecode)};
       f.geometry = geo::MultiPolygon{std::move(polygon)};
     }
   }
   return layer;
+}
+
+// The points of random_points, one line each; %.17g keeps every coordinate bit for bit.
+void write_random_points_csv(const std::string& out, std::int64_t count, const geo::Box& extent,
+                             std::uint64_t seed) {
+  const std::string temporary = out + ".part";
+  std::FILE* file = std::fopen(temporary.c_str(), "wb");
+  if (file == nullptr) throw std::runtime_error("cannot create " + temporary);
+  std::fputs("x,y,thema\n", file);
+  bench::SplitMix64 random(seed);
+  for (std::int64_t i = 0; i < count; ++i) {
+    const double x = random.uniform(extent.min_corner().x(), extent.max_corner().x());
+    const double y = random.uniform(extent.min_corner().y(), extent.max_corner().y());
+    std::fprintf(file, "%.17g,%.17g,%s\n", x, y, themes[random.next() % themes.size()].c_str());
+  }
+  if (std::fclose(file) != 0 || std::rename(temporary.c_str(), out.c_str()) != 0) {
+    throw std::runtime_error("cannot write " + out);
+  }
+  std::cout << "wrote " << count << " points to " << out << '\n';
 }
 
 geo::Layer random_points(std::int64_t count, const geo::Box& extent, std::uint64_t seed) {
@@ -102,7 +128,7 @@ int main(int argc, char** argv) {
   std::int64_t count = 0;
   std::uint64_t point_seed = 7;
   CLI::App* points = app.add_subcommand("points", "uniform random points in a rectangle");
-  points->add_option("-o,--out", out, "output GeoPackage")->required();
+  points->add_option("-o,--out", out, "output GeoPackage, or .csv")->required();
   points->add_option("-n,--count", count, "number of points")
       ->required()
       ->check(CLI::NonNegativeNumber);
@@ -115,6 +141,8 @@ int main(int argc, char** argv) {
     if (polygons->parsed()) {
       spec.extent = to_box(extent);
       write(out, synthetic_buurten(spec));
+    } else if (out.ends_with(".csv")) {
+      write_random_points_csv(out, count, to_box(extent), point_seed);
     } else {
       write(out, random_points(count, to_box(extent), point_seed));
     }

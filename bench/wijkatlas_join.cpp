@@ -30,7 +30,10 @@ TimedJoin timed_join(const bench::JoinInputs& inputs, unsigned threads) {
   TimedJoin result;
   result.assignment.assign(inputs.points.size(), geo::PolygonLocator::not_found);
   const bench::Stopwatch clock;
-  const geo::PolygonLocator locator(inputs.polygons);
+  geo::LocatorOptions options;
+  options.expected_points = inputs.points.size();
+  options.threads = threads;
+  const geo::PolygonLocator locator(inputs.polygons, options);
   result.build_s = clock.seconds();
   locator.locate_all(inputs.points, result.assignment, threads);
   result.total_s = clock.seconds();

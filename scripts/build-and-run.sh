@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
 cmake --preset release
-cmake --build --preset release
+cmake --build --preset release --target wijkatlas  # only what the main job needs
 mkdir -p out
 build/release/wijkatlas join -o out/wijkatlas_join.gpkg
 build/release/wijkatlas atlas -o out/atlas_arnhem_oost.pdf --png-dir out/atlas "$@"

@@ -19,8 +19,9 @@ PACKAGES=(
   # homography with OpenCV (aruco lives in the contrib modules)
   libqrencode-dev libzbar-dev libopencv-dev libopencv-contrib-dev
   libpoppler-cpp-dev  # photo reader: a scanner's PDF page rasterised
-  # project store: SHA-256 of ingested files (OpenSSL), SQLite lock check
-  libssl-dev libsqlite3-dev
+  # project store: SHA-256 of ingested files (OpenSSL), SQLite under GDAL's GeoPackage driver,
+  # UUIDs as stable row ids (libuuid)
+  libssl-dev libsqlite3-dev uuid-dev
   # tests
   libgtest-dev googletest poppler-utils
   # fuzzing (scripts/fuzz.sh): clang with libFuzzer, which Debian ships in compiler-rt

@@ -9,6 +9,8 @@
 #include "terminal_reporter.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/project/versions.hpp"
+#include "wijkatlas/store/error.hpp"
 
 namespace wijkatlas::app {
 namespace {
@@ -20,7 +22,8 @@ constexpr const char* exit_code_help =
 // The flag a request field is given with on this command line: "min_sheets" -> "--min-sheets".
 std::string flag_for(const std::string& field) {
   static const std::map<std::string, std::string> differently_named{
-      {"output", "-o"}, {"assign_crs", "--s-srs"}, {"points_srs", "--s-srs"}};
+      {"output", "-o"},           {"assign_crs", "--s-srs"},          {"points_srs", "--s-srs"},
+      {"grid_m", "--grid"},       {"density_cell_m", "--density-cell"}, {"density_sigma_m", "--density-sigma"}};
   if (const auto it = differently_named.find(field); it != differently_named.end()) return it->second;
   std::string flag = "--" + field;
   std::replace(flag.begin(), flag.end(), '_', '-');
@@ -45,14 +48,31 @@ void add_area_options(CLI::App& cmd, project::AreaSource& o) {
   cmd.add_option("--levels", o.levels, "Levels to build: buurt,wijk,programma,gemeente")->capture_default_str();
 }
 
+// What to do on the command line, after the store's own message (which names no option).
+std::string store_hint(const std::exception& e) {
+  const auto* s = dynamic_cast<const store::store_error*>(&e);
+  if (s == nullptr) return "";
+  switch (s->kind()) {
+    case store::ErrorKind::not_found:
+      return ": print sheets with 'wijkatlas sheet' or read drawings in with 'wijkatlas ingest --store " + s->location() +
+             "' first";
+    case store::ErrorKind::not_a_store:
+    case store::ErrorKind::bad_location: return ": choose another --store or a new file name";
+    case store::ErrorKind::foreign_project: return " (--store)";
+    default: return "";
+  }
+}
+
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{"wijkatlas: wijkkaarten en wijkanalyse voor het Nationaal Programma Arnhem-Oost", "wijkatlas"};
   app.footer(exit_code_help);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
   bool quiet = false;
   app.add_flag("-q,--quiet", quiet, "No progress or informational messages");
+  bool version = false;
+  app.add_flag("--version", version, "The version of wijkatlas and of the libraries it runs with");
 
   InfoOptions info;
   auto* info_cmd = app.add_subcommand("info", "Layers, CRS, extent and feature counts of a dataset");
@@ -146,9 +166,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   overlap_cmd->add_flag("--no-date", overlap.no_date, "Leave the date off the map (reproducible output)");
   overlap_cmd->add_option("--per-buurt", overlap.per_buurt, "Also write figures per buurt and programme wijk: this CSV and layers per_buurt, per_programmawijk");
   overlap_cmd->add_option("--min-sheets", overlap.min_sheets, "Small-number protection: figures from fewer sheets are suppressed")->capture_default_str();
-  overlap_cmd->add_option("--data-dir", overlap.source.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
-  overlap_cmd->add_option("--areas", overlap.source.areas, "Buurten dataset (default: the CBS wijk- en buurtkaart in the data directory)");
-  overlap_cmd->add_option("--programme", overlap.source.programme, "Programme definition (default: datasets/npao_programma.toml)");
+  add_area_options(*overlap_cmd, overlap.source);
   overlap_cmd->add_option("--threads", overlap.threads, "Worker threads (0 = all cores)");
   overlap_cmd->add_option("--session", overlap.session, "Only the drawings of this session");
 
@@ -164,9 +182,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   compare_cmd->add_option("--min-sheets", compare.min_sheets, "Small-number protection: figures from fewer sheets are suppressed")->capture_default_str();
   compare_cmd->add_option("--highlight", compare.highlight, "Number of buurten with the largest rank difference to highlight")->capture_default_str();
   compare_cmd->add_flag("--no-date", compare.no_date, "Leave the date off the map (reproducible output)");
-  compare_cmd->add_option("--data-dir", compare.source.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
-  compare_cmd->add_option("--areas", compare.source.areas, "Buurten dataset (default: the CBS wijk- en buurtkaart in the data directory)");
-  compare_cmd->add_option("--programme", compare.source.programme, "Programme definition (default: datasets/npao_programma.toml)");
+  add_area_options(*compare_cmd, compare.source);
 
   StatusOptions status;
   auto* status_cmd = app.add_subcommand("status", "Round two: list or set what was done with the spots and sketches of a session (nieuw, in behandeling, opgepakt, geen actie)");
@@ -196,6 +212,15 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return exit_usage;
   }
 
+  if (version) {
+    out << "wijkatlas " << project::wijkatlas_version() << "\n";
+    for (const auto& [library, v] : project::library_versions()) out << "  " << library << " " << v << "\n";
+    return exit_ok;
+  }
+  if (app.get_subcommands().empty()) {
+    err << "wijkatlas: a subcommand is required\nRun 'wijkatlas --help' for the options.\n";
+    return exit_usage;
+  }
   TerminalReporter reporter(err, quiet, ::isatty(STDERR_FILENO) == 1);
   std::ostringstream discard;
   std::ostream& summary_out = quiet ? discard : out;
@@ -212,13 +237,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     else if (*status_cmd) run_status(status, reporter, summary_out);
     return exit_ok;
   } catch (const usage_error& e) {
-    err << "wijkatlas: " << worded(e) << "\n";
+    err << "wijkatlas: " << worded(e) << store_hint(e) << "\n";
     return exit_usage;
   } catch (const output_error& e) {
-    err << "wijkatlas: error: " << worded(e) << "\n";
+    err << "wijkatlas: error: " << worded(e) << store_hint(e) << "\n";
     return exit_output;
   } catch (const error& e) {
-    err << "wijkatlas: error: " << worded(e) << "\n";
+    err << "wijkatlas: error: " << worded(e) << store_hint(e) << "\n";
     return exit_input;
   } catch (const std::exception& e) {
     err << "wijkatlas: internal error: " << e.what() << "\n";

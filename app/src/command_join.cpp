@@ -1,27 +1,19 @@
 // `wijkatlas join`: points + areas + indicators -> per-area layers and a table.
-#include <future>
+#include <filesystem>
 #include <iomanip>
 
 #include "wijkatlas/app/commands.hpp"
-#include "wijkatlas/project/area_source.hpp"
-#include "wijkatlas/project/area_source.hpp"
-#include "wijkatlas/geo/data_dir.hpp"
-#include "wijkatlas/geo/error.hpp"
-#include "wijkatlas/geo/io.hpp"
-#include "wijkatlas/geo/join_output.hpp"
+#include "wijkatlas/project/join.hpp"
 
 namespace wijkatlas::app {
-using namespace project;  // the use cases this command runs
 namespace {
-namespace fs = std::filesystem;
 
-void print_summary(const geo::AreaHierarchy& h, const std::vector<geo::Layer>& layers,
-                   const JoinSummary& summary, std::ostream& out) {
+void print_summary(const project::JoinResult& result, const JoinSummary& summary, std::ostream& out) {
   out << summary.points << " punten gekoppeld";
   if (summary.outside > 0) out << ", " << summary.outside << " buiten alle buurten";
   out << "\n";
   // The programme wijken first: that is what a planner asks for.
-  for (const auto& layer : layers) {
+  for (const auto& layer : result.layers) {
     if (layer.name != "programmawijken") continue;
     const auto naam = *layer.field_index("naam");
     const auto inwoners = *layer.field_index("inwoners");
@@ -37,90 +29,37 @@ void print_summary(const geo::AreaHierarchy& h, const std::vector<geo::Layer>& l
     }
     out << std::defaultfloat;
   }
+  const geo::AreaHierarchy& h = result.areas.hierarchy;
   out << "\n" << h.at(geo::Level::buurt).size() << " buurten, " << h.at(geo::Level::wijk).size()
       << " wijken, " << h.at(geo::Level::programma).size() << " programmawijken, "
       << h.at(geo::Level::gemeente).size() << " gemeente(n) -> " << summary.output
       << " en " << summary.csv << "\n";
 }
 
-bool writes_joined_points(const JoinOptions& options, std::size_t points, geo::Reporter& reporter) {
-  switch (options.joined_points) {
-    case JoinedPoints::always: return true;
-    case JoinedPoints::never: return false;
-    case JoinedPoints::automatic: break;
-  }
-  if (points <= options.joined_points_limit) return true;
-  reporter.info(options.output + ": " + std::to_string(points) + " points: no layer 'punten' with every point and its codes (more than " +
-                std::to_string(options.joined_points_limit) + "; writing it takes longer than the join). Add it with --joined-points always");
-  return false;
-}
-
 }  // namespace
 
 JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::ostream& out) {
-  // Check the outputs can be written before the work starts.
   JoinSummary summary;
   summary.output = options.output;
-  geo::format_for_path(options.output);
-  summary.csv = options.csv.empty() ? fs::path(options.output).replace_extension(".csv").string() : options.csv;
+  summary.csv = options.csv.empty() ? std::filesystem::path(options.output).replace_extension(".csv").string()
+                                    : options.csv;
+  const project::JoinOutputs outputs{summary.output, summary.csv, options.include_personal};
+  project::check_join_outputs(outputs);  // before the work starts
 
-  geo::ReadOptions read;
-  read.layer = options.points_layer;
-  read.assign_crs = options.points_srs;
-  const fs::path points_path = options.points.empty() ? geo::project_file("examples/initiatieven_arnhem_oost.csv")
-                                                      : fs::path(options.points);
-  // Areas and points are independent until the join: read the points on a second thread while
-  // the areas are read, checked and dissolved (each read has its own GDAL dataset, PROJ and
-  // GEOS context). An error of either is reported as if read one after the other.
-  geo::SerializedReporter shared(reporter);
-  auto reading_points = std::async(std::launch::async, [&] { return geo::read_layer(points_path, read, shared); });
-  LoadedAreas loaded = [&] {
-    try {
-      LoadedAreas areas = load_areas(options.source, shared);
-      add_indicators(areas, options.indicators, !options.no_indicators, shared);
-      return areas;
-    } catch (...) {
-      reading_points.wait();  // not get(): the areas' error is the one to report
-      throw;
-    }
-  }();
-  geo::Layer points = reading_points.get();
-  if (!options.theme_field.empty() && !points.field_index(options.theme_field)) {
-    reporter.info(points.source + ": no field '" + options.theme_field + "'; no counts per theme");
+  const project::JoinResult result = project::join(options, reporter);
+  summary.points = result.points;
+  summary.outside = result.outside;
+  if (result.theme_field_missing) {
+    reporter.info(result.points_source + ": no field '" + options.theme_field + "'; no counts per theme");
   }
-  geo::PointJoinOptions join_options;
-  join_options.theme_field = points.field_index(options.theme_field) ? options.theme_field : std::string{};
-  join_options.value_field = options.value_field;
-  join_options.threads = options.threads;
-  const geo::PointJoinResult join = geo::join_points(loaded.hierarchy, points, join_options, reporter);
-  summary.points = points.features.size();
-  summary.outside = join.outside.size();
-
-  geo::JoinOutputOptions output_options;
-  output_options.value_field = options.value_field;
-  std::vector<geo::Layer> layers = geo::area_result_layers(loaded.hierarchy, join, output_options);
-  const geo::Table table = geo::area_result_table(layers);
-  geo::WriteOptions write;
-  if (writes_joined_points(options, points.features.size(), reporter)) {
-    // The points outside: a view on the joined points, not a second copy of them.
-    layers.push_back(geo::joined_points_layer(std::move(points), loaded.hierarchy, join));
-    write.views.push_back({"punten_buiten_gebied", "punten", "buurtcode IS NULL"});
-  } else {
-    layers.push_back(geo::outside_points_layer(points, join));
+  if (result.joined_points_left_out) {
+    reporter.info(options.output + ": " + std::to_string(result.points) +
+                  " points: no layer 'punten' with every point and its codes (more than " +
+                  std::to_string(options.joined_points_limit) +
+                  "; writing it takes longer than the join). Add it with --joined-points always");
   }
-  std::vector<const geo::Layer*> pointers;
-  for (const auto& l : layers) pointers.push_back(&l);
-  write.include_personal = options.include_personal;
-  for (const auto& layer : layers) {
-    if (!layer.features.empty() && !geo::gets_spatial_index(layer, write)) {
-      reporter.info(options.output + ": layer " + layer.name + " (" + std::to_string(layer.features.size()) +
-                    " points) gets no spatial index, to save time; add one with: ogrinfo " + options.output +
-                    " -sql \"SELECT CreateSpatialIndex('" + layer.name + "', 'geom')\"");
-    }
-  }
-  geo::write_layers(options.output, pointers, write);
-  geo::write_csv(summary.csv, table);
-  print_summary(loaded.hierarchy, layers, summary, out);
+  project::write_join(result, outputs, reporter);
+  print_summary(result, summary, out);
   return summary;
 }
 

@@ -7,24 +7,18 @@
 #include <map>
 #include <ostream>
 
-#include "wijkatlas/project/initiative_registry.hpp"
 #include "wijkatlas/project/session_spots.hpp"
 #include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/project/status.hpp"
 #include "wijkatlas/geo/error.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::app {
 using namespace project;  // the use cases this command runs
 namespace {
 namespace fs = std::filesystem;
 
-sketch::ProjectStore open_existing(const std::string& store) {
-  if (!fs::exists(store)) {
-    throw io_error(store, "no project store here: print sheets with 'wijkatlas sheet' and read drawings in with "
-                          "'wijkatlas ingest --store " + store + "' first");
-  }
-  return sketch::ProjectStore::open(store);
-}
+store::ProjectStore open_existing(const std::string& store) { return store::ProjectStore::open(store); }
 
 // "Lantaarnpalen geplaatst · VB-003 Speelstraat in de zomer · jan 2026-11-23"
 std::string what_was_done(const sketch::StatusInfo& s) {
@@ -36,14 +30,14 @@ std::string what_was_done(const sketch::StatusInfo& s) {
   return text;
 }
 
-void list_sessions(sketch::ProjectStore& store, StatusSummary& summary, std::ostream& out) {
+void list_sessions(store::ProjectStore& store, StatusSummary& summary, std::ostream& out) {
   const std::vector<std::string> sessions = store.sessions();
   summary.sessions = sessions.size();
   if (sessions.empty()) {
-    out << "nog geen tekeningen in " << store.path().string() << " ('wijkatlas ingest' leest ze in)\n";
+    out << "nog geen tekeningen in " << store.location() << " ('wijkatlas ingest' leest ze in)\n";
     return;
   }
-  out << "sessies in " << store.path().string() << ":\n";
+  out << "sessies in " << store.location() << ":\n";
   for (const auto& session : sessions) {
     const auto sketches = store.sketch_statuses(session);
     const auto spots = store.spots(session);
@@ -71,7 +65,7 @@ void list_spots(const std::vector<sketch::SpotRecord>& spots, std::ostream& out)
       << "n van N" << std::right << std::setw(9) << "opp. m2" << "  " << std::left << std::setw(16) << "status"
       << "wat is er gedaan\n";
   for (const auto& s : spots) {
-    out << std::left << std::setw(static_cast<int>(id_width) + 2) << s.id << std::setw(12) << s.category << std::setw(10)
+    out << std::left << std::setw(static_cast<int>(id_width) + 2) << s.id << std::setw(12) << sketch::to_string(s.category) << std::setw(10)
         << (std::to_string(s.n) + " van " + std::to_string(s.N)) << std::right << std::setw(9) << std::fixed
         << std::setprecision(0) << s.area_m2 << "  " << std::left << std::setw(16) << sketch::to_string(s.status.status)
         << what_was_done(s.status) << "\n";
@@ -83,26 +77,27 @@ void list_sketches(const std::vector<sketch::SketchStatusRow>& rows, std::ostrea
       << "soort" << std::setw(16) << "status" << "wat is er gedaan\n";
   for (const auto& r : rows) {
     out << std::left << std::setw(8) << r.id << std::setw(10) << (r.sheet_id.empty() ? "-" : r.sheet_id) << std::setw(12)
-        << r.category << std::setw(7) << r.kind << std::setw(16) << sketch::to_string(r.status.status)
+        << sketch::to_string(r.category) << std::setw(7) << sketch::to_string(r.kind) << std::setw(16) << sketch::to_string(r.status.status)
         << what_was_done(r.status) << "\n";
   }
 }
 
-sketch::ProjectStore::StatusSet set_one(sketch::ProjectStore& store, const StatusOptions& o, geo::Reporter& reporter) {
-  const auto status = sketch::parse_status(o.set[1]);
-  if (!status) throw usage_error("--set: unknown status '" + o.set[1] + "' (use " + sketch::status_words() + ")");
-  sketch::StatusChange change;
-  change.id = o.set[0];
-  change.status = *status;
-  change.note = o.note;
-  if (o.initiative) {
-    change.initiative = o.initiative->empty() ? sketch::LinkedInitiative{} : find_initiative(o.registry, *o.initiative, reporter);
+store::StatusSet set_one(store::ProjectStore& store, const StatusOptions& o, geo::Reporter& reporter) {
+  project::StatusRequest request{o.set[0], o.set[1], o.note, o.initiative, o.registry, o.by};
+  if (request.by.empty()) {
+    if (const char* user = std::getenv("USER")) request.by = user;
   }
-  change.by = o.by;
-  if (change.by.empty()) {
-    if (const char* user = std::getenv("USER")) change.by = user;
+  try {
+    return project::set_status(store, request, reporter);
+  } catch (const request_error& e) {
+    throw usage_error("--set: " + std::string(e.what()));
+  } catch (const store::store_error& e) {
+    if (e.kind() != store::ErrorKind::unknown_id) throw;
+    e.rethrow_with_hint(sketch::parse_sketch_status_id(request.id)
+                            ? "'wijkatlas status --session SESSIE --sketches' lists them"
+                            : "'wijkatlas status --session SESSIE' lists the spots of a session (ids like "
+                              "blokgesprek-hommelstraat-P01), with --sketches its sketches (S17)");
   }
-  return store.set_status(change);
 }
 
 }  // namespace
@@ -113,11 +108,11 @@ StatusSummary run_status(const StatusOptions& o, geo::Reporter& reporter, std::o
   const int min_n = o.min_n.value_or(2);
   if (min_n < 1) throw usage_error("--min-n must be at least 1");
   if (o.sketches && o.session.empty()) throw usage_error("--sketches lists the sketches of one --session");
-  sketch::ProjectStore store = open_existing(o.store);
+  store::ProjectStore store = open_existing(o.store);
   StatusSummary summary;
 
   if (!o.set.empty()) {
-    const sketch::ProjectStore::StatusSet set = set_one(store, o, reporter);
+    const store::StatusSet set = set_one(store, o, reporter);
     summary.changed = set.id;
     out << "status van " << set.kind << " " << set.id << ": " << sketch::to_string(set.status.status);
     if (const std::string done = what_was_done(set.status); !done.empty()) out << " (" << done << ")";

@@ -4,6 +4,7 @@
 
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/geo/point_reader.hpp"
 #include "wijkatlas/geo/reporter.hpp"
 
 namespace wijkatlas::bench {
@@ -33,19 +34,20 @@ JoinInputs read_join_inputs(const JoinArgs& args) {
   for (geo::Feature& f : polygons.features) {
     auto* polygon = std::get_if<geo::MultiPolygon>(&f.geometry);
     if (polygon == nullptr) {
-      throw wijkatlas::data_error(polygons.source, "feature " + std::to_string(f.fid), "not a polygon");
+      throw wijkatlas::data_error(polygons.source, "feature " + std::to_string(f.fid),
+                                  "not a polygon");
     }
     inputs.polygons.push_back(std::move(*polygon));
   }
-  const geo::Layer points = read(args.points, args.points_layer);
-  inputs.points.reserve(points.features.size());
-  for (const geo::Feature& f : points.features) {
-    const auto* point = std::get_if<geo::Point>(&f.geometry);
-    if (point == nullptr) {
-      throw wijkatlas::data_error(points.source, "feature " + std::to_string(f.fid), "not a point");
-    }
-    inputs.points.push_back(*point);
-  }
+  // The points as wijkatlas join reads them: 10^7 of them fit in memory this way.
+  geo::CollectingReporter reporter;
+  geo::ReadOptions options;
+  options.layer = args.points_layer;
+  geo::PointReader points(args.points, options, reporter);
+  inputs.points.reserve(points.size_hint());
+  geo::PointBatch batch;
+  while (points.next(batch))
+    inputs.points.insert(inputs.points.end(), batch.points().begin(), batch.points().end());
   return inputs;
 }
 

@@ -26,7 +26,8 @@ struct JoinInputs {
   std::vector<geo::Point> points;           // in feature order
 };
 
-// Throws wijkatlas::error (file, layer or feature named) on unreadable input or wrong geometry types.
+// Throws wijkatlas::error (file, layer or feature named) on unreadable input or polygons that are
+// not polygons. The points are read as wijkatlas join reads them (geo::PointReader).
 JoinInputs read_join_inputs(const JoinArgs& args);
 
 // `assignment[p]` is the polygon index of point p, or a negative value for none.

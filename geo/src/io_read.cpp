@@ -1,11 +1,15 @@
 // read_layer: any OGR source into a Layer in RD New, with every problem named by feature.
 #include <boost/geometry.hpp>
+#include <exception>
 #include <filesystem>
 
 #include "detail/csv_columns.hpp"
+#include "detail/csv_types.hpp"
 #include "wijkatlas/support/gdal_handles.hpp"
 #include "wijkatlas/support/ogr_convert.hpp"
 #include "detail/ogr_open.hpp"
+#include "detail/read_checks.hpp"
+#include "overlap/parallel.hpp"
 #include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -42,52 +46,6 @@ Value read_value(OGRFeature& f, int index, FieldType type, const Where& where) {
     }
   }
   return {};
-}
-
-// The CRS a source declares, as "EPSG:nnnn" where possible, else its WKT.
-std::string declared_crs(const OGRSpatialReference* srs) {
-  if (srs == nullptr) return {};
-  OGRSpatialReference copy(*srs);
-  const char* auth = copy.GetAuthorityName(nullptr);
-  const char* code = copy.GetAuthorityCode(nullptr);
-  if ((auth == nullptr || code == nullptr) && copy.AutoIdentifyEPSG() == OGRERR_NONE) {
-    auth = copy.GetAuthorityName(nullptr);
-    code = copy.GetAuthorityCode(nullptr);
-  }
-  if (auth != nullptr && code != nullptr) return std::string(auth) + ":" + code;
-  char* wkt = nullptr;
-  const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-  copy.exportToWkt(&wkt, options);
-  std::string result = wkt != nullptr ? wkt : "";
-  CPLFree(wkt);
-  return result;
-}
-
-struct PendingGeometry {
-  Geometry geometry;
-  std::string where;
-};
-
-bool inside_rd_bounds(const Geometry& g) {
-  return bg::covered_by(envelope(g), rd_new_bounds());  // covered_by: a point is a degenerate box
-}
-
-// Coordinates that land outside the Netherlands after transformation mean a wrong CRS or
-// swapped axes; say which.
-[[noreturn]] void throw_outside_rd_bounds(const Box& raw, const std::string& where,
-                                          const std::string& crs) {
-  const Box bounds = rd_new_bounds();
-  const Point raw_min = raw.min_corner();
-  std::string hint = "check the coordinate reference system (read as " + crs + ")";
-  Transformer swap(crs);
-  const Point swapped = swap.transform(Point(raw_min.y(), raw_min.x()));
-  if (bg::covered_by(swapped, bounds)) {
-    hint = "x and y (longitude and latitude) look swapped";
-  }
-  char coords[96];
-  std::snprintf(coords, sizeof coords, "(%.6g, %.6g)", raw_min.x(), raw_min.y());
-  throw data_error(where, "", std::string("coordinates ") + coords +
-                                  " fall outside the Netherlands: " + hint);
 }
 
 class LayerReader {
@@ -149,20 +107,10 @@ class LayerReader {
   }
 
   void resolve_crs(const std::string& declared, const std::string& fallback) {
-    crs_declared_by_source_ = options_.assign_crs.empty() && !declared.empty();
-    std::string crs = !options_.assign_crs.empty() ? options_.assign_crs : declared;
-    if (crs.empty()) crs = fallback;
-    if (crs.empty()) {
-      throw about_field(crs_error(out_.source + ": the data has no coordinate reference system; name it "
-                                  "(for example EPSG:28992 for RD New or EPSG:4326 for lon/lat)"),
-                        "assign_crs");
-    }
-    try {
-      out_.source_crs = normalise_crs(crs);
-      transformer_.emplace(out_.source_crs);
-    } catch (const crs_error& e) {
-      throw crs_error(out_.source + ": " + e.what());
-    }
+    SourceCrs resolved = resolve_source_crs(out_.source, options_.assign_crs, declared, fallback);
+    crs_declared_by_source_ = resolved.declared_by_source;
+    out_.source_crs = std::move(resolved.crs);
+    transformer_.emplace(std::move(resolved.to_rd));
   }
 
   void read_ogr() {
@@ -252,12 +200,16 @@ class LayerReader {
     }
     for (std::size_t k = 0; k < kept.size(); ++k) {
       const std::string& name = header[static_cast<std::size_t>(kept[k])];
-      const FieldType type = options_.infer_types ? infer_type(raw, k) : FieldType::text;
+      ColumnType column;
+      if (options_.infer_types) {
+        for (const auto& row : raw) column.see(row[k]);
+      }
+      const FieldType type = options_.infer_types ? column.type() : FieldType::text;
       out_.fields.push_back(Field{name, type, is_personal_field_name(name)});
     }
     for (std::size_t row = 0; row < raw.size(); ++row) {
       auto& values = out_.features[row].values;
-      for (std::size_t k = 0; k < kept.size(); ++k) values.push_back(typed(raw[row][k], out_.fields[k].type));
+      for (std::size_t k = 0; k < kept.size(); ++k) values.push_back(typed_cell(raw[row][k], out_.fields[k].type));
     }
   }
 
@@ -283,41 +235,6 @@ class LayerReader {
     return Point(*x, *y);
   }
 
-  static FieldType infer_type(const std::vector<std::vector<std::string>>& raw, std::size_t k) {
-    bool all_int = true, all_num = true, all_date = true, any = false;
-    for (const auto& row : raw) {
-      const std::string v = trim(row[k]);
-      if (v.empty()) continue;
-      any = true;
-      // Leading zeros mean a code ("0202"), which must stay text.
-      const bool leading_zero = v.size() > 1 && v[0] == '0' && v[1] != '.' && v[1] != ',';
-      all_int = all_int && !leading_zero && parse_integer(v).has_value();
-      all_num = all_num && !leading_zero && parse_number(v).has_value();
-      all_date = all_date && v.size() == 10 && v[4] == '-' && v[7] == '-' &&
-                 parse_integer(v.substr(0, 4)) && parse_integer(v.substr(5, 2)) && parse_integer(v.substr(8, 2));
-    }
-    if (!any) return FieldType::text;
-    if (all_int) return FieldType::integer;
-    if (all_num) return FieldType::real;
-    if (all_date) return FieldType::date;
-    return FieldType::text;
-  }
-
-  static Value typed(const std::string& text, FieldType type) {
-    const std::string v = trim(text);
-    if (v.empty()) return type == FieldType::text && !text.empty() ? Value(text) : Value{};
-    switch (type) {
-      case FieldType::integer: return static_cast<std::int64_t>(*parse_integer(v));
-      case FieldType::real: return *parse_number(v);
-      case FieldType::date:
-        return Date{static_cast<int>(*parse_integer(v.substr(0, 4))),
-                    static_cast<int>(*parse_integer(v.substr(5, 2))),
-                    static_cast<int>(*parse_integer(v.substr(8, 2)))};
-      case FieldType::text: return text;
-    }
-    return {};
-  }
-
   std::string feature_label(const Feature& f) const {
     return out_.source + ", " + out_.location_of(f);
   }
@@ -329,39 +246,69 @@ class LayerReader {
     ++kept;
   }
 
+  // Transform to RD New, check the coordinates are plausible, repair invalid polygons. The
+  // validity checks (GEOS, the costly part for thousands of buurten) run on all cores; the
+  // outcome, warnings and the first error are as if each feature were handled in turn.
   void finish_geometries() {
+    const std::size_t count = out_.features.size();
+    std::vector<bool> dropped(count, false);  // outside ReadOptions::bbox
     std::size_t outside_netherlands = 0;
+    std::size_t first_error = count;
+    std::exception_ptr error;
+    bool any_polygons = false;
+    for (std::size_t i = 0; i < count; ++i) {
+      Feature& feature = out_.features[i];
+      try {
+        if (is_empty(feature.geometry)) {
+          if (options_.require_geometry) throw data_error(feature_label(feature), "", "the feature has no geometry");
+          continue;
+        }
+        const Box original = envelope(feature.geometry);
+        transformer_->transform(feature.geometry);
+        if (options_.bbox && !bg::intersects(envelope(feature.geometry), *options_.bbox)) {
+          dropped[i] = true;
+          continue;
+        }
+        if (!inside_rd_bounds(envelope(feature.geometry))) {
+          // A CRS we assumed (CSV) or the user named is probably wrong; one the file declares
+          // is trusted: data elsewhere in the world (the OSM test extract) is allowed.
+          if (!crs_declared_by_source_) throw_outside_rd_bounds(original, feature_label(feature), out_.source_crs);
+          ++outside_netherlands;
+        }
+        any_polygons = any_polygons || std::holds_alternative<MultiPolygon>(feature.geometry);
+      } catch (...) {
+        first_error = i;
+        error = std::current_exception();
+        break;
+      }
+    }
+    std::vector<std::optional<std::string>> invalid(any_polygons ? first_error : 0);
+    constexpr std::size_t per_job = 64;
+    overlap_detail::parallel_for((invalid.size() + per_job - 1) / per_job, 0, [&](std::size_t job) {
+      for (std::size_t i = job * per_job; i < std::min(invalid.size(), (job + 1) * per_job); ++i) {
+        const Geometry& g = out_.features[i].geometry;
+        if (!dropped[i] && std::holds_alternative<MultiPolygon>(g)) invalid[i] = invalid_reason(g);
+      }
+    });
     // Compacts in place: features that are dropped are overwritten by the ones after them.
     std::size_t kept = 0;
-    for (auto& feature : out_.features) {
-      auto where = [&] { return feature_label(feature); };  // built only for messages
-      if (is_empty(feature.geometry)) {
-        if (options_.require_geometry) throw data_error(where(), "", "the feature has no geometry");
-        keep(feature, kept);
-        continue;
-      }
-      const Box original = envelope(feature.geometry);
-      transformer_->transform(feature.geometry);
-      if (options_.bbox && !bg::intersects(envelope(feature.geometry), *options_.bbox)) continue;
-      if (!inside_rd_bounds(feature.geometry)) {
-        // A CRS we assumed (CSV) or the user named is probably wrong; one the file declares
-        // is trusted: data elsewhere in the world (the OSM test extract) is allowed.
-        if (!crs_declared_by_source_) throw_outside_rd_bounds(original, where(), out_.source_crs);
-        ++outside_netherlands;
-      }
-      if (auto* polygons = std::get_if<MultiPolygon>(&feature.geometry)) {
-        if (auto reason = invalid_reason(feature.geometry)) {
-          if (!options_.repair_invalid) throw geometry_error(where(), "invalid polygon: " + *reason);
-          *polygons = make_valid(*polygons);
-          reporter_.warn(where() + ": invalid polygon (" + *reason + ") repaired with GEOS MakeValid");
-          if (polygons->empty()) {
-            reporter_.warn(where() + ": nothing left after repair; feature skipped");
-            continue;
-          }
+    for (std::size_t i = 0; i < first_error; ++i) {
+      Feature& feature = out_.features[i];
+      if (dropped[i]) continue;
+      if (i < invalid.size() && invalid[i]) {
+        auto& polygons = std::get<MultiPolygon>(feature.geometry);
+        const std::string where = feature_label(feature);
+        if (!options_.repair_invalid) throw geometry_error(where, "invalid polygon: " + *invalid[i]);
+        polygons = make_valid(polygons);
+        reporter_.warn(where + ": invalid polygon (" + *invalid[i] + ") repaired with GEOS MakeValid");
+        if (polygons.empty()) {
+          reporter_.warn(where + ": nothing left after repair; feature skipped");
+          continue;
         }
       }
       keep(feature, kept);
     }
+    if (error) std::rethrow_exception(error);
     out_.features.resize(kept);
     if (outside_netherlands > 0) {
       reporter_.warn(out_.source + ": " + std::to_string(outside_netherlands) +

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
 
+#include "join_counter.hpp"
 #include "wijkatlas/geo/locator.hpp"
 #include "wijkatlas/geo/ops.hpp"
 
@@ -28,7 +28,10 @@ PointJoinResult join_points(const AreaHierarchy& hierarchy, const Layer& points,
   std::vector<MultiPolygon> polygons;
   polygons.reserve(buurten.size());
   for (const auto& b : buurten) polygons.push_back(b.geometry);
-  const PolygonLocator locator(polygons);
+  LocatorOptions locator_options;
+  locator_options.expected_points = points.features.size();
+  locator_options.threads = options.threads;
+  const PolygonLocator locator(polygons, locator_options);
 
   std::vector<Point> locations;
   locations.reserve(points.features.size());
@@ -40,64 +43,16 @@ PointJoinResult join_points(const AreaHierarchy& hierarchy, const Layer& points,
 
   const auto theme_index = options.theme_field.empty() ? std::nullopt : std::optional(points.require_field(options.theme_field));
   const auto value_index = options.value_field.empty() ? std::nullopt : std::optional(points.require_field(options.value_field));
-  for (std::size_t l = 0; l < 4; ++l) result.per_level[l].resize(hierarchy.levels[l].size());
-
-  // Themes as small numbers first, so that the counting loop does no string work.
-  std::vector<std::uint32_t> theme_of_point;
-  std::unordered_map<std::string, std::uint32_t> theme_ids;
-  if (theme_index) {
-    theme_of_point.resize(locations.size());
-    for (std::size_t i = 0; i < locations.size(); ++i) {
-      std::string theme = to_text(points.features[i].values[*theme_index]);
-      if (theme.empty()) theme = "onbekend";
-      theme_of_point[i] = theme_ids.try_emplace(std::move(theme), static_cast<std::uint32_t>(theme_ids.size())).first->second;
-    }
-  }
-  const std::size_t theme_count = theme_ids.size();
-  std::array<std::vector<std::int64_t>, 4> theme_counts;  // [level][area * theme_count + theme]
-  for (std::size_t l = 0; l < 4; ++l) theme_counts[l].assign(result.per_level[l].size() * theme_count, 0);
-
+  detail::PointCounter counter(hierarchy, theme_index.has_value());
   for (std::size_t i = 0; i < locations.size(); ++i) {
     const std::int32_t b = result.buurt_of_point[i];
-    if (b < 0) {
-      result.outside.push_back(i);
-      continue;
-    }
-    const auto value = value_index ? as_number(points.features[i].values[*value_index]) : std::nullopt;
-    const auto& buurt = buurten[static_cast<std::size_t>(b)];
-    for (std::size_t l = 0; l < 4; ++l) {
-      const std::int32_t area = l == 0 ? b : buurt.parent[l];
-      if (area < 0 || static_cast<std::size_t>(area) >= result.per_level[l].size()) continue;
-      AreaAggregate& agg = result.per_level[l][static_cast<std::size_t>(area)];
-      ++agg.count;
-      if (theme_index) ++theme_counts[l][static_cast<std::size_t>(area) * theme_count + theme_of_point[i]];
-      if (value) {
-        agg.value_sum += *value;
-        ++agg.value_count;
-      }
-    }
+    if (b < 0) result.outside.push_back(i);
+    const auto& values = points.features[i].values;
+    const std::string theme = theme_index ? to_text(values[*theme_index]) : std::string{};
+    counter.add(b, theme, b >= 0 && value_index ? as_number(values[*value_index]) : std::nullopt);
   }
-  std::vector<const std::string*> theme_names(theme_count);
-  for (const auto& [name, id] : theme_ids) theme_names[id] = &name;
-  for (std::size_t l = 0; l < 4; ++l) {
-    for (std::size_t a = 0; a < result.per_level[l].size(); ++a) {
-      for (std::size_t t = 0; t < theme_count; ++t) {
-        if (const auto n = theme_counts[l][a * theme_count + t]; n > 0) result.per_level[l][a].per_theme[*theme_names[t]] = n;
-      }
-    }
-  }
-  for (const auto* name : theme_names) result.themes.push_back(*name);
-  std::sort(result.themes.begin(), result.themes.end());
-  if (!result.outside.empty()) {
-    std::string examples;
-    for (std::size_t k = 0; k < std::min<std::size_t>(5, result.outside.size()); ++k) {
-      examples += (k ? ", " : "") + points.location_of(points.features[result.outside[k]]);
-    }
-    reporter.warn(points.source + ": " + std::to_string(result.outside.size()) + " of " +
-                  std::to_string(locations.size()) + " points lie outside every buurt (" +
-                  examples + (result.outside.size() > 5 ? ", ..." : "") + "); they are listed in the "
-                  "output layer punten_buiten_gebied");
-  }
+  counter.finish(result, [](const std::string& theme) { return theme; }, true);
+  detail::warn_outside(reporter, points, result.outside, result.outside.size(), locations.size());
   return result;
 }
 

@@ -25,7 +25,7 @@ bool is_image(const std::filesystem::path& path) {
 }
 
 #if WIJKATLAS_HAVE_PHOTO
-sketch::IngestBatch read_image(const std::filesystem::path& path, const std::optional<sketch::SheetInfo>& known,
+store::IngestBatch read_image(const std::filesystem::path& path, const std::optional<sketch::SheetInfo>& known,
                                geo::Reporter& reporter) {
   sketch::PhotoReadOptions options;
   options.known_sheet = known;
@@ -40,16 +40,16 @@ sketch::IngestBatch read_image(const std::filesystem::path& path, const std::opt
                          " (red, green or blue marker ink): nothing was stored; if the sheet was drawn on, "
                          "photograph it again in daylight or under a white lamp");
   }
-  sketch::IngestBatch batch;
+  store::IngestBatch batch;
   batch.sheet = reading.sheet;
   // A phone photo is JPEG; scanners write PNG, PDF or TIFF.
   const std::string ext = lower_extension(path);
-  batch.source = (ext == ".jpg" || ext == ".jpeg") ? sketch::SketchSource::foto : sketch::SketchSource::scan;
+  batch.source = (ext == ".jpg" || ext == ".jpeg") ? store::SketchSource::foto : store::SketchSource::scan;
   batch.marks = reading.marks;
   return batch;
 }
 #else
-sketch::IngestBatch read_image(const std::filesystem::path& path, const std::optional<sketch::SheetInfo>&, geo::Reporter&) {
+store::IngestBatch read_image(const std::filesystem::path& path, const std::optional<sketch::SheetInfo>&, geo::Reporter&) {
   throw data_error(path.string(), "", "this wijkatlas was built without the photo reader: read in GeoJSON or GeoPackage drawings, "
                                       "or build with WIJKATLAS_WITH_PHOTO=ON");
 }

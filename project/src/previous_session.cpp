@@ -8,17 +8,19 @@
 namespace wijkatlas::project {
 namespace {
 
-render::PreviousHatch hatch_of(const std::string& category) {
-  if (category == "fijne_plek") return render::PreviousHatch::falling;
-  if (category == "idee") return render::PreviousHatch::level;
+render::PreviousHatch hatch_of(sketch::InkCategory category) {
+  if (category == sketch::InkCategory::fijne_plek) return render::PreviousHatch::falling;
+  if (category == sketch::InkCategory::idee) return render::PreviousHatch::level;
   return render::PreviousHatch::rising;
 }
 
-std::string category_word(const std::string& category, bool nl) {
-  if (category == "probleem") return nl ? "probleem" : "problem";
-  if (category == "fijne_plek") return nl ? "fijne plek" : "good place";
-  if (category == "idee") return nl ? "idee" : "idea";
-  return category;
+std::string category_word(sketch::InkCategory category, bool nl) {
+  switch (category) {
+    case sketch::InkCategory::probleem: return nl ? "probleem" : "problem";
+    case sketch::InkCategory::fijne_plek: return nl ? "fijne plek" : "good place";
+    case sketch::InkCategory::idee: return nl ? "idee" : "idea";
+  }
+  return sketch::to_string(category);
 }
 
 // "P01" from "blokgesprek-hommelstraat-P01": the short id residents can refer to.
@@ -40,16 +42,16 @@ std::string printed_status(sketch::Status status, render::Language language) {
   return "?";
 }
 
-render::PreviousOverlay previous_overlay(sketch::ProjectStore& store, const std::string& session, int min_n,
-                                         const geo::Box& extent, render::Language language, geo::Reporter& reporter) {
+render::PreviousOverlay previous_overlay(const std::vector<sketch::SpotRecord>& spots, const std::string& session,
+                                         int min_n, const geo::Box& extent, render::Language language,
+                                         geo::Reporter& reporter) {
   const bool nl = language == render::Language::nl;
-  const SessionSpots made = session_spots(store, session, min_n, false, reporter);
   render::PreviousOverlay overlay;
   overlay.session = session;
   overlay.key_text = nl ? "grijs: wat u vorige keer tekende, met wat ermee gedaan is"
                         : "grey: what you drew last time, and what was done with it";
   std::size_t on_sheet = 0;
-  for (const sketch::SpotRecord& s : made.spots) {
+  for (const sketch::SpotRecord& s : spots) {
     if (boost::geometry::intersects(extent, s.geometry)) ++on_sheet;
     render::PreviousSpot spot;
     spot.area = s.geometry;
@@ -66,17 +68,17 @@ render::PreviousOverlay previous_overlay(sketch::ProjectStore& store, const std:
   }
   // How many sheets a spot needed, so that the table knows one person's drawing is not shown.
   std::string threshold;
-  if (const int n = recorded_min_n(made.spots); n > 1) {
+  if (const int n = recorded_min_n(spots); n > 1) {
     threshold = nl ? ", elk op minstens " + std::to_string(n) + " bladen getekend"
                    : ", each drawn on at least " + std::to_string(n) + " sheets";
   }
   overlay.key_session = (nl ? "Vorige sessie: " : "Previous session: ") + session + " (" +
-                        std::to_string(made.spots.size()) + (nl ? " plekken" : " spots") + threshold + ")";
-  if (made.spots.empty()) {
+                        std::to_string(spots.size()) + (nl ? " plekken" : " spots") + threshold + ")";
+  if (spots.empty()) {
     reporter.warn("sessie '" + session + "' heeft geen plekken (nergens tekenden " + std::to_string(min_n) +
                   " of meer bladen dezelfde plek): het blad toont niets van de vorige keer");
   } else if (on_sheet == 0) {
-    reporter.warn("geen van de " + std::to_string(made.spots.size()) + " plekken van sessie '" + session +
+    reporter.warn("geen van de " + std::to_string(spots.size()) + " plekken van sessie '" + session +
                   "' ligt op dit blad: kies een ander gebied of middelpunt");
   }
   return overlay;

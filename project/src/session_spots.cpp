@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <set>
 
-#include "wijkatlas/project/store_sketches.hpp"
+#include "wijkatlas/project/overlap.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/ops.hpp"
 #include "wijkatlas/geo/overlap.hpp"
@@ -13,25 +13,19 @@
 namespace wijkatlas::project {
 namespace {
 
-constexpr const char* categories[] = {"probleem", "fijne_plek", "idee"};
-
-int category_rank(const std::string& category) {
-  for (int i = 0; i < 3; ++i) {
-    if (category == categories[i]) return i;
-  }
-  return 3;
-}
+int category_rank(sketch::InkCategory category) { return static_cast<int>(category); }
 
 // The spots of one category: the parts of the area that min_n or more sheets marked, each with
 // the highest n inside it and the N of that place.
-std::vector<sketch::SpotRecord> category_spots(const std::string& store_path, const std::string& session,
-                                               const std::string& category, int min_n, geo::Reporter& reporter) {
-  const StoredSketches stored = load_stored_sketches(store_path, category, reporter, session);
-  geo::OverlapOptions options;
-  options.merge_equal_faces = true;
-  const auto dissolved = geo::dissolve_sheets(stored.sheets, options, reporter);
+std::vector<sketch::SpotRecord> category_spots(store::ProjectStore& store, const std::string& session,
+                                               sketch::InkCategory category, int min_n, geo::Reporter& reporter) {
+  OverlapRequest request;
+  request.category = sketch::to_string(category);
+  request.session = session;
   // A session is a few dozen sheets at most: the exact map is always small enough.
-  const geo::OverlapMap map = geo::overlap_exact(dissolved, options, reporter);
+  request.method = OverlapMethod::exact;
+  request.density_sigma_m = 0;
+  const geo::OverlapMap map = *overlap(store, request, reporter).exact;
   std::vector<geo::MultiPolygon> kept;
   std::vector<const geo::OverlapFace*> faces;
   for (const auto& f : map.faces) {
@@ -71,27 +65,27 @@ std::string spot_number(std::size_t i, std::size_t count) {
 
 }  // namespace
 
-void require_session(sketch::ProjectStore& store, const std::string& session) {
+void require_session(store::ProjectStore& store, const std::string& session) {
   const std::vector<std::string> known = store.sessions();
   if (std::find(known.begin(), known.end(), session) != known.end()) return;
   std::string names;
   for (const auto& k : known) names += (names.empty() ? "" : ", ") + ("'" + k + "'");
-  throw data_error(store.path().string(), "",
+  throw data_error(store.location(), "",
                    "no drawings of session '" + session + "' in this store" +
                        (known.empty() ? std::string(": it holds no drawings yet ('wijkatlas ingest' reads them in)")
                                       : " (sessions: " + names + ")"));
 }
 
-std::vector<sketch::SpotRecord> compute_spots(sketch::ProjectStore& store, const std::string& session, int min_n,
+std::vector<sketch::SpotRecord> compute_spots(store::ProjectStore& store, const std::string& session, int min_n,
                                               geo::Reporter& reporter) {
   if (min_n < 1) throw request_error("min_n", "must be at least 1");
   require_session(store, session);
-  std::set<std::string> present;
+  std::set<sketch::InkCategory> present;
   for (const auto& row : store.sketch_statuses(session)) present.insert(row.category);
   std::vector<sketch::SpotRecord> spots;
-  for (const char* category : categories) {
+  for (const sketch::InkCategory category : sketch::ink_categories) {
     if (!present.contains(category)) continue;
-    auto some = category_spots(store.path().string(), session, category, min_n, reporter);
+    auto some = category_spots(store, session, category, min_n, reporter);
     spots.insert(spots.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
   }
   std::stable_sort(spots.begin(), spots.end(), [](const sketch::SpotRecord& a, const sketch::SpotRecord& b) {
@@ -125,7 +119,7 @@ int recorded_min_n(const std::vector<sketch::SpotRecord>& spots) {
   return shared ? first : 0;
 }
 
-SessionSpots session_spots(sketch::ProjectStore& store, const std::string& session, int min_n, bool remake,
+SessionSpots session_spots(store::ProjectStore& store, const std::string& session, int min_n, bool remake,
                            geo::Reporter& reporter) {
   require_session(store, session);
   SessionSpots out;

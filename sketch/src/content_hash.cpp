@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "wijkatlas/geo/error.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/sketch/content_hash.hpp"
 
 namespace wijkatlas::sketch {
 namespace {

@@ -57,22 +57,6 @@ std::vector<double> numbers(const json& j, const char* key, std::size_t count) {
 
 }  // namespace
 
-std::string to_string(InkCategory category) {
-  switch (category) {
-    case InkCategory::probleem: return "probleem";
-    case InkCategory::fijne_plek: return "fijne_plek";
-    case InkCategory::idee: return "idee";
-  }
-  return "?";
-}
-
-InkCategory ink_category_from_string(std::string_view text) {
-  if (text == "probleem") return InkCategory::probleem;
-  if (text == "fijne_plek" || text == "fijne plek") return InkCategory::fijne_plek;
-  if (text == "idee" || text == "idee/wens" || text == "wens") return InkCategory::idee;
-  throw config_error("", "category", "unknown colour category '" + std::string(text) + "' (probleem, fijne_plek, idee)");
-}
-
 std::string encode_payload(const SheetInfo& s) {
   const json j = {
       {"app", sheet_format_app},

@@ -74,7 +74,7 @@ std::string session_slug(std::string_view session) {
   return out.empty() ? "sessie" : out;
 }
 
-std::string sketch_status_id(long long fid) { return "S" + std::to_string(fid); }
+std::string sketch_status_id(long long number) { return "S" + std::to_string(number); }
 
 std::optional<long long> parse_sketch_status_id(std::string_view id) {
   if (id.size() < 2 || (id[0] != 'S' && id[0] != 's')) return std::nullopt;

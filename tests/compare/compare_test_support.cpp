@@ -7,7 +7,7 @@
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/ops.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::test {
 namespace {
@@ -40,13 +40,13 @@ sketch::InkMark mark(const geo::MultiPolygon& polygons, sketch::InkCategory cate
   return m;
 }
 
-void ingest(sketch::ProjectStore& store, int index, const std::string& hash, std::vector<sketch::InkMark> marks) {
-  sketch::IngestBatch batch;
+void ingest(store::ProjectStore& store, int index, const std::string& hash, std::vector<sketch::InkMark> marks) {
+  store::IngestBatch batch;
   batch.file_name = "blad" + std::to_string(index) + ".jpg";
   batch.content_sha256 = hash;
   batch.sheet = sheet(index);
   batch.session = "Tafel Geitenkamp";
-  batch.source = sketch::SketchSource::foto;
+  batch.source = store::SketchSource::foto;
   batch.marks = std::move(marks);
   store.ingest(batch);
 }
@@ -54,7 +54,7 @@ void ingest(sketch::ProjectStore& store, int index, const std::string& hash, std
 }  // namespace
 
 void fill_store(const std::filesystem::path& path, int sheets) {
-  auto store = sketch::ProjectStore::open(path);
+  auto store = store::ProjectStore::create(path.string(), "npao");
   for (int i = 0; i < sheets; ++i) {
     store.record_sheet({sheet(i), "", "Tafel Geitenkamp", ""});
     const double x0 = 192880 + 10.0 * i;
@@ -65,7 +65,7 @@ void fill_store(const std::filesystem::path& path, int sheets) {
 }
 
 void fill_store_at(const std::filesystem::path& path, int sheets, const std::vector<Spot>& spots) {
-  auto store = sketch::ProjectStore::open(path);
+  auto store = store::ProjectStore::create(path.string(), "npao");
   for (int i = 0; i < sheets; ++i) {
     sketch::SheetInfo info = sheet(i);
     info.extent = geo::Box({190000, 442000}, {197000, 448000});
@@ -75,18 +75,18 @@ void fill_store_at(const std::filesystem::path& path, int sheets, const std::vec
     for (const Spot& s : spots) {
       if (i < s.count) marks.push_back(mark(box(s.x - 10, s.y - 10, s.x + 10, s.y + 10), sketch::InkCategory::probleem));
     }
-    sketch::IngestBatch batch;
+    store::IngestBatch batch;
     batch.file_name = "oost" + std::to_string(i) + ".jpg";
     batch.content_sha256 = "oost-" + std::to_string(i);
     batch.sheet = info;
-    batch.source = sketch::SketchSource::scan;
+    batch.source = store::SketchSource::scan;
     batch.marks = std::move(marks);
     store.ingest(batch);
   }
 }
 
 void replace_sheet(const std::filesystem::path& path, int index, double x0, double y0, double x1, double y1) {
-  auto store = sketch::ProjectStore::open(path);
+  auto store = store::ProjectStore::open(path.string());
   ingest(store, index, "hash-again-" + std::to_string(index), {mark(box(x0, y0, x1, y1), sketch::InkCategory::probleem)});
 }
 

@@ -1,14 +1,13 @@
 #pragma once
 // Helpers for the drawing-sheet tests: the command run in-process, outside tools (poppler),
 // and direct SQLite access to the store (counting rows, holding a lock like QGIS would).
-#include <sqlite3.h>
-
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "cli_run.hpp"
 #include "command_output.hpp"
+#include "store_file.hpp"
 
 namespace wijkatlas::sketch::test {
 
@@ -18,24 +17,10 @@ using wijkatlas::test::run_wijkatlas;
 using wijkatlas::test::command_output;
 inline std::string quoted(const std::filesystem::path& path) { return wijkatlas::test::shell_quoted(path); }
 
-// The value of a one-number query, e.g. "SELECT COUNT(*) FROM sketches".
-long long query_number(const std::filesystem::path& store, const std::string& sql);
-// The text of a one-value query; "" for NULL or no row.
-std::string query_text(const std::filesystem::path& store, const std::string& sql);
-// Runs statements (test set-up: triggers that fail on purpose).
-void execute_sql(const std::filesystem::path& store, const std::string& sql);
-
-// Holds an exclusive SQLite transaction on the store for its lifetime.
-class StoreLock {
- public:
-  explicit StoreLock(const std::filesystem::path& store);
-  ~StoreLock();
-  StoreLock(const StoreLock&) = delete;
-  StoreLock& operator=(const StoreLock&) = delete;
-
- private:
-  sqlite3* db_ = nullptr;
-};
+using wijkatlas::test::execute_sql;
+using wijkatlas::test::query_number;
+using wijkatlas::test::query_text;
+using wijkatlas::test::StoreLock;
 
 #define EXPECT_CONTAINS(text, needle) EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
 

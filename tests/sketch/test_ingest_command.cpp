@@ -2,6 +2,9 @@
 // polygons, refused files, idempotent re-ingest, versions, a locked store, nothing half-stored.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include "at_once.hpp"
 #include "sheet_test_support.hpp"
 #include "test_support.hpp"
 
@@ -122,6 +125,48 @@ TEST(IngestCommand, LockedOrForeignStore) {
   const CliRun unknown_sheet = run_wijkatlas({"ingest", "--store", store.string(), "--sheet-id", "zzz-zzz", file.string()});
   EXPECT_EQ(unknown_sheet.code, 2);
   EXPECT_CONTAINS(unknown_sheet.err, "ZZZ-ZZZ");
+}
+
+// Two people reading drawings in at the same moment (issue 15): both creating the same new
+// store, or both reading the same file. Real processes; nothing lost, nothing doubled.
+TEST(IngestCommand, TwoIngestsCreatingOneStoreAtOnceBothStore) {
+  TempDir dir;
+  std::string other = drawing;
+  other.replace(other.find("donkere hoek"), 12, "andere hoek");
+  const std::vector<std::string> files{dir.write("tafel1.geojson", drawing).string(), dir.write("tafel2.geojson", other).string()};
+  for (int trial = 0; trial < 6; ++trial) {
+    const std::string store = (dir / ("p" + std::to_string(trial) + ".gpkg")).string();
+    const auto codes = wijkatlas::test::run_at_once(
+        2, [&](int i) { return run_wijkatlas({"ingest", "-q", "--store", store, files[static_cast<std::size_t>(i)]}).code; });
+    EXPECT_EQ(codes, (std::vector<int>{0, 0})) << "trial " << trial;
+    EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sketches"), 8) << "trial " << trial;
+    EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests"), 2) << "trial " << trial;
+  }
+}
+
+TEST(IngestCommand, TheSameFileTwiceAtOnceIsStoredOnceAndTheOtherSaysSo) {
+  TempDir dir;
+  const auto file = dir.write("tafel3.geojson", drawing);
+  const auto store = dir / "p.gpkg";
+  std::string earlier = drawing;
+  earlier.replace(earlier.find("donkere hoek"), 12, "eerdere hoek");
+  ASSERT_EQ(run_wijkatlas({"ingest", "-q", "--store", store.string(), dir.write("eerder.geojson", earlier).string()}).code, 0);
+  const auto codes = wijkatlas::test::run_at_once(2, [&](int i) {
+    const CliRun r = run_wijkatlas({"ingest", "--store", store.string(), file.string()});
+    std::ofstream(dir / ("uit" + std::to_string(i) + ".txt")) << r.out << r.err;
+    return r.code;
+  });
+  EXPECT_EQ(codes, (std::vector<int>{0, 0}));
+  const auto said = [&](int i) {
+    std::ifstream in(dir / ("uit" + std::to_string(i) + ".txt"));
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  const std::string both = said(0) + said(1);
+  EXPECT_CONTAINS(both, "4 schetsen opgeslagen");
+  EXPECT_CONTAINS(both, "al ingelezen");
+  EXPECT_EQ(both.find("ERROR"), std::string::npos) << "no raw GDAL message";
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sketches"), 8);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests"), 2);
 }
 
 }  // namespace

@@ -11,11 +11,12 @@
 #include "image_bombs.hpp"
 #include "sheet_test_support.hpp"
 #include "test_support.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::sketch::test {
 namespace {
 
+using wijkatlas::store::ProjectStore;
 using wijkatlas::test::TempDir;
 
 TEST(IngestPhoto, DrawnOnScanComesBackOnItsSheet) {
@@ -29,7 +30,7 @@ TEST(IngestPhoto, DrawnOnScanComesBackOnItsSheet) {
   std::smatch m;
   ASSERT_TRUE(std::regex_search(printed.out, m, std::regex("blad-id: ([0-9A-Z]{3}-[0-9A-Z]{3})")));
   const std::string id = m[1];
-  const auto record = ProjectStore::open(store).find_sheet(id);
+  const auto record = ProjectStore::open(store.string()).find_sheet(id);
   ASSERT_TRUE(record.has_value());
   const SheetInfo sheet = record->sheet;
 

@@ -11,11 +11,12 @@
 
 #include "sheet_test_support.hpp"
 #include "test_support.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::sketch::test {
 namespace {
 
+using wijkatlas::store::ProjectStore;
 using wijkatlas::test::TempDir;
 constexpr double dpi = 150;
 constexpr double px_per_mm = dpi / 25.4;
@@ -51,7 +52,7 @@ TEST(SheetCommand, SheetOnRealOsmExtractReadsBack) {
   ASSERT_FALSE(id.empty()) << r.out;
 
   // The store knows the sheet, with the same description the QR code carries.
-  ProjectStore project = ProjectStore::open(store);
+  ProjectStore project = ProjectStore::open(store.string());
   const auto record = project.find_sheet(id);
   ASSERT_TRUE(record.has_value());
   const SheetInfo& sheet = record->sheet;
@@ -140,7 +141,7 @@ TEST(SheetCommand, ArnhemSheetWithoutOsmDrawsBuurtenAndIsRecorded) {
   EXPECT_CONTAINS(text, "DUO");
   const std::string info = command_output("pdfinfo " + quoted(pdf));
   EXPECT_CONTAINS(info, "841.89 x 1190.55 pts (A3)");
-  ProjectStore project = ProjectStore::open(store);
+  ProjectStore project = ProjectStore::open(store.string());
   const auto record = project.find_sheet(sheet_id_in(r.out));
   ASSERT_TRUE(record.has_value());
   EXPECT_EQ(record->area, "Klarendal");
@@ -173,7 +174,7 @@ TEST(SheetCommand, LonLatWithoutCrsIsRefusedWithAHint) {
 TEST(SheetCommand, LockedStoreStopsBeforeWriting) {
   TempDir dir;
   const auto store = dir / "project.gpkg";
-  ProjectStore::open(store);  // an existing store someone has open in QGIS
+  ProjectStore::create(store.string(), "npao");  // an existing store someone has open in QGIS
   const StoreLock lock(store);
   const CliRun r = run_wijkatlas({"sheet", "--area", "Klarendal", "--store", store.string(), "-o", (dir / "k.pdf").string()});
   EXPECT_EQ(r.code, 4) << r.err;

@@ -8,11 +8,12 @@
 
 #include "sheet_test_support.hpp"
 #include "test_support.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::sketch::test {
 namespace {
 
+using wijkatlas::store::ProjectStore;
 using wijkatlas::test::TempDir;
 constexpr double pt_per_mm = 72 / 25.4;
 
@@ -39,7 +40,7 @@ PrintedSheet print(const std::string& paper) {
   std::smatch id;
   if (!std::regex_search(r.out, id, std::regex("blad-id: ([0-9A-Z-]+)"))) throw std::runtime_error(r.out);
   PrintedSheet out;
-  out.sheet = ProjectStore::open(store).find_sheet(id[1])->sheet;
+  out.sheet = ProjectStore::open(store.string()).find_sheet(id[1])->sheet;
   out.page_width_mm = out.sheet.page_width_mm;
   const double ring_right_mm = out.sheet.frame.x + out.sheet.frame.width + marker_ring_mm(out.sheet);
   const std::string html = command_output("pdftotext -bbox " + quoted(pdf) + " -");

@@ -1,5 +1,6 @@
 // `wijkatlas status` (round two) on a store written before round two
-// (tests/fixtures/store_v1): the upgrade in place, spots made from the session's overlap with
+// (tests/fixtures/store_v1; format 2 made from tests/fixtures/store_v3): the upgrade in place,
+// spots made from the session's overlap with
 // known areas and counts, statuses set and listed, statuses kept when spots are made again, and
 // every bad input refused with a clear message and nothing written.
 #include <gtest/gtest.h>
@@ -54,14 +55,14 @@ TEST(StatusCommand, FormatOneStoreIsUpgradedInPlaceKeepingEveryRow) {
   const CliRun r = status(store, {});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_CONTAINS(r.out, std::string(session) + ": 8 schetsen, plekken nog niet gemaakt");
-  EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"), "3");
+  EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"), "4");
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sketches"), sketches);
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sheets"), 3);
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests"), 3);
-  EXPECT_EQ(has_column(store, "sheets", "vorige_sessie"), 1);
+  EXPECT_EQ(has_column(store, "sheets", "previous_session"), 1);
   EXPECT_EQ(has_column(store, "sketches", "status"), 1);
-  EXPECT_EQ(has_column(store, "plekken", "min_n"), 1);
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM gpkg_contents WHERE table_name IN ('plekken', 'statuswijzigingen')"), 2);
+  EXPECT_EQ(has_column(store, "spots", "min_n"), 1);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM gpkg_contents WHERE table_name IN ('spots', 'status_changes')"), 2);
   // The upgraded store still serves the commands that read it.
   const CliRun overlap = run_wijkatlas({"overlap", "--store", store.string(), "--session", session, "--density-sigma", "0",
                                         "-o", (dir / "overlap.gpkg").string()});
@@ -76,7 +77,7 @@ TEST(StatusCommand, AFailedUpgradeLeavesTheStoreAsItWas) {
   execute_sql(store, "CREATE TABLE plekken (x TEXT)");
   const CliRun r = status(store, {});
   EXPECT_EQ(r.code, 4);
-  EXPECT_CONTAINS(r.err, "cannot upgrade the store from format 1 to 3 (it is left unchanged)");
+  EXPECT_CONTAINS(r.err, "cannot upgrade the store from format 1 to 4 (it is left unchanged)");
   EXPECT_CONTAINS(r.err, "plekken");
   EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"), "1");
   EXPECT_EQ(has_column(store, "sheets", "vorige_sessie"), 0) << "the columns added before the failure are rolled back";
@@ -85,8 +86,8 @@ TEST(StatusCommand, AFailedUpgradeLeavesTheStoreAsItWas) {
 
 TEST(StatusCommand, FormatTwoStoreGainsTheSpotsThreshold) {
   TempDir dir;
-  const auto store = v1_store(dir);
-  ASSERT_EQ(status(store, {"--session", session}).code, 0);
+  const auto store = dir / "project.gpkg";
+  std::filesystem::copy_file(source_file("tests/fixtures/store_v3/project_v3.gpkg"), store);
   // Back to format 2 as an older wijkatlas left it: spots without their --min-n.
   execute_sql(store, "ALTER TABLE plekken DROP COLUMN min_n; "
                      "UPDATE wijkatlas_project SET value = '2' WHERE key = 'format_version'");
@@ -94,14 +95,14 @@ TEST(StatusCommand, FormatTwoStoreGainsTheSpotsThreshold) {
 
   const CliRun r = status(store, {"--session", session});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"), "3");
-  EXPECT_EQ(has_column(store, "plekken", "min_n"), 1);
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken WHERE min_n IS NULL"), 3) << "the spots stay, threshold unknown";
+  EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"), "4");
+  EXPECT_EQ(has_column(store, "spots", "min_n"), 1);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots WHERE min_n IS NULL"), 3) << "the spots stay, threshold unknown";
   EXPECT_CONTAINS(r.out, "sessie 'Blokgesprek Hommelstraat': 3 plekken\n");
   // Made again, they record it.
   ASSERT_EQ(status(store, {"--session", session, "--remake-spots", "--min-n", "3"}).code, 0);
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken WHERE min_n = 3"), 1);
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken"), 1) << "only the place all three sheets marked";
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots WHERE min_n = 3"), 1);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots"), 1) << "only the place all three sheets marked";
 }
 
 TEST(StatusCommand, SpotsOfASessionHaveKnownCountsAndAreas) {
@@ -110,25 +111,25 @@ TEST(StatusCommand, SpotsOfASessionHaveKnownCountsAndAreas) {
   const CliRun r = status(store, {"--session", session});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_CONTAINS(r.out, "3 plekken (gemaakt met --min-n 2)");
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken WHERE min_n = 2"), 3) << "the threshold is recorded";
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots WHERE min_n = 2"), 3) << "the threshold is recorded";
   // Three 80 m squares, 10 m apart: where at least two overlap is 6,200 m2, marked by all three.
-  EXPECT_EQ(query_number(store, "SELECT n FROM plekken WHERE id = 'blokgesprek-hommelstraat-P01'"), 3);
-  EXPECT_EQ(query_text(store, "SELECT categorie || ' ' || n_van_N FROM plekken WHERE id = 'blokgesprek-hommelstraat-P01'"),
+  EXPECT_EQ(query_number(store, "SELECT n FROM spots WHERE id = 'blokgesprek-hommelstraat-P01'"), 3);
+  EXPECT_EQ(query_text(store, "SELECT category || ' ' || n_label FROM spots WHERE id = 'blokgesprek-hommelstraat-P01'"),
             "probleem 3 van 3");
-  EXPECT_NEAR(std::stod(query_text(store, "SELECT oppervlakte_m2 FROM plekken WHERE id = 'blokgesprek-hommelstraat-P01'")),
+  EXPECT_NEAR(std::stod(query_text(store, "SELECT area_m2 FROM spots WHERE id = 'blokgesprek-hommelstraat-P01'")),
               6200, 0.01);
-  EXPECT_EQ(query_text(store, "SELECT categorie || ' ' || n_van_N || ' ' || CAST(ROUND(oppervlakte_m2) AS INT) FROM plekken "
+  EXPECT_EQ(query_text(store, "SELECT category || ' ' || n_label || ' ' || CAST(ROUND(area_m2) AS INT) FROM spots "
                               "WHERE id = 'blokgesprek-hommelstraat-P02'"),
             "fijne_plek 2 van 2 3600");
-  EXPECT_EQ(query_text(store, "SELECT categorie || ' ' || n_van_N || ' ' || CAST(ROUND(oppervlakte_m2) AS INT) FROM plekken "
+  EXPECT_EQ(query_text(store, "SELECT category || ' ' || n_label || ' ' || CAST(ROUND(area_m2) AS INT) FROM spots "
                               "WHERE id = 'blokgesprek-hommelstraat-P03'"),
             "idee 2 van 2 2500");
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken WHERE status = 'nieuw'"), 3);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots WHERE status = 'nieuw'"), 3);
   // Listing again reads the same spots; nothing is made twice.
   const CliRun again = status(store, {"--session", session});
   EXPECT_EQ(again.code, 0);
   EXPECT_EQ(again.err.find("plekken gemaakt"), std::string::npos) << again.err;
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken"), 3);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots"), 3);
 }
 
 TEST(StatusCommand, SetAndListRoundTrip) {
@@ -146,16 +147,16 @@ TEST(StatusCommand, SetAndListRoundTrip) {
   EXPECT_CONTAINS(typed.out, "status van plek blokgesprek-hommelstraat-P02: in behandeling");
   ASSERT_EQ(status(store, {"--set", "S6", "geen actie", "--note", "buiten het programma"}).code, 0);
 
-  EXPECT_EQ(query_text(store, "SELECT status || '|' || notitie || '|' || initiatief_id || '|' || door FROM plekken "
+  EXPECT_EQ(query_text(store, "SELECT status || '|' || status_note || '|' || status_initiative_id || '|' || status_by FROM spots "
                               "WHERE id = 'blokgesprek-hommelstraat-P01'"),
             "opgepakt|Lantaarnpalen geplaatst|VB-003|planner Oost");
-  EXPECT_GT(query_number(store, "SELECT CAST(initiatief_x AS INT) FROM plekken WHERE id = 'blokgesprek-hommelstraat-P01'"),
+  EXPECT_GT(query_number(store, "SELECT CAST(status_initiative_x AS INT) FROM spots WHERE id = 'blokgesprek-hommelstraat-P01'"),
             180000)
       << "the initiative's place (RD) is kept to draw it on the next sheet";
-  EXPECT_EQ(query_text(store, "SELECT initiatief_id FROM plekken WHERE id = 'blokgesprek-hommelstraat-P02'"), "VB-001");
-  EXPECT_EQ(query_text(store, "SELECT status || '|' || status_notitie FROM sketches WHERE fid = 6"), "geen actie|buiten het programma");
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM statuswijzigingen"), 3);
-  EXPECT_FALSE(query_text(store, "SELECT gewijzigd_op FROM statuswijzigingen WHERE doel_id = 'S6'").empty());
+  EXPECT_EQ(query_text(store, "SELECT status_initiative_id FROM spots WHERE id = 'blokgesprek-hommelstraat-P02'"), "VB-001");
+  EXPECT_EQ(query_text(store, "SELECT status || '|' || status_note FROM sketches WHERE fid = 6"), "geen actie|buiten het programma");
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM status_changes"), 3);
+  EXPECT_FALSE(query_text(store, "SELECT changed_at FROM status_changes WHERE target_id = 'S6'").empty());
 
   const CliRun spots = status(store, {"--session", session});
   ASSERT_EQ(spots.code, 0);
@@ -169,10 +170,10 @@ TEST(StatusCommand, SetAndListRoundTrip) {
 
   // A note and a link are kept unless given; "" removes them.
   ASSERT_EQ(status(store, {"--set", "blokgesprek-hommelstraat-P01", "opgepakt", "--note", ""}).code, 0);
-  EXPECT_EQ(query_text(store, "SELECT notitie || '|' || initiatief_id FROM plekken WHERE id = 'blokgesprek-hommelstraat-P01'"),
+  EXPECT_EQ(query_text(store, "SELECT status_note || '|' || status_initiative_id FROM spots WHERE id = 'blokgesprek-hommelstraat-P01'"),
             "|VB-003");
   ASSERT_EQ(status(store, {"--set", "blokgesprek-hommelstraat-P01", "nieuw", "--initiative", ""}).code, 0);
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken WHERE initiatief_id IS NOT NULL AND id LIKE '%P01'"), 0);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots WHERE status_initiative_id IS NOT NULL AND id LIKE '%P01'"), 0);
 }
 
 TEST(StatusCommand, SpotsMadeAgainKeepTheirStatuses) {
@@ -183,20 +184,20 @@ TEST(StatusCommand, SpotsMadeAgainKeepTheirStatuses) {
   // With --min-n 1 the single square of sheet 2 is a spot too; the fijne plek moves to P03.
   const CliRun r = status(store, {"--session", session, "--min-n", "1", "--remake-spots"});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken"), 4);
-  EXPECT_NEAR(std::stod(query_text(store, "SELECT oppervlakte_m2 FROM plekken WHERE id = 'blokgesprek-hommelstraat-P01'")),
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots"), 4);
+  EXPECT_NEAR(std::stod(query_text(store, "SELECT area_m2 FROM spots WHERE id = 'blokgesprek-hommelstraat-P01'")),
               9400, 0.01)
       << "the union of the three squares";
-  EXPECT_EQ(query_text(store, "SELECT categorie || ' ' || status FROM plekken WHERE id = 'blokgesprek-hommelstraat-P03'"),
+  EXPECT_EQ(query_text(store, "SELECT category || ' ' || status FROM spots WHERE id = 'blokgesprek-hommelstraat-P03'"),
             "fijne_plek in behandeling");
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken WHERE status = 'in behandeling'"), 1);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots WHERE status = 'in behandeling'"), 1);
 }
 
 TEST(StatusCommand, BadInputIsRefusedAndNothingIsWritten) {
   TempDir dir;
   const auto store = v1_store(dir);
   ASSERT_EQ(status(store, {"--session", session}).code, 0);
-  const auto changes = [&] { return query_number(store, "SELECT COUNT(*) FROM statuswijzigingen"); };
+  const auto changes = [&] { return query_number(store, "SELECT COUNT(*) FROM status_changes"); };
 
   const CliRun word = status(store, {"--set", "blokgesprek-hommelstraat-P01", "klaar"});
   EXPECT_EQ(word.code, 2);
@@ -227,7 +228,7 @@ TEST(StatusCommand, BadInputIsRefusedAndNothingIsWritten) {
   EXPECT_EQ(min_n.code, 2) << "spots exist: a new --min-n needs --remake-spots";
   EXPECT_CONTAINS(min_n.err, "add --remake-spots");
   EXPECT_EQ(changes(), 0);
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken WHERE status <> 'nieuw'"), 0);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots WHERE status <> 'nieuw'"), 0);
 
   const CliRun missing = run_wijkatlas({"status", "--store", (dir / "nergens.gpkg").string()});
   EXPECT_EQ(missing.code, 3);
@@ -243,8 +244,8 @@ TEST(StatusCommand, SheetWithThePreviousSessionMakesItsSpotsAndRecordsIt) {
                                   "--store", store.string(), "--no-date", "-o", pdf.string()});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_CONTAINS(r.out, "met de plekken van sessie 'Blokgesprek Hommelstraat' in grijs");
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken"), 3) << "spots made for the sheet";
-  EXPECT_EQ(query_text(store, "SELECT vorige_sessie FROM sheets WHERE session = 'Ronde twee'"), session);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots"), 3) << "spots made for the sheet";
+  EXPECT_EQ(query_text(store, "SELECT previous_session FROM sheets WHERE session = 'Ronde twee'"), session);
   const std::string text = command_output("pdftotext " + quoted(pdf) + " -");
   EXPECT_CONTAINS(text, "P01 probleem · nog open");
   EXPECT_CONTAINS(text, "Vorige keer");
@@ -260,7 +261,7 @@ TEST(StatusCommand, SheetWithAnUnknownPreviousSessionIsRefusedBeforeWriting) {
   EXPECT_CONTAINS(r.err, "no drawings of session 'Tafel Klarendal' in this store (sessions: 'Blokgesprek Hommelstraat')");
   EXPECT_FALSE(std::filesystem::exists(pdf));
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sheets"), 3) << "no sheet recorded";
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM plekken"), 0);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots"), 0);
 }
 
 }  // namespace

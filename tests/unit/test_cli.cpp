@@ -360,3 +360,15 @@ TEST(Cli, LibraryErrorsAreWordedWithTheFlags) {
 }
 
 }  // namespace wijkatlas::app
+
+namespace wijkatlas::app {
+
+TEST(Cli, VersionNamesTheLibrariesItRunsWith) {
+  const CliRun r = run({"--version"});
+  EXPECT_EQ(r.code, exit_ok);
+  EXPECT_CONTAINS(r.out, "wijkatlas 0.");
+  for (const char* library : {"GDAL 3.", "GEOS 3.", "PROJ 9.", "Cairo 1.", "OpenCV 4."}) EXPECT_CONTAINS(r.out, library);
+  EXPECT_EQ(run({}).code, exit_usage) << "no subcommand is still wrong";
+}
+
+}  // namespace wijkatlas::app

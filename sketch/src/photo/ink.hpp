@@ -8,9 +8,6 @@
 
 namespace wijkatlas::sketch::photo {
 
-inline constexpr std::array<InkCategory, 3> ink_categories{InkCategory::probleem, InkCategory::fijne_plek,
-                                                           InkCategory::idee};
-
 struct InkMasks {
   std::array<cv::Mat, 3> mask;  // CV_8U per category, in ink_categories order, cleaned up
   cv::Mat hsv;                  // of the normalised page, for confidence

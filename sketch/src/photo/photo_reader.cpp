@@ -98,15 +98,6 @@ std::string strip_prefix(std::string text, const std::string& prefix) {
 
 }  // namespace
 
-std::string to_string(MarkKind kind) {
-  switch (kind) {
-    case MarkKind::area: return "vlak";
-    case MarkKind::line: return "lijn";
-    case MarkKind::point: return "punt";
-  }
-  return "?";
-}
-
 PhotoReading read_sheet_photo(const std::filesystem::path& image, const PhotoReadOptions& options) {
   const std::string file = image.string();
   const auto progress = [&](const char* step, double fraction) {

@@ -17,7 +17,7 @@
 #include "sheet_test_support.hpp"
 #include "test_support.hpp"
 #include "wijkatlas/sketch/photo_reader.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::test {
 namespace {
@@ -109,7 +109,7 @@ struct RoundTwo {
     const CliRun r1 = run_wijkatlas(args(store, first_session, dir / "ronde1.pdf"));
     if (r1.code != 0) throw std::runtime_error(r1.err);
     {
-      sketch::ProjectStore s = sketch::ProjectStore::open(store);
+      store::ProjectStore s = store::ProjectStore::open(store.string());
       first = s.find_sheet(sheet_id(r1))->sheet;
       std::vector<sketch::SheetInfo> sheets{first, first, first};
       for (int i = 1; i < 3; ++i) {
@@ -117,7 +117,7 @@ struct RoundTwo {
         s.record_sheet({sheets[static_cast<std::size_t>(i)], "", first_session, ""});
       }
       for (int i = 0; i < 3; ++i) {
-        sketch::IngestBatch b;
+        store::IngestBatch b;
         b.file_name = "ronde1_" + std::to_string(i) + ".geojson";
         b.content_sha256 = std::to_string(i) + std::string(63, 'a');  // ingest ids are its first 12 digits
         b.sheet = sheets[static_cast<std::size_t>(i)];
@@ -155,7 +155,7 @@ struct RoundTwo {
     const CliRun r2 = run_wijkatlas(a2);
     if (r2.code != 0) throw std::runtime_error(r2.err);
     {
-      sketch::ProjectStore s = sketch::ProjectStore::open(store);
+      store::ProjectStore s = store::ProjectStore::open(store.string());
       const auto record = s.find_sheet(sheet_id(r2));
       second = record->sheet;
       previous_session = record->previous_session;
@@ -198,7 +198,7 @@ void check_only_new_ink(const std::filesystem::path& photo, double min_iou) {
   EXPECT_LE(s.rms_m, 1.5);
   // Where nothing new was drawn (spots P01 and P03), nothing is read at all.
   for (const sketch::SpotRecord& spot : d.spots) {
-    if (spot.category == "fijne_plek") continue;  // P02 lies under the new red area
+    if (sketch::to_string(spot.category) == "fijne_plek") continue;  // P02 lies under the new red area
     for (const sketch::InkMark& m : r.marks) {
       std::visit(
           [&](const auto& g) {
@@ -218,14 +218,14 @@ TEST(RoundTwo, SpotsOfTheFirstSessionCarryTheirStatus) {
   const RoundTwo& d = round_two();
   ASSERT_EQ(d.spots.size(), 3u);
   EXPECT_EQ(d.spots[0].id, "ronde-1-stadtle-P01");
-  EXPECT_EQ(d.spots[0].category, "probleem");
+  EXPECT_EQ(sketch::to_string(d.spots[0].category), "probleem");
   EXPECT_EQ(d.spots[0].n, 3);
   EXPECT_EQ(d.spots[0].N, 3);
   EXPECT_EQ(d.spots[0].status.status, sketch::Status::opgepakt);
   ASSERT_TRUE(d.spots[0].status.initiative.has_value());
   EXPECT_EQ(d.spots[0].status.initiative->id, "LI-001");
-  EXPECT_EQ(d.spots[1].category, "fijne_plek");
-  EXPECT_EQ(d.spots[2].category, "idee");
+  EXPECT_EQ(sketch::to_string(d.spots[1].category), "fijne_plek");
+  EXPECT_EQ(sketch::to_string(d.spots[2].category), "idee");
   EXPECT_EQ(d.previous_session, first_session) << "the sheet record says which session it shows";
   EXPECT_EQ(d.second.frame.width, d.first.frame.width) << "the same layout as a first-round sheet";
 }

@@ -9,6 +9,12 @@
 
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/compare.hpp"
+#include "wijkatlas/project/ingest.hpp"
+#include "wijkatlas/project/join.hpp"
+#include "wijkatlas/project/maps.hpp"
+#include "wijkatlas/project/overlap.hpp"
+#include "wijkatlas/project/sheet.hpp"
 
 namespace wijkatlas::app {
 
@@ -35,30 +41,12 @@ struct AreasOptions {
 };
 void run_areas(const AreasOptions& options, geo::Reporter& reporter);
 
-// Whether `join` writes the layer `punten`: every input point with its area codes.
-enum class JoinedPoints {
-  automatic,  // when there are at most JoinOptions::joined_points_limit points
-  always,
-  never,      // only the points outside all areas are written (as their own layer)
-};
-
-struct JoinOptions {
-  AreaSourceOptions source;
-  std::string points;         // empty: examples/initiatieven_arnhem_oost.csv
-  std::string points_layer;
-  std::string points_srs;     // CRS of a points source that names none
-  std::vector<std::string> indicators;  // empty: the CBS key figures in the data directory
-  bool no_indicators = false;
-  std::string theme_field = "thema";
-  std::string value_field;
+// `wijkatlas join`: the join use case (project/join.hpp) and where it writes.
+using JoinedPoints = project::JoinedPoints;
+struct JoinOptions : project::JoinRequest {
   std::string output = "wijkatlas_join.gpkg";
-  std::string csv;            // empty: next to the output, .csv
+  std::string csv;  // empty: next to the output, .csv
   bool include_personal = false;
-  JoinedPoints joined_points = JoinedPoints::automatic;
-  // A copy of a million address points costs more than the whole join (SQLite inserts them one
-  // by one) and is seldom what is asked; the per-area layers are the product.
-  std::size_t joined_points_limit = 100'000;
-  unsigned threads = 0;
 };
 
 struct JoinSummary {
@@ -69,15 +57,9 @@ struct JoinSummary {
 };
 JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::ostream& out);
 
-struct MapOptions {
-  std::string definition;   // TOML map definition (docs/maps.md)
+// `wijkatlas map` and `wijkatlas atlas`: the map use cases (project/maps.hpp) and their outputs.
+struct MapOptions : project::MapRequest {
   std::string output = "kaart.pdf";  // .pdf, .svg or .png
-  std::string data_dir;     // empty: resolve_data_dir()
-  std::string paper;        // overrides [map].paper
-  std::string orientation;  // overrides [map].orientation
-  double dpi = 0;           // overrides [map].dpi (PNG); 0 keeps it
-  std::string language;     // overrides [map].language: nl or en
-  bool no_date = false;     // no date on the map nor in the PDF (reproducible files)
 };
 
 struct MapSummary {
@@ -88,14 +70,9 @@ struct MapSummary {
 };
 MapSummary run_map(const MapOptions& options, geo::Reporter& reporter, std::ostream& out);
 
-struct AtlasOptions {
+struct AtlasOptions : project::AtlasRequest {
   std::string output = "atlas_arnhem_oost.pdf";
-  std::string overview;   // overview page; empty: examples/maps/arnhem_oost_overzicht.toml
-  std::string wijk_map;   // one page per programme wijk; empty: examples/maps/atlas_wijk.toml
-  std::string png_dir;    // also one PNG per page in this directory; empty: none
-  std::string data_dir;
-  std::string language;   // nl (default) or en
-  bool no_date = false;
+  std::string png_dir;  // also one PNG per page in this directory; empty: none
 };
 
 struct AtlasSummary {
@@ -105,25 +82,11 @@ struct AtlasSummary {
 };
 AtlasSummary run_atlas(const AtlasOptions& options, geo::Reporter& reporter, std::ostream& out);
 
-// A drawing sheet (docs/sheets.md): exactly one of area, centre or bbox says where.
-struct SheetOptions {
-  std::string area;     // buurt, wijk or programme wijk: CBS code or name
-  std::string centre;   // "x,y" in crs
-  std::string bbox;     // "xmin,ymin,xmax,ymax" in crs
-  std::string crs = "EPSG:28992";
-  double scale = 0;     // denominator; 0: 2500 around a centre, fitted to an area or box
-  std::string paper = "A3";
-  std::string orientation = "landscape";
-  std::string session;  // printed in the session box
-  std::string date;     // printed in the session box; "" leaves a line to write the date on
+// `wijkatlas sheet`: the drawing-sheet use case (project/sheet.hpp) and where it goes.
+struct SheetOptions : project::SheetRequest {
   std::string store = "project.gpkg";
-  std::string basemap;  // OSM extract; empty: the one in the data directory, if any
-  std::string data_dir;
-  std::string language = "nl";
   std::string output = "tekenblad.pdf";
   bool no_date = false;  // no creation date in the PDF (reproducible output)
-  std::string previous;  // round two: show this earlier session's spots and their statuses, faintly
-  int previous_min_n = 2;  // when its spots are made by this command: sheets that make a spot
 };
 
 struct SheetSummary {
@@ -134,25 +97,12 @@ struct SheetSummary {
 SheetSummary run_sheet(const SheetOptions& options, geo::Reporter& reporter, std::ostream& out);
 
 // Photos/scans of drawn-on sheets and digital drawings into the project store.
-struct IngestOptions {
+// `wijkatlas ingest`: the ingest use case (project/ingest.hpp) over the files given.
+struct IngestOptions : project::IngestRequest {
   std::vector<std::string> files;
   std::string store = "project.gpkg";
-  std::string session;   // overrides the session the sheet was printed for
-  std::string sheet_id;  // the typed id under the QR code, when the QR code is damaged
-  bool keep_photo = false;  // also keep the whole photo in the store (privacy: off by default)
 };
-
-struct IngestFileResult {
-  std::string file;
-  bool stored = false;
-  bool duplicate = false;
-  std::size_t features = 0;
-  int version = 0;
-  std::string sheet_id;
-  std::size_t superseded = 0;
-  std::string earlier_file;  // duplicates: where and when it was stored before
-  std::string earlier_at;
-};
+using IngestFileResult = project::IngestFileResult;
 
 struct IngestSummary {
   std::vector<IngestFileResult> files;
@@ -162,23 +112,14 @@ struct IngestSummary {
 // first failure is rethrown at the end so the exit code reports it.
 IngestSummary run_ingest(const IngestOptions& options, geo::Reporter& reporter, std::ostream& out);
 
-// Residents' drawings of one category summed up (docs/overlap.md): where n of N sheets marked
-// the same place, a smoothed density, figures per buurt with small-number protection, a map.
-struct OverlapCommandOptions {
+// `wijkatlas overlap`: the overlap use case (project/overlap.hpp) and where it writes.
+struct OverlapCommandOptions : project::OverlapRequest {
   std::string store = "project.gpkg";
-  std::string category = "probleem";  // probleem, fijne_plek, idee or alle
   std::string output = "overlap.gpkg";
-  double grid_m = 0;             // > 0: count on a grid of this cell size instead of the exact map
-  double density_cell_m = 10;    // smoothed density: cell size
-  double density_sigma_m = 25;   // and Gaussian standard deviation; 0: no density layer
-  std::string map;               // rendered map (.pdf, .svg, .png); empty: none
+  std::string map;        // rendered map (.pdf, .svg, .png); empty: none
   std::string paper = "A3";
   bool no_date = false;
-  std::string per_buurt;         // CSV per buurt and programme wijk; empty: none
-  std::size_t min_sheets = 3;    // small-number protection: k
-  AreaSourceOptions source;      // buurten for --map and --per-buurt
-  unsigned threads = 0;
-  std::string session;           // only the sketches of this session; empty: all
+  std::string per_buurt;  // CSV per buurt and programme wijk; empty: none
 };
 
 struct OverlapSummary {
@@ -192,20 +133,12 @@ struct OverlapSummary {
 };
 OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& reporter, std::ostream& out);
 
-// Residents beside the figures (docs/overlap.md): a residents' measure per buurt against a CBS
-// key figure, both ranks, Spearman's rho, and a two-panel map at one scale.
-struct CompareOptions {
+// `wijkatlas compare`: the compare use case (project/compare.hpp) and where it writes.
+struct CompareOptions : project::CompareRequest {
   std::string store = "project.gpkg";
-  std::string category = "probleem";
-  std::string measure = "per_1000";  // per_1000, bladen, procent or plekken
-  std::string indicator;             // a CBS key figure or derived field (required)
-  std::vector<std::string> indicators;  // tables keyed by CBS code; empty: the CBS key figures
   std::string output = "vergelijking.csv";
-  std::string map;                   // two-panel map (.pdf, .svg, .png); empty: none
-  std::size_t min_sheets = 3;        // small-number protection: k
-  std::size_t highlight = 5;         // buurten with the largest rank difference
+  std::string map;  // two-panel map (.pdf, .svg, .png); empty: none
   bool no_date = false;
-  AreaSourceOptions source;
 };
 
 struct CompareSummary {

@@ -10,6 +10,7 @@
 
 #include "wijkatlas/geo/areas.hpp"
 #include "wijkatlas/geo/layer.hpp"
+#include "wijkatlas/geo/point_reader.hpp"
 #include "wijkatlas/geo/reporter.hpp"
 
 namespace wijkatlas::geo {
@@ -43,5 +44,29 @@ Point representative_point(const Geometry& geometry);
 // `outside` and reported as a warning, never dropped silently.
 PointJoinResult join_points(const AreaHierarchy& hierarchy, const Layer& points,
                             const PointJoinOptions& options, Reporter& reporter);
+
+struct PointStreamJoinOptions {
+  PointJoinOptions join;
+  // Every point is kept, for a layer of the joined points, while there are at most this many;
+  // beyond that only the points outside every buurt are kept, so that memory does not grow
+  // with the number of points.
+  std::size_t keep_all_up_to = 0;
+};
+
+struct StreamedPointJoin {
+  // The points kept: all of them (all_kept) or only those outside every buurt; values and
+  // field types as read_layer gives them.
+  Layer points;
+  // Counts over all points; buurt_of_point and outside refer to `points`.
+  PointJoinResult result;
+  std::size_t point_count = 0;
+  std::size_t outside_count = 0;
+  bool all_kept = false;
+};
+
+// join_points for points read in batches, each batch located as soon as it is read: the same
+// counts, the same warning. The reader's theme and value fields must exist when named.
+StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader& points,
+                                    const PointStreamJoinOptions& options, Reporter& reporter);
 
 }  // namespace wijkatlas::geo

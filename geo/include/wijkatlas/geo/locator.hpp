@@ -1,8 +1,9 @@
 #pragma once
 // Point-in-polygon location for many points against many polygons: the hot path of
-// `wijkatlas join`. A Boost.Geometry R-tree finds candidate polygons by bounding box; each
-// polygon carries an edge index in horizontal bands so the exact test touches only the few
-// edges near the point's y.
+// `wijkatlas join`. A grid over the polygons is classified once: a point in a cell that lies
+// wholly inside one polygon, or wholly outside all, is located by one lookup; a point in a cell
+// that an edge passes is decided by the exact test on the cell's few candidate polygons, each
+// with an edge index in horizontal bands so that it touches only the edges near the point's y.
 //
 // Boundary rule (documented in docs/join.md): a polygon owns the points strictly inside it, the
 // points on its west (left) edges and on its south (lower) edges, but not those on its east or
@@ -21,11 +22,19 @@
 
 namespace wijkatlas::geo {
 
+struct LocatorOptions {
+  // About how many points will be located (0: unknown). The grid gets finer with more points:
+  // building a cell costs about as much as locating a point.
+  std::size_t expected_points = 0;
+  unsigned threads = 0;  // for building; 0 = hardware concurrency
+};
+
 class PolygonLocator {
  public:
   static constexpr std::int32_t not_found = -1;
 
-  explicit PolygonLocator(std::span<const MultiPolygon> polygons);
+  explicit PolygonLocator(std::span<const MultiPolygon> polygons,
+                          const LocatorOptions& options = {});
   ~PolygonLocator();
   PolygonLocator(PolygonLocator&&) noexcept;
   PolygonLocator& operator=(PolygonLocator&&) noexcept;
@@ -39,6 +48,17 @@ class PolygonLocator {
                   unsigned threads = 0) const;
 
   std::size_t polygon_count() const;
+
+  // How the grid answers for p: by one lookup (`inside` a polygon, `outside` all of them), or
+  // by the exact test on the candidate polygons of an `edge` cell. For tests and statistics.
+  enum class CellKind { outside, inside, edge };
+  CellKind cell_kind(const Point& p) const;
+
+  struct GridSize {
+    std::uint32_t columns = 0, rows = 0;
+    std::size_t edge_cells = 0;
+  };
+  GridSize grid_size() const;
 
  private:
   struct Impl;

@@ -6,7 +6,7 @@
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/render/map_spec.hpp"
 #include "wijkatlas/render/previous_overlay.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::project {
 
@@ -14,10 +14,12 @@ namespace wijkatlas::project {
 // stored word otherwise.
 std::string printed_status(sketch::Status status, render::Language language);
 
-// The session's spots (made first when there are none, with `min_n`), each hatched by
-// category and labelled "P01 probleem · opgepakt" with what was done. Throws data_error for an
-// unknown session. Warns when no spot lies inside `extent` (the new sheet shows none of them).
-render::PreviousOverlay previous_overlay(sketch::ProjectStore& store, const std::string& session, int min_n,
-                                         const geo::Box& extent, render::Language language, geo::Reporter& reporter);
+// The session's spots (session_spots() makes and stores them), each hatched by category and
+// labelled "P01 probleem · opgepakt" with what was done. Nothing is read or written. Warns when
+// there are none, or none lies inside `extent` (the new sheet shows none of them); `min_n` is
+// only for that message.
+render::PreviousOverlay previous_overlay(const std::vector<sketch::SpotRecord>& spots, const std::string& session,
+                                         int min_n, const geo::Box& extent, render::Language language,
+                                         geo::Reporter& reporter);
 
 }  // namespace wijkatlas::project

@@ -7,17 +7,17 @@
 #include <vector>
 
 #include "wijkatlas/geo/reporter.hpp"
-#include "wijkatlas/sketch/store.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::project {
 
 // Throws data_error naming the store and the sessions it knows when `session` has no current
 // sketches.
-void require_session(sketch::ProjectStore& store, const std::string& session);
+void require_session(store::ProjectStore& store, const std::string& session);
 
 // Computes the spots of a session (ids <slug>-P01, P02... ordered by category, then n
 // descending, then area descending). Nothing is stored.
-std::vector<sketch::SpotRecord> compute_spots(sketch::ProjectStore& store, const std::string& session, int min_n,
+std::vector<sketch::SpotRecord> compute_spots(store::ProjectStore& store, const std::string& session, int min_n,
                                               geo::Reporter& reporter);
 
 // Gives each new spot the status of the old spot of the same category it overlaps most (the
@@ -35,7 +35,7 @@ struct SessionSpots {
 
 // The session's stored spots, made and stored first when there are none yet (or when `remake`,
 // keeping statuses with carry_statuses).
-SessionSpots session_spots(sketch::ProjectStore& store, const std::string& session, int min_n, bool remake,
+SessionSpots session_spots(store::ProjectStore& store, const std::string& session, int min_n, bool remake,
                            geo::Reporter& reporter);
 
 }  // namespace wijkatlas::project

@@ -7,9 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "wijkatlas/geo/versions.hpp"
 #include "wijkatlas/render/palette.hpp"
 
 namespace wijkatlas::render {
+
+// Cairo and Pango as they run.
+geo::LibraryVersions library_versions();
 
 // Installed by scripts/install-deps.sh (fonts-noto-core); covers Dutch diacritics.
 inline constexpr std::string_view default_font_family = "Noto Sans";

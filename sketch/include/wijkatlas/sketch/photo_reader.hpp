@@ -10,24 +10,11 @@
 #include <vector>
 
 #include "wijkatlas/geo/geometry.hpp"
+#include "wijkatlas/geo/versions.hpp"
+#include "wijkatlas/sketch/ink_mark.hpp"
 #include "wijkatlas/sketch/sheet_format.hpp"
 
 namespace wijkatlas::sketch {
-
-enum class MarkKind { area, line, point };  // filled or outlined area, stroke, dot/cross
-std::string to_string(MarkKind kind);       // "vlak", "lijn", "punt"
-
-struct InkMark {
-  InkCategory category;
-  MarkKind kind;
-  geo::Geometry geometry;     // RD New: MultiPolygon for areas, MultiLineString for lines, Point
-  double area_m2 = 0;         // areas only
-  double length_m = 0;        // lines only
-  double confidence = 0;      // 0..1: how sure the colour and shape are
-  // Provenance: a small PNG of the rectified page around the mark, and the RD box it covers.
-  std::vector<std::uint8_t> crop_png;
-  geo::Box crop_extent;
-};
 
 struct PhotoReadOptions {
   // When the QR code cannot be read: the sheet the user says it is (looked up in the store by
@@ -54,6 +41,9 @@ struct PhotoReading {
 // "only 3 of 8 markers found: the lower-right corner is outside the photo",
 // "image too blurry: hold the camera still or use more light",
 // "not a wijkatlas sheet" / "sheet of project 'x', this store belongs to 'npao'".
+// OpenCV, zbar and poppler as the photo reader runs with them.
+geo::LibraryVersions photo_library_versions();
+
 PhotoReading read_sheet_photo(const std::filesystem::path& image, const PhotoReadOptions& options = {});
 
 }  // namespace wijkatlas::sketch

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "wijkatlas/geo/geometry.hpp"
+#include "wijkatlas/sketch/category.hpp"  // InkCategory: what residents draw
 
 namespace wijkatlas::sketch {
 
@@ -22,11 +23,6 @@ inline constexpr std::string_view sheet_format_app = "wijkatlas";
 struct PageRect {
   double x = 0, y = 0, width = 0, height = 0;  // mm, top-left origin, y down
 };
-
-// What residents draw, by marker colour. Black is reserved for writing and never extracted.
-enum class InkCategory { probleem, fijne_plek, idee };  // red, green, blue markers
-std::string to_string(InkCategory category);            // "probleem", "fijne_plek", "idee"
-InkCategory ink_category_from_string(std::string_view text);  // throws config_error
 
 // The eight ArUco fiducials (dictionary DICT_4X4_50, ids 0..7) around the map frame, clockwise
 // from the top-left corner. They sit outside the frame so that nobody draws over them.

@@ -8,6 +8,8 @@
 #include <string_view>
 
 #include "wijkatlas/geo/geometry.hpp"
+#include "wijkatlas/sketch/category.hpp"
+#include "wijkatlas/sketch/ink_mark.hpp"
 
 namespace wijkatlas::sketch {
 
@@ -46,7 +48,7 @@ struct StatusInfo {
 struct SpotRecord {
   std::string id;        // "<session slug>-P01", stable once made
   std::string session;
-  std::string category;  // probleem, fijne_plek, idee
+  InkCategory category = InkCategory::probleem;
   int n = 0;             // most sheets that marked one place inside the spot
   int N = 0;             // sheets that showed that place
   double area_m2 = 0;
@@ -56,13 +58,14 @@ struct SpotRecord {
   std::string created_at;
 };
 
-// A current (not superseded) sketch of a session with its status; id "S" + its row number.
+// A current (not superseded) sketch of a session with its status; id "S" + its number in the
+// store.
 struct SketchStatusRow {
   std::string id;
   std::string sheet_id;
   std::string session;
-  std::string category;
-  std::string kind;  // vlak, lijn, punt
+  InkCategory category = InkCategory::probleem;
+  MarkKind kind = MarkKind::area;
   StatusInfo status;
 };
 
@@ -81,8 +84,8 @@ struct StatusChange {
 // of characters as one '-' ("Blokgesprek Hommelstraat" -> "blokgesprek-hommelstraat").
 std::string session_slug(std::string_view session);
 
-// "S17" for row 17 of the sketches table; nullopt when `id` is not of that form.
-std::string sketch_status_id(long long fid);
+// "S17" for sketch number 17 of a store; nullopt when `id` is not of that form.
+std::string sketch_status_id(long long number);
 std::optional<long long> parse_sketch_status_id(std::string_view id);
 
 }  // namespace wijkatlas::sketch

@@ -3,20 +3,9 @@
 #include <span>
 
 #include "wijkatlas/support/geos_handles.hpp"
-#include "wijkatlas/geo/geometry.hpp"
+#include "wijkatlas/support/geo_types.hpp"
 
 namespace wijkatlas::support {
-
-// The geometry model these conversions speak.
-using geo::Box;
-using geo::Geometry;
-using geo::LineString;
-using geo::MultiLineString;
-using geo::MultiPoint;
-using geo::MultiPolygon;
-using geo::Point;
-using geo::Polygon;
-using geo::Ring;
 
 GeosGeometryPtr to_geos(GeosContext& ctx, const Geometry& geometry);
 GeosGeometryPtr to_geos(GeosContext& ctx, const MultiPolygon& polygons);

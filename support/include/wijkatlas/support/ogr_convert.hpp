@@ -2,22 +2,9 @@
 // OGR geometries <-> wijkatlas geometries. Curves are linearised, Z and M dropped, single
 // geometries widened to their multi type.
 #include "wijkatlas/support/gdal_handles.hpp"
-#include "wijkatlas/geo/geometry.hpp"
-#include "wijkatlas/geo/layer.hpp"
+#include "wijkatlas/support/geo_types.hpp"
 
 namespace wijkatlas::support {
-
-// The geometry model these conversions speak.
-using geo::Box;
-using geo::FieldType;
-using geo::Geometry;
-using geo::LineString;
-using geo::MultiLineString;
-using geo::MultiPoint;
-using geo::MultiPolygon;
-using geo::Point;
-using geo::Polygon;
-using geo::Ring;
 
 // Returns monostate for a null or empty geometry. Throws std::invalid_argument for a geometry
 // collection that mixes dimensions (the caller names the feature in its message).

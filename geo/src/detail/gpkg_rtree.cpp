@@ -1,0 +1,276 @@
+#include "detail/gpkg_rtree.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "wijkatlas/geo/error.hpp"
+
+namespace wijkatlas::geo::detail {
+namespace {
+
+// One cell of an rtree node: a feature (leaf) or a child node, and its box in 32-bit floats.
+struct Cell {
+  std::int64_t id;
+  float minx, maxx, miny, maxy;
+};
+
+// SQLite's rtree.c stores coordinates as floats rounded outwards (rtreeValueDown/Up).
+constexpr double round_towards = 1.0 - 1.0 / 8388608.0;
+constexpr double round_away = 1.0 + 1.0 / 8388608.0;
+float value_down(double d) {
+  float f = static_cast<float>(d);
+  if (f > d) f = static_cast<float>(d * (d < 0 ? round_away : round_towards));
+  return f;
+}
+float value_up(double d) {
+  float f = static_cast<float>(d);
+  if (f < d) f = static_cast<float>(d * (d < 0 ? round_towards : round_away));
+  return f;
+}
+
+struct DbCloser {
+  void operator()(sqlite3* db) const noexcept { sqlite3_close(db); }
+};
+struct StatementFinalizer {
+  void operator()(sqlite3_stmt* s) const noexcept { sqlite3_finalize(s); }
+};
+using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
+
+std::string quoted(const std::string& identifier) {
+  std::string out = "\"";
+  for (char c : identifier) {
+    out += c;
+    if (c == '"') out += '"';
+  }
+  return out + "\"";
+}
+
+class Database {
+ public:
+  explicit Database(const std::filesystem::path& path) : path_(path.string()) {
+    sqlite3* db = nullptr;
+    const int rc = sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+    db_.reset(db);
+    if (rc != SQLITE_OK) fail("cannot open to add the spatial index");
+  }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw output_error(path_,
+                       what + ": " + (db_ ? sqlite3_errmsg(db_.get()) : "SQLite gave no reason"));
+  }
+  void execute(const std::string& sql) const {
+    if (sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+      fail("spatial index");
+  }
+  Statement prepare(const std::string& sql) const {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db_.get(), sql.c_str(), -1, &s, nullptr) != SQLITE_OK)
+      fail("spatial index");
+    return Statement(s);
+  }
+  void step(sqlite3_stmt* s) const {
+    if (sqlite3_step(s) != SQLITE_DONE) fail("spatial index");
+    sqlite3_reset(s);
+  }
+  std::string text(const std::string& sql) const {
+    const Statement s = prepare(sql);
+    if (sqlite3_step(s.get()) != SQLITE_ROW) fail("spatial index");
+    const auto* value = sqlite3_column_text(s.get(), 0);
+    return value != nullptr ? reinterpret_cast<const char*>(value) : "";
+  }
+
+ private:
+  std::string path_;
+  std::unique_ptr<sqlite3, DbCloser> db_;
+};
+
+void put_u16(unsigned char* at, unsigned v) {
+  at[0] = static_cast<unsigned char>(v >> 8);
+  at[1] = static_cast<unsigned char>(v);
+}
+void put_u32(unsigned char* at, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) at[i] = static_cast<unsigned char>(v >> (24 - 8 * i));
+}
+void put_i64(unsigned char* at, std::int64_t value) {
+  const auto v = static_cast<std::uint64_t>(value);
+  for (int i = 0; i < 8; ++i) at[i] = static_cast<unsigned char>(v >> (56 - 8 * i));
+}
+void put_float(unsigned char* at, float f) {
+  std::uint32_t bits = 0;
+  std::memcpy(&bits, &f, sizeof bits);
+  put_u32(at, bits);
+}
+
+// Sort-Tile-Recursive packing of one level: cells grouped into nodes of at most `capacity`,
+// in vertical slices sorted by x, each slice's cells sorted by y.
+std::vector<std::vector<Cell>> pack(std::vector<Cell>& cells, std::size_t capacity) {
+  const std::size_t nodes = (cells.size() + capacity - 1) / capacity;
+  const auto slices = static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(nodes))));
+  const std::size_t per_slice = slices * capacity;
+  auto centre_x = [](const Cell& c) { return static_cast<double>(c.minx) + c.maxx; };
+  auto centre_y = [](const Cell& c) { return static_cast<double>(c.miny) + c.maxy; };
+  std::sort(cells.begin(), cells.end(),
+            [&](const Cell& a, const Cell& b) { return centre_x(a) < centre_x(b); });
+  std::vector<std::vector<Cell>> out;
+  for (std::size_t slice = 0; slice < cells.size(); slice += per_slice) {
+    const auto end =
+        cells.begin() + static_cast<std::ptrdiff_t>(std::min(cells.size(), slice + per_slice));
+    const auto begin = cells.begin() + static_cast<std::ptrdiff_t>(slice);
+    std::sort(begin, end, [&](const Cell& a, const Cell& b) { return centre_y(a) < centre_y(b); });
+    for (auto at = begin; at < end;
+         at += static_cast<std::ptrdiff_t>(std::min<std::size_t>(capacity, end - at))) {
+      out.emplace_back(at,
+                       at + static_cast<std::ptrdiff_t>(std::min<std::size_t>(capacity, end - at)));
+    }
+  }
+  return out;
+}
+
+Cell bounds_of(std::int64_t id, const std::vector<Cell>& cells) {
+  Cell b{id, cells.front().minx, cells.front().maxx, cells.front().miny, cells.front().maxy};
+  for (const Cell& c : cells) {
+    b.minx = std::min(b.minx, c.minx);
+    b.maxx = std::max(b.maxx, c.maxx);
+    b.miny = std::min(b.miny, c.miny);
+    b.maxy = std::max(b.maxy, c.maxy);
+  }
+  return b;
+}
+
+// The triggers and extension entry of a GeoPackage spatial index, word for word as GDAL 3.6
+// writes them (GeoPackage 1.2 rtree extension).
+std::vector<std::string> index_definition(const std::string& table, const std::string& column,
+                                          const std::string& fid) {
+  const std::string t = quoted(table), c = quoted(column), id = quoted(fid);
+  const std::string rtree = quoted("rtree_" + table + "_" + column);
+  auto name = [&](const char* suffix) {
+    return quoted("rtree_" + table + "_" + column + "_" + suffix);
+  };
+  const std::string values = "VALUES (NEW." + id + ",ST_MinX(NEW." + c + "), ST_MaxX(NEW." + c +
+                             "),ST_MinY(NEW." + c + "), ST_MaxY(NEW." + c + "))";
+  auto literal = [](const std::string& s) {
+    std::string out = "'";
+    for (char ch : s) {
+      out += ch;
+      if (ch == '\'') out += '\'';
+    }
+    return out + "'";
+  };
+  return {
+      "CREATE TRIGGER " + name("insert") + " AFTER INSERT ON " + t + " WHEN (new." + c +
+          " NOT NULL AND NOT ST_IsEmpty(NEW." + c + ")) BEGIN INSERT OR REPLACE INTO " + rtree +
+          " " + values + "; END",
+      "CREATE TRIGGER " + name("update1") + " AFTER UPDATE OF " + c + " ON " + t + " WHEN OLD." +
+          id + " = NEW." + id + " AND (NEW." + c + " NOTNULL AND NOT ST_IsEmpty(NEW." + c +
+          ")) BEGIN INSERT OR REPLACE INTO " + rtree + " " + values + "; END",
+      "CREATE TRIGGER " + name("update2") + " AFTER UPDATE OF " + c + " ON " + t + " WHEN OLD." +
+          id + " = NEW." + id + " AND (NEW." + c + " ISNULL OR ST_IsEmpty(NEW." + c +
+          ")) BEGIN DELETE FROM " + rtree + " WHERE id = OLD." + id + "; END",
+      "CREATE TRIGGER " + name("update3") + " AFTER UPDATE ON " + t + " WHEN OLD." + id +
+          " != NEW." + id + " AND (NEW." + c + " NOTNULL AND NOT ST_IsEmpty(NEW." + c +
+          ")) BEGIN DELETE FROM " + rtree + " WHERE id = OLD." + id + "; INSERT OR REPLACE INTO " +
+          rtree + " " + values + "; END",
+      "CREATE TRIGGER " + name("update4") + " AFTER UPDATE ON " + t + " WHEN OLD." + id +
+          " != NEW." + id + " AND (NEW." + c + " ISNULL OR ST_IsEmpty(NEW." + c +
+          ")) BEGIN DELETE FROM " + rtree + " WHERE id IN (OLD." + id + ", NEW." + id + "); END",
+      "CREATE TRIGGER " + name("delete") + " AFTER DELETE ON " + t + " WHEN old." + c +
+          " NOT NULL BEGIN DELETE FROM " + rtree + " WHERE id = OLD." + id + "; END",
+      "CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT,column_name TEXT,extension_name "
+      "TEXT NOT NULL,definition TEXT NOT NULL,scope TEXT NOT NULL,CONSTRAINT ge_tce UNIQUE "
+      "(table_name, column_name, extension_name))",
+      "INSERT INTO gpkg_extensions (table_name,column_name,extension_name,definition,scope) VALUES "
+      "(" +
+          literal(table) + ", " + literal(column) +
+          ", 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', "
+          "'write-only')",
+  };
+}
+
+}  // namespace
+
+void add_gpkg_spatial_index(const std::filesystem::path& path, const std::string& table,
+                            const std::string& geometry_column, std::span<IndexedBox> boxes) {
+  const Database db(path);
+  // The file is a temporary one, thrown away if anything fails: no journal, no syncing.
+  db.execute(
+      "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; BEGIN");
+  const std::string fid =
+      db.text("SELECT name FROM pragma_table_info(" + quoted(table) + ") WHERE pk = 1");
+  const std::string rtree = "rtree_" + table + "_" + geometry_column;
+  db.execute("CREATE VIRTUAL TABLE " + quoted(rtree) + " USING rtree(id, minx, maxx, miny, maxy)");
+  // The rtree module sized its nodes for this file's page size when it made the empty root.
+  const auto node_bytes = static_cast<std::size_t>(std::stoul(
+      db.text("SELECT length(data) FROM " + quoted(rtree + "_node") + " WHERE nodeno = 1")));
+  constexpr std::size_t cell_bytes = 24;  // 64-bit id, 4 x 32-bit float
+  const std::size_t capacity = (node_bytes - 4) / cell_bytes;
+
+  std::vector<Cell> level;
+  level.reserve(boxes.size());
+  for (const IndexedBox& b : boxes) {
+    level.push_back({b.fid, value_down(b.box.min_corner().x()), value_up(b.box.max_corner().x()),
+                     value_down(b.box.min_corner().y()), value_up(b.box.max_corner().y())});
+  }
+  if (!level.empty()) {
+    const Statement node =
+        db.prepare("INSERT INTO " + quoted(rtree + "_node") + " (nodeno, data) VALUES (?, ?)");
+    db.execute("DELETE FROM " + quoted(rtree + "_node"));
+    // Which node holds each feature (leaves) and each node (inner nodes): written afterwards,
+    // sorted, so that SQLite appends to its B-trees instead of inserting all over them.
+    std::vector<std::pair<std::int64_t, std::int64_t>> leaf_of, parent_of;
+    leaf_of.reserve(level.size());
+    std::vector<unsigned char> blob(node_bytes);
+    std::int64_t next_node = 2;  // 1 is the root
+    // Level by level from the leaves: every node gets its number when it is written, and its
+    // parent, packed from those numbers, is written one level up. The last level is the root.
+    unsigned depth = 0;
+    for (;;) {
+      std::vector<std::vector<Cell>> nodes = pack(level, capacity);
+      const bool root = nodes.size() == 1;
+      std::vector<Cell> above;
+      for (auto& cells : nodes) {
+        const std::int64_t number = root ? 1 : next_node++;
+        std::fill(blob.begin(), blob.end(), 0);
+        if (root) put_u16(blob.data(), depth);
+        put_u16(blob.data() + 2, static_cast<unsigned>(cells.size()));
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+          unsigned char* at = blob.data() + 4 + i * cell_bytes;
+          put_i64(at, cells[i].id);
+          put_float(at + 8, cells[i].minx);
+          put_float(at + 12, cells[i].maxx);
+          put_float(at + 16, cells[i].miny);
+          put_float(at + 20, cells[i].maxy);
+          (depth == 0 ? leaf_of : parent_of).emplace_back(cells[i].id, number);
+        }
+        sqlite3_bind_int64(node.get(), 1, number);
+        sqlite3_bind_blob(node.get(), 2, blob.data(), static_cast<int>(blob.size()),
+                          SQLITE_TRANSIENT);
+        db.step(node.get());
+        above.push_back(bounds_of(number, cells));
+      }
+      if (root) break;
+      level = std::move(above);
+      ++depth;
+    }
+    auto write_links = [&](const std::string& links_table, const char* columns,
+                           std::vector<std::pair<std::int64_t, std::int64_t>>& links) {
+      std::sort(links.begin(), links.end());
+      const Statement insert =
+          db.prepare("INSERT INTO " + quoted(links_table) + " " + columns + " VALUES (?, ?)");
+      for (const auto& [id, holder] : links) {
+        sqlite3_bind_int64(insert.get(), 1, id);
+        sqlite3_bind_int64(insert.get(), 2, holder);
+        db.step(insert.get());
+      }
+    };
+    write_links(rtree + "_rowid", "(rowid, nodeno)", leaf_of);
+    write_links(rtree + "_parent", "(nodeno, parentnode)", parent_of);
+  }
+  for (const std::string& sql : index_definition(table, geometry_column, fid)) db.execute(sql);
+  db.execute("COMMIT");
+}
+
+}  // namespace wijkatlas::geo::detail

@@ -1,0 +1,56 @@
+#pragma once
+// Counting points per area at every level, per theme, and summing a value: what join_points and
+// join_point_stream share. Themes arrive as the text they were read as and get their final
+// names once every point has been seen (a CSV's column types are only known then).
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "wijkatlas/geo/join.hpp"
+
+namespace wijkatlas::geo::detail {
+
+class PointCounter {
+ public:
+  // `themes`: count per theme (else the theme given to add() is ignored).
+  PointCounter(const AreaHierarchy& hierarchy, bool themes);
+
+  // One point in buurt `buurt` (-1: outside every buurt; its theme still counts as one that
+  // occurs), with its theme as read, and its value.
+  void add(std::int32_t buurt, std::string_view theme, std::optional<double> value);
+
+  // The aggregates per level and the sorted theme names. `theme_name` gives a theme's final
+  // name from the text it was read as ("" means onbekend); values are dropped when
+  // `keep_values` is false (a CSV column that turned out not to be numeric).
+  void finish(PointJoinResult& result,
+              const std::function<std::string(const std::string&)>& theme_name,
+              bool keep_values) const;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::uint32_t theme_id(std::string_view theme);
+
+  bool with_themes_;
+  std::vector<std::array<std::int32_t, 4>> areas_of_buurt_;  // per buurt, its area per level
+  std::array<std::size_t, 4> level_sizes_{};
+  std::vector<std::int64_t> per_buurt_;
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> theme_ids_;
+  std::vector<std::string> themes_;                       // by id
+  std::vector<std::vector<std::int64_t>> per_buurt_theme_;  // [theme][buurt]
+  std::array<std::vector<std::pair<double, std::int64_t>>, 4> value_sums_;  // [level][area]
+};
+
+// The warning join_points gives for the points outside every buurt.
+void warn_outside(Reporter& reporter, const Layer& points, std::span<const std::size_t> outside,
+                  std::size_t outside_count, std::size_t point_count);
+
+}  // namespace wijkatlas::geo::detail

@@ -1,0 +1,121 @@
+// join_point_stream: the join of points read in batches (PointReader), in bounded memory.
+#include <algorithm>
+
+#include "join_counter.hpp"
+#include "wijkatlas/geo/join.hpp"
+#include "wijkatlas/geo/locator.hpp"
+#include "wijkatlas/support/text.hpp"
+
+namespace wijkatlas::geo {
+
+StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader& points,
+                                    const PointStreamJoinOptions& options, Reporter& reporter) {
+  const Layer& header = points.header();
+  const auto& buurten = hierarchy.at(Level::buurt);
+  std::vector<MultiPolygon> polygons;
+  polygons.reserve(buurten.size());
+  for (const auto& b : buurten) polygons.push_back(b.geometry);
+  LocatorOptions locator_options;
+  locator_options.expected_points = points.size_hint();
+  locator_options.threads = options.join.threads;
+  const PolygonLocator locator(polygons, locator_options);
+
+  const PointJoinOptions& join = options.join;
+  const auto theme_index = join.theme_field.empty()
+                               ? std::nullopt
+                               : std::optional(header.require_field(join.theme_field));
+  const auto value_index = join.value_field.empty()
+                               ? std::nullopt
+                               : std::optional(header.require_field(join.value_field));
+  // A CSV's values are text until the whole column has been seen: themes are counted by their
+  // text and named at the end, values summed as numbers and dropped if the column is not one.
+  const bool typed_at_end = points.typed_at_end();
+  detail::PointCounter counter(hierarchy, theme_index.has_value());
+
+  StreamedPointJoin out;
+  out.all_kept = options.keep_all_up_to > 0;
+  std::vector<std::int32_t> kept_buurt;  // while all are kept
+  std::vector<std::int32_t> buurt;
+  std::string theme;
+  PointBatch batch;
+  while (points.next(batch)) {
+    buurt.resize(batch.size());
+    locator.locate_all(batch.points(), buurt, join.threads);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      const std::int32_t b = buurt[i];
+      std::string_view theme_text;
+      if (theme_index) {
+        if (const auto text = batch.text(*theme_index, i)) {
+          theme_text = *text;
+        } else {
+          theme = to_text(batch.value(*theme_index, i));
+          theme_text = theme;
+        }
+      }
+      std::optional<double> value;
+      if (b >= 0 && value_index) {
+        const Value v = batch.value(*value_index, i);
+        const auto* text = std::get_if<std::string>(&v);
+        value = typed_at_end && text != nullptr ? support::parse_number(*text) : as_number(v);
+      }
+      counter.add(b, theme_text, value);
+      if (b < 0) ++out.outside_count;
+      if (out.all_kept) {
+        out.points.features.push_back(batch.feature(i));
+        kept_buurt.push_back(b);
+      } else if (b < 0) {
+        out.points.features.push_back(batch.feature(i));
+      }
+    }
+    out.point_count += batch.size();
+    if (out.all_kept && out.point_count > options.keep_all_up_to) {
+      // Too many to keep: from now on only the points outside.
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < kept_buurt.size(); ++i) {
+        if (kept_buurt[i] >= 0) continue;
+        // Never onto itself: a self-move empties a vector.
+        if (kept != i) out.points.features[kept] = std::move(out.points.features[i]);
+        ++kept;
+      }
+      out.points.features.resize(kept);
+      kept_buurt = {};
+      out.all_kept = false;
+    }
+  }
+
+  // Every point has been seen: the fields' final types, and the values in them.
+  out.points.name = header.name;
+  out.points.source = header.source;
+  out.points.source_crs = header.source_crs;
+  out.points.fields = header.fields;
+  out.points.fids_are_csv_rows = header.fids_are_csv_rows;
+  if (typed_at_end) {
+    for (Feature& f : out.points.features) {
+      for (std::size_t k = 0; k < f.values.size(); ++k)
+        f.values[k] = points.final_value(k, std::move(f.values[k]));
+    }
+  }
+  const bool numeric_values = !value_index || !typed_at_end ||
+                              header.fields[*value_index].type == FieldType::integer ||
+                              header.fields[*value_index].type == FieldType::real;
+  counter.finish(
+      out.result,
+      [&](const std::string& text) {
+        return typed_at_end ? to_text(points.final_value(*theme_index, Value(text))) : text;
+      },
+      numeric_values);
+  if (out.all_kept) {
+    out.result.buurt_of_point = std::move(kept_buurt);
+    for (std::size_t i = 0; i < out.result.buurt_of_point.size(); ++i) {
+      if (out.result.buurt_of_point[i] < 0) out.result.outside.push_back(i);
+    }
+  } else {
+    out.result.buurt_of_point.assign(out.points.features.size(), PolygonLocator::not_found);
+    for (std::size_t i = 0; i < out.points.features.size(); ++i) out.result.outside.push_back(i);
+  }
+  detail::warn_outside(reporter, out.points, out.result.outside, out.outside_count,
+                       out.point_count);
+  return out;
+}
+
+}  // namespace wijkatlas::geo

@@ -1,0 +1,71 @@
+#include "locator/banded_polygons.hpp"
+
+#include <algorithm>
+
+namespace wijkatlas::geo::locator_detail {
+namespace {
+
+// The on-edge test reaches this far beyond an edge's ends, so an edge is filed that far into
+// the neighbouring bands too.
+constexpr double reach = on_edge_tolerance;
+
+}  // namespace
+
+std::uint32_t BandedPolygons::band_of(const BandedPolygon& b, double y) {
+  const double position = (y - b.ymin) * b.inverse_band_height;
+  return static_cast<std::uint32_t>(
+      std::clamp(position, 0.0, static_cast<double>(b.band_count - 1)));
+}
+
+void BandedPolygons::Chunk::add(std::span<const Edge> own) {
+  BandedPolygon& b = polygons_.emplace_back();
+  b.first_band = static_cast<std::uint32_t>(band_offsets_.size() - 1);
+  if (own.empty()) return;
+  b.xmin = b.xmax = own.front().x0;
+  b.ymin = own.front().y0;
+  b.ymax = own.front().y1;
+  for (const Edge& e : own) {
+    b.xmin = std::min({b.xmin, e.x0, e.x1});
+    b.xmax = std::max({b.xmax, e.x0, e.x1});
+    b.ymin = std::min(b.ymin, e.y0);
+    b.ymax = std::max(b.ymax, e.y1);
+  }
+  // About four edges per band keeps the exact test short without wasting memory.
+  b.band_count = static_cast<std::uint32_t>(std::clamp<std::size_t>(own.size() / 4, 1, 1024));
+  b.inverse_band_height = b.band_count / std::max(b.ymax - b.ymin, 1e-9);
+  // Counting sort: count the edges filed in each band, then file them.
+  band_offsets_.resize(band_offsets_.size() + b.band_count, 0);
+  std::uint32_t* offsets = band_offsets_.data() + b.first_band;
+  for (const Edge& e : own) {
+    for (std::uint32_t i = band_of(b, e.y0 - reach), last = band_of(b, e.y1 + reach); i <= last;
+         ++i) {
+      ++offsets[i + 1];
+    }
+  }
+  for (std::uint32_t i = 1; i <= b.band_count; ++i) offsets[i] += offsets[i - 1];
+  edges_.resize(offsets[b.band_count]);
+  std::vector<std::uint32_t> cursor(offsets, offsets + b.band_count);
+  for (const Edge& e : own) {
+    for (std::uint32_t i = band_of(b, e.y0 - reach), last = band_of(b, e.y1 + reach); i <= last;
+         ++i) {
+      edges_[cursor[i]++] = e;
+    }
+  }
+}
+
+BandedPolygons::BandedPolygons(std::vector<Chunk> chunks) : chunks_(std::move(chunks)) {
+  std::size_t count = 0;
+  for (const Chunk& chunk : chunks_) count += chunk.polygons_.size();
+  polygons_.reserve(count);
+  // The chunks no longer grow: their storage stays where it is.
+  for (Chunk& chunk : chunks_) {
+    for (BandedPolygon& b : chunk.polygons_) {
+      b.band_offsets = chunk.band_offsets_.data() + b.first_band;
+      b.edges = chunk.edges_.data();
+      polygons_.push_back(b);
+    }
+    chunk.polygons_ = {};
+  }
+}
+
+}  // namespace wijkatlas::geo::locator_detail

@@ -1,0 +1,110 @@
+#pragma once
+// The project store: every printed sheet and everything read back from drawn-on sheets and
+// digital drawings, the spots of each session and the statuses a planner set (docs/sheets.md,
+// docs/round-two.md). It opens by a location: a GeoPackage path now; a PostgreSQL connection
+// string ("PG:...") is the next backend, behind the same interface (store/src/backend.hpp).
+//
+// Every write is one transaction that takes the store's write lock when it starts: a sheet
+// record, all features of one file, a session's spots, one status change, or nothing. Checks
+// that decide what is written (already read? which version? id taken?) run inside that
+// transaction, and the database's constraints back them up, so two writers at once never both
+// win. A writer waits for another one up to OpenOptions::busy_timeout, then fails as `locked`.
+//
+// Failures are store_error (error.hpp). A ProjectStore is one connection: use it from one
+// thread at a time; open one per thread or process.
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wijkatlas/sketch/category.hpp"
+#include "wijkatlas/sketch/status.hpp"
+#include "wijkatlas/store/error.hpp"
+#include "wijkatlas/store/records.hpp"
+
+namespace wijkatlas::store {
+
+// The format a store is written in; older ones are upgraded in place when opened.
+// 1 sheets, ingests, sketches; 2 round two: statuses, spots, status changes, the previous
+// session of a sheet; 3 the min_n each spot was made with; 4 one language (English) for every
+// table and column, stable ids (uuid) on every row, sketch numbers, date-time fields.
+inline constexpr int format_version = 4;
+
+struct OpenOptions {
+  // How long a write waits for another writer (another wijkatlas, QGIS saving an edit) before
+  // it gives up with ErrorKind::locked.
+  std::chrono::milliseconds busy_timeout{3000};
+  // true: opening checks that the store can be locked for writing, so that a locked or
+  // read-only store fails before any other work is done. false (readers): no such check.
+  bool check_writable = true;
+};
+
+class ProjectStore {
+ public:
+  // Opens an existing store; a store of an older format is upgraded in place first, in one
+  // transaction. Throws store_error: not_found (nothing there; opening never creates),
+  // not_a_store, newer_format, bad_location, locked, read_only, upgrade_failed.
+  static ProjectStore open(std::string_view location, const OpenOptions& options = {});
+  // Creates a new, empty store for `project`, complete or not at all, and never over an
+  // existing one: two processes creating at once get one store and one already_exists.
+  static ProjectStore create(std::string_view location, const std::string& project,
+                             const OpenOptions& options = {});
+  // Opens the store, creating it first when there is none. Two processes doing this at once
+  // both end up with the same store.
+  static ProjectStore open_or_create(std::string_view location, const std::string& project,
+                                     const OpenOptions& options = {});
+
+  ~ProjectStore();
+  ProjectStore(ProjectStore&&) noexcept;
+  ProjectStore& operator=(ProjectStore&&) noexcept;
+
+  const std::string& project() const;
+  // The location as given (the GeoPackage's path).
+  const std::string& location() const;
+
+  // ---- sheets ----
+  // Throws store_error foreign_project (the sheet belongs to another project) or duplicate
+  // (its id is recorded already).
+  void record_sheet(const SheetRecord& record);
+  std::optional<SheetRecord> find_sheet(const std::string& id);
+  std::size_t sheet_count();
+
+  // ---- ingest ----
+  // Stores all marks of one file in one transaction, or finds the same content (hash) stored
+  // before and stores nothing (outcome.duplicate), also when another process stores it at the
+  // same moment. A later file of the same sheet (or, for digital drawings without a sheet, of
+  // the same file name) becomes the next version and the earlier ones are marked superseded,
+  // not deleted. A sheet the store does not know is recorded from the file's description.
+  // Throws store_error foreign_project, or write_failed / locked with nothing stored.
+  IngestOutcome ingest(const IngestBatch& batch);
+
+  // ---- reading sketches ----
+  // Sessions of the current sketches, sorted ("" for sketches of no session).
+  std::vector<std::string> sessions();
+  // The current sketches of the chosen categories, grouped per sheet, in the order they were
+  // stored; all sessions when `session` is nullopt. Empty when there are none.
+  SketchSheets current_sheets(sketch::CategoryChoice categories,
+                              const std::optional<std::string>& session = std::nullopt);
+  // The current sketches of a session with their statuses, in the order they were stored.
+  std::vector<sketch::SketchStatusRow> sketch_statuses(const std::string& session);
+
+  // ---- round two: spots and statuses ----
+  // The spots made for a session, in id order; empty when none were made yet.
+  std::vector<sketch::SpotRecord> spots(const std::string& session);
+  // Replaces a session's spots in one transaction. Throws store_error duplicate when an id is
+  // taken by a spot of another session.
+  void replace_spots(const std::string& session, const std::vector<sketch::SpotRecord>& spots);
+  // Sets the status of a spot (by its id, any case) or a sketch (S17) and logs the change, in
+  // one transaction. Throws store_error unknown_id or not_current (a superseded sketch).
+  StatusSet set_status(const sketch::StatusChange& change);
+
+  struct Impl;
+
+ private:
+  explicit ProjectStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wijkatlas::store

@@ -1,0 +1,68 @@
+#pragma once
+// The values the project store takes and gives: printed sheets, ingests of drawn-on sheets and
+// digital drawings, the current sketches grouped per sheet. Times are ISO 8601 UTC text,
+// "2026-11-23T18:10:00Z" (the store keeps them as date-time fields).
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "wijkatlas/geo/overlap.hpp"
+#include "wijkatlas/sketch/ink_mark.hpp"
+#include "wijkatlas/sketch/sheet_format.hpp"
+#include "wijkatlas/sketch/status.hpp"
+
+namespace wijkatlas::store {
+
+struct SheetRecord {
+  sketch::SheetInfo sheet;
+  std::string area;  // area name, "" for a sheet around a centre
+  std::string session;
+  std::string printed_at;  // set by record_sheet when empty
+  std::string previous_session =
+      "";  // a round-two sheet: the session whose spots it shows; "" otherwise
+};
+
+enum class SketchSource { foto, scan, digitaal };
+std::string to_string(SketchSource source);  // "foto", "scan", "digitaal"
+
+// Everything read from one file, stored as one transaction.
+struct IngestBatch {
+  std::string file_name;       // the file's name as given; only its last part is stored
+  std::string content_sha256;  // hex digest of the file's bytes: the same file is stored once
+  std::optional<sketch::SheetInfo>
+      sheet;  // the sheet drawn on; nullopt for a digital drawing of no sheet
+  std::string session;
+  SketchSource source = SketchSource::digitaal;
+  std::vector<sketch::InkMark> marks;
+  std::vector<std::uint8_t> photo;  // the whole file, kept only when asked; empty: not kept
+};
+
+struct IngestOutcome {
+  bool duplicate = false;  // the same content was stored before: nothing was written
+  std::string ingest_id;   // this ingest's id, or the earlier one for a duplicate
+  int version = 1;         // 2, 3... for later photos of the same sheet (or file name)
+  std::size_t features = 0;
+  std::size_t superseded = 0;  // earlier ingests now marked superseded
+  std::string earlier_file;    // for a duplicate: the file and time it was stored from
+  std::string earlier_at;
+};
+
+// The current (not superseded) sketches of a choice of categories, grouped per sheet, for the
+// overlap: one geo::SketchSheet per printed sheet (coverage = its map extent) or per digital
+// drawing of no sheet (id "tekening <ingest id>", no coverage: its marks are its coverage).
+struct SketchSheets {
+  std::vector<geo::SketchSheet> sheets;
+  std::size_t sketches = 0;
+  std::size_t digital_drawings = 0;  // sheets without a printed map extent
+};
+
+// A status as set: the id as stored (typed ids may differ in case), what it is, the status now.
+struct StatusSet {
+  std::string id;
+  std::string kind;  // "plek" or "schets"
+  sketch::StatusInfo status;
+};
+
+}  // namespace wijkatlas::store

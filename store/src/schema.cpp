@@ -1,0 +1,134 @@
+// The description itself. Reading it top to bottom gives the store's format history: `since`
+// is the format that added a table or column, `former` its Dutch name before format 4.
+#include "schema.hpp"
+
+#include <array>
+
+namespace wijkatlas::store::schema {
+namespace {
+
+using enum Type;
+
+constexpr std::array project_columns{
+    Column{project::key, text},
+    Column{project::value, text},
+};
+constexpr std::array<const char*, 1> project_unique{project::key};
+
+constexpr std::array sheets_columns{
+    Column{sheets::uuid, text, 4, nullptr, Fill::new_uuid},
+    Column{sheets::id, text},
+    Column{sheets::project, text},
+    Column{sheets::area, text},
+    Column{sheets::session, text},
+    Column{sheets::scale, real},
+    Column{sheets::paper, text},
+    Column{sheets::orientation, text},
+    Column{sheets::printed_at, datetime},
+    Column{sheets::payload, text},  // the QR code's JSON: a typed id stands in for a damaged code
+    Column{sheets::previous_session, text, 2, "vorige_sessie"},
+};
+constexpr std::array<const char*, 2> sheets_unique{sheets::uuid, sheets::id};
+
+constexpr std::array ingests_columns{
+    Column{ingests::uuid, text, 4, nullptr, Fill::new_uuid},
+    Column{ingests::id, text},
+    Column{ingests::sheet_id, text},
+    Column{ingests::version, integer},
+    Column{ingests::sha256, text},
+    Column{ingests::file_name, text},
+    Column{ingests::source, text},
+    Column{ingests::session, text},
+    Column{ingests::ingested_at, datetime},
+    Column{ingests::features, integer},
+    Column{ingests::superseded, boolean},
+    Column{ingests::photo, blob},
+};
+// The content hash is unique: two writers storing the same file at once store it once.
+constexpr std::array<const char*, 3> ingests_unique{ingests::uuid, ingests::id, ingests::sha256};
+
+constexpr std::array sketches_columns{
+    Column{sketches::uuid, text, 4, nullptr, Fill::new_uuid},
+    Column{sketches::number, integer, 4, nullptr, Fill::fid},  // S17: the id people type
+    Column{sketches::sheet_id, text},
+    Column{sketches::session, text},
+    Column{sketches::category, text},
+    Column{sketches::kind, text},
+    Column{sketches::area_m2, real},
+    Column{sketches::length_m, real},
+    Column{sketches::confidence, real},
+    Column{sketches::ingest_id, text},
+    Column{sketches::version, integer},
+    Column{sketches::source, text},
+    Column{sketches::superseded, boolean},
+    Column{sketches::crop_png, blob},
+    Column{sketches::crop_xmin, real},
+    Column{sketches::crop_ymin, real},
+    Column{sketches::crop_xmax, real},
+    Column{sketches::crop_ymax, real},
+    // The current status, on the sketch itself so that QGIS shows and filters it.
+    Column{status::status, text, 2},
+    Column{status::note, text, 2, "status_notitie"},
+    Column{status::initiative_id, text, 2, "status_initiatief_id"},
+    Column{status::initiative, text, 2, "status_initiatief"},
+    Column{status::initiative_x, real, 2, "status_initiatief_x"},
+    Column{status::initiative_y, real, 2, "status_initiatief_y"},
+    Column{status::by, text, 2, "status_door"},
+    Column{status::changed_at, datetime, 2, "status_gewijzigd_op"},
+};
+constexpr std::array<const char*, 2> sketches_unique{sketches::uuid, sketches::number};
+
+constexpr std::array spots_columns{
+    Column{spots::uuid, text, 4, nullptr, Fill::new_uuid},
+    Column{spots::id, text, 2},  // <session slug>-P01: the id people type
+    Column{spots::session, text, 2, "sessie"},
+    Column{spots::category, text, 2, "categorie"},
+    Column{spots::n, integer, 2},
+    Column{spots::n_total, integer, 2, "N_totaal"},
+    Column{spots::n_label, text, 2, "n_van_N"},  // "3 van 5", for labels in QGIS
+    Column{spots::area_m2, real, 2, "oppervlakte_m2"},
+    Column{spots::min_n, integer, 3},
+    Column{status::status, text, 2},
+    Column{status::note, text, 2, "notitie"},
+    Column{status::initiative_id, text, 2, "initiatief_id"},
+    Column{status::initiative, text, 2, "initiatief"},
+    Column{status::initiative_x, real, 2, "initiatief_x"},
+    Column{status::initiative_y, real, 2, "initiatief_y"},
+    Column{status::by, text, 2, "door"},
+    Column{status::changed_at, datetime, 2, "gewijzigd_op"},
+    Column{spots::created_at, datetime, 2, "gemaakt_op"},
+};
+constexpr std::array<const char*, 2> spots_unique{spots::uuid, spots::id};
+
+constexpr std::array status_changes_columns{
+    Column{status_changes::uuid, text, 4, nullptr, Fill::new_uuid},
+    Column{status_changes::target_kind, text, 2, "soort"},  // plek or schets
+    Column{status_changes::target_id, text, 2, "doel_id"},
+    Column{status_changes::target_uuid, text, 4},  // empty for changes logged before format 4
+    Column{status_changes::session, text, 2, "sessie"},
+    Column{status_changes::status, text, 2},
+    Column{status_changes::note, text, 2, "notitie"},
+    Column{status_changes::initiative_id, text, 2, "initiatief_id"},
+    Column{status_changes::initiative, text, 2, "initiatief"},
+    Column{status_changes::changed_by, text, 2, "door"},
+    Column{status_changes::changed_at, datetime, 2, "gewijzigd_op"},
+};
+constexpr std::array<const char*, 1> status_changes_unique{status_changes::uuid};
+
+constexpr std::array all_tables{
+    Table{project::table, nullptr, 1, 1, Shape::none, project_columns, project_unique},
+    Table{sheets::table, nullptr, 1, 4, Shape::polygon, sheets_columns, sheets_unique},
+    Table{ingests::table, nullptr, 1, 4, Shape::none, ingests_columns, ingests_unique},
+    Table{sketches::table, nullptr, 1, 4, Shape::any, sketches_columns, sketches_unique},
+    Table{spots::table, "plekken", 2, 4, Shape::multipolygon, spots_columns, spots_unique},
+    Table{status_changes::table, "statuswijzigingen", 2, 4, Shape::none, status_changes_columns,
+          status_changes_unique},
+};
+
+}  // namespace
+
+std::span<const Table> tables() {
+  return all_tables;
+}
+
+}  // namespace wijkatlas::store::schema

@@ -1,0 +1,106 @@
+#pragma once
+// The store's schema as data: every table with its columns, types, unique constraints and
+// history. Creating a store, upgrading an older one and reading rows all use this one
+// description; the readers name columns by the constants below, never by literals.
+//
+// One language: every table and column name is English (lower case, so that PostgreSQL keeps
+// them as they are); the values people read (categories, statuses, "vlak", "foto") stay Dutch.
+// Formats 1-3 had Dutch names in round two's tables; `former` keeps them for the upgrade.
+#include <span>
+
+namespace wijkatlas::store::schema {
+
+enum class Type { text, integer, real, boolean, datetime, blob };
+enum class Shape { none, polygon, multipolygon, any };  // the geometry column, EPSG:28992
+
+// How an upgrade fills a column that the older table did not have.
+enum class Fill { null, new_uuid, fid };
+
+struct Column {
+  const char* name;
+  Type type;
+  int since = 1;                 // the format that added it
+  const char* former = nullptr;  // its name in formats before 4, when it differed
+  Fill fill = Fill::null;
+};
+
+struct Table {
+  const char* name;
+  const char* former;  // its name in formats before 4, when it differed (nullptr)
+  int since;           // the format that added it
+  int changed_in;      // the last format that changed its columns (an upgrade rebuilds it)
+  Shape geometry;
+  std::span<const Column> columns;
+  std::span<const char* const> unique;  // unique constraints, each a column list
+};
+
+inline constexpr const char* fid =
+    "fid";  // OGR's row id: internal, never shown or copied across backends
+inline constexpr const char* geom = "geom";  // the geometry column of tables that have one
+
+namespace project {  // key/value: the project's name, uuid, format version, creation time
+inline constexpr const char* table = "wijkatlas_project";
+inline constexpr const char *key = "key", *value = "value";
+inline constexpr const char *key_project = "project", *key_uuid = "uuid",
+                            *key_format = "format_version", *key_created_at = "created_at";
+}  // namespace project
+
+namespace sheets {  // one row per printed sheet; geometry: the map extent
+inline constexpr const char* table = "sheets";
+inline constexpr const char *uuid = "uuid", *id = "id", *project = "project", *area = "area",
+                            *session = "session", *scale = "scale", *paper = "paper",
+                            *orientation = "orientation", *printed_at = "printed_at",
+                            *payload = "payload", *previous_session = "previous_session";
+}  // namespace sheets
+
+namespace ingests {  // one row per file read in
+inline constexpr const char* table = "ingests";
+inline constexpr const char *uuid = "uuid", *id = "id", *sheet_id = "sheet_id",
+                            *version = "version", *sha256 = "sha256", *file_name = "file_name",
+                            *source = "source", *session = "session", *ingested_at = "ingested_at",
+                            *features = "features", *superseded = "superseded", *photo = "photo";
+}  // namespace ingests
+
+namespace sketches {  // the features read from drawings, with their status
+inline constexpr const char* table = "sketches";
+inline constexpr const char *uuid = "uuid", *number = "number", *sheet_id = "sheet_id",
+                            *session = "session", *category = "category", *kind = "kind",
+                            *area_m2 = "area_m2", *length_m = "length_m",
+                            *confidence = "confidence", *ingest_id = "ingest_id",
+                            *version = "version", *source = "source", *superseded = "superseded",
+                            *crop_png = "crop_png", *crop_xmin = "crop_xmin",
+                            *crop_ymin = "crop_ymin", *crop_xmax = "crop_xmax",
+                            *crop_ymax = "crop_ymax";
+}  // namespace sketches
+
+// The status fields, the same on sketches and spots.
+namespace status {
+inline constexpr const char *status = "status", *note = "status_note",
+                            *initiative_id = "status_initiative_id",
+                            *initiative = "status_initiative",
+                            *initiative_x = "status_initiative_x",
+                            *initiative_y = "status_initiative_y", *by = "status_by",
+                            *changed_at = "status_changed_at";
+}  // namespace status
+
+namespace spots {  // round two: the spots of a session
+inline constexpr const char* table = "spots";
+inline constexpr const char *uuid = "uuid", *id = "id", *session = "session",
+                            *category = "category", *n = "n", *n_total = "n_total",
+                            *n_label = "n_label", *area_m2 = "area_m2", *min_n = "min_n",
+                            *created_at = "created_at";
+}  // namespace spots
+
+namespace status_changes {  // round two: every status change, never updated
+inline constexpr const char* table = "status_changes";
+inline constexpr const char *uuid = "uuid", *target_kind = "target_kind", *target_id = "target_id",
+                            *target_uuid = "target_uuid", *session = "session", *status = "status",
+                            *note = "note", *initiative_id = "initiative_id",
+                            *initiative = "initiative", *changed_by = "changed_by",
+                            *changed_at = "changed_at";
+}  // namespace status_changes
+
+// Every table, in the order they are created.
+std::span<const Table> tables();
+
+}  // namespace wijkatlas::store::schema

@@ -1,0 +1,46 @@
+#pragma once
+// What the store suite shares: the backends it runs on, sheets and marks to store.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "at_once.hpp"
+#include "test_support.hpp"
+#include "wijkatlas/store/project_store.hpp"
+
+namespace wijkatlas::store::test {
+
+using wijkatlas::test::TempDir;
+
+// A backend the suite runs on: its name and a fresh location for a new store.
+struct Backend {
+  std::string name;
+  std::function<std::string(const TempDir& dir, const std::string& name)> location;
+};
+std::vector<Backend> backends();
+inline void PrintTo(const Backend& b, std::ostream* os) {
+  *os << b.name;
+}
+std::string backend_name(const ::testing::TestParamInfo<Backend>& info);
+
+// A short busy timeout: the tests that meet a lock need not wait 3 s.
+OpenOptions quick();
+
+sketch::SheetInfo a_sheet(const std::string& id = "K7Q-4M2", const std::string& project = "npao");
+// A `size` m square of ink with its lower-left corner at x, y.
+sketch::InkMark square(sketch::InkCategory category, double x, double y, double size = 20);
+sketch::InkMark dot(sketch::InkCategory category, double x, double y);
+// A photo of a_sheet() in session "Blokgesprek".
+IngestBatch photo_batch(const std::string& hash, std::vector<sketch::InkMark> marks);
+// A digital drawing of no sheet.
+IngestBatch drawing_batch(const std::string& file, const std::string& hash,
+                          std::vector<sketch::InkMark> marks);
+
+using wijkatlas::test::run_at_once;
+
+#define EXPECT_CONTAINS(text, needle) \
+  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
+
+}  // namespace wijkatlas::store::test

@@ -1,0 +1,150 @@
+// join_point_stream: points joined batch by batch as they are read give what join_points gives
+// on the whole layer (counts per level and theme, value sums, the points outside and the
+// warning), and keep only what the output needs.
+#include <gtest/gtest.h>
+
+#include <limits>
+
+#include "test_support.hpp"
+#include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/geo/join.hpp"
+#include "wijkatlas/geo/point_reader.hpp"
+#include "wijkatlas/geo/programme.hpp"
+
+namespace wijkatlas::geo {
+namespace {
+
+Layer read(const std::filesystem::path& path, const std::string& layer = {}) {
+  CollectingReporter reporter;
+  ReadOptions options;
+  options.layer = layer;
+  return read_layer(path, options, reporter);
+}
+
+class JoinStream : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    CollectingReporter reporter;
+    const Programme programme = load_programme(test::source_file("datasets/npao_programma.toml"));
+    hierarchy_ = new AreaHierarchy(build_hierarchy(
+        read(test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg"), "buurten"), &programme,
+        {}, reporter));
+  }
+  static void TearDownTestSuite() { delete hierarchy_; }
+
+  struct Both {
+    PointJoinResult whole;
+    std::vector<std::string> whole_warnings;
+    StreamedPointJoin streamed;
+    std::vector<std::string> streamed_warnings;
+    Layer points;
+  };
+
+  static Both join_both(const std::filesystem::path& path, const PointJoinOptions& join,
+                        std::size_t keep_all_up_to, std::size_t batch = 7) {
+    Both out;
+    out.points = read(path);
+    CollectingReporter whole;
+    out.whole = join_points(*hierarchy_, out.points, join, whole);
+    out.whole_warnings = whole.warnings;
+    CollectingReporter streamed;
+    PointReadOptions read_options;
+    read_options.batch_size = batch;
+    read_options.read_ahead = 1;
+    PointReader reader(path, {}, streamed, read_options);
+    PointStreamJoinOptions options;
+    options.join = join;
+    options.keep_all_up_to = keep_all_up_to;
+    out.streamed = join_point_stream(*hierarchy_, reader, options, streamed);
+    out.streamed_warnings = streamed.warnings;
+    return out;
+  }
+
+  static void expect_same_counts(const PointJoinResult& whole, const PointJoinResult& streamed) {
+    EXPECT_EQ(streamed.themes, whole.themes);
+    for (std::size_t l = 0; l < 4; ++l) {
+      ASSERT_EQ(streamed.per_level[l].size(), whole.per_level[l].size());
+      for (std::size_t a = 0; a < whole.per_level[l].size(); ++a) {
+        SCOPED_TRACE(hierarchy_->levels[l][a].code);
+        const AreaAggregate &s = streamed.per_level[l][a], &w = whole.per_level[l][a];
+        EXPECT_EQ(s.count, w.count);
+        EXPECT_EQ(s.per_theme, w.per_theme);
+        EXPECT_EQ(s.value_count, w.value_count);
+        EXPECT_DOUBLE_EQ(s.value_sum, w.value_sum);
+      }
+    }
+  }
+
+  static inline AreaHierarchy* hierarchy_ = nullptr;
+};
+
+TEST_F(JoinStream, CountsAsJoinPointsForCsvAndGeoPackage) {
+  PointJoinOptions join;
+  join.theme_field = "thema";
+  for (const char* file :
+       {"examples/initiatieven_arnhem_oost.csv", "examples/initiatieven_arnhem_oost.gpkg"}) {
+    SCOPED_TRACE(file);
+    const Both both = join_both(test::source_file(file), join, 0);
+    EXPECT_EQ(both.streamed.point_count, both.points.features.size());
+    expect_same_counts(both.whole, both.streamed.result);
+    EXPECT_EQ(both.streamed_warnings, both.whole_warnings);
+  }
+}
+
+TEST_F(JoinStream, KeepsOnlyThePointsOutsideAboveTheLimitWithAllTheirValues) {
+  // 253 real assets, some in Oosterbeek and Velp, outside Arnhem's buurten.
+  const auto path = test::data_file("assets/arnhem_assets.csv");
+  PointJoinOptions join;
+  join.theme_field = "category";
+  join.value_field = "lat";  // a number in every row (x_rd/y_rd locate): summed per area
+  const Both both = join_both(path, join, 10);
+  EXPECT_FALSE(both.streamed.all_kept);
+  expect_same_counts(both.whole, both.streamed.result);
+  EXPECT_EQ(both.streamed_warnings, both.whole_warnings);
+  ASSERT_GT(both.whole.outside.size(), 0u);
+  ASSERT_EQ(both.streamed.points.features.size(), both.whole.outside.size());
+  EXPECT_EQ(both.streamed.outside_count, both.whole.outside.size());
+  EXPECT_EQ(both.streamed.points.fields.size(), both.points.fields.size());
+  for (std::size_t k = 0; k < both.whole.outside.size(); ++k) {
+    const Feature& expected = both.points.features[both.whole.outside[k]];
+    const Feature& kept = both.streamed.points.features[both.streamed.result.outside[k]];
+    EXPECT_EQ(kept.fid, expected.fid);
+    EXPECT_EQ(kept.values, expected.values);
+    EXPECT_EQ(std::get<Point>(kept.geometry).x(), std::get<Point>(expected.geometry).x());
+    EXPECT_EQ(std::get<Point>(kept.geometry).y(), std::get<Point>(expected.geometry).y());
+  }
+}
+
+TEST_F(JoinStream, KeepsEveryPointWithItsBuurtUpToTheLimit) {
+  const auto path = test::data_file("assets/arnhem_assets.csv");
+  const Both both = join_both(path, {}, std::numeric_limits<std::size_t>::max());
+  EXPECT_TRUE(both.streamed.all_kept);
+  EXPECT_EQ(both.streamed.result.buurt_of_point, both.whole.buurt_of_point);
+  EXPECT_EQ(both.streamed.result.outside, both.whole.outside);
+  ASSERT_EQ(both.streamed.points.features.size(), both.points.features.size());
+  for (std::size_t i = 0; i < both.points.features.size(); ++i) {
+    EXPECT_EQ(both.streamed.points.features[i].values, both.points.features[i].values);
+  }
+}
+
+TEST_F(JoinStream, ACsvColumnIsSummedOnlyIfEveryValueInItIsANumber) {
+  test::TempDir dir;
+  // 'bedrag' is numeric (a decimal comma too); 'code' has leading zeros, so it is text, and
+  // its values are not summed, however numeric most of them look.
+  const auto path = dir.write("bedragen.csv",
+                              "x_rd,y_rd,bedrag,code,thema\n"
+                              "191500,444800,10,12,1\n"
+                              "191600,444900,\"2,5\",0034,1.0\n"
+                              "191700,445000,,7,\n");
+  for (const char* field : {"bedrag", "code"}) {
+    SCOPED_TRACE(field);
+    PointJoinOptions join;
+    join.value_field = field;
+    join.theme_field = "thema";  // '1' and '1.0' are the same number: one theme
+    const Both both = join_both(path, join, 0, 2);
+    expect_same_counts(both.whole, both.streamed.result);
+  }
+}
+
+}  // namespace
+}  // namespace wijkatlas::geo

@@ -1,0 +1,153 @@
+// The GeoPackage spatial index write_layers packs in one go must be the one GDAL makes feature
+// by feature: the same tables, triggers and extension entry, the same boxes, a valid R*Tree
+// (SQLite's rtreecheck), and spatial filters that find what a full scan finds.
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+#include <boost/geometry.hpp>
+#include <set>
+
+#include "test_support.hpp"
+#include "wijkatlas/geo/io.hpp"
+
+namespace wijkatlas::geo {
+namespace {
+
+using test::TempDir;
+
+struct DatasetCloser {
+  void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+using Dataset = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+Dataset open(const std::filesystem::path& path, bool update = false) {
+  GDALAllRegister();
+  return Dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : 0)));
+}
+
+// Every row of an SQL query, its fields joined by '|'.
+std::vector<std::string> rows(GDALDataset& ds, const std::string& sql) {
+  std::vector<std::string> out;
+  OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (result == nullptr) return out;
+  for (auto& f : *result) {
+    std::string row;
+    for (int i = 0; i < f->GetFieldCount(); ++i)
+      row += (i ? "|" : "") + std::string(f->GetFieldAsString(i));
+    out.push_back(row);
+  }
+  ds.ReleaseResultSet(result);
+  return out;
+}
+
+// Scattered points (a multi-level tree: 51 cells a node) and some squares.
+std::pair<Layer, Layer> sample_layers(int points) {
+  Layer punten;
+  punten.name = "punten";
+  punten.source_crs = "EPSG:28992";
+  punten.fields = {{"n", FieldType::integer, false}};
+  for (int i = 0; i < points; ++i) {
+    const auto h = static_cast<std::uint32_t>(i) * 2654435761u;
+    Feature f;
+    f.fid = i + 1;
+    f.values = {std::int64_t{i}};
+    f.geometry = Point(190000 + (h % 4000) + 0.123, 440000 + ((h >> 12) % 4000) + 0.456);
+    punten.features.push_back(std::move(f));
+  }
+  Layer vlakken;
+  vlakken.name = "vlakken";
+  vlakken.source_crs = "EPSG:28992";
+  vlakken.fields = {{"naam", FieldType::text, false}};
+  for (int i = 0; i < 200; ++i) {
+    const double x = 190000 + (i % 20) * 200, y = 440000 + (i / 20) * 200;
+    MultiPolygon shape;
+    shape.resize(1);
+    boost::geometry::append(shape[0].outer(), Point(x, y));
+    boost::geometry::append(shape[0].outer(), Point(x, y + 150.5));
+    boost::geometry::append(shape[0].outer(), Point(x + 150.5, y + 150.5));
+    boost::geometry::append(shape[0].outer(), Point(x + 150.5, y));
+    boost::geometry::append(shape[0].outer(), Point(x, y));
+    Feature f;
+    f.fid = i + 1;
+    f.values = {std::string("vlak ") + std::to_string(i)};
+    f.geometry = shape;
+    vlakken.features.push_back(std::move(f));
+  }
+  return {std::move(punten), std::move(vlakken)};
+}
+
+TEST(SpatialIndex, ThePackedIndexIsTheOneGdalMakes) {
+  TempDir dir;
+  const auto [punten, vlakken] = sample_layers(5000);
+  const Layer* layers[] = {&vlakken, &punten};
+  write_layers(dir / "ons.gpkg", layers);
+  // GDAL's own index on a copy: dropped, then made again feature by feature.
+  std::filesystem::copy_file(dir / "ons.gpkg", dir / "gdal.gpkg");
+  {
+    Dataset gdal = open(dir / "gdal.gpkg", true);
+    ASSERT_TRUE(gdal);
+    for (const char* table : {"punten", "vlakken"}) {
+      rows(*gdal, std::string("SELECT DisableSpatialIndex('") + table + "', 'geom')");
+      rows(*gdal, std::string("SELECT CreateSpatialIndex('") + table + "', 'geom')");
+    }
+  }
+  Dataset ours = open(dir / "ons.gpkg"), gdal = open(dir / "gdal.gpkg");
+  ASSERT_TRUE(ours && gdal);
+  for (const std::string table : {"punten", "vlakken"}) {
+    SCOPED_TRACE(table);
+    const std::string rtree = "rtree_" + table + "_geom";
+    EXPECT_EQ(rows(*ours, "SELECT rtreecheck('" + rtree + "')"), std::vector<std::string>{"ok"});
+    const std::string schema =
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name LIKE '" + rtree +
+        "%' ORDER BY name";
+    const auto our_schema = rows(*ours, schema);
+    EXPECT_EQ(our_schema.size(), 10u)
+        << "the virtual table, 3 tables of the rtree module, 6 triggers";
+    EXPECT_EQ(our_schema, rows(*gdal, schema));
+    const std::string extension =
+        "SELECT * FROM gpkg_extensions WHERE table_name = '" + table + "'";
+    EXPECT_EQ(rows(*ours, extension), rows(*gdal, extension));
+    // The same boxes, to the last bit of their 32-bit floats.
+    const std::string boxes = "SELECT id, minx, maxx, miny, maxy FROM " + rtree + " ORDER BY id";
+    const auto our_boxes = rows(*ours, boxes);
+    EXPECT_EQ(our_boxes.size(), table == "punten" ? 5000u : 200u);
+    EXPECT_EQ(our_boxes, rows(*gdal, boxes));
+  }
+}
+
+TEST(SpatialIndex, AFilteredReadFindsWhatAFullScanFinds) {
+  TempDir dir;
+  const auto [punten, vlakken] = sample_layers(3000);
+  const Layer* layers[] = {&punten};
+  write_layers(dir / "ons.gpkg", layers);
+  Dataset ds = open(dir / "ons.gpkg", true);
+  ASSERT_TRUE(ds);
+  OGRLayer* layer = ds->GetLayerByName("punten");
+  ASSERT_NE(layer, nullptr);
+  const double box[] = {191000, 441000, 192500, 441700};
+  std::set<GIntBig> expected, found;
+  for (const Feature& f : punten.features) {
+    const auto& p = std::get<Point>(f.geometry);
+    if (p.x() >= box[0] && p.x() <= box[2] && p.y() >= box[1] && p.y() <= box[3])
+      expected.insert(f.fid);
+  }
+  layer->SetSpatialFilterRect(box[0], box[1], box[2], box[3]);
+  for (auto& f : *layer) found.insert(f->GetFID());
+  EXPECT_EQ(found, expected);
+  EXPECT_GT(expected.size(), 10u);
+  // The triggers keep it: a feature added afterwards is found, the tree stays valid.
+  layer->SetSpatialFilter(nullptr);
+  OGRFeature added(layer->GetLayerDefn());
+  OGRPoint point(191500, 441500);
+  added.SetGeometry(&point);
+  ASSERT_EQ(layer->CreateFeature(&added), OGRERR_NONE);
+  layer->SetSpatialFilterRect(191499, 441499, 191501, 441501);
+  std::set<GIntBig> near;
+  for (auto& f : *layer) near.insert(f->GetFID());
+  EXPECT_TRUE(near.count(added.GetFID()));
+  EXPECT_EQ(rows(*ds, "SELECT rtreecheck('rtree_punten_geom')"), std::vector<std::string>{"ok"});
+}
+
+}  // namespace
+}  // namespace wijkatlas::geo
