@@ -19,16 +19,17 @@ PACKAGES=(
   # homography with OpenCV (aruco lives in the contrib modules)
   libqrencode-dev libzbar-dev libopencv-dev libopencv-contrib-dev
   libpoppler-cpp-dev  # photo reader: a scanner's PDF page rasterised
-  # project store: SHA-256 of ingested files (OpenSSL), SQLite under GDAL's GeoPackage driver,
-  # UUIDs as stable row ids (libuuid)
+  # SHA-256 of ingested files and of OSM extracts (OpenSSL), SQLite under GDAL's GeoPackage
+  # driver, UUIDs as stable row ids of the project store (libuuid)
   libssl-dev libsqlite3-dev uuid-dev
+  libpq-dev  # PostGIS store: connection checks and messages GDAL cannot give
   # tests
   libgtest-dev googletest poppler-utils
   # fuzzing (scripts/fuzz.sh): clang with libFuzzer, which Debian ships in compiler-rt
   clang libclang-rt-14-dev
   # project store for teams, and benchmark peers
   postgresql postgis postgresql-15-postgis-3 libsqlite3-mod-spatialite sqlite3 time
-  python3-mapnik mapnik-utils
+  python3-mapnik mapnik-utils python3-cairo  # python3-cairo: the multi-page Mapnik peer of the base map bench
   # fetch script (clip the Gelderland OSM extract to Arnhem)
   osmium-tool curl ca-certificates unzip
 )

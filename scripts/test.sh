@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The README's second command, and what CI runs (.ci/run): install the Debian packages, build
 # with warnings as errors and run the whole GoogleTest suite through CTest.
+# The store suite also runs against a private PostgreSQL/PostGIS server
+# (scripts/test-postgres.sh), started before CTest and stopped after it; its connection string
+# reaches the tests in WIJKATLAS_TEST_PG.
 # The tests read the real data from WIJKATLAS_DATA_DIR (default ../shared/datasets) and fail,
 # never skip, when it is missing.
 set -euo pipefail
@@ -14,4 +17,9 @@ if [ ! -d "$data_dir/cbs" ]; then
 fi
 cmake --preset ci -DWIJKATLAS_DATA_DIR="$data_dir"
 cmake --build --preset ci
+
+pg_dir="build/ci/postgres"
+trap 'bash scripts/test-postgres.sh stop "$pg_dir"' EXIT
+WIJKATLAS_TEST_PG="$(bash scripts/test-postgres.sh start "$pg_dir")"
+export WIJKATLAS_TEST_PG
 ctest --preset ci

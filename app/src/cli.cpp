@@ -110,6 +110,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   map_cmd->add_option("definition", map.definition, "Map definition, e.g. examples/maps/arnhem_oost_overzicht.toml")->required();
   map_cmd->add_option("-o,--output", map.output, "Output: .pdf, .svg or .png")->capture_default_str();
   map_cmd->add_option("--data-dir", map.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
+  map_cmd->add_option("--cache-dir", map.cache_dir, "Where prepared base maps are kept (default: $XDG_CACHE_HOME/wijkatlas, else ~/.cache/wijkatlas)");
   map_cmd->add_option("--paper", map.paper, "Paper size, overriding the definition: A4, A3, A2, A1, A0");
   map_cmd->add_option("--orientation", map.orientation, "portrait or landscape, overriding the definition");
   map_cmd->add_option("--dpi", map.dpi, "Resolution of a PNG (default: the definition's, else 300)");
@@ -123,6 +124,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   atlas_cmd->add_option("--wijk-map", atlas.wijk_map, "Map definition drawn once per programme wijk (default: examples/maps/atlas_wijk.toml)");
   atlas_cmd->add_option("--png-dir", atlas.png_dir, "Also write one PNG per page into this directory");
   atlas_cmd->add_option("--data-dir", atlas.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
+  atlas_cmd->add_option("--cache-dir", atlas.cache_dir, "Where prepared base maps are kept (default: $XDG_CACHE_HOME/wijkatlas, else ~/.cache/wijkatlas)");
   atlas_cmd->add_option("--language", atlas.language, "Map text: nl (default) or en");
   atlas_cmd->add_flag("--no-date", atlas.no_date, "Leave the date off the pages and out of the PDF (reproducible output)");
 
@@ -137,9 +139,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   sheet_cmd->add_option("--orientation", sheet.orientation, "landscape or portrait")->capture_default_str();
   sheet_cmd->add_option("--session", sheet.session, "Session name printed in the session box");
   sheet_cmd->add_option("--date", sheet.date, "Date printed in the session box (default: a line to write it on)");
-  sheet_cmd->add_option("--store", sheet.store, "Project store (GeoPackage) the sheet is recorded in")->capture_default_str();
+  sheet_cmd->add_option("--store", sheet.store, "Project store the sheet is recorded in: a GeoPackage file or PG:... active_schema=PROJECT")->capture_default_str();
   sheet_cmd->add_option("--basemap", sheet.basemap, "OSM extract (.osm.pbf or GeoPackage) for the base map (default: the one in the data directory)");
   sheet_cmd->add_option("--data-dir", sheet.data_dir, "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
+  sheet_cmd->add_option("--cache-dir", sheet.cache_dir, "Where prepared base maps are kept (default: $XDG_CACHE_HOME/wijkatlas, else ~/.cache/wijkatlas)");
   sheet_cmd->add_option("--language", sheet.language, "Sheet text: nl (default) or en");
   sheet_cmd->add_option("-o,--output", sheet.output, "Output: .pdf, .svg or .png")->capture_default_str();
   sheet_cmd->add_flag("--no-date", sheet.no_date, "No creation date in the PDF (reproducible output)");
@@ -148,14 +151,14 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   IngestOptions ingest;
   auto* ingest_cmd = app.add_subcommand("ingest", "Read drawn-on sheets (photos, scans) and digital drawings (GeoJSON, GeoPackage) into the project store");
   ingest_cmd->add_option("files", ingest.files, "Photos (JPEG), scans (PNG, PDF) or drawings (GeoJSON, GeoPackage)")->required();
-  ingest_cmd->add_option("--store", ingest.store, "Project store (GeoPackage)")->capture_default_str();
+  ingest_cmd->add_option("--store", ingest.store, "Project store: a GeoPackage file or PG:... active_schema=PROJECT")->capture_default_str();
   ingest_cmd->add_option("--session", ingest.session, "Session name (default: the one the sheet was printed for)");
   ingest_cmd->add_option("--sheet-id", ingest.sheet_id, "The sheet id printed under the QR code, when the QR code cannot be read");
   ingest_cmd->add_flag("--keep-photo", ingest.keep_photo, "Also keep the whole photo in the store (default: only the features and small crops)");
 
   OverlapCommandOptions overlap;
   auto* overlap_cmd = app.add_subcommand("overlap", "Sum up the residents' drawings of one category: where n of N sheets marked the same place (GeoPackage, map, table per buurt)");
-  overlap_cmd->add_option("--store", overlap.store, "Project store (GeoPackage) with the sketches")->capture_default_str();
+  overlap_cmd->add_option("--store", overlap.store, "Project store with the sketches: a GeoPackage file or PG:... active_schema=PROJECT")->capture_default_str();
   overlap_cmd->add_option("--category", overlap.category, "probleem, fijne_plek, idee or alle")->capture_default_str();
   overlap_cmd->add_option("-o,--output", overlap.output, "Output GeoPackage (layers overlap_vlakken or overlap_cellen, dichtheid, per_buurt, per_programmawijk)")->capture_default_str();
   overlap_cmd->add_option("--grid", overlap.grid_m, "Count on a grid of this cell size in metres instead of the exact map (default: automatic)");
@@ -174,7 +177,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   auto* compare_cmd = app.add_subcommand("compare", "Set what residents draw beside a CBS indicator per buurt: table with ranks and Spearman's rho, two-panel map");
   compare_cmd->add_option("--indicator", compare.indicator, "CBS key figure or derived field, e.g. Bevolkingsdichtheid_34 or dichtheid")->required();
   compare_cmd->add_option("--indicators", compare.indicators, "Indicator table(s) keyed by CBS code (repeatable; default: CBS key figures in the data directory)");
-  compare_cmd->add_option("--store", compare.store, "Project store (GeoPackage) with the sketches")->capture_default_str();
+  compare_cmd->add_option("--store", compare.store, "Project store with the sketches: a GeoPackage file or PG:... active_schema=PROJECT")->capture_default_str();
   compare_cmd->add_option("--category", compare.category, "probleem, fijne_plek, idee or alle")->capture_default_str();
   compare_cmd->add_option("--measure", compare.measure, "Residents' measure: per_1000, bladen, procent or plekken")->capture_default_str();
   compare_cmd->add_option("-o,--output", compare.output, "Output table (CSV)")->capture_default_str();
@@ -186,7 +189,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   StatusOptions status;
   auto* status_cmd = app.add_subcommand("status", "Round two: list or set what was done with the spots and sketches of a session (nieuw, in behandeling, opgepakt, geen actie)");
-  status_cmd->add_option("--store", status.store, "Project store (GeoPackage)")->capture_default_str();
+  status_cmd->add_option("--store", status.store, "Project store: a GeoPackage file or PG:... active_schema=PROJECT")->capture_default_str();
   status_cmd->add_option("--session", status.session, "List this session's spots (made from its overlap on first use); without it: the sessions");
   status_cmd->add_flag("--sketches", status.sketches, "List the session's sketches (ids S17) instead of its spots");
   status_cmd->add_option("--set", status.set, "Set a status: ID STATUS, e.g. --set blokgesprek-hommelstraat-P01 opgepakt")->expected(2)->type_name("ID STATUS");

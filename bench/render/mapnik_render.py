@@ -187,19 +187,24 @@ def build_xml(a, marker_dir, page_w_pt, page_h_pt, extent):
 
     osm = esc(a.osm)
 
+    # An .osm.pbf is in lon/lat; a GeoPackage made from one (the base map benchmark) may be in RD.
+    osm_srs = getattr(a, "osm_srs", "epsg:4326")
+
     def ogr_layer(name, ogr_name, style_names):
-        return ('<Layer name="%s" srs="epsg:4326">%s<Datasource><Parameter name="type">ogr</Parameter>'
+        return ('<Layer name="%s" srs="%s">%s<Datasource><Parameter name="type">ogr</Parameter>'
                 '<Parameter name="file">%s</Parameter><Parameter name="layer">%s</Parameter></Datasource></Layer>'
-                % (name, "".join("<StyleName>%s</StyleName>" % s for s in style_names), osm, ogr_name))
+                % (name, osm_srs, "".join("<StyleName>%s</StyleName>" % s for s in style_names), osm, ogr_name))
 
     layers = [
         ogr_layer("areas", "multipolygons", ["area-green", "area-water", "area-building"]),
         ogr_layer("lines", "lines", ["line-" + n for n, _ in passes]),
-        '<Layer name="points" srs="epsg:4326"><StyleName>point-symbols</StyleName><StyleName>point-labels</StyleName>'
-        '<Datasource><Parameter name="type">geojson</Parameter><Parameter name="file">%s</Parameter></Datasource>'
-        '</Layer>' % esc(a.points),
-        ogr_layer("names", "lines", ["names-major", "names-minor", "names-waterway"]),
     ]
+    if a.points:
+        layers.append(
+            '<Layer name="points" srs="epsg:4326"><StyleName>point-symbols</StyleName><StyleName>point-labels</StyleName>'
+            '<Datasource><Parameter name="type">geojson</Parameter><Parameter name="file">%s</Parameter></Datasource>'
+            '</Layer>' % esc(a.points))
+    layers.append(ogr_layer("names", "lines", ["names-major", "names-minor", "names-waterway"]))
     return ('<?xml version="1.0" encoding="utf-8"?><Map srs="epsg:28992" background-color="#fbfaf9">%s%s</Map>'
             % ("".join(styles), "".join(layers)))
 

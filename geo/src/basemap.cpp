@@ -3,12 +3,22 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 
+#include "detail/osm_layer_reads.hpp"
 #include "detail/osm_tags.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
 
 namespace wijkatlas::geo {
+
+namespace {
+std::atomic<std::size_t> layer_reads{0};
+}  // namespace
+
+void detail::count_osm_layer_read() { ++layer_reads; }
+std::size_t osm_layer_reads() { return layer_reads.load(); }
+
 namespace {
 
 template <std::size_t N>
@@ -84,6 +94,7 @@ Layer read_osm_layer(const std::filesystem::path& path, const std::string& layer
     if (std::find(columns.begin(), columns.end(), c) != columns.end()) read.fields.push_back(c);
   }
   read.where = where_for(columns, layer);
+  detail::count_osm_layer_read();
   return read_layer(path, read, reporter);
 }
 
@@ -168,21 +179,32 @@ std::optional<LineClass> classify_line(const OsmTags& tags) {
 BaseMap load_osm_basemap(const std::filesystem::path& path, const BaseMapOptions& options, Reporter& reporter) {
   BaseMap map;
   map.source = path.string();
-  const Layer polygons = read_osm_layer(path, "multipolygons", options, reporter);
-  for (const auto& f : polygons.features) {
-    const auto* geometry = std::get_if<MultiPolygon>(&f.geometry);
-    if (geometry == nullptr) continue;
-    const OsmTags tags = detail::osm_tags_of(polygons, f);
-    if (options.each_polygon) options.each_polygon(tags, *geometry);
-    if (auto kind = classify_area(tags)) map.areas.push_back({*kind, *geometry});
+  map.edition = osm_extract_edition(path);
+  // Geometries move from each layer into the map, and a layer goes before the next is read:
+  // a whole town's extract is read when a base map is prepared.
+  {
+    Layer polygons = read_osm_layer(path, "multipolygons", options, reporter);
+    for (auto& f : polygons.features) {
+      auto* geometry = std::get_if<MultiPolygon>(&f.geometry);
+      if (geometry == nullptr) continue;
+      const OsmTags tags = detail::osm_tags_of(polygons, f);
+      if (options.each_polygon) options.each_polygon(tags, *geometry);
+      if (auto kind = classify_area(tags)) map.areas.push_back({*kind, std::move(*geometry)});
+    }
   }
-  const Layer lines = read_osm_layer(path, "lines", options, reporter);
-  for (const auto& f : lines.features) {
-    const auto* geometry = std::get_if<MultiLineString>(&f.geometry);
-    if (geometry == nullptr) continue;
-    const OsmTags tags = detail::osm_tags_of(lines, f);
-    if (auto kind = classify_line(tags)) map.lines.push_back({*kind, std::string(tags.get("name")), *geometry});
+  if (options.after_layer) options.after_layer("multipolygons");
+  {
+    Layer lines = read_osm_layer(path, "lines", options, reporter);
+    for (auto& f : lines.features) {
+      auto* geometry = std::get_if<MultiLineString>(&f.geometry);
+      if (geometry == nullptr) continue;
+      const OsmTags tags = detail::osm_tags_of(lines, f);
+      if (auto kind = classify_line(tags)) {
+        map.lines.push_back({*kind, std::string(tags.get("name")), std::move(*geometry)});
+      }
+    }
   }
+  if (options.after_layer) options.after_layer("lines");
   // Drawing order: what lies underneath first. stable_sort keeps the source order within a class.
   std::stable_sort(map.areas.begin(), map.areas.end(), [](const BaseArea& a, const BaseArea& b) {
     constexpr std::array<int, 3> rank{2, 1, 0};  // building, water, green
@@ -196,10 +218,15 @@ BaseMap load_osm_basemap(const std::filesystem::path& path, const BaseMapOptions
 }
 
 std::optional<std::filesystem::path> find_osm_extract(const std::filesystem::path& data_dir) {
-  for (const char* name : {"osm/arnhem.osm.pbf", "osm/arnhem.gpkg"}) {
+  // A fetched (current) extract wins over the bundled one of 2021.
+  for (const char* name : {"osm/arnhem.osm.pbf", "osm/arnhem.gpkg", "osm/arnhem_vt2021.osm.pbf"}) {
     if (std::filesystem::exists(data_dir / name)) return data_dir / name;
   }
   return std::nullopt;
+}
+
+std::string osm_extract_edition(const std::filesystem::path& path) {
+  return path.filename() == "arnhem_vt2021.osm.pbf" ? "2021" : "";
 }
 
 }  // namespace wijkatlas::geo

@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 
+#include "detail/osm_layer_reads.hpp"
 #include "detail/osm_tags.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
@@ -48,6 +49,7 @@ Layer read_named(const std::filesystem::path& path, const std::string& layer, co
   for (const std::string& c : columns) {
     if (is_one_of(c, wanted)) read.fields.push_back(c);
   }
+  detail::count_osm_layer_read();
   return read_layer(path, read, reporter);
 }
 
@@ -130,6 +132,10 @@ std::vector<Landmark> LandmarkCollector::finish_with_points(const std::filesyste
     const OsmTags tags = detail::osm_tags_of(points, f);
     if (const auto kind = classify_landmark(tags)) found_.push_back({*kind, std::string(tags.get("name")), *point});
   }
+  return finish();
+}
+
+std::vector<Landmark> LandmarkCollector::finish() {
   // Areas came first: a building's inside is a better place for its symbol than the point
   // someone put at the entrance, and the duplicate check keeps the first.
   drop_duplicate_landmarks(found_);

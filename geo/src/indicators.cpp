@@ -160,9 +160,8 @@ IndicatorTable read_indicators(const std::filesystem::path& path,
     for (const auto& f : layer.fields) names.push_back(f.name);
     auto detected = detect_key_column(names);
     if (!detected) {
-      throw about_field(data_error(path.string(), "", "no column with CBS codes (expected regiocode, statcode, "
-                                                      "WijkenEnBuurten, buurtcode or wijkcode); name it"),
-                        "key");
+      throw data_error(path.string(), "", "no column with CBS codes (expected regiocode, statcode, "
+                                          "WijkenEnBuurten, buurtcode or wijkcode)");
     }
     key = *detected;
   }

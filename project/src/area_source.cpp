@@ -13,11 +13,14 @@ namespace wijkatlas::project {
 namespace {
 namespace fs = std::filesystem;
 
+// The generalized extract of the CBS map in the data directory (50-300 m off; datasets README).
+constexpr const char* generalized_areas = "arnhem_wijkbuurt_2024_generalized.gpkg";
+
 // The detailed CBS product when the user has fetched it, else the generalized extract.
 fs::path default_areas(const fs::path& data_dir) {
   const fs::path detailed = data_dir / "cbs" / "wijkenbuurten_2024_v2.gpkg";
   if (fs::exists(detailed)) return detailed;
-  return data_dir / "cbs" / "arnhem_wijkbuurt_2024_generalized.gpkg";
+  return data_dir / "cbs" / generalized_areas;
 }
 
 std::array<bool, 4> parse_levels(const std::string& text) {
@@ -122,6 +125,7 @@ LoadedAreas load_areas(const AreaSource& options, geo::Reporter& reporter) {
   }
 
   loaded.hierarchy = geo::build_hierarchy(buurt_layer, programme ? &*programme : nullptr, hierarchy_options, reporter);
+  loaded.hierarchy.simplified_boundaries = loaded.areas_path.filename() == generalized_areas;
 
   const std::pair<const char*, const char*> embedded[] = {
       {options.areas_layer.c_str(), "buurtcode"}, {"wijken", "wijkcode"}, {"gemeenten", "gemeentecode"}};

@@ -8,6 +8,7 @@
 #include <boost/geometry/algorithms/envelope.hpp>
 #include <boost/geometry/algorithms/expand.hpp>
 
+#include "wijkatlas/geo/cbs_measures.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/project/map_area_layers.hpp"
@@ -115,8 +116,10 @@ void write_two_panels(const std::string& output, const std::vector<geo::MultiPol
   left.layers.emplace_back(
       choropleth(shapes, names, residents, measure.legend, "YlOrBr", "CBS, Kadaster, tekeningen van bewoners", decimals));
   left.layers.emplace_back(highlight_layer(shapes, result));
-  render::MapSpec right = panel("Wat de cijfers zeggen", indicator, date);
-  right.layers.emplace_back(choropleth(shapes, names, figures, indicator, "YlGnBu", "CBS, Kadaster", 1));
+  // A CBS column by its title and unit: "Bevolkingsdichtheid (inwoners per km²)".
+  const std::string figure = geo::cbs_measures().label(indicator);
+  render::MapSpec right = panel("Wat de cijfers zeggen", figure, date);
+  right.layers.emplace_back(choropleth(shapes, names, figures, figure, "YlGnBu", "CBS, Kadaster", 1));
   right.layers.emplace_back(highlight_layer(shapes, result));
 
   // Same buurten, same frame: fit the left panel, then give both its scale and centre.

@@ -6,7 +6,7 @@
 
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/project/ingest_image.hpp"
-#include "wijkatlas/sketch/content_hash.hpp"
+#include "wijkatlas/geo/content_hash.hpp"
 #include "wijkatlas/sketch/digital_sketch.hpp"
 
 namespace wijkatlas::project {
@@ -43,7 +43,7 @@ IngestFileResult Ingester::ingest(const std::string& file) {
     if (known_) batch.sheet = known_->sheet;
   }
   batch.file_name = file;
-  batch.content_sha256 = sketch::sha256_file(path);
+  batch.content_sha256 = geo::sha256_file(path);
   batch.session = session_for(batch);
   if (request_.keep_photo && batch.source != store::SketchSource::digitaal) batch.photo = file_bytes(path);
   const store::IngestOutcome outcome = store_.ingest(batch);

@@ -7,6 +7,7 @@
 #include <boost/geometry/algorithms/envelope.hpp>
 #include <boost/geometry/algorithms/expand.hpp>
 
+#include "wijkatlas/geo/cbs_measures.hpp"
 #include "wijkatlas/geo/codes.hpp"
 #include "wijkatlas/render/map_plan.hpp"
 #include "wijkatlas/support/text.hpp"
@@ -37,6 +38,12 @@ render::AreaLayer styled_area_layer(const render::LayerDefinition& l) {
   if (l.label_size_pt) layer.label_style.size_pt = *l.label_size_pt;
   if (choropleth) {
     layer.choropleth = render::Choropleth{{}, l.method, l.classes, l.palette, l.decimals};
+    // A CBS column without a legend of its own: its title and unit, not its column name.
+    if (layer.legend_title.empty()) {
+      if (const geo::CbsMeasure* m = geo::cbs_measures().find(l.value_field)) {
+        layer.legend_title = geo::cbs_measures().label(m->code);
+      }
+    }
   }
   return layer;
 }
@@ -112,6 +119,7 @@ render::MapLayer area_layer_from_hierarchy(const geo::AreaHierarchy& hierarchy, 
   if (!l.category_field.empty()) fail("category", "only points layers have categories");
   render::AreaLayer layer = styled_area_layer(l);
   layer.attribution = l.attribution.value_or(cbs_attribution);
+  layer.simplified_boundaries = hierarchy.simplified_boundaries;
   for (const geo::Area& a : hierarchy.at(level)) {
     layer.shapes.push_back(a.geometry);
     if (l.label_field == "naam") layer.names.push_back(a.naam);

@@ -1,6 +1,7 @@
 #include "wijkatlas/project/map_sources.hpp"
 
 #include <cmath>
+#include <map>
 #include <optional>
 #include <utility>
 
@@ -29,6 +30,17 @@ struct MapSources::State {
   std::optional<fs::path> data_dir;
   std::optional<LoadedAreas> areas;
   bool warned_no_osm = false;  // once per atlas, not once per page
+  geo::BaseMapCacheOptions cache;
+  std::map<fs::path, geo::PreparedBaseMap> basemaps;  // opened once, read once per page
+
+  const geo::PreparedBaseMap& basemap(const fs::path& extract) {
+    auto it = basemaps.find(extract);
+    if (it == basemaps.end()) {
+      reporter.info("basiskaart lezen uit " + extract.string());
+      it = basemaps.try_emplace(extract, extract, cache, reporter).first;
+    }
+    return it->second;
+  }
 
   const fs::path& resolved_data_dir() {
     if (!data_dir) data_dir = geo::resolve_data_dir(data_dir_option);
@@ -198,9 +210,7 @@ class Resolver {
       fail(l, "source", "no OSM extract in the data directory (" + data_dir().string() +
                             "/osm/arnhem.osm.pbf): fetch it with datasets/fetch.sh or give a source");
     }
-    reporter_.info("basiskaart lezen uit " + path.string());
-    render::BaseMapLayer layer{geo::load_osm_basemap(path, {.bbox = ground}, reporter_), l.street_labels};
-    return layer;
+    return render::BaseMapLayer{state_.basemap(path).read(ground, reporter_), l.street_labels};
   }
 
   const render::MapDefinition& def_;
@@ -211,8 +221,8 @@ class Resolver {
 
 }  // namespace
 
-MapSources::MapSources(std::string data_dir, geo::Reporter& reporter)
-    : state_(std::make_unique<State>(State{std::move(data_dir), reporter, {}, {}, false})) {}
+MapSources::MapSources(std::string data_dir, geo::Reporter& reporter, geo::BaseMapCacheOptions cache)
+    : state_(std::make_unique<State>(State{std::move(data_dir), reporter, {}, {}, false, std::move(cache), {}})) {}
 
 MapSources::~MapSources() = default;
 

@@ -71,7 +71,7 @@ PreparedMap prepare_map(const MapRequest& request, geo::Reporter& reporter) {
   render::require_font_family(render::default_font_family);
   render::MapDefinition def = render::load_map_definition(request.definition, language_of(request.language));
   apply_overrides(request, def);
-  MapSources sources(request.data_dir, reporter);
+  MapSources sources(request.data_dir, reporter, {request.cache_dir});
   PreparedMap out{sources.resolve(def), document_info("", "", request.no_date)};
   out.info.title = out.spec.title;
   out.info.subject = out.spec.subtitle;
@@ -88,7 +88,7 @@ Atlas prepare_atlas(const AtlasRequest& request, geo::Reporter& reporter) {
   const render::MapDefinition overview = definition(request.overview, "examples/maps/arnhem_oost_overzicht.toml");
   const render::MapDefinition wijk = definition(request.wijk_map, "examples/maps/atlas_wijk.toml");
 
-  MapSources sources(request.data_dir, reporter);
+  MapSources sources(request.data_dir, reporter, {request.cache_dir});
   Atlas atlas;
   atlas.pages.push_back({overview.title.empty() ? "Overzicht" : overview.title, "00_overzicht", sources.resolve(overview)});
   std::size_t number = 1;

@@ -67,6 +67,7 @@ LoadedAreas sheet_areas(const std::string& data_dir, geo::Reporter& reporter) {
 render::AreaLayer buurt_outlines(const geo::AreaHierarchy& hierarchy) {
   render::AreaLayer layer;
   layer.attribution = "CBS, Kadaster";
+  layer.simplified_boundaries = hierarchy.simplified_boundaries;
   for (const geo::Area& a : hierarchy.at(geo::Level::buurt)) {
     layer.shapes.push_back(a.geometry);
     layer.names.push_back(a.naam);
@@ -170,9 +171,11 @@ PreparedSheet prepare_sheet(store::ProjectStore& store, const SheetRequest& r, c
   const geo::Box ground({e.min_corner().x() - 50, e.min_corner().y() - 50}, {e.max_corner().x() + 50, e.max_corner().y() + 50});
   if (osm) {
     reporter.info("basiskaart lezen uit " + osm->string());
-    OsmSheetBase base = load_osm_sheet_base(*osm, ground, reporter);
+    OsmSheetBase base = load_osm_sheet_base(*osm, ground, {r.cache_dir}, reporter);
     spec.layers.push_back(render::BaseMapLayer{std::move(base.map), true});
     spec.landmarks = std::move(base.landmarks);
+    // The data directory's own extract: its point tables add what the extract lacks (schools).
+    if (r.basemap.empty()) add_landmarks(spec.landmarks, asset_landmarks(ground, r.data_dir, reporter));
   } else {
     reporter.warn("geen OSM-extract in de datamap: tekenblad met alleen buurtgrenzen en -namen (datasets/fetch.sh haalt de basiskaart op)");
     spec.landmarks = asset_landmarks(ground, r.data_dir, reporter);

@@ -5,12 +5,12 @@
 
 namespace wijkatlas::project {
 
-OsmSheetBase load_osm_sheet_base(const std::filesystem::path& osm, const geo::Box& ground, geo::Reporter& reporter) {
-  geo::LandmarkCollector landmarks;
-  geo::BaseMapOptions options{.bbox = ground, .each_polygon = landmarks.polygon_sink()};
+OsmSheetBase load_osm_sheet_base(const std::filesystem::path& osm, const geo::Box& ground,
+                                 const geo::BaseMapCacheOptions& cache, geo::Reporter& reporter) {
+  const geo::PreparedBaseMap prepared(osm, cache, reporter);
   OsmSheetBase out;
-  out.map = geo::load_osm_basemap(osm, options, reporter);
-  out.landmarks.places = landmarks.finish_with_points(osm, options, reporter);
+  out.map = prepared.read(ground, reporter);
+  out.landmarks.places = prepared.landmarks(ground, reporter);
   // The base map's own extract: the sheet credits OpenStreetMap for it already.
   out.landmarks.openstreetmap = true;
   return out;
@@ -18,13 +18,23 @@ OsmSheetBase load_osm_sheet_base(const std::filesystem::path& osm, const geo::Bo
 
 render::SheetLandmarks asset_landmarks(const geo::Box& ground, const std::string& data_dir_option, geo::Reporter& reporter) {
   render::SheetLandmarks out;
-  if (const auto assets = geo::find_asset_points(geo::resolve_data_dir(data_dir_option))) {
+  for (const auto& table : geo::find_landmark_tables(geo::resolve_data_dir(data_dir_option))) {
+    const std::vector<geo::Landmark> found = geo::load_asset_landmarks(table, ground, reporter);
+    out.places.insert(out.places.end(), found.begin(), found.end());
     // Schools from DUO, the other points from OpenStreetMap (datasets README).
-    out.places = geo::load_asset_landmarks(*assets, ground, reporter);
-    out.source = "DUO";
+    if (table.filename() == "arnhem_assets.csv") out.source = "DUO";
     out.openstreetmap = true;
   }
+  geo::drop_duplicate_landmarks(out.places);
   return out;
+}
+
+void add_landmarks(render::SheetLandmarks& to, const render::SheetLandmarks& more) {
+  to.places.insert(to.places.end(), more.places.begin(), more.places.end());
+  // The first of a kind and name nearby stays: the extract's, placed inside its building.
+  geo::drop_duplicate_landmarks(to.places);
+  if (to.source.empty()) to.source = more.source;
+  to.openstreetmap = to.openstreetmap || more.openstreetmap;
 }
 
 }  // namespace wijkatlas::project

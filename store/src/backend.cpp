@@ -1,37 +1,39 @@
-// Which backend a location names: "PG:..." a PostgreSQL database (the next backend), anything
-// else a GeoPackage path.
+// Which backend a location names: "PG:..." a PostgreSQL database with PostGIS, anything else a
+// GeoPackage path.
 #include "backend.hpp"
 
 #include <filesystem>
 
 #include "gpkg_backend.hpp"
 #include "gpkg_create.hpp"
+#include "pg_backend.hpp"
 
 namespace wijkatlas::store::detail {
 namespace {
 
-bool names_postgresql(std::string_view location) {
+bool names_postgresql_uri(std::string_view location) {
   const auto starts = [&](std::string_view prefix) {
     return location.size() >= prefix.size() &&
            std::equal(prefix.begin(), prefix.end(), location.begin(), [](char a, char b) {
              return a == (b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b);
            });
   };
-  return starts("pg:") || starts("postgresql://") || starts("postgres://");
+  return starts("postgresql://") || starts("postgres://");
 }
 
-void require_geopackage(std::string_view location) {
+void require_location(std::string_view location) {
   if (location.empty()) raise(ErrorKind::bad_location, "", "no store location given");
-  if (names_postgresql(location)) {
-    raise(ErrorKind::bad_location, std::string(location),
-          "a PostgreSQL store: this wijkatlas keeps projects in GeoPackage files only");
+  if (names_postgresql_uri(location)) {
+    raise(ErrorKind::bad_location, "postgresql://...",
+          "write a PostgreSQL store as PG:host=... port=... dbname=... active_schema=PROJECT");
   }
 }
 
 }  // namespace
 
 std::unique_ptr<Backend> open_backend(std::string_view location, const OpenOptions& options) {
-  require_geopackage(location);
+  require_location(location);
+  if (names_postgresql(location)) return open_postgis(location, options);
   const std::string text(location);
   probe_geopackage(text, std::filesystem::path(text), options);
   return open_geopackage(text, std::filesystem::path(text), options);
@@ -39,7 +41,8 @@ std::unique_ptr<Backend> open_backend(std::string_view location, const OpenOptio
 
 std::unique_ptr<Backend> create_backend(std::string_view location, const OpenOptions& options,
                                         const std::function<void(Backend&)>& build) {
-  require_geopackage(location);
+  require_location(location);
+  if (names_postgresql(location)) return create_postgis(location, options, build);
   const std::string text(location);
   create_geopackage(text, std::filesystem::path(text), options, build);
   return open_backend(location, options);

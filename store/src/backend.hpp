@@ -2,9 +2,8 @@
 // The seam between the store's logic and a database. The logic reads and writes rows through
 // OGR (dataset()) and runs plain statements through execute/query; a backend owns the
 // connection, its transactions and locking, and turns the database's result codes into
-// ErrorKind. One backend now: GeoPackage (gpkg_backend.cpp). A PostGIS backend (issue 13)
-// implements the same interface: GDAL's PostgreSQL driver for the rows, libpq where GDAL
-// cannot do what is needed, an advisory lock per project for begin().
+// ErrorKind. Two backends: GeoPackage (gpkg_backend.cpp) and PostGIS (pg_backend.cpp: GDAL's
+// PostgreSQL driver for rows and statements, an advisory lock per project for begin()).
 #include <gdal_priv.h>
 
 #include <cstdint>
@@ -30,6 +29,8 @@ class Backend {
 
   // Layer creation options for a new table.
   virtual std::vector<std::string> table_options(bool has_geometry) const = 0;
+  // Whether the rows' uuid columns get the database's own uuid type (else text).
+  virtual bool typed_uuids() const { return false; }
 
   // A write transaction that holds the store's write lock from its first moment: what it
   // reads decides what it writes, and no other writer commits in between. Waits for another

@@ -61,6 +61,8 @@ OGRLayer& create_table(Backend& backend, const schema::Table& table, const std::
   for (const schema::Column& c : table.columns) {
     OGRFieldDefn defn(c.name, ogr_type(c.type));
     if (c.type == schema::Type::boolean) defn.SetSubType(OFSTBoolean);
+    // Only the row's own id: target_uuid may be empty (changes logged before format 4).
+    if (std::string_view(c.name) == "uuid" && backend.typed_uuids()) defn.SetSubType(OFSTUUID);
     if (layer->CreateField(&defn) != OGRERR_NONE) {
       raise(ErrorKind::write_failed, backend.location(),
             "cannot create field '" + std::string(c.name) + "' of table '" + name +

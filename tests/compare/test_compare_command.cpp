@@ -63,6 +63,20 @@ TEST(CompareCommand, RanksSpearmanAndTwoPanelMap) {
   EXPECT_CONTAINS(text, "Geen gegevens");
 }
 
+// A CBS key figure is shown by its title and unit, not its column name (the dictionary of
+// 85984NED in datasets/), in the panel's subtitle and legend.
+TEST(CompareCommand, ACbsFigureIsNamedByItsTitleAndUnit) {
+  CompareFixture f;
+  const auto csv = f.dir / "vergelijking.csv", map = f.dir / "vergelijking.pdf";
+  const CliResult r = run_wijkatlas({"compare", "--store", f.store.string(), "--indicator", "Bevolkingsdichtheid_34",
+                                     "--measure", "bladen", "-o", csv.string(), "--map", map.string(), "--no-date"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string text = pdf_text(map);
+  EXPECT_CONTAINS(text, "Bevolkingsdichtheid (inwoners per km²)");
+  EXPECT_EQ(text.find("Bevolkingsdichtheid_34"), std::string::npos) << text;
+  EXPECT_CONTAINS(slurp(csv), "Bevolkingsdichtheid_34") << "the table keeps the column name";
+}
+
 TEST(CompareCommand, BadInputs) {
   CompareFixture f;
   const auto csv = f.dir / "v.csv";

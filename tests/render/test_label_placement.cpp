@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <numbers>
 #include <random>
 
 #include "wijkatlas/render/label_placement.hpp"
+#include "wijkatlas/render/line_labels.hpp"
 
 namespace wijkatlas::render {
 namespace {
@@ -106,6 +108,36 @@ TEST(LabelPlacement, OverlapNeedsSharedArea) {
   EXPECT_TRUE(overlaps({0, 0, 10, 10}, {9, 9, 10, 10}));
   EXPECT_FALSE(overlaps({0, 0, 10, 10}, {10, 0, 10, 10}));  // touching edge
   EXPECT_FALSE(overlaps({0, 0, 10, 10}, {0, 11, 10, 10}));
+}
+
+TEST(LabelPlacement, TurnedTextCollidesOnItsFootprintNotItsBoundingBox) {
+  // Two parallel street names at 45 degrees, 6 mm apart across their direction: their bounding
+  // boxes overlap widely, the text does not.
+  const double angle = std::numbers::pi / 4;
+  const auto turned_at = [&](std::size_t id, PaperPoint centre) {
+    const TurnedBox t{centre, 30, 3, angle};
+    return LabelCandidate{id, 1, {rotated_bounds(centre, 30, 3, angle)}, {t}};
+  };
+  const double off = 6 / std::numbers::sqrt2;
+  const std::vector<LabelCandidate> apart{turned_at(1, {60, 50}), turned_at(2, {60 + off, 50 - off})};
+  ASSERT_TRUE(overlaps(apart[0].positions[0], apart[1].positions[0]));
+  EXPECT_EQ(place_labels(apart, {}, {frame, 0.5}).size(), 2u);
+  // Crossing names do collide, and so does a name over an upright label's box.
+  const std::vector<LabelCandidate> crossing{turned_at(1, {60, 50}), turned_at(2, {61, 51})};
+  EXPECT_EQ(place_labels(crossing, {}, {frame, 0.5}).size(), 1u);
+  const std::vector<RectMm> symbol{{58, 48, 4, 4}};
+  EXPECT_TRUE(place_labels(std::vector{turned_at(1, {60, 50})}, symbol, {frame, 0}).empty());
+  // Beside the text's corner but inside its bounding box, a symbol leaves it free.
+  const std::vector<RectMm> in_the_corner{{66, 37, 3, 3}};
+  ASSERT_TRUE(overlaps(apart[0].positions[0], in_the_corner[0]));
+  EXPECT_EQ(place_labels(std::vector{turned_at(1, {60, 50})}, in_the_corner, {frame, 0}).size(), 1u);
+}
+
+TEST(LabelPlacement, TurnedBoxesOverlapNeedsSharedArea) {
+  const TurnedBox a{{0, 0}, 10, 2, 0.3};
+  EXPECT_TRUE(turned_boxes_overlap(a, TurnedBox{{1, 0}, 10, 2, -0.3}));
+  EXPECT_FALSE(turned_boxes_overlap(a, TurnedBox{{0, 5}, 10, 2, 0.3}));
+  EXPECT_FALSE(turned_boxes_overlap(TurnedBox{{0, 0}, 10, 2, 0}, TurnedBox{{10, 0}, 10, 2, 0}));  // touching
 }
 
 TEST(LabelPlacement, PositionsAroundAPointPreferTheRight) {

@@ -90,6 +90,27 @@ TEST(LineLabels, LongStretchOffersSlidesNearestFirstThatStillFit) {
   EXPECT_EQ(positions_along_stretches(just, 20, 3).at(0).size(), 1u);
 }
 
+TEST(LineLabels, PiecesOfAStreetJoinWhereTwoMeetEndToEnd) {
+  // A street in three pieces (the middle one drawn the other way) and a side street at the far
+  // end: 3 pieces of 15 mm each are too short for a 20 mm name, joined they are not.
+  std::vector<std::vector<PaperPoint>> pieces{{{0, 0}, {15, 0}}, {{30, 0}, {15, 0}}, {{30, 0}, {45, 0}}};
+  for (const auto& p : pieces) EXPECT_TRUE(positions_along_line(p, 20, 3).empty());
+  const auto joined = join_at_shared_ends(pieces);
+  ASSERT_EQ(joined.size(), 1u);
+  ASSERT_EQ(joined[0].size(), 4u);
+  EXPECT_NEAR(std::abs(joined[0].back().x_mm - joined[0].front().x_mm), 45, 1e-9);
+  EXPECT_EQ(positions_along_line(joined[0], 20, 3).size(), 1u);
+  // Where three pieces meet (a fork), none is joined there.
+  pieces.push_back({{45, 0}, {60, 10}});
+  pieces.push_back({{45, 0}, {60, -10}});
+  const auto forked = join_at_shared_ends(pieces);
+  EXPECT_EQ(forked.size(), 3u);
+  // A closed street (a square around a green) stays one closed chain.
+  const auto ring = join_at_shared_ends({{{0, 0}, {10, 0}, {10, 10}}, {{10, 10}, {0, 10}, {0, 0}}});
+  ASSERT_EQ(ring.size(), 1u);
+  EXPECT_EQ(ring[0].size(), 5u);
+}
+
 TEST(LineLabels, TooShortOrTooBentGivesNothing) {
   const std::vector<PaperPoint> short_line{{0, 0}, {15, 0}};
   EXPECT_TRUE(positions_along_line(short_line, 20, 3).empty());
@@ -180,6 +201,28 @@ TEST(MapPlan, AttributionNamesTheSourcesDrawn) {
   EXPECT_EQ(plan_map(spec).attribution, "Bron: CBS, Kadaster · © OpenStreetMap-bijdragers");
   spec.language = Language::en;
   EXPECT_EQ(plan_map(spec).attribution, "Source: CBS, Kadaster · © OpenStreetMap contributors");
+}
+
+TEST(MapPlan, AnOlderBaseMapIsCreditedWithItsYear) {
+  MapSpec spec = test::small_map_spec();
+  for (MapLayer& layer : spec.layers) {
+    if (auto* base = std::get_if<BaseMapLayer>(&layer)) base->map.edition = "2021";
+  }
+  EXPECT_EQ(plan_map(spec).attribution, "Bron: CBS, Kadaster · © OpenStreetMap-bijdragers (2021)");
+  spec.language = Language::en;
+  EXPECT_EQ(plan_map(spec).attribution, "Source: CBS, Kadaster · © OpenStreetMap contributors (2021)");
+}
+
+TEST(MapPlan, SimplifiedBoundariesAreSaidInTheCredits) {
+  MapSpec spec = test::small_map_spec();
+  for (MapLayer& layer : spec.layers) {
+    if (auto* areas = std::get_if<AreaLayer>(&layer)) areas->simplified_boundaries = true;
+  }
+  EXPECT_EQ(plan_map(spec).attribution,
+            "Bron: CBS, Kadaster · © OpenStreetMap-bijdragers · CBS-grenzen vereenvoudigd; afwijking tot ~300 m");
+  spec.language = Language::en;
+  EXPECT_EQ(plan_map(spec).attribution,
+            "Source: CBS, Kadaster · © OpenStreetMap contributors · CBS boundaries simplified; off by up to ~300 m");
 }
 
 TEST(MapPlan, DutchAndEnglishNumbers) {

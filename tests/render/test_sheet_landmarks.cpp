@@ -101,6 +101,17 @@ TEST(SheetLandmarks, TheirSourcesAreCredited) {
             "Bron: CBS, Kadaster, DUO · © OpenStreetMap-bijdragers");
   EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster", spec.landmarks, false, Language::nl), "Bron: CBS, Kadaster")
       << "no credit for landmarks that are not on the sheet";
+  // The base map's year stays with its credit when the landmarks' sources go before it.
+  EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster · © OpenStreetMap-bijdragers (2021)", spec.landmarks, true,
+                                  Language::nl),
+            "Bron: CBS, Kadaster, DUO · © OpenStreetMap-bijdragers (2021)");
+  // A note on the boundaries stays last, with or without a base map.
+  const std::string note = "CBS-grenzen vereenvoudigd; afwijking tot ~300 m";
+  EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster · © OpenStreetMap-bijdragers (2021) · " + note, spec.landmarks,
+                                  true, Language::nl),
+            "Bron: CBS, Kadaster, DUO · © OpenStreetMap-bijdragers (2021) · " + note);
+  EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster · " + note, spec.landmarks, true, Language::nl),
+            "Bron: CBS, Kadaster, DUO · © OpenStreetMap-bijdragers · " + note);
 }
 
 }  // namespace wijkatlas::render::sheet

@@ -7,6 +7,7 @@
 #include <opencv2/aruco.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <fstream>
 #include <regex>
 
 #include "sheet_test_support.hpp"
@@ -123,12 +124,23 @@ TEST(SheetCommand, SheetOnRealOsmExtractReadsBack) {
   EXPECT_GT(cv::countNonZero(frame_gray < 235), frame.area() / 50);
 }
 
+// The real data directory without its osm/ folder: no extract, not even the bundled one.
+std::filesystem::path data_dir_without_osm(const TempDir& dir) {
+  const auto data = dir / "data";
+  std::filesystem::create_directories(data);
+  for (const auto& entry : std::filesystem::directory_iterator(wijkatlas::test::data_dir())) {
+    if (entry.path().filename() != "osm") std::filesystem::create_directory_symlink(entry.path(), data / entry.path().filename());
+  }
+  return data;
+}
+
 TEST(SheetCommand, ArnhemSheetWithoutOsmDrawsBuurtenAndIsRecorded) {
   TempDir dir;
   const auto pdf = dir / "klarendal.pdf";
   const auto store = dir / "project.gpkg";
   const CliRun r = run_wijkatlas({"sheet", "--area", "Klarendal", "--paper", "A3", "--orientation", "portrait", "--store",
-                                  store.string(), "--no-date", "-o", pdf.string()});
+                                  store.string(), "--no-date", "--data-dir", data_dir_without_osm(dir).string(), "-o",
+                                  pdf.string()});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_CONTAINS(r.err, "geen OSM-extract");
   const std::string text = command_output("pdftotext " + quoted(pdf) + " -");
@@ -147,6 +159,60 @@ TEST(SheetCommand, ArnhemSheetWithoutOsmDrawsBuurtenAndIsRecorded) {
   EXPECT_EQ(record->area, "Klarendal");
   EXPECT_EQ(record->sheet.orientation, "portrait");
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sheets"), 1);
+}
+
+// Without a fetched extract, an Arnhem sheet has the bundled base map of 2021: its streets and
+// its credit (prepared in the tests' cache directory, XDG_CACHE_HOME).
+TEST(SheetCommand, ArnhemSheetHasTheBundledBaseMapOf2021) {
+  TempDir dir;
+  const auto pdf = dir / "klarendal.pdf";
+  const CliRun r = run_wijkatlas({"sheet", "--area", "Klarendal", "--store", (dir / "project.gpkg").string(), "--no-date",
+                                  "-o", pdf.string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err.find("geen OSM-extract"), std::string::npos) << r.err;
+  std::string text = command_output("pdftotext -raw " + quoted(pdf) + " -");
+  std::erase_if(text, [](char c) { return c == ' ' || c == '\n'; });  // street names run along streets
+  EXPECT_CONTAINS(text, "Klarendalseweg");
+  EXPECT_CONTAINS(text, "©OpenStreetMap-bijdragers(2021)");
+  EXPECT_CONTAINS(text, "Klarendal-Noord");  // the buurten over the base map
+  EXPECT_CONTAINS(text, "CBS-grenzenvereenvoudigd;afwijkingtot~300m");
+}
+
+// On the bundled base map, a sheet's landmarks come from the extract and from the data
+// directory's point tables: the playgrounds OSM left unnamed, and the DUO schools.
+TEST(SheetCommand, ArnhemSheetLandmarksIncludeThePointTablesOfTheDataDirectory) {
+  TempDir dir;
+  const auto pdf = dir / "winkelcentrum.pdf";
+  const CliRun r = run_wijkatlas({"sheet", "--centre", "193450,443850", "--store", (dir / "project.gpkg").string(),
+                                  "--no-date", "-o", pdf.string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string text = command_output("pdftotext " + quoted(pdf) + " -");
+  EXPECT_CONTAINS(text, "Huisartsenpraktijk Presikhaaf");
+  EXPECT_CONTAINS(text, "speeltuin");
+  EXPECT_CONTAINS(text, "Bron: DUO");
+  EXPECT_CONTAINS(text, "© OpenStreetMap-bijdragers (2021)");
+}
+
+// --cache-dir says where the base map is prepared; one that cannot be made costs time, not the
+// sheet.
+TEST(SheetCommand, CacheDirHoldsThePreparedBaseMap) {
+  TempDir dir;
+  const auto sheet = [&](const std::filesystem::path& cache, const std::string& name) {
+    return run_wijkatlas({"sheet", "--centre", "9.5215,47.1405", "--crs", "EPSG:4326", "--basemap",
+                          wijkatlas::test::data_file("osm/liechtenstein-2013-08-03.osm.pbf").string(), "--store",
+                          (dir / "project.gpkg").string(), "--cache-dir", cache.string(), "-o", (dir / name).string()});
+  };
+  const CliRun r = sheet(dir / "cache", "a.pdf");
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::size_t prepared = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "cache")) prepared += entry.path().extension() == ".wbm";
+  EXPECT_EQ(prepared, 1u);
+  const auto blocker = dir / "a_file";
+  std::ofstream(blocker) << "not a directory";
+  const CliRun slow = sheet(blocker / "cache", "b.pdf");
+  ASSERT_EQ(slow.code, 0) << slow.err;
+  EXPECT_CONTAINS(slow.err, "slower");
+  EXPECT_TRUE(std::filesystem::exists(dir / "b.pdf"));
 }
 
 TEST(SheetCommand, WrongOptionsAreUsageErrors) {

@@ -2,12 +2,57 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <functional>
+#include <sstream>
+
 namespace wijkatlas::store::test {
 
+// The server of scripts/test-postgres.sh, as "PG:<connection string>" without the password:
+// that goes to libpq through PGPASSWORD, so that a location as given equals the location a
+// store reports (which never shows a password).
+std::string postgis_server() {
+  const char* conninfo = std::getenv("WIJKATLAS_TEST_PG");
+  if (conninfo == nullptr || *conninfo == '\0') return "";
+  std::istringstream words(conninfo);
+  std::string out = "PG:", word;
+  while (words >> word) {
+    if (word.rfind("password=", 0) == 0)
+      setenv("PGPASSWORD", word.substr(9).c_str(), 1);
+    else
+      out += word + " ";
+  }
+  return out;
+}
+
+namespace {
+
+// A schema of its own for each test directory and name.
+std::string schema_for(const TempDir& dir, const std::string& name) {
+  std::ostringstream s;
+  s << "t" << std::hex << std::hash<std::string>{}(dir.path().string()) << "_";
+  for (const char c : name)
+    s << (std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_');
+  return s.str();
+}
+
+}  // namespace
+
 std::vector<Backend> backends() {
-  return {{"GeoPackage", [](const TempDir& dir, const std::string& name) {
-             return (dir / (name + ".gpkg")).string();
-           }}};
+  std::vector<Backend> out{{"GeoPackage", [](const TempDir& dir, const std::string& name) {
+                              return (dir / (name + ".gpkg")).string();
+                            }}};
+  if (const std::string server = postgis_server(); !server.empty()) {
+    out.push_back({"PostGIS", [server](const TempDir& dir, const std::string& name) {
+                     return server + "active_schema=" + schema_for(dir, name);
+                   }});
+  }
+  return out;
+}
+
+bool postgis_required_but_missing() {
+  const char* ci = std::getenv("CI");
+  return ci != nullptr && std::string(ci) == "true" && postgis_server().empty();
 }
 
 std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {

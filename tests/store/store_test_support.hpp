@@ -19,7 +19,13 @@ struct Backend {
   std::string name;
   std::function<std::string(const TempDir& dir, const std::string& name)> location;
 };
+// GeoPackage, and PostGIS when WIJKATLAS_TEST_PG names a server (scripts/test-postgres.sh).
 std::vector<Backend> backends();
+// "PG:host=... port=... dbname=... user=... " of WIJKATLAS_TEST_PG (its password goes to
+// PGPASSWORD), or "" when it is not set.
+std::string postgis_server();
+// In CI (CI=true) the PostGIS backend must run: true when WIJKATLAS_TEST_PG is missing there.
+bool postgis_required_but_missing();
 inline void PrintTo(const Backend& b, std::ostream* os) {
   *os << b.name;
 }

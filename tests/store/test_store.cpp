@@ -3,6 +3,8 @@
 // per sheet, and every failure a store_error of a known kind.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <boost/geometry/algorithms/equals.hpp>
 
 #include "store_test_support.hpp"
@@ -243,6 +245,15 @@ TEST_P(StoreTest, DigitalDrawingsAreVersionedByFileName) {
   const SketchSheets current = store.current_sheets(InkCategory::idee);
   EXPECT_EQ(current.sketches, 2u);
   EXPECT_EQ(current.digital_drawings, 2u);
+}
+
+// CI starts a PostgreSQL server (scripts/test.sh): the PostGIS backend never skips there.
+TEST(StoreBackends, PostgisRunsInCi) {
+  EXPECT_FALSE(postgis_required_but_missing())
+      << "CI=true but WIJKATLAS_TEST_PG is not set: run the tests through scripts/test.sh";
+  if (std::getenv("WIJKATLAS_TEST_PG") != nullptr) {
+    EXPECT_EQ(backends().size(), 2u);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(backends()), backend_name);

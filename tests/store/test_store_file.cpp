@@ -258,7 +258,7 @@ TEST(StoreFile, UnusableFilesAreRefusedAndLeftAsTheyWere) {
   EXPECT_THROW(ProjectStore::open(dir.path().string()), usage_error);
   EXPECT_EQ(kind(dir / "nergens.gpkg"), ErrorKind::not_found);
   EXPECT_FALSE(fs::exists(dir / "nergens.gpkg"));
-  EXPECT_EQ(kind("PG:dbname=wijkatlas"), ErrorKind::bad_location) << "not in this build yet";
+  EXPECT_EQ(kind("PG:dbname=wijkatlas"), ErrorKind::bad_location) << "names no project schema";
 
   // A store of a newer wijkatlas.
   const auto newer = dir / "nieuwer.gpkg";

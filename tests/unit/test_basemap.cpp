@@ -90,4 +90,20 @@ TEST(BaseMap, FindsTheFetchedExtractOnlyWhenPresent) {
   EXPECT_EQ(find_osm_extract(dir.path()), dir / "osm/arnhem.osm.pbf");
 }
 
+TEST(BaseMap, WithoutAFetchedExtractTheBundledOneOf2021IsUsedAndCredited) {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir / "osm");
+  dir.write("osm/arnhem_vt2021.osm.pbf", "");
+  EXPECT_EQ(find_osm_extract(dir.path()), dir / "osm/arnhem_vt2021.osm.pbf");
+  dir.write("osm/arnhem.gpkg", "");
+  EXPECT_EQ(find_osm_extract(dir.path()), dir / "osm/arnhem.gpkg") << "a fetched extract wins";
+  // The real data directory has only the bundled one.
+  const auto real = find_osm_extract(test::data_dir());
+  ASSERT_TRUE(real);
+  EXPECT_EQ(real->filename(), "arnhem_vt2021.osm.pbf");
+  EXPECT_EQ(osm_extract_edition(*real), "2021");
+  EXPECT_EQ(osm_extract_edition(dir / "osm/arnhem.osm.pbf"), "");
+  EXPECT_EQ(osm_extract_edition(dir / "osm/arnhem.gpkg"), "");
+}
+
 }  // namespace wijkatlas::geo

@@ -3,12 +3,15 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "cli_run.hpp"
 #include "command_output.hpp"
 #include "test_support.hpp"
 #include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/geo/basemap.hpp"
 #include "wijkatlas/geo/io.hpp"
 
 namespace wijkatlas::app {
@@ -275,6 +278,20 @@ TEST(Cli, MapPngHasThePaperSizeAtTheRequestedDpi) {
   EXPECT_EQ(be32(20), 585);
 }
 
+// A choropleth of a CBS column with no legend of its own is named by the column's title and
+// unit (the dictionary of 85984NED), not by the column name.
+TEST(Cli, MapLegendNamesACbsColumnByItsTitleAndUnit) {
+  TempDir dir;
+  const auto def = dir.write("dichtheid.toml", "[extent]\nlevel = \"programma\"\narea = \"Klarendal\"\n\n[[layer]]\n"
+                                               "type = \"choropleth\"\nlevel = \"buurt\"\nfield = \"Bevolkingsdichtheid_34\"\n");
+  const auto pdf = dir / "dichtheid.pdf";
+  const auto r = run({"map", def.string(), "-o", pdf.string(), "-q", "--no-date"});
+  ASSERT_EQ(r.code, exit_ok) << r.err;
+  const std::string text = poppler("pdftotext", pdf);
+  EXPECT_CONTAINS(text, "Bevolkingsdichtheid (inwoners per km²)");
+  EXPECT_EQ(text.find("Bevolkingsdichtheid_34"), std::string::npos) << text;
+}
+
 TEST(Cli, MapUnknownFieldNamesFileKeyAndLine) {
   TempDir dir;
   const auto def = dir.write("fout.toml", "[extent]\nlevel = \"programma\"\n\n[[layer]]\ntype = \"choropleth\"\n"
@@ -318,6 +335,41 @@ TEST(Cli, AtlasHasTheOverviewAndOnePagePerProgrammeWijkWithBookmarks) {
     EXPECT_CONTAINS(bytes, title);
   }
   EXPECT_EQ(test::file_count(dir / "png" / "pagina"), 6u);
+}
+
+// Without a fetched extract the atlas pages have the bundled base map of 2021: each programme
+// wijk's page names its own streets and credits the map's year. The base map is prepared once
+// (in the tests' cache directory, XDG_CACHE_HOME); the next atlas reads it without parsing the
+// extract.
+TEST(Cli, AtlasPagesShowTheStreetsOfTheirWijkFromTheBundledBaseMap) {
+  TempDir dir;
+  const auto pdf = dir / "atlas.pdf";
+  ASSERT_EQ(run({"atlas", "-q", "-o", pdf.string(), "--no-date"}).code, exit_ok);
+  const std::size_t reads = geo::osm_layer_reads();
+  const auto r = run({"atlas", "-q", "-o", pdf.string(), "--no-date"});
+  ASSERT_EQ(r.code, exit_ok) << r.err;
+  EXPECT_EQ(geo::osm_layer_reads(), reads) << "the second atlas parsed the extract again";
+  const std::map<std::string, std::string> street_of{{"Klarendal", "Klarendalseweg"},
+                                                     {"Presikhaaf", "Laan van Presikhaaf"}};
+  std::set<std::string> seen;
+  for (int page = 2; page <= 6; ++page) {
+    const std::string range = " -f " + std::to_string(page) + " -l " + std::to_string(page) + " ";
+    std::istringstream plain(test::command_output("pdftotext" + range + test::shell_quoted(pdf) + " -"));
+    std::string title;
+    while (title.empty() && std::getline(plain, title)) {}
+    seen.insert(title);
+    // Names along streets come out a letter or a word per line: compare without white space.
+    std::string text = test::command_output("pdftotext -raw" + range + test::shell_quoted(pdf) + " -");
+    std::erase_if(text, [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
+    EXPECT_CONTAINS(text, "©OpenStreetMap-bijdragers(2021)");
+    EXPECT_CONTAINS(text, "CBS-grenzenvereenvoudigd;afwijkingtot~300m") << "the buurten are the generalized ones";
+    if (const auto street = street_of.find(title); street != street_of.end()) {
+      std::string wanted = street->second;
+      std::erase(wanted, ' ');
+      EXPECT_CONTAINS(text, wanted) << "on the page of " << title;
+    }
+  }
+  for (const auto& [wijk, street] : street_of) EXPECT_TRUE(seen.count(wijk)) << wijk << " has no page";
 }
 
 TEST(Cli, AtlasPngDirBlockedByAFileIsExitFourAndWritesNothing) {

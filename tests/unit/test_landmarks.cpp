@@ -93,6 +93,30 @@ TEST(Landmarks, ReadsTheArnhemAssetPoints) {
   EXPECT_LT(all.size(), 80u) << "no bus stops";
 }
 
+TEST(Landmarks, ReadsTheOsmVoorzieningenOf2021) {
+  CollectingReporter reporter;
+  // The shopping centre of Presikhaaf and around (RD New).
+  const Box box(Point(193000, 443500), Point(194000, 444500));
+  const auto all = load_asset_landmarks(test::data_file("assets/arnhem_osm2021_voorzieningen.csv"), box, reporter);
+  const auto kind_of = [&](const char* name) {
+    const Landmark* l = find(all, name);
+    return l == nullptr ? std::optional<LandmarkKind>() : std::optional(l->kind);
+  };
+  EXPECT_EQ(kind_of("Huisartsenpraktijk Presikhaaf"), LandmarkKind::doctor);
+  EXPECT_EQ(kind_of("Apotheek Presikhaaf"), LandmarkKind::pharmacy);
+  EXPECT_EQ(kind_of("de Bibliotheek Presikhaaf"), LandmarkKind::library);
+  EXPECT_EQ(kind_of("Tandartspraktijk Adolfsen"), std::nullopt) << "dentists are not landmarks (as in OSM)";
+  // Unnamed playgrounds are kept as "speeltuin", one per 150 m.
+  const auto playgrounds = std::count_if(all.begin(), all.end(), [](const Landmark& l) { return l.name == "speeltuin"; });
+  EXPECT_GE(playgrounds, 3);
+  for (const Landmark& l : all) {
+    if (l.name == "speeltuin") {
+      EXPECT_EQ(l.kind, LandmarkKind::playground);
+    }
+    EXPECT_TRUE(boost::geometry::covered_by(l.location, box)) << l.name;
+  }
+}
+
 TEST(Landmarks, AnAssetTableWithoutNamesIsAClearError) {
   test::TempDir dir;
   dir.write("punten.csv", "x,y,soort\n191000,444000,school\n");
@@ -106,6 +130,15 @@ TEST(Landmarks, FindsTheAssetPointsOfTheDataDirectory) {
   test::TempDir dir;
   EXPECT_FALSE(find_asset_points(dir.path()));
   EXPECT_TRUE(find_asset_points(test::data_file("assets/arnhem_assets.csv").parent_path().parent_path()));
+}
+
+TEST(Landmarks, FindsBothPointTablesOfTheDataDirectory) {
+  test::TempDir dir;
+  EXPECT_TRUE(find_landmark_tables(dir.path()).empty());
+  const auto tables = find_landmark_tables(test::data_dir());
+  ASSERT_EQ(tables.size(), 2u);
+  EXPECT_EQ(tables[0].filename(), "arnhem_assets.csv");
+  EXPECT_EQ(tables[1].filename(), "arnhem_osm2021_voorzieningen.csv");
 }
 
 }  // namespace wijkatlas::geo

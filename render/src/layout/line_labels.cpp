@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numbers>
+#include <optional>
+#include <utility>
 
 namespace wijkatlas::render {
 namespace {
@@ -50,6 +53,47 @@ std::vector<Stretch> straight_stretches(std::span<const PaperPoint> line, double
 }
 
 }  // namespace
+
+std::vector<std::vector<PaperPoint>> join_at_shared_ends(std::vector<std::vector<PaperPoint>> pieces) {
+  using Key = std::pair<double, double>;
+  const auto key = [](const PaperPoint& p) { return Key{p.x_mm, p.y_mm}; };
+  std::erase_if(pieces, [](const auto& p) { return p.size() < 2; });
+  std::map<Key, std::vector<std::size_t>> ends;  // piece indices meeting at each end point
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    ends[key(pieces[i].front())].push_back(i);
+    ends[key(pieces[i].back())].push_back(i);
+  }
+  std::vector<bool> used(pieces.size(), false);
+  // The other piece at `at`, when exactly two pieces end there.
+  const auto partner = [&](const PaperPoint& at, std::size_t self) -> std::optional<std::size_t> {
+    const auto& here = ends[key(at)];
+    if (here.size() != 2 || here[0] == here[1]) return std::nullopt;
+    const std::size_t other = here[0] == self ? here[1] : here[0];
+    return used[other] ? std::nullopt : std::optional<std::size_t>(other);
+  };
+  std::vector<std::vector<PaperPoint>> out;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (used[i]) continue;
+    used[i] = true;
+    std::vector<PaperPoint> chain = pieces[i];
+    for (int side = 0; side < 2; ++side) {  // grow forwards, then (reversed) backwards
+      std::size_t last = i;
+      while (const auto next = partner(chain.back(), last)) {
+        used[*next] = true;
+        std::vector<PaperPoint> piece = pieces[*next];
+        if (key(piece.front()) != key(chain.back())) std::reverse(piece.begin(), piece.end());
+        chain.insert(chain.end(), piece.begin() + 1, piece.end());
+        last = *next;
+      }
+      std::reverse(chain.begin(), chain.end());
+      if (side == 0 && key(chain.back()) == key(pieces[i].front()) && key(chain.front()) == key(pieces[i].front())) {
+        break;  // a closed ring: nothing to add on the other side
+      }
+    }
+    out.push_back(std::move(chain));
+  }
+  return out;
+}
 
 RectMm rotated_bounds(const PaperPoint& centre, double width_mm, double height_mm, double angle_rad) {
   const double c = std::abs(std::cos(angle_rad));

@@ -104,16 +104,22 @@ std::vector<LegendEntry> legend_entries(const MapSpec& spec, const MapPlan& plan
 std::string attribution_text(const MapSpec& spec, const geo::Box& extent) {
   std::vector<std::string> sources;
   bool osm = false;
+  bool simplified = false;
+  std::string edition;
   const auto add = [&](const std::string& s) {
     if (!s.empty() && std::find(sources.begin(), sources.end(), s) == sources.end()) sources.push_back(s);
   };
   for (const MapLayer& layer : spec.layers) {
     if (const auto* base = std::get_if<BaseMapLayer>(&layer)) {
-      osm = osm || !base->map.areas.empty() || !base->map.lines.empty();
+      if (!base->map.areas.empty() || !base->map.lines.empty()) {
+        if (!osm) edition = base->map.edition;
+        osm = true;
+      }
     } else if (const auto* areas = std::get_if<AreaLayer>(&layer)) {
       if (std::any_of(areas->shapes.begin(), areas->shapes.end(),
                       [&](const auto& s) { return boxes_meet(envelope_of(s), extent); })) {
         add(areas->attribution);
+        simplified = simplified || areas->simplified_boundaries;
       }
     } else if (const auto* points = std::get_if<PointLayer>(&layer)) {
       if (std::any_of(points->points.begin(), points->points.end(),
@@ -127,8 +133,13 @@ std::string attribution_text(const MapSpec& spec, const geo::Box& extent) {
     text = word(spec.language, "source") + ": ";
     for (std::size_t i = 0; i < sources.size(); ++i) text += (i ? ", " : "") + sources[i];
   }
-  if (osm) text += (text.empty() ? "" : " · ") + word(spec.language, "osm");
+  if (osm) text += (text.empty() ? "" : " · ") + osm_credit(spec.language, edition);
+  if (simplified) text += (text.empty() ? "" : " · ") + word(spec.language, "simplified_boundaries");
   return text;
+}
+
+std::string osm_credit(Language language, std::string_view edition) {
+  return word(language, "osm") + (edition.empty() ? "" : " (" + std::string(edition) + ")");
 }
 
 std::string word(Language language, std::string_view key) {
@@ -136,6 +147,9 @@ std::string word(Language language, std::string_view key) {
   if (key == "no_data") return nl ? "Geen gegevens" : "No data";
   if (key == "source") return nl ? "Bron" : "Source";
   if (key == "osm") return nl ? "© OpenStreetMap-bijdragers" : "© OpenStreetMap contributors";
+  if (key == "simplified_boundaries") {
+    return nl ? "CBS-grenzen vereenvoudigd; afwijking tot ~300 m" : "CBS boundaries simplified; off by up to ~300 m";
+  }
   if (key == "scale") return nl ? "Schaal" : "Scale";
   if (key == "north") return nl ? "N" : "N";
   return std::string(key);

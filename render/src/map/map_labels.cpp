@@ -37,7 +37,9 @@ struct Labeller {
   void add(PlacedText text, double priority, std::vector<RectMm> positions,
            std::vector<RotatedLabel> along = {}, bool area = false) {
     if (positions.empty()) return;
-    candidates.push_back({candidates.size(), priority, std::move(positions)});
+    std::vector<TurnedBox> turned;
+    for (const RotatedLabel& r : along) turned.push_back({r.centre, text.width_mm, text.height_mm, r.angle_rad});
+    candidates.push_back({candidates.size(), priority, std::move(positions), std::move(turned)});
     texts.push_back(std::move(text));
     rotated.push_back(std::move(along));
     is_area.push_back(area);
@@ -99,7 +101,13 @@ struct Labeller {
       std::vector<RotatedLabel> at;  // the stretch's middle first
       double priority;
     };
-    std::map<std::string, std::vector<Found>> by_name;
+    // The pieces of each name, joined where they meet end to end: a street split into short
+    // pieces still gets its name where the pieces together run straight long enough.
+    struct Pieces {
+      std::vector<std::vector<PaperPoint>> lines;
+      double priority = 0;  // the highest of its pieces' classes
+    };
+    std::map<std::string, Pieces> pieces_by_name;
     std::map<std::string, PlacedText> text_by_name;
     for (const geo::BaseLine& line : map.lines) {
       const bool water = line.kind == geo::LineClass::waterway;
@@ -107,13 +115,20 @@ struct Labeller {
       if (!boxes_meet(envelope_of(line.geometry), extent)) continue;
       auto [it, fresh] = text_by_name.try_emplace(line.name);
       if (fresh) it->second = text_of(line.name, water ? water_style : street_style, water ? water_colour : street_colour);
-      const double base = line.kind == geo::LineClass::major_street ? 30 : water ? 15 : 20;
+      Pieces& pieces = pieces_by_name[line.name];
+      pieces.priority = std::max(pieces.priority, line.kind == geo::LineClass::major_street ? 30.0 : water ? 15.0 : 20.0);
       for (const geo::LineString& part : line.geometry) {
-        std::vector<PaperPoint> paper;
+        std::vector<PaperPoint>& paper = pieces.lines.emplace_back();
         paper.reserve(part.size());
         for (const geo::Point& p : part) paper.push_back(frame.to_paper(p));
-        for (auto& stretch : positions_along_stretches(paper, it->second.width_mm, it->second.height_mm)) {
-          by_name[line.name].push_back({std::move(stretch), base});
+      }
+    }
+    std::map<std::string, std::vector<Found>> by_name;
+    for (auto& [name, pieces] : pieces_by_name) {
+      const PlacedText& text = text_by_name.at(name);
+      for (const auto& chain : join_at_shared_ends(std::move(pieces.lines))) {
+        for (auto& stretch : positions_along_stretches(chain, text.width_mm, text.height_mm)) {
+          by_name[name].push_back({std::move(stretch), pieces.priority});
         }
       }
     }

@@ -29,4 +29,8 @@ std::optional<MapFrame> plan_inset(const LocatorInset& inset, const RectMm& area
 // User-facing words in the map's language.
 std::string word(Language language, std::string_view key);
 
+// The OpenStreetMap credit, with the data's year for an older extract (BaseMap::edition):
+// "© OpenStreetMap-bijdragers (2021)".
+std::string osm_credit(Language language, std::string_view edition);
+
 }  // namespace wijkatlas::render::detail

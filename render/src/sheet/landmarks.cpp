@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <string>
+#include <vector>
 
 #include "map/plan_parts.hpp"
 #include "map/visible.hpp"
@@ -118,24 +120,32 @@ void place_landmark_labels(const SheetLandmarks& landmarks, const std::vector<La
   }
 }
 
+// The credits are " · "-separated parts: the sources ("Bron: ..."), the OpenStreetMap credit
+// (with its year), notes. The landmarks' source joins the sources, their OpenStreetMap credit
+// follows them unless the base map's is there.
 std::string with_landmark_credits(const std::string& attribution, const SheetLandmarks& landmarks, bool shown,
                                   Language language) {
   if (!shown) return attribution;
   const std::string osm = detail::word(language, "osm");
   const std::string source_word = detail::word(language, "source") + ": ";
-  std::string sources = attribution;
-  bool has_osm = false;
-  if (const auto at = sources.find(osm); at != std::string::npos) {
-    has_osm = true;
-    sources.erase(at);
-    constexpr std::string_view separator = " · ";
-    while (sources.ends_with(separator)) sources.erase(sources.size() - separator.size());
+  constexpr std::string_view separator = " · ";
+  std::vector<std::string> parts;
+  for (std::size_t from = 0; from < attribution.size();) {
+    const auto at = std::min(attribution.find(separator, from), attribution.size());
+    parts.push_back(attribution.substr(from, at - from));
+    from = at + separator.size();
   }
-  if (!landmarks.source.empty() && sources.find(landmarks.source) == std::string::npos) {
-    sources = sources.empty() ? source_word + landmarks.source : sources + ", " + landmarks.source;
+  const auto is_sources = [&](const std::string& p) { return p.starts_with(source_word); };
+  auto sources = std::find_if(parts.begin(), parts.end(), is_sources);
+  if (!landmarks.source.empty()) {
+    if (sources == parts.end()) sources = parts.insert(parts.begin(), source_word + landmarks.source);
+    else if (sources->find(landmarks.source) == std::string::npos) *sources += ", " + landmarks.source;
   }
-  if (has_osm || landmarks.openstreetmap) sources += (sources.empty() ? "" : " · ") + osm;
-  return sources;
+  const bool has_osm = std::any_of(parts.begin(), parts.end(), [&](const std::string& p) { return p.starts_with(osm); });
+  if (landmarks.openstreetmap && !has_osm) parts.insert(sources == parts.end() ? parts.begin() : sources + 1, osm);
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : std::string(separator)) + p;
+  return out;
 }
 
 }  // namespace wijkatlas::render::sheet

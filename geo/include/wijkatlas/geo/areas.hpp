@@ -34,6 +34,9 @@ struct Area {
 struct AreaHierarchy {
   std::array<std::vector<Area>, 4> levels;
   std::array<std::vector<std::string>, 4> indicator_columns;  // per level, in source order
+  // The boundaries are a generalized extract of the CBS map (off by up to ~300 m): maps drawn on
+  // them say so. Set by whoever knows the source.
+  bool simplified_boundaries = false;
 
   std::vector<Area>& at(Level level) { return levels[static_cast<std::size_t>(level)]; }
   const std::vector<Area>& at(Level level) const { return levels[static_cast<std::size_t>(level)]; }

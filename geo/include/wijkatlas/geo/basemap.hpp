@@ -34,6 +34,9 @@ struct BaseLine {
 
 struct BaseMap {
   std::string source;
+  // The year of the data when the map credits it ("2021" for the bundled rebuild of 2021:
+  // "© OpenStreetMap-bijdragers (2021)"); "" for a current extract.
+  std::string edition;
   std::vector<BaseArea> areas;  // in drawing order: green, water, buildings
   std::vector<BaseLine> lines;  // in drawing order: paths, minor, major streets, rail, water
 };
@@ -59,14 +62,25 @@ struct BaseMapOptions {
   // Called with every polygon feature read, whether drawn or not: other users of the same pass
   // over the extract (landmarks), since assembling OSM multipolygons is the slow part.
   std::function<void(const OsmTags& tags, const MultiPolygon& shape)> each_polygon{};
+  // Called after each layer of the extract is read ("multipolygons", then "lines"): progress.
+  std::function<void(std::string_view layer)> after_layer{};
 };
 
 // Reads the base map; throws io_error when the source has no `lines`/`multipolygons` layers.
 BaseMap load_osm_basemap(const std::filesystem::path& path, const BaseMapOptions& options,
                          Reporter& reporter);
 
+// How many times this process has read a layer of an OSM extract through GDAL (base map and
+// landmarks): the slow part that a prepared base map (basemap_cache.hpp) does once.
+std::size_t osm_layer_reads();
+
 // The OSM extract in the data directory: osm/arnhem.osm.pbf (from datasets/fetch.sh) or
-// osm/arnhem.gpkg; nullopt when the user has not fetched one.
+// osm/arnhem.gpkg, else the bundled base map of August 2021, osm/arnhem_vt2021.osm.pbf
+// (rebuilt from vector tiles; datasets/README.md); nullopt when there is none of these.
 std::optional<std::filesystem::path> find_osm_extract(const std::filesystem::path& data_dir);
+
+// The edition a map credits for an extract (BaseMap::edition): "2021" for the bundled
+// arnhem_vt2021.osm.pbf, "" for any other (a current download).
+std::string osm_extract_edition(const std::filesystem::path& path);
 
 }  // namespace wijkatlas::geo

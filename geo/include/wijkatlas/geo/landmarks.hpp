@@ -66,20 +66,28 @@ class LandmarkCollector {
   // Adds the named points of the extract and returns all, duplicates dropped.
   std::vector<Landmark> finish_with_points(const std::filesystem::path& path, const BaseMapOptions& options,
                                            Reporter& reporter);
+  // All found so far, duplicates dropped: for an extract without a `points` layer.
+  std::vector<Landmark> finish();
 
  private:
   std::vector<Landmark> found_;
 };
 
-// Landmarks from an asset table with the columns name, category and subcategory (the data
-// directory's assets/arnhem_assets.csv: schools, libraries, parks, culture, sport, stations).
-// Public-transport stops are left out: there are too many to orient by. Throws data_error when
-// the columns are missing.
+// Landmarks from a point table with the columns name, category and (optionally) subcategory:
+// the data directory's assets/arnhem_assets.csv (schools, libraries, parks, culture, sport,
+// stations) and assets/arnhem_osm2021_voorzieningen.csv (community centres, GPs, pharmacies,
+// playgrounds, places of worship, sport, town halls). Public-transport stops, dentists and
+// nursing homes are left out; an unnamed playground is called "speeltuin". Throws data_error
+// when the columns are missing.
 std::vector<Landmark> load_asset_landmarks(const std::filesystem::path& path, const std::optional<Box>& bbox,
                                            Reporter& reporter);
 
 // assets/arnhem_assets.csv in the data directory, or nullopt.
 std::optional<std::filesystem::path> find_asset_points(const std::filesystem::path& data_dir);
+
+// The point tables of the data directory that load_asset_landmarks reads, those present:
+// assets/arnhem_assets.csv, then assets/arnhem_osm2021_voorzieningen.csv.
+std::vector<std::filesystem::path> find_landmark_tables(const std::filesystem::path& data_dir);
 
 // Keeps one of several landmarks of one kind and name within `metres` of each other (the first).
 void drop_duplicate_landmarks(std::vector<Landmark>& landmarks, double metres = 150);

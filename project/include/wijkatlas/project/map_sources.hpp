@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "wijkatlas/geo/basemap_cache.hpp"
 #include "wijkatlas/geo/codes.hpp"
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/render/map_definition.hpp"
@@ -24,7 +25,8 @@ struct ExtentOverride {
 // Loads data once for any number of maps (the atlas draws many pages from the same areas).
 class MapSources {
  public:
-  MapSources(std::string data_dir, geo::Reporter& reporter);  // data_dir "": resolve_data_dir()
+  // data_dir "": resolve_data_dir(). Base maps are prepared once per extract in `cache`.
+  MapSources(std::string data_dir, geo::Reporter& reporter, geo::BaseMapCacheOptions cache = {});
   ~MapSources();
   MapSources(const MapSources&) = delete;
   MapSources& operator=(const MapSources&) = delete;

@@ -30,6 +30,7 @@ struct SheetRequest {
   std::string date;     // printed in the session box; "" leaves a line to write the date on
   std::string basemap;  // OSM extract; empty: the one in the data directory, if any
   std::string data_dir;
+  std::string cache_dir;  // prepared base maps; empty: geo::default_cache_dir()
   std::string language = "nl";
   std::string previous;    // round two: this earlier session's spots and statuses, in grey
   int previous_min_n = 2;  // the sheets that make a spot, when the previous session's are made

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "wijkatlas/geo/basemap.hpp"
+#include "wijkatlas/geo/basemap_cache.hpp"
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/render/drawing_sheet.hpp"
 
@@ -16,10 +17,17 @@ struct OsmSheetBase {
   render::SheetLandmarks landmarks;
 };
 
-// `ground`: the RD New box the sheet shows, with some room around it.
-OsmSheetBase load_osm_sheet_base(const std::filesystem::path& osm, const geo::Box& ground, geo::Reporter& reporter);
+// `ground`: the RD New box the sheet shows, with some room around it. The extract is prepared
+// once in `cache` (geo/basemap_cache.hpp).
+OsmSheetBase load_osm_sheet_base(const std::filesystem::path& osm, const geo::Box& ground,
+                                 const geo::BaseMapCacheOptions& cache, geo::Reporter& reporter);
 
-// None when the data directory (--data-dir, looked up only here) has no asset points.
+// From the point tables in the data directory (looked up only here): the assets and the OSM
+// voorzieningen (geo::find_landmark_tables); none when it has neither.
 render::SheetLandmarks asset_landmarks(const geo::Box& ground, const std::string& data_dir_option, geo::Reporter& reporter);
+
+// Adds `more` to `to`, a place of the same kind and name near one already there dropped, and
+// their credits.
+void add_landmarks(render::SheetLandmarks& to, const render::SheetLandmarks& more);
 
 }  // namespace wijkatlas::project

@@ -12,10 +12,22 @@
 
 namespace wijkatlas::render {
 
+// Text turned along a street: its true footprint, far smaller than its bounding box when the
+// street runs diagonally.
+struct TurnedBox {
+  PaperPoint centre;
+  double width_mm = 0;
+  double height_mm = 0;
+  double angle_rad = 0;
+};
+
 struct LabelCandidate {
   std::size_t id = 0;                // the caller's label, returned with its placement
   double priority = 0;               // higher is placed first
   std::vector<RectMm> positions{};   // boxes in order of preference
+  // Parallel to positions for turned text (each position its bounding box); empty: the boxes
+  // are the footprints. Collisions are decided on the footprints.
+  std::vector<TurnedBox> turned{};
 };
 
 struct PlacedLabel {
@@ -42,5 +54,6 @@ std::vector<RectMm> positions_around_point(const PaperPoint& anchor, double widt
 
 // True when the two boxes share interior area (touching edges do not count).
 bool overlaps(const RectMm& a, const RectMm& b);
+bool turned_boxes_overlap(const TurnedBox& a, const TurnedBox& b);
 
 }  // namespace wijkatlas::render

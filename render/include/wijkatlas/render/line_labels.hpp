@@ -14,6 +14,11 @@ struct RotatedLabel {
   RectMm box;            // axis-aligned bounds of the rotated text, for the collision pass
 };
 
+// Pieces of one street joined where exactly two of them meet end to end (OSM splits a street at
+// every change of its tags: a bridge, a one-way stretch), so that a name can run across the
+// joint. Pieces are reversed as needed; anything else stays as it was.
+std::vector<std::vector<PaperPoint>> join_at_shared_ends(std::vector<std::vector<PaperPoint>> pieces);
+
 // The axis-aligned bounds of a width x height box rotated by angle_rad about `centre`.
 RectMm rotated_bounds(const PaperPoint& centre, double width_mm, double height_mm, double angle_rad);
 

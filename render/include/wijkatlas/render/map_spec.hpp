@@ -38,6 +38,9 @@ struct Choropleth {
 struct AreaLayer {
   std::string legend_title;  // empty: the layer is not in the legend
   std::string attribution;   // e.g. "CBS, Kadaster"
+  // Generalized boundaries (off by up to ~300 m): the credits say so, since over a base map the
+  // simplified edges visibly cut through blocks.
+  bool simplified_boundaries = false;
   std::vector<geo::MultiPolygon> shapes;
   std::vector<std::string> names;  // labels, parallel to shapes; empty or "" = no label
   std::optional<Rgb> fill{};       // nullopt: outline only
