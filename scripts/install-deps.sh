@@ -25,6 +25,8 @@ PACKAGES=(
   libpq-dev  # PostGIS store: connection checks and messages GDAL cannot give
   # tests
   libgtest-dev googletest poppler-utils
+  # fuzzing (scripts/fuzz.sh): clang with libFuzzer, which Debian ships in compiler-rt
+  clang libclang-rt-14-dev
   # project store for teams, and benchmark peers
   postgresql postgis postgresql-15-postgis-3 libsqlite3-mod-spatialite sqlite3 time
   python3-mapnik mapnik-utils python3-cairo  # python3-cairo: the multi-page Mapnik peer of the base map bench

@@ -17,6 +17,11 @@ constexpr const char* qr_source = "QR code";
 // 0.01 mm / 0.01 m is far below what a printer or a photo resolves.
 double rounded(double v) { return std::round(v * 100.0) / 100.0; }
 
+// What a sheet can be: A0 is 841 x 1189 mm, its markers 30 mm.
+constexpr double max_page_mm = 2000;
+constexpr double max_marker_mm = 200;
+constexpr double max_scale = 1e7;
+
 [[noreturn]] void bad(const std::string& what) { throw data_error(qr_source, "", what); }
 
 const json& field(const json& j, const char* key) {
@@ -27,7 +32,7 @@ const json& field(const json& j, const char* key) {
 
 double number(const json& j, const char* key) {
   const json& v = field(j, key);
-  if (!v.is_number()) bad(std::string("field '") + key + "' is not a number");
+  if (!v.is_number() || !std::isfinite(v.get<double>())) bad(std::string("field '") + key + "' is not a number");
   return v.get<double>();
 }
 
@@ -42,7 +47,9 @@ std::vector<double> numbers(const json& j, const char* key, std::size_t count) {
   if (!v.is_array() || v.size() != count) bad(std::string("field '") + key + "' needs " + std::to_string(count) + " numbers");
   std::vector<double> out;
   for (const json& n : v) {
-    if (!n.is_number()) bad(std::string("field '") + key + "' holds something that is not a number");
+    if (!n.is_number() || !std::isfinite(n.get<double>())) {
+      bad(std::string("field '") + key + "' holds something that is not a number");
+    }
     out.push_back(n.get<double>());
   }
   return out;
@@ -75,9 +82,10 @@ SheetInfo decode_payload(std::string_view payload) {
   if (!j.contains("app") || !j["app"].is_string() || j["app"].get<std::string>() != sheet_format_app) {
     bad("not a wijkatlas sheet (the code was made by another program)");
   }
-  const double version = number(j, "v");
-  if (version != sheet_format_version) {
-    bad("sheet format version " + std::to_string(static_cast<int>(version)) + " is not supported (this wijkatlas reads version " +
+  // The version as written: a number of any size (or not a number) is named, never converted.
+  const json& version = field(j, "v");
+  if (!version.is_number_integer() || version.get<long long>() != sheet_format_version) {
+    bad("sheet format version " + version.dump() + " is not supported (this wijkatlas reads version " +
         std::to_string(sheet_format_version) + ")");
   }
   SheetInfo s;
@@ -88,19 +96,31 @@ SheetInfo decode_payload(std::string_view payload) {
   if (!(ext[2] > ext[0] && ext[3] > ext[1])) bad("field 'ext' is not an extent (min before max)");
   s.extent = geo::Box({ext[0], ext[1]}, {ext[2], ext[3]});
   s.scale = number(j, "sc");
-  if (!(s.scale > 0)) bad("field 'sc' must be a positive scale denominator");
+  if (!(s.scale > 0 && s.scale <= max_scale)) bad("field 'sc' must be a scale denominator (1:1 to 1:10,000,000)");
   s.paper = text(j, "pap");
   s.orientation = text(j, "or");
+  // The photo reader sizes its images from these: a code may hold anything, the sheet it
+  // describes must fit on paper.
   const auto pg = numbers(j, "pg", 2);
   s.page_width_mm = pg[0];
   s.page_height_mm = pg[1];
+  if (!(s.page_width_mm > 0 && s.page_height_mm > 0 && s.page_width_mm <= max_page_mm && s.page_height_mm <= max_page_mm)) {
+    bad("field 'pg' is not a paper size (0 to 2,000 mm a side)");
+  }
   const auto fr = numbers(j, "fr", 4);
   s.frame = {fr[0], fr[1], fr[2], fr[3]};
-  if (!(s.frame.width > 0 && s.frame.height > 0)) bad("field 'fr' is not a frame");
+  // Rounding to 0.01 mm may push the frame's edge that far past the page's.
+  constexpr double slack_mm = 0.02;
+  if (!(s.frame.width > 0 && s.frame.height > 0 && s.frame.x >= 0 && s.frame.y >= 0 &&
+        s.frame.x + s.frame.width <= s.page_width_mm + slack_mm && s.frame.y + s.frame.height <= s.page_height_mm + slack_mm)) {
+    bad("field 'fr' is not a frame on the page");
+  }
   const auto mk = numbers(j, "mk", 2);
   s.marker_mm = mk[0];
   s.marker_gap_mm = mk[1];
-  if (!(s.marker_mm > 0)) bad("field 'mk' needs a positive marker size");
+  if (!(s.marker_mm > 0 && s.marker_mm <= max_marker_mm && s.marker_gap_mm >= 0 && s.marker_gap_mm <= max_marker_mm)) {
+    bad("field 'mk' needs a marker size and gap (0 to 200 mm)");
+  }
   return s;
 }
 

@@ -57,6 +57,39 @@ TEST(SheetFormat, BadPayloadsSayWhatIsWrong) {
   std::string no_extent = encode_payload(a3_sheet());
   no_extent.replace(no_extent.find("\"ext\""), 5, "\"xxx\"");
   EXPECT_NE(message(no_extent).find("'ext' is missing"), std::string::npos);
+  // Found by fuzzing (fuzz/regressions/sheet_payload): a version too large for an int was
+  // converted to one (undefined behaviour; "version -2147483648" in a release build).
+  EXPECT_NE(message(R"({"app":"wijkatlas","v":1e75})").find("version 1e+75 is not supported"), std::string::npos)
+      << message(R"({"app":"wijkatlas","v":1e75})");
+  EXPECT_NE(message(R"({"app":"wijkatlas","v":"1"})").find("version \"1\" is not supported"), std::string::npos);
+}
+
+// The photo reader sizes its images from the payload: a QR code describing a sheet that cannot
+// exist (a frame of a kilometre, markers bigger than the page) is refused, not allocated.
+TEST(SheetFormat, PayloadsOfImpossibleSheetsAreRefused) {
+  // The A3 sheet's payload with one field's value replaced.
+  const auto with = [](const std::string& field, const std::string& value) {
+    std::string text = encode_payload(a3_sheet());
+    const std::size_t from = text.find("\"" + field + "\":") + field.size() + 3;
+    const std::size_t to = text[from] == '[' ? text.find(']', from) + 1 : text.find_first_of(",}", from);
+    return text.replace(from, to - from, value);
+  };
+  const auto refused = [&](const std::string& field, const std::string& value) {
+    try {
+      decode_payload(with(field, value));
+    } catch (const data_error& e) {
+      return std::string(e.what()).find("field '" + field + "'") != std::string::npos;
+    }
+    return false;
+  };
+  EXPECT_TRUE(refused("fr", "[30,30,1000000,200]"));
+  EXPECT_TRUE(refused("fr", "[-5,30,300,200]"));
+  EXPECT_TRUE(refused("pg", "[420000,297]"));
+  EXPECT_TRUE(refused("mk", "[12000,3]"));
+  EXPECT_TRUE(refused("mk", "[12,-3]"));
+  EXPECT_TRUE(refused("sc", "1e300"));
+  EXPECT_THROW(decode_payload(with("ext", "[191000,443000,1e999,443800]")), data_error);
+  EXPECT_FALSE(refused("fr", "[30,30,300,200]"));
 }
 
 TEST(SheetFormat, IdsAreShortAndTypedIdsAreForgiving) {
