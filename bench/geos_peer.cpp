@@ -17,10 +17,10 @@
 #include <string>
 #include <vector>
 
-#include "wijkatlas/support/geos_convert.hpp"
-#include "wijkatlas/support/geos_handles.hpp"
 #include "support/join_harness.hpp"
 #include "support/stopwatch.hpp"
+#include "wijkatlas/support/geos_convert.hpp"
+#include "wijkatlas/support/geos_handles.hpp"
 
 namespace bench = wijkatlas::bench;
 namespace geo = wijkatlas::geo;
@@ -45,7 +45,8 @@ GeosInputs to_geos(support::GeosContext& geos, const bench::JoinInputs& inputs) 
     out.polygons.push_back(support::to_geos(geos, polygon));
   }
   for (const geo::Point& p : inputs.points) {
-    out.points.push_back(support::take_geos(geos, GEOSGeom_createPointFromXY_r(geos.get(), p.x(), p.y()), "point"));
+    out.points.push_back(
+        support::take_geos(geos, GEOSGeom_createPointFromXY_r(geos.get(), p.x(), p.y()), "point"));
   }
   return out;
 }
@@ -121,9 +122,8 @@ int main(int argc, char** argv) {
     const bench::JoinSummary summary = bench::summarize(assignment, inputs.polygons.size());
     std::cout << std::fixed << std::setprecision(4)
               << "geos_peer polygons=" << inputs.polygons.size()
-              << " points=" << inputs.points.size() << " read_s=" << read_s
-              << " join_s=" << join_s << " matched=" << summary.matched
-              << " checksum=" << summary.checksum << '\n';
+              << " points=" << inputs.points.size() << " read_s=" << read_s << " join_s=" << join_s
+              << " matched=" << summary.matched << " checksum=" << summary.checksum << '\n';
   } catch (const std::exception& e) {
     std::cerr << "bench_geos_peer: " << e.what() << '\n';
     return 1;

@@ -9,6 +9,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build pkg-config git
+  clang-format  # the format check of scripts/test.sh (.clang-format)
   # geometry core
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data libboost-dev
   # configuration and command line

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The README's second command, and what CI runs (.ci/run): install the Debian packages, build
-# with warnings as errors and run the whole GoogleTest suite through CTest.
+# The README's second command, and what CI runs (.ci/run): install the Debian packages, check the
+# format, build with warnings as errors and run the whole GoogleTest suite through CTest.
 # The store suite also runs against a private PostgreSQL/PostGIS server
 # (scripts/test-postgres.sh), started before CTest and stopped after it; its connection string
 # reaches the tests in WIJKATLAS_TEST_PG.
@@ -15,6 +15,12 @@ if [ ! -d "$data_dir/cbs" ]; then
   echo "test: data directory '$data_dir' has no cbs/ folder; set WIJKATLAS_DATA_DIR" >&2
   exit 3
 fi
+# Conventions are checked, not only written: every C++ file as .clang-format says (clang-format
+# of Debian 12). To fix: git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run -Werror || {
+  echo "test: the files above are not formatted (.clang-format); run clang-format -i on them" >&2
+  exit 1
+}
 cmake --preset ci -DWIJKATLAS_DATA_DIR="$data_dir"
 cmake --build --preset ci
 

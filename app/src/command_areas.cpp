@@ -1,8 +1,7 @@
 // `wijkatlas areas`: build the hierarchy and write it.
 #include "wijkatlas/app/commands.hpp"
-#include "wijkatlas/project/area_source.hpp"
-#include "wijkatlas/project/area_source.hpp"
 #include "wijkatlas/geo/join_output.hpp"
+#include "wijkatlas/project/area_source.hpp"
 
 namespace wijkatlas::app {
 using namespace project;  // the use cases this command runs

@@ -27,8 +27,8 @@ AtlasSummary run_atlas(const AtlasOptions& options, geo::Reporter& reporter, std
   const project::Atlas atlas = project::prepare_atlas(options, reporter);
   AtlasSummary summary{options.output, atlas.pages.size(), {}};
   summary.pngs = project::write_atlas(atlas, options.output, options.png_dir, reporter);
-  out << "atlas geschreven: " << summary.output << " (" << summary.pages << " pagina's: overzicht en "
-      << summary.pages - 1 << " programmawijken";
+  out << "atlas geschreven: " << summary.output << " (" << summary.pages
+      << " pagina's: overzicht en " << summary.pages - 1 << " programmawijken";
   if (!summary.pngs.empty()) out << "; " << summary.pngs.size() << " PNG's in " << options.png_dir;
   out << ")\n";
   return summary;

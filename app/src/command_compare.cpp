@@ -11,7 +11,8 @@
 
 namespace wijkatlas::app {
 
-CompareSummary run_compare(const CompareOptions& options, geo::Reporter& reporter, std::ostream& out) {
+CompareSummary run_compare(const CompareOptions& options, geo::Reporter& reporter,
+                           std::ostream& out) {
   if (std::filesystem::path(options.output).extension() != ".csv") {
     throw usage_error("-o: the comparison table is written as CSV (.csv), not " + options.output);
   }
@@ -32,21 +33,23 @@ CompareSummary run_compare(const CompareOptions& options, geo::Reporter& reporte
   summary.buurten = result.rows.size();
   summary.compared = result.compared;
   summary.rho = result.rho;
-  out << "vergeleken: " << summary.compared << " van " << summary.buurten << " buurten (" << comparison.measure_legend
-      << " tegen " << options.indicator << ")\n";
+  out << "vergeleken: " << summary.compared << " van " << summary.buurten << " buurten ("
+      << comparison.measure_legend << " tegen " << options.indicator << ")\n";
   if (summary.rho) {
-    out << "Spearmans rangcorrelatie: " << std::fixed << std::setprecision(2) << *summary.rho << std::defaultfloat
-        << "\n";
+    out << "Spearmans rangcorrelatie: " << std::fixed << std::setprecision(2) << *summary.rho
+        << std::defaultfloat << "\n";
   } else {
-    out << "Spearmans rangcorrelatie: niet te berekenen (minder dan twee buurten met beide waarden)\n";
+    out << "Spearmans rangcorrelatie: niet te berekenen (minder dan twee buurten met beide "
+           "waarden)\n";
   }
   for (const auto& r : result.rows) {
     if (!r.disagree) continue;
     summary.disagree.push_back(r.code);
-    out << "  groot verschil: " << r.naam << " (" << r.code << "): rang bewoners " << *r.rank_residents
-        << ", rang cijfers " << *r.rank_indicator << "\n";
+    out << "  groot verschil: " << r.naam << " (" << r.code << "): rang bewoners "
+        << *r.rank_residents << ", rang cijfers " << *r.rank_indicator << "\n";
   }
-  out << "geschreven: " << options.output << (options.map.empty() ? "" : " en " + options.map) << "\n";
+  out << "geschreven: " << options.output << (options.map.empty() ? "" : " en " + options.map)
+      << "\n";
   return summary;
 }
 

@@ -5,8 +5,8 @@
 #include <ostream>
 
 #include "wijkatlas/app/commands.hpp"
-#include "wijkatlas/project/ingest.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/project/ingest.hpp"
 #include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::app {
@@ -19,7 +19,8 @@ std::string result_line(const IngestFileResult& r) {
     return name + ": al ingelezen op " + r.earlier_at + " uit " + r.earlier_file +
            " (zelfde inhoud): niet opnieuw opgeslagen";
   }
-  std::string line = name + ": " + std::to_string(r.features) + (r.features == 1 ? " schets" : " schetsen") + " opgeslagen";
+  std::string line = name + ": " + std::to_string(r.features) +
+                     (r.features == 1 ? " schets" : " schetsen") + " opgeslagen";
   if (!r.sheet_id.empty()) line += " van blad " + r.sheet_id;
   line += " (versie " + std::to_string(r.version) + ")";
   if (r.superseded > 0) line += "; de eerdere versie blijft bewaard, gemarkeerd als vervangen";
@@ -29,9 +30,12 @@ std::string result_line(const IngestFileResult& r) {
 }  // namespace
 
 IngestSummary run_ingest(const IngestOptions& options, geo::Reporter& reporter, std::ostream& out) {
-  if (options.files.empty()) throw usage_error("give one or more files to read in (photos, scans, GeoJSON or GeoPackage drawings)");
+  if (options.files.empty())
+    throw usage_error(
+        "give one or more files to read in (photos, scans, GeoJSON or GeoPackage drawings)");
   // Nothing to read: stop before a new store would be made for it.
-  if (std::none_of(options.files.begin(), options.files.end(), [](const std::string& f) { return fs::exists(f); })) {
+  if (std::none_of(options.files.begin(), options.files.end(),
+                   [](const std::string& f) { return fs::exists(f); })) {
     throw io_error(options.files.front(), "no such file");
   }
   store::ProjectStore store = store::ProjectStore::open_or_create(options.store, "npao");
@@ -50,12 +54,13 @@ IngestSummary run_ingest(const IngestOptions& options, geo::Reporter& reporter, 
       ++summary.failed;
       if (!first_failure) first_failure = std::current_exception();
       // One file's problem does not stop the others; the exit code still reports it.
-      if (options.files.size() > 1) out << fs::path(file).filename().string() << ": niet ingelezen: " << e.what() << "\n";
+      if (options.files.size() > 1)
+        out << fs::path(file).filename().string() << ": niet ingelezen: " << e.what() << "\n";
     }
   }
   if (options.files.size() > 1) {
-    out << summary.stored << " opgeslagen, " << summary.duplicates << " al eerder ingelezen, " << summary.failed
-        << " niet ingelezen\n";
+    out << summary.stored << " opgeslagen, " << summary.duplicates << " al eerder ingelezen, "
+        << summary.failed << " niet ingelezen\n";
   }
   if (first_failure) std::rethrow_exception(first_failure);
   return summary;

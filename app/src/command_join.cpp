@@ -8,7 +8,8 @@
 namespace wijkatlas::app {
 namespace {
 
-void print_summary(const project::JoinResult& result, const JoinSummary& summary, std::ostream& out) {
+void print_summary(const project::JoinResult& result, const JoinSummary& summary,
+                   std::ostream& out) {
   out << summary.points << " punten gekoppeld";
   if (summary.outside > 0) out << ", " << summary.outside << " buiten alle buurten";
   out << "\n";
@@ -19,21 +20,25 @@ void print_summary(const project::JoinResult& result, const JoinSummary& summary
     const auto inwoners = *layer.field_index("inwoners");
     const auto n = *layer.field_index("n_punten");
     const auto rate = *layer.field_index("per_1000_inwoners");
-    out << "\n" << std::left << std::setw(18) << "programmawijk" << std::right << std::setw(10)
-        << "inwoners" << std::setw(8) << "punten" << std::setw(14) << "per 1000 inw" << "\n";
+    out << "\n"
+        << std::left << std::setw(18) << "programmawijk" << std::right << std::setw(10)
+        << "inwoners" << std::setw(8) << "punten" << std::setw(14) << "per 1000 inw"
+        << "\n";
     for (const auto& f : layer.features) {
-      out << std::left << std::setw(18) << geo::to_text(f.values[naam]) << std::right << std::setw(10)
-          << std::fixed << std::setprecision(0) << geo::as_number(f.values[inwoners]).value_or(0)
-          << std::setw(8) << geo::to_text(f.values[n]) << std::setw(14) << std::setprecision(2)
+      out << std::left << std::setw(18) << geo::to_text(f.values[naam]) << std::right
+          << std::setw(10) << std::fixed << std::setprecision(0)
+          << geo::as_number(f.values[inwoners]).value_or(0) << std::setw(8)
+          << geo::to_text(f.values[n]) << std::setw(14) << std::setprecision(2)
           << geo::as_number(f.values[rate]).value_or(0) << "\n";
     }
     out << std::defaultfloat;
   }
   const geo::AreaHierarchy& h = result.areas.hierarchy;
-  out << "\n" << h.at(geo::Level::buurt).size() << " buurten, " << h.at(geo::Level::wijk).size()
+  out << "\n"
+      << h.at(geo::Level::buurt).size() << " buurten, " << h.at(geo::Level::wijk).size()
       << " wijken, " << h.at(geo::Level::programma).size() << " programmawijken, "
-      << h.at(geo::Level::gemeente).size() << " gemeente(n) -> " << summary.output
-      << " en " << summary.csv << "\n";
+      << h.at(geo::Level::gemeente).size() << " gemeente(n) -> " << summary.output << " en "
+      << summary.csv << "\n";
 }
 
 }  // namespace
@@ -41,8 +46,9 @@ void print_summary(const project::JoinResult& result, const JoinSummary& summary
 JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::ostream& out) {
   JoinSummary summary;
   summary.output = options.output;
-  summary.csv = options.csv.empty() ? std::filesystem::path(options.output).replace_extension(".csv").string()
-                                    : options.csv;
+  summary.csv = options.csv.empty()
+                    ? std::filesystem::path(options.output).replace_extension(".csv").string()
+                    : options.csv;
   const project::JoinOutputs outputs{summary.output, summary.csv, options.include_personal};
   project::check_join_outputs(outputs);  // before the work starts
 
@@ -50,7 +56,8 @@ JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::o
   summary.points = result.points;
   summary.outside = result.outside;
   if (result.theme_field_missing) {
-    reporter.info(result.points_source + ": no field '" + options.theme_field + "'; no counts per theme");
+    reporter.info(result.points_source + ": no field '" + options.theme_field +
+                  "'; no counts per theme");
   }
   if (result.joined_points_left_out) {
     reporter.info(options.output + ": " + std::to_string(result.points) +

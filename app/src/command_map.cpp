@@ -20,13 +20,15 @@ MapSummary run_map(const MapOptions& options, geo::Reporter& reporter, std::ostr
   const project::PreparedMap map = project::prepare_map(options, reporter);
   if (format == render::OutputFormat::png) {
     const auto px = map.spec.page.raster_size();
-    reporter.info("PNG van " + std::to_string(px.width) + " x " + std::to_string(px.height) + " pixels");
+    reporter.info("PNG van " + std::to_string(px.width) + " x " + std::to_string(px.height) +
+                  " pixels");
   }
   const render::MapPlan plan = render::write_map(options.output, map.spec, map.info);
-  MapSummary summary{options.output, plan.frame.scale_denominator(), plan.labels.size(), plan.labels_dropped};
-  out << "kaart geschreven: " << summary.output << " (schaal 1:"
-      << render::format_number(summary.scale, 0, render::Language::nl) << ", " << summary.labels << " labels, "
-      << summary.labels_dropped << " weggelaten wegens ruimte)\n";
+  MapSummary summary{options.output, plan.frame.scale_denominator(), plan.labels.size(),
+                     plan.labels_dropped};
+  out << "kaart geschreven: " << summary.output
+      << " (schaal 1:" << render::format_number(summary.scale, 0, render::Language::nl) << ", "
+      << summary.labels << " labels, " << summary.labels_dropped << " weggelaten wegens ruimte)\n";
   return summary;
 }
 

@@ -31,7 +31,8 @@ void check_outputs(const OverlapCommandOptions& o) {
 
 }  // namespace
 
-OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& reporter, std::ostream& out) {
+OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& reporter,
+                           std::ostream& out) {
   project::OverlapRequest request = options;
   request.per_area = !options.per_buurt.empty();
   request.with_areas = !options.map.empty();
@@ -46,18 +47,27 @@ OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& 
   project::check_overlap_request(request);  // a wrong request is said before the store is opened
   store::ProjectStore store = store::ProjectStore::open(options.store);
   const project::OverlapResult result = project::overlap(store, request, reporter);
-  OverlapSummary summary{options.output, result.method, result.sheets, result.sketches, result.faces, result.max_n, ""};
-  summary.raster =
-      project::write_overlap(result, options.category, {options.output, options.per_buurt, options.map, paper, options.no_date});
+  OverlapSummary summary{options.output,
+                         result.method,
+                         result.sheets,
+                         result.sketches,
+                         result.faces,
+                         result.max_n,
+                         ""};
+  summary.raster = project::write_overlap(
+      result, options.category,
+      {options.output, options.per_buurt, options.map, paper, options.no_date});
 
-  out << summary.sheets << " tekeningen (" << summary.sketches << " schetsen, categorie " << options.category
-      << "), methode " << summary.method << ": " << summary.faces << (summary.method == "exact" ? " vlakken" : " cellen")
-      << ", hoogste n = " << summary.max_n << "\n";
+  out << summary.sheets << " tekeningen (" << summary.sketches << " schetsen, categorie "
+      << options.category << "), methode " << summary.method << ": " << summary.faces
+      << (summary.method == "exact" ? " vlakken" : " cellen") << ", hoogste n = " << summary.max_n
+      << "\n";
   if (result.figures) {
     std::size_t shown = 0;
     for (const auto& s : result.figures->buurten) shown += s.suppressed ? 0 : 1;
-    out << "per buurt: " << shown << " van " << result.figures->buurten.size() << " buurten gepubliceerd (minstens "
-        << options.min_sheets << " tekeningen), de rest onderdrukt -> " << options.per_buurt << "\n";
+    out << "per buurt: " << shown << " van " << result.figures->buurten.size()
+        << " buurten gepubliceerd (minstens " << options.min_sheets
+        << " tekeningen), de rest onderdrukt -> " << options.per_buurt << "\n";
   }
   out << "geschreven: " << options.output;
   if (!summary.raster.empty()) out << ", " << summary.raster;

@@ -26,15 +26,18 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
   if (!o.previous.empty()) {
     // The previous session's spots, made and kept in the store when they do not exist yet, so
     // that the ids printed in grey are the ones `status` lists.
-    previous_spots = project::session_spots(store, o.previous, o.previous_min_n, false, reporter).spots;
+    previous_spots =
+        project::session_spots(store, o.previous, o.previous_min_n, false, reporter).spots;
   }
-  const project::PreparedSheet sheet = project::prepare_sheet(store, o, place, previous_spots, reporter);
+  const project::PreparedSheet sheet =
+      project::prepare_sheet(store, o, place, previous_spots, reporter);
   project::write_sheet(store, sheet, o.output, o.no_date);
 
   const sketch::SheetInfo& info = sheet.record.sheet;
   SheetSummary summary{o.output, info.id, info.scale};
-  out << "tekenblad geschreven: " << o.output << " (schaal 1:" << render::format_number(info.scale, 0, render::Language::nl)
-      << ", " << info.paper << (info.orientation == "landscape" ? " liggend" : " staand") << ")\n";
+  out << "tekenblad geschreven: " << o.output
+      << " (schaal 1:" << render::format_number(info.scale, 0, render::Language::nl) << ", "
+      << info.paper << (info.orientation == "landscape" ? " liggend" : " staand") << ")\n";
   if (!o.previous.empty()) out << "met de plekken van sessie '" << o.previous << "' in grijs\n";
   out << "blad-id: " << info.id << " (vastgelegd in " << o.store << ")\n";
   return summary;

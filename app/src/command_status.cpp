@@ -7,10 +7,10 @@
 #include <map>
 #include <ostream>
 
-#include "wijkatlas/project/session_spots.hpp"
 #include "wijkatlas/app/commands.hpp"
-#include "wijkatlas/project/status.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/project/session_spots.hpp"
+#include "wijkatlas/project/status.hpp"
 #include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::app {
@@ -18,14 +18,18 @@ using namespace project;  // the use cases this command runs
 namespace {
 namespace fs = std::filesystem;
 
-store::ProjectStore open_existing(const std::string& store) { return store::ProjectStore::open(store); }
+store::ProjectStore open_existing(const std::string& store) {
+  return store::ProjectStore::open(store);
+}
 
 // "Lantaarnpalen geplaatst · VB-003 Speelstraat in de zomer · jan 2026-11-23"
 std::string what_was_done(const sketch::StatusInfo& s) {
   std::string text = s.note;
-  if (s.initiative) text += (text.empty() ? "" : " · ") + s.initiative->id + " " + s.initiative->name;
+  if (s.initiative)
+    text += (text.empty() ? "" : " · ") + s.initiative->id + " " + s.initiative->name;
   if (!s.changed_at.empty()) {
-    text += (text.empty() ? "" : " · ") + (s.by.empty() ? std::string() : s.by + " ") + s.changed_at.substr(0, 10);
+    text += (text.empty() ? "" : " · ") + (s.by.empty() ? std::string() : s.by + " ") +
+            s.changed_at.substr(0, 10);
   }
   return text;
 }
@@ -43,7 +47,8 @@ void list_sessions(store::ProjectStore& store, StatusSummary& summary, std::ostr
     const auto spots = store.spots(session);
     std::map<std::string, int> per_status;
     for (const auto& s : spots) ++per_status[sketch::to_string(s.status.status)];
-    out << "  " << (session.empty() ? "(zonder sessie)" : session) << ": " << sketches.size() << " schetsen, ";
+    out << "  " << (session.empty() ? "(zonder sessie)" : session) << ": " << sketches.size()
+        << " schetsen, ";
     if (spots.empty()) {
       out << "plekken nog niet gemaakt\n";
       continue;
@@ -61,28 +66,33 @@ void list_sessions(store::ProjectStore& store, StatusSummary& summary, std::ostr
 void list_spots(const std::vector<sketch::SpotRecord>& spots, std::ostream& out) {
   std::size_t id_width = 4;
   for (const auto& s : spots) id_width = std::max(id_width, s.id.size());
-  out << std::left << std::setw(static_cast<int>(id_width) + 2) << "id" << std::setw(12) << "categorie" << std::setw(10)
-      << "n van N" << std::right << std::setw(9) << "opp. m2" << "  " << std::left << std::setw(16) << "status"
+  out << std::left << std::setw(static_cast<int>(id_width) + 2) << "id" << std::setw(12)
+      << "categorie" << std::setw(10) << "n van N" << std::right << std::setw(9) << "opp. m2"
+      << "  " << std::left << std::setw(16) << "status"
       << "wat is er gedaan\n";
   for (const auto& s : spots) {
-    out << std::left << std::setw(static_cast<int>(id_width) + 2) << s.id << std::setw(12) << sketch::to_string(s.category) << std::setw(10)
-        << (std::to_string(s.n) + " van " + std::to_string(s.N)) << std::right << std::setw(9) << std::fixed
-        << std::setprecision(0) << s.area_m2 << "  " << std::left << std::setw(16) << sketch::to_string(s.status.status)
-        << what_was_done(s.status) << "\n";
+    out << std::left << std::setw(static_cast<int>(id_width) + 2) << s.id << std::setw(12)
+        << sketch::to_string(s.category) << std::setw(10)
+        << (std::to_string(s.n) + " van " + std::to_string(s.N)) << std::right << std::setw(9)
+        << std::fixed << std::setprecision(0) << s.area_m2 << "  " << std::left << std::setw(16)
+        << sketch::to_string(s.status.status) << what_was_done(s.status) << "\n";
   }
 }
 
 void list_sketches(const std::vector<sketch::SketchStatusRow>& rows, std::ostream& out) {
-  out << std::left << std::setw(8) << "id" << std::setw(10) << "blad" << std::setw(12) << "categorie" << std::setw(7)
-      << "soort" << std::setw(16) << "status" << "wat is er gedaan\n";
+  out << std::left << std::setw(8) << "id" << std::setw(10) << "blad" << std::setw(12)
+      << "categorie" << std::setw(7) << "soort" << std::setw(16) << "status"
+      << "wat is er gedaan\n";
   for (const auto& r : rows) {
-    out << std::left << std::setw(8) << r.id << std::setw(10) << (r.sheet_id.empty() ? "-" : r.sheet_id) << std::setw(12)
-        << sketch::to_string(r.category) << std::setw(7) << sketch::to_string(r.kind) << std::setw(16) << sketch::to_string(r.status.status)
-        << what_was_done(r.status) << "\n";
+    out << std::left << std::setw(8) << r.id << std::setw(10)
+        << (r.sheet_id.empty() ? "-" : r.sheet_id) << std::setw(12) << sketch::to_string(r.category)
+        << std::setw(7) << sketch::to_string(r.kind) << std::setw(16)
+        << sketch::to_string(r.status.status) << what_was_done(r.status) << "\n";
   }
 }
 
-store::StatusSet set_one(store::ProjectStore& store, const StatusOptions& o, geo::Reporter& reporter) {
+store::StatusSet set_one(store::ProjectStore& store, const StatusOptions& o,
+                         geo::Reporter& reporter) {
   project::StatusRequest request{o.set[0], o.set[1], o.note, o.initiative, o.registry, o.by};
   if (request.by.empty()) {
     if (const char* user = std::getenv("USER")) request.by = user;
@@ -93,10 +103,11 @@ store::StatusSet set_one(store::ProjectStore& store, const StatusOptions& o, geo
     throw usage_error("--set: " + std::string(e.what()));
   } catch (const store::store_error& e) {
     if (e.kind() != store::ErrorKind::unknown_id) throw;
-    e.rethrow_with_hint(sketch::parse_sketch_status_id(request.id)
-                            ? "'wijkatlas status --session SESSIE --sketches' lists them"
-                            : "'wijkatlas status --session SESSIE' lists the spots of a session (ids like "
-                              "blokgesprek-hommelstraat-P01), with --sketches its sketches (S17)");
+    e.rethrow_with_hint(
+        sketch::parse_sketch_status_id(request.id)
+            ? "'wijkatlas status --session SESSIE --sketches' lists them"
+            : "'wijkatlas status --session SESSIE' lists the spots of a session (ids like "
+              "blokgesprek-hommelstraat-P01), with --sketches its sketches (S17)");
   }
 }
 
@@ -104,18 +115,22 @@ store::StatusSet set_one(store::ProjectStore& store, const StatusOptions& o, geo
 
 StatusSummary run_status(const StatusOptions& o, geo::Reporter& reporter, std::ostream& out) {
   if (!o.set.empty() && o.set.size() != 2) throw usage_error("--set takes two values: ID STATUS");
-  if (o.set.empty() && (o.note || o.initiative)) throw usage_error("--note and --initiative go with --set ID STATUS");
+  if (o.set.empty() && (o.note || o.initiative))
+    throw usage_error("--note and --initiative go with --set ID STATUS");
   const int min_n = o.min_n.value_or(2);
   if (min_n < 1) throw usage_error("--min-n must be at least 1");
-  if (o.sketches && o.session.empty()) throw usage_error("--sketches lists the sketches of one --session");
+  if (o.sketches && o.session.empty())
+    throw usage_error("--sketches lists the sketches of one --session");
   store::ProjectStore store = open_existing(o.store);
   StatusSummary summary;
 
   if (!o.set.empty()) {
     const store::StatusSet set = set_one(store, o, reporter);
     summary.changed = set.id;
-    out << "status van " << set.kind << " " << set.id << ": " << sketch::to_string(set.status.status);
-    if (const std::string done = what_was_done(set.status); !done.empty()) out << " (" << done << ")";
+    out << "status van " << set.kind << " " << set.id << ": "
+        << sketch::to_string(set.status.status);
+    if (const std::string done = what_was_done(set.status); !done.empty())
+      out << " (" << done << ")";
     out << "\n";
     return summary;
   }
@@ -131,14 +146,18 @@ StatusSummary run_status(const StatusOptions& o, geo::Reporter& reporter, std::o
     return summary;
   }
   if (o.min_n && !o.remake && !store.spots(o.session).empty()) {
-    throw usage_error("--min-n applies when spots are made, and this session's spots exist: add --remake-spots to make "
-                      "them again with --min-n " + std::to_string(min_n) + " (statuses are carried over)");
+    throw usage_error(
+        "--min-n applies when spots are made, and this session's spots exist: add --remake-spots "
+        "to make "
+        "them again with --min-n " +
+        std::to_string(min_n) + " (statuses are carried over)");
   }
   const SessionSpots spots = session_spots(store, o.session, min_n, o.remake, reporter);
   summary.spots = spots.spots.size();
   summary.spots_made = spots.made;
   if (spots.made) {
-    reporter.info(std::to_string(spots.spots.size()) + " plekken gemaakt: waar minstens " + std::to_string(min_n) +
+    reporter.info(std::to_string(spots.spots.size()) + " plekken gemaakt: waar minstens " +
+                  std::to_string(min_n) +
                   " bladen van de sessie dezelfde plek tekenden (per categorie)");
   }
   if (spots.spots.empty()) {

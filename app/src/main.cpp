@@ -2,4 +2,6 @@
 
 #include "wijkatlas/app/commands.hpp"
 
-int main(int argc, char** argv) { return wijkatlas::app::run_cli(argc, argv, std::cout, std::cerr); }
+int main(int argc, char** argv) {
+  return wijkatlas::app::run_cli(argc, argv, std::cout, std::cerr);
+}

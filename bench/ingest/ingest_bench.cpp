@@ -16,8 +16,8 @@
 
 #include "drawn_marks.hpp"
 #include "photo_simulation.hpp"
-#include "synthetic_sheet.hpp"
 #include "qr_reader.hpp"
+#include "synthetic_sheet.hpp"
 #include "wijkatlas/sketch/photo_reader.hpp"
 
 namespace {
@@ -31,7 +31,8 @@ int make(const std::filesystem::path& dir) {
   cv::Mat page = test::render_sheet(sheet, test::SheetImageOptions(k));
   test::draw_marks(page, k, test::many_marks(sheet, 20));
   test::draw_handwriting(page, k, sheet);
-  for (const auto& [name, size] : std::vector<std::pair<std::string, cv::Size>>{{"photo_12mp", {4000, 3000}}, {"photo_24mp", {6000, 4000}}}) {
+  for (const auto& [name, size] : std::vector<std::pair<std::string, cv::Size>>{
+           {"photo_12mp", {4000, 3000}}, {"photo_24mp", {6000, 4000}}}) {
     test::PhotoParams p;
     p.name = name;
     p.size = size;
@@ -50,7 +51,8 @@ int make(const std::filesystem::path& dir) {
 double cpu_seconds() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + 1e-6 * static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         1e-6 * static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
 }
 
 int read(const std::filesystem::path& photo, int repeat) {
@@ -66,21 +68,25 @@ int read(const std::filesystem::path& photo, int repeat) {
     // Wall time per step of the last run, from the progress callback.
     options.progress = [&](const std::string& step, double) {
       const auto now = std::chrono::steady_clock::now();
-      if (!previous.empty()) steps += " " + previous + " " + std::to_string(std::chrono::duration<double>(now - last).count()).substr(0, 5);
+      if (!previous.empty())
+        steps += " " + previous + " " +
+                 std::to_string(std::chrono::duration<double>(now - last).count()).substr(0, 5);
       previous = step;
       last = now;
     };
     const double cpu0 = cpu_seconds();
     const sketch::PhotoReading r = sketch::read_sheet_photo(photo, options);
-    seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    seconds.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     cpu.push_back(cpu_seconds() - cpu0);
     marks = r.marks.size();
   }
   std::sort(seconds.begin(), seconds.end());
   std::sort(cpu.begin(), cpu.end());
-  std::cout << photo.filename().string() << ": " << marks << " marks, wall best " << seconds.front() << " s, median "
-            << seconds[seconds.size() / 2] << " s; CPU median " << cpu[cpu.size() / 2] << " s; over " << repeat
-            << " runs\n  steps (s):" << steps << "\n";
+  std::cout << photo.filename().string() << ": " << marks << " marks, wall best " << seconds.front()
+            << " s, median " << seconds[seconds.size() / 2] << " s; CPU median "
+            << cpu[cpu.size() / 2] << " s; over " << repeat << " runs\n  steps (s):" << steps
+            << "\n";
   return 0;
 }
 
@@ -94,8 +100,9 @@ int qr_sizes(const std::filesystem::path& in) {
     cv::resize(gray, small, cv::Size(), f, f, cv::INTER_AREA);
     cv::Mat smooth;
     cv::GaussianBlur(small, smooth, cv::Size(), 1.0);
-    std::cout << size << ": raw " << wijkatlas::sketch::photo::read_qr_codes_once(small).size() << ", smoothed "
-              << wijkatlas::sketch::photo::read_qr_codes_once(smooth).size() << "\n";
+    std::cout << size << ": raw " << wijkatlas::sketch::photo::read_qr_codes_once(small).size()
+              << ", smoothed " << wijkatlas::sketch::photo::read_qr_codes_once(smooth).size()
+              << "\n";
   }
   return 0;
 }
@@ -114,11 +121,13 @@ int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   try {
     if (args.size() == 2 && args[0] == "make") return make(args[1]);
-    if ((args.size() == 2 || args.size() == 3) && args[0] == "read") return read(args[1], args.size() == 3 ? std::stoi(args[2]) : 3);
+    if ((args.size() == 2 || args.size() == 3) && args[0] == "read")
+      return read(args[1], args.size() == 3 ? std::stoi(args[2]) : 3);
     if (args.size() == 2 && args[0] == "qr") return qr_sizes(args[1]);
     if (args.size() == 7 && args[0] == "crop") {
       const cv::Mat image = cv::imread(args[1], cv::IMREAD_COLOR);
-      const cv::Rect r(std::stoi(args[3]), std::stoi(args[4]), std::stoi(args[5]), std::stoi(args[6]));
+      const cv::Rect r(std::stoi(args[3]), std::stoi(args[4]), std::stoi(args[5]),
+                       std::stoi(args[6]));
       return cv::imwrite(args[2], image(r & cv::Rect(0, 0, image.cols, image.rows))) ? 0 : 1;
     }
     if (args.size() == 3 && args[0] == "preview") return preview(args[1], args[2]);

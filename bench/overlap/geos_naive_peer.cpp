@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "overlap/load_sketches.hpp"
+#include "support/stopwatch.hpp"
 #include "wijkatlas/support/geos_convert.hpp"
 #include "wijkatlas/support/geos_handles.hpp"
-#include "support/stopwatch.hpp"
 
 namespace bench = wijkatlas::bench;
 
@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
   std::vector<GEOSGeometry*> lines;  // owned by the collection below once it is made
   for (std::size_t s = 0; s < sheets.size(); ++s) {
     for (const auto& mark : sheets[s].marks) {
-      marks.push_back(wijkatlas::support::to_geos(geos, std::get<wijkatlas::geo::MultiPolygon>(mark)));
+      marks.push_back(
+          wijkatlas::support::to_geos(geos, std::get<wijkatlas::geo::MultiPolygon>(mark)));
       lines.push_back(GEOSBoundary_r(h, marks.back().get()));
     }
   }
@@ -50,18 +51,20 @@ int main(int argc, char** argv) {
       ++s;
       in_sheet = 0;
     }
-    prepared.emplace_back(GEOSPrepare_r(h, marks[m].get()), wijkatlas::support::GeosPreparedDeleter{h});
+    prepared.emplace_back(GEOSPrepare_r(h, marks[m].get()),
+                          wijkatlas::support::GeosPreparedDeleter{h});
     candidates.push_back({prepared.back().get(), s});
   }
   const auto own = [&](GEOSGeometry* g) { return wijkatlas::support::take_geos(geos, g, "GEOS"); };
-  auto linework = own(GEOSGeom_createCollection_r(
-      h, GEOS_GEOMETRYCOLLECTION, lines.data(), static_cast<unsigned>(lines.size())));
+  auto linework = own(GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, lines.data(),
+                                                  static_cast<unsigned>(lines.size())));
   auto noded = own(GEOSUnaryUnion_r(h, linework.get()));
   const GEOSGeometry* noded_ptr = noded.get();
   auto faces = own(GEOSPolygonize_r(h, &noded_ptr, 1));
   const double polygonize_s = clock.seconds();
 
-  wijkatlas::support::GeosTreePtr tree(GEOSSTRtree_create_r(h, 10), wijkatlas::support::GeosTreeDeleter{h});
+  wijkatlas::support::GeosTreePtr tree(GEOSSTRtree_create_r(h, 10),
+                                       wijkatlas::support::GeosTreeDeleter{h});
   for (std::size_t m = 0; m < marks.size(); ++m) {
     GEOSSTRtree_insert_r(h, tree.get(), marks[m].get(), &candidates[m]);
   }
@@ -94,6 +97,7 @@ int main(int argc, char** argv) {
     area += a;
     weighted += a * static_cast<double>(q.sheets.size());
   }
-  std::printf("faces=%d marked_faces=%zu area=%.3f weighted_area=%.3f polygonize_s=%.3f overlay_s=%.3f\n",
-              count, marked_faces, area, weighted, polygonize_s, clock.seconds());
+  std::printf(
+      "faces=%d marked_faces=%zu area=%.3f weighted_area=%.3f polygonize_s=%.3f overlay_s=%.3f\n",
+      count, marked_faces, area, weighted, polygonize_s, clock.seconds());
 }

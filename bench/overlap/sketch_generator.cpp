@@ -85,10 +85,10 @@ std::vector<geo::SketchSheet> generate_sketch_set(const SketchSetSpec& spec) {
     const bool big = rng.uniform(0, 1) < 0.2;
     const double w = big ? 4200 : 1050, h = big ? 2970 : 742;
     const Hotspot& focus = pick_hotspot();
-    const double cx = std::clamp(focus.x + rng.uniform(-w / 3, w / 3), spec.x_min + w / 2,
-                                 spec.x_max - w / 2);
-    const double cy = std::clamp(focus.y + rng.uniform(-h / 3, h / 3), spec.y_min + h / 2,
-                                 spec.y_max - h / 2);
+    const double cx =
+        std::clamp(focus.x + rng.uniform(-w / 3, w / 3), spec.x_min + w / 2, spec.x_max - w / 2);
+    const double cy =
+        std::clamp(focus.y + rng.uniform(-h / 3, h / 3), spec.y_min + h / 2, spec.y_max - h / 2);
     const double x0 = cx - w / 2, y0 = cy - h / 2;
     sheet.coverage = rectangle(x0, y0, x0 + w, y0 + h);
     const auto marks = std::min<std::int64_t>(left, 3 + static_cast<int>(rng.uniform(0, 8)));

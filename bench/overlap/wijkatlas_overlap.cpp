@@ -7,17 +7,17 @@
 // Prints key=value timings and checks (areas add up) on one line. The timed part starts after
 // reading the GeoPackage (the same for every tool) and ends with the result in memory (exact)
 // or written as GeoTIFF (grid).
-#include <CLI/CLI.hpp>
-#include <cstdio>
-#include <ctime>
-#include <boost/geometry.hpp>
-#include <map>
-
 #include <gdal_priv.h>
 
+#include <CLI/CLI.hpp>
+#include <boost/geometry.hpp>
+#include <cstdio>
+#include <ctime>
+#include <map>
+
 #include "overlap/load_sketches.hpp"
-#include "wijkatlas/geo/io.hpp"
 #include "support/stopwatch.hpp"
+#include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/overlap.hpp"
 
 namespace bench = wijkatlas::bench;
@@ -103,7 +103,9 @@ int main(int argc, char** argv) {
     // The large-set path: counts straight from the sketches (no dissolve), then the GeoTIFF.
     bench::Stopwatch clock;
     const std::clock_t cpu_start = std::clock();  // CPU time of all threads: load-independent
-    auto cpu_seconds = [&] { return static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC; };
+    auto cpu_seconds = [&] {
+      return static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+    };
     geo::Box extent;
     boost::geometry::assign_inverse(extent);
     for (const auto& s : sheets) {
@@ -153,7 +155,7 @@ int main(int argc, char** argv) {
         "rel_error=%.2e pairs=%zu expected_faces=%.0f estimate_s=%.3f dissolve_s=%.3f "
         "overlay_s=%.3f\n",
         map.faces.size(), map.tiles, map.tiles_through_geos, max_n, area, weighted, sheet_area,
-        (weighted - sheet_area) / sheet_area, estimate.overlapping_pairs,
-        estimate.expected_faces, estimate_s, dissolve_s, clock.seconds());
+        (weighted - sheet_area) / sheet_area, estimate.overlapping_pairs, estimate.expected_faces,
+        estimate_s, dissolve_s, clock.seconds());
   }
 }

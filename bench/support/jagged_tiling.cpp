@@ -49,7 +49,8 @@ geo::Point JaggedTiling::node(int i, int j) const {
   // Border nodes slide only along the border, so the tiling covers the rectangle exactly.
   const bool on_west_or_east = i == 0 || i == spec_.columns;
   const bool on_south_or_north = j == 0 || j == spec_.rows;
-  const double dx = on_west_or_east ? 0.0 : node_jitter * cell_width_ * jitter(salt_node_x, i, j, 0);
+  const double dx =
+      on_west_or_east ? 0.0 : node_jitter * cell_width_ * jitter(salt_node_x, i, j, 0);
   const double dy =
       on_south_or_north ? 0.0 : node_jitter * cell_height_ * jitter(salt_node_y, i, j, 0);
   return {spec_.extent.min_corner().x() + i * cell_width_ + dx,
@@ -59,8 +60,8 @@ geo::Point JaggedTiling::node(int i, int j) const {
 std::vector<geo::Point> JaggedTiling::edge(EdgeKind kind, int i, int j) const {
   const geo::Point a = node(i, j);
   const geo::Point b = kind == EdgeKind::horizontal ? node(i + 1, j) : node(i, j + 1);
-  const bool on_border = kind == EdgeKind::horizontal ? (j == 0 || j == spec_.rows)
-                                                      : (i == 0 || i == spec_.columns);
+  const bool on_border =
+      kind == EdgeKind::horizontal ? (j == 0 || j == spec_.rows) : (i == 0 || i == spec_.columns);
   const double dx = b.x() - a.x();
   const double dy = b.y() - a.y();
   const double length = std::hypot(dx, dy);
@@ -74,10 +75,9 @@ std::vector<geo::Point> JaggedTiling::edge(EdgeKind kind, int i, int j) const {
   points.push_back(a);
   for (int k = 1; k < n; ++k) {
     const double t = static_cast<double>(k) / n;
-    const double push =
-        on_border ? 0.0
-                  : edge_amplitude * length * std::sin(std::numbers::pi * t) *
-                        jitter(static_cast<std::uint64_t>(kind), i, j, k);
+    const double push = on_border ? 0.0
+                                  : edge_amplitude * length * std::sin(std::numbers::pi * t) *
+                                        jitter(static_cast<std::uint64_t>(kind), i, j, k);
     points.emplace_back(a.x() + t * dx + push * nx, a.y() + t * dy + push * ny);
   }
   points.push_back(b);

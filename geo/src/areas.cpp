@@ -3,9 +3,9 @@
 #include <array>
 #include <unordered_map>
 
-#include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/ops.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::geo {
 namespace {
@@ -46,11 +46,13 @@ void dissolve_into(AreaHierarchy& h, Level level, std::vector<Group>& groups,
       parts.push_back(&buurten[b].geometry);
       buurten[b].parent[static_cast<std::size_t>(level)] = static_cast<std::int32_t>(out.size());
     }
-    area.geometry = remove_slivers(union_polygons(parts), options.max_hole_area_m2, options.min_part_area_m2);
+    area.geometry =
+        remove_slivers(union_polygons(parts), options.max_hole_area_m2, options.min_part_area_m2);
     area.area_m2 = area.geometry.empty() ? 0 : geo::area(area.geometry);
     out.push_back(std::move(area));
   }
-  reporter.progress("gebieden samenvoegen (" + to_string(level) + ")", groups.size(), groups.size());
+  reporter.progress("gebieden samenvoegen (" + to_string(level) + ")", groups.size(),
+                    groups.size());
 }
 
 std::vector<Group> group_by(const std::vector<Area>& buurten, const std::vector<std::string>& keys,
@@ -66,7 +68,9 @@ std::vector<Group> group_by(const std::vector<Area>& buurten, const std::vector<
   return groups;
 }
 
-std::string key_of(const CodeKey& key, Level level) { return to_string(level) + ":" + key.digits; }
+std::string key_of(const CodeKey& key, Level level) {
+  return to_string(level) + ":" + key.digits;
+}
 
 }  // namespace
 
@@ -82,7 +86,8 @@ BuurtFields detect_buurt_fields(const Layer& layer) {
   BuurtFields f;
   f.code = find_field(layer, {"buurtcode", "statcode", "bu_code", "code"});
   if (f.code.empty()) {
-    throw data_error(layer.source, "", "no buurt code field (expected buurtcode, statcode or BU_CODE)");
+    throw data_error(layer.source, "",
+                     "no buurt code field (expected buurtcode, statcode or BU_CODE)");
   }
   f.naam = find_field(layer, {"buurtnaam", "statnaam", "bu_naam", "naam"});
   f.wijkcode = find_field(layer, {"wijkcode", "wk_code"});
@@ -102,13 +107,17 @@ AreaHierarchy build_hierarchy(const Layer& layer, const Programme* programme,
   for (const auto& feature : layer.features) {
     const auto* polygons = std::get_if<MultiPolygon>(&feature.geometry);
     const std::string where = layer.source + ", feature " + std::to_string(feature.fid);
-    if (polygons == nullptr) throw data_error(where, "", "a buurt must be a polygon, not " + to_string(kind_of(feature.geometry)));
+    if (polygons == nullptr)
+      throw data_error(where, "",
+                       "a buurt must be a polygon, not " + to_string(kind_of(feature.geometry)));
     Area area;
     area.code = text_of(layer, feature, fields.code);
-    if (area.code.empty()) throw data_error(where, "", "empty buurt code in field '" + fields.code + "'");
+    if (area.code.empty())
+      throw data_error(where, "", "empty buurt code in field '" + fields.code + "'");
     if (auto [it, inserted] = seen.emplace(area.code, feature.fid); !inserted) {
-      throw data_error(where, "", "duplicate buurt code " + area.code + " (also feature " +
-                                      std::to_string(it->second) + ")");
+      throw data_error(where, "",
+                       "duplicate buurt code " + area.code + " (also feature " +
+                           std::to_string(it->second) + ")");
     }
     area.naam = text_of(layer, feature, fields.naam);
     area.geometry = *polygons;
@@ -116,7 +125,8 @@ AreaHierarchy build_hierarchy(const Layer& layer, const Programme* programme,
     std::string wijkcode = text_of(layer, feature, fields.wijkcode);
     if (wijkcode.empty()) wijkcode = wijkcode_of_buurt(area.code);
     std::string wijknaam = text_of(layer, feature, fields.wijknaam);
-    if (auto it = options.wijk_names.find(wijkcode); wijknaam.empty() && it != options.wijk_names.end()) {
+    if (auto it = options.wijk_names.find(wijkcode);
+        wijknaam.empty() && it != options.wijk_names.end()) {
       wijknaam = it->second;
     }
     std::string gemeentecode = text_of(layer, feature, fields.gemeentecode);
@@ -162,7 +172,8 @@ IndicatorJoinReport join_indicators(AreaHierarchy& h, const IndicatorTable& tabl
   for (Level level : {Level::buurt, Level::wijk, Level::gemeente}) {
     const auto& areas = h.at(level);
     for (std::size_t i = 0; i < areas.size(); ++i) {
-      if (auto key = parse_cbs_code(areas[i].code)) by_key.emplace(key_of(*key, level), std::pair{level, i});
+      if (auto key = parse_cbs_code(areas[i].code))
+        by_key.emplace(key_of(*key, level), std::pair{level, i});
     }
   }
   std::array<bool, 4> level_used{};

@@ -12,12 +12,14 @@ namespace {
 
 // The categories of both tables; as classify_landmark does for OSM, dentists and nursing homes
 // are left out, and bus stops: there are too many to orient by.
-std::optional<LandmarkKind> asset_kind(const std::string& category, const std::string& subcategory) {
+std::optional<LandmarkKind> asset_kind(const std::string& category,
+                                       const std::string& subcategory) {
   if (category == "school" || category == "kindergarten") return LandmarkKind::school;
   if (category == "library") return LandmarkKind::library;
   if (category == "green_space") return LandmarkKind::park;
   if (category == "culture") return LandmarkKind::culture;
-  if (category == "sport" || category == "sports_centre" || category == "swimming_pool") return LandmarkKind::sports;
+  if (category == "sport" || category == "sports_centre" || category == "swimming_pool")
+    return LandmarkKind::sports;
   if (category == "transport" && subcategory == "railway_station") return LandmarkKind::station;
   if (category == "community_centre") return LandmarkKind::community_centre;
   if (category == "gp_or_doctor" || category == "clinic") return LandmarkKind::doctor;
@@ -30,8 +32,8 @@ std::optional<LandmarkKind> asset_kind(const std::string& category, const std::s
 
 }  // namespace
 
-std::vector<Landmark> load_asset_landmarks(const std::filesystem::path& path, const std::optional<Box>& bbox,
-                                           Reporter& reporter) {
+std::vector<Landmark> load_asset_landmarks(const std::filesystem::path& path,
+                                           const std::optional<Box>& bbox, Reporter& reporter) {
   ReadOptions read;
   read.fields = {"name", "category", "subcategory"};
   read.infer_types = false;
@@ -43,7 +45,8 @@ std::vector<Landmark> load_asset_landmarks(const std::filesystem::path& path, co
   for (const Feature& f : layer.features) {
     const auto* point = std::get_if<Point>(&f.geometry);
     if (point == nullptr || (bbox && !boost::geometry::covered_by(*point, *bbox))) continue;
-    const auto kind = asset_kind(to_text(f.values[category]), subcategory ? to_text(f.values[*subcategory]) : "");
+    const auto kind =
+        asset_kind(to_text(f.values[category]), subcategory ? to_text(f.values[*subcategory]) : "");
     if (!kind) continue;
     std::string text = to_text(f.values[name]);
     // Most playgrounds have no name, yet children and parents know where they are.

@@ -15,10 +15,12 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
   if (dir.empty()) dir = ".";
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
-    throw output_error(target_.string(), "cannot write: directory '" + dir.string() + "' does not exist");
+    throw output_error(target_.string(),
+                       "cannot write: directory '" + dir.string() + "' does not exist");
   }
   if (::access(dir.c_str(), W_OK) != 0) {
-    throw output_error(target_.string(), "cannot write: directory '" + dir.string() + "' is not writable");
+    throw output_error(target_.string(),
+                       "cannot write: directory '" + dir.string() + "' is not writable");
   }
   // Keep the extension last: GDAL picks drivers and behaviour by it.
   temporary_ = dir / ("." + target_.stem().string() + ".tmp" + std::to_string(::getpid()) + "-" +

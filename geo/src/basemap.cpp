@@ -16,8 +16,12 @@ namespace {
 std::atomic<std::size_t> layer_reads{0};
 }  // namespace
 
-void detail::count_osm_layer_read() { ++layer_reads; }
-std::size_t osm_layer_reads() { return layer_reads.load(); }
+void detail::count_osm_layer_read() {
+  ++layer_reads;
+}
+std::size_t osm_layer_reads() {
+  return layer_reads.load();
+}
 
 namespace {
 
@@ -45,24 +49,29 @@ std::optional<std::string> quoted(std::string_view text, std::size_t& pos) {
 
 // The OGR columns of the OSM driver's default osmconf.ini that the classification reads.
 // shop, tourism and historic are for BaseMapOptions::each_polygon (landmarks).
-constexpr std::array<std::string_view, 13> tag_columns{"name",    "highway", "railway", "waterway", "building",
-                                                       "landuse", "leisure", "natural", "amenity",  "tunnel",
-                                                       "shop",    "tourism", "historic"};
+constexpr std::array<std::string_view, 13> tag_columns{
+    "name",    "highway", "railway", "waterway", "building", "landuse", "leisure",
+    "natural", "amenity", "tunnel",  "shop",     "tourism",  "historic"};
 
 // An attribute filter so that OGR hands over only what the base map draws.
 std::string where_for(const std::vector<std::string>& columns, std::string_view kind) {
-  auto has = [&](std::string_view c) { return std::find(columns.begin(), columns.end(), c) != columns.end(); };
+  auto has = [&](std::string_view c) {
+    return std::find(columns.begin(), columns.end(), c) != columns.end();
+  };
   std::vector<std::string> parts;
   const std::array<std::string_view, 4> line_keys{"highway", "railway", "waterway", "other_tags"};
-  const std::array<std::string_view, 9> area_keys{"building", "landuse", "leisure",  "natural",   "amenity",
-                                                  "shop",     "tourism", "historic", "other_tags"};
+  const std::array<std::string_view, 9> area_keys{"building", "landuse",  "leisure",
+                                                  "natural",  "amenity",  "shop",
+                                                  "tourism",  "historic", "other_tags"};
   auto add = [&](auto keys) {
     for (auto key : keys) {
       if (has(key)) parts.push_back(std::string(key) + " IS NOT NULL");
     }
   };
-  if (kind == "lines") add(line_keys);
-  else add(area_keys);
+  if (kind == "lines")
+    add(line_keys);
+  else
+    add(area_keys);
   std::string where;
   for (const auto& p : parts) where += (where.empty() ? "" : " OR ") + p;
   return where;
@@ -75,8 +84,9 @@ std::vector<std::string> field_names(const std::filesystem::path& path, const st
     for (const auto& f : l.fields) names.push_back(f.name);
     return names;
   }
-  throw io_error(path.string(), "no layer '" + layer + "': not an OpenStreetMap extract (expected the layers "
-                                "'lines' and 'multipolygons' of GDAL's OSM driver)");
+  throw io_error(path.string(), "no layer '" + layer +
+                                    "': not an OpenStreetMap extract (expected the layers "
+                                    "'lines' and 'multipolygons' of GDAL's OSM driver)");
 }
 
 Layer read_osm_layer(const std::filesystem::path& path, const std::string& layer,
@@ -102,20 +112,28 @@ Layer read_osm_layer(const std::filesystem::path& path, const std::string& layer
 
 std::string to_string(AreaClass c) {
   switch (c) {
-    case AreaClass::building: return "gebouw";
-    case AreaClass::water: return "water";
-    case AreaClass::green: return "groen";
+    case AreaClass::building:
+      return "gebouw";
+    case AreaClass::water:
+      return "water";
+    case AreaClass::green:
+      return "groen";
   }
   return "?";
 }
 
 std::string to_string(LineClass c) {
   switch (c) {
-    case LineClass::major_street: return "hoofdweg";
-    case LineClass::minor_street: return "straat";
-    case LineClass::path: return "pad";
-    case LineClass::railway: return "spoor";
-    case LineClass::waterway: return "waterloop";
+    case LineClass::major_street:
+      return "hoofdweg";
+    case LineClass::minor_street:
+      return "straat";
+    case LineClass::path:
+      return "pad";
+    case LineClass::railway:
+      return "spoor";
+    case LineClass::waterway:
+      return "waterloop";
   }
   return "?";
 }
@@ -141,19 +159,21 @@ void parse_other_tags(std::string_view text, OsmTags& tags) {
 std::optional<AreaClass> classify_area(const OsmTags& tags) {
   static constexpr std::array<std::string_view, 3> water_landuse{"reservoir", "basin", "water"};
   static constexpr std::array<std::string_view, 9> green_landuse{
-      "grass", "meadow", "forest", "recreation_ground", "village_green", "cemetery", "allotments",
-      "orchard", "farmland"};
+      "grass",    "meadow",     "forest",  "recreation_ground", "village_green",
+      "cemetery", "allotments", "orchard", "farmland"};
   static constexpr std::array<std::string_view, 6> green_leisure{
       "park", "garden", "playground", "pitch", "nature_reserve", "golf_course"};
-  static constexpr std::array<std::string_view, 5> green_natural{"wood", "scrub", "grassland", "heath", "wetland"};
+  static constexpr std::array<std::string_view, 5> green_natural{"wood", "scrub", "grassland",
+                                                                 "heath", "wetland"};
   const std::string_view building = tags.get("building");
   if (!building.empty() && building != "no") return AreaClass::building;
   const std::string_view natural = tags.get("natural");
-  if (natural == "water" || is_one_of(tags.get("landuse"), water_landuse) || !tags.get("water").empty()) {
+  if (natural == "water" || is_one_of(tags.get("landuse"), water_landuse) ||
+      !tags.get("water").empty()) {
     return AreaClass::water;
   }
-  if (is_one_of(tags.get("landuse"), green_landuse) || is_one_of(tags.get("leisure"), green_leisure) ||
-      is_one_of(natural, green_natural)) {
+  if (is_one_of(tags.get("landuse"), green_landuse) ||
+      is_one_of(tags.get("leisure"), green_leisure) || is_one_of(natural, green_natural)) {
     return AreaClass::green;
   }
   return std::nullopt;
@@ -161,11 +181,14 @@ std::optional<AreaClass> classify_area(const OsmTags& tags) {
 
 std::optional<LineClass> classify_line(const OsmTags& tags) {
   static constexpr std::array<std::string_view, 10> major{
-      "motorway", "trunk", "primary", "secondary", "tertiary", "motorway_link", "trunk_link",
-      "primary_link", "secondary_link", "tertiary_link"};
-  static constexpr std::array<std::string_view, 5> minor{"residential", "unclassified", "living_street", "pedestrian", "service"};
-  static constexpr std::array<std::string_view, 6> paths{"footway", "cycleway", "path", "track", "steps", "bridleway"};
-  static constexpr std::array<std::string_view, 4> rail{"rail", "light_rail", "tram", "narrow_gauge"};
+      "motorway",      "trunk",      "primary",      "secondary",      "tertiary",
+      "motorway_link", "trunk_link", "primary_link", "secondary_link", "tertiary_link"};
+  static constexpr std::array<std::string_view, 5> minor{"residential", "unclassified",
+                                                         "living_street", "pedestrian", "service"};
+  static constexpr std::array<std::string_view, 6> paths{"footway", "cycleway", "path",
+                                                         "track",   "steps",    "bridleway"};
+  static constexpr std::array<std::string_view, 4> rail{"rail", "light_rail", "tram",
+                                                        "narrow_gauge"};
   static constexpr std::array<std::string_view, 4> water{"river", "canal", "stream", "ditch"};
   const std::string_view highway = tags.get("highway");
   if (is_one_of(highway, major)) return LineClass::major_street;
@@ -176,7 +199,8 @@ std::optional<LineClass> classify_line(const OsmTags& tags) {
   return std::nullopt;
 }
 
-BaseMap load_osm_basemap(const std::filesystem::path& path, const BaseMapOptions& options, Reporter& reporter) {
+BaseMap load_osm_basemap(const std::filesystem::path& path, const BaseMapOptions& options,
+                         Reporter& reporter) {
   BaseMap map;
   map.source = path.string();
   map.edition = osm_extract_edition(path);

@@ -26,16 +26,17 @@ LandmarkKind worship_kind(const OsmTags& tags) {
 }
 
 // Reads the named features of one layer of GDAL's OSM driver, keeping the tag columns there are.
-Layer read_named(const std::filesystem::path& path, const std::string& layer, const BaseMapOptions& options,
-                 Reporter& reporter) {
+Layer read_named(const std::filesystem::path& path, const std::string& layer,
+                 const BaseMapOptions& options, Reporter& reporter) {
   std::vector<std::string> columns;
   for (const auto& l : describe_dataset(path).layers) {
     if (l.name != layer) continue;
     for (const auto& f : l.fields) columns.push_back(f.name);
   }
   if (columns.empty()) {
-    throw io_error(path.string(), "no layer '" + layer + "': not an OpenStreetMap extract (expected the layers "
-                                  "'points' and 'multipolygons' of GDAL's OSM driver)");
+    throw io_error(path.string(), "no layer '" + layer +
+                                      "': not an OpenStreetMap extract (expected the layers "
+                                      "'points' and 'multipolygons' of GDAL's OSM driver)");
   }
   if (std::find(columns.begin(), columns.end(), "name") == columns.end()) return {};
   ReadOptions read;
@@ -44,8 +45,9 @@ Layer read_named(const std::filesystem::path& path, const std::string& layer, co
   read.allow_empty = true;
   read.require_geometry = false;
   read.where = "name IS NOT NULL AND name <> ''";
-  constexpr std::array<std::string_view, 10> wanted{"name",     "amenity", "shop",    "leisure",  "tourism",
-                                                    "historic", "railway", "building", "religion", "other_tags"};
+  constexpr std::array<std::string_view, 10> wanted{"name",     "amenity",   "shop",    "leisure",
+                                                    "tourism",  "historic",  "railway", "building",
+                                                    "religion", "other_tags"};
   for (const std::string& c : columns) {
     if (is_one_of(c, wanted)) read.fields.push_back(c);
   }
@@ -57,33 +59,51 @@ Layer read_named(const std::filesystem::path& path, const std::string& layer, co
 
 std::string to_string(LandmarkKind kind) {
   switch (kind) {
-    case LandmarkKind::station: return "station";
-    case LandmarkKind::school: return "school";
-    case LandmarkKind::church: return "kerk";
-    case LandmarkKind::mosque: return "moskee";
-    case LandmarkKind::worship: return "gebedshuis";
-    case LandmarkKind::town_hall: return "stadhuis";
-    case LandmarkKind::library: return "bibliotheek";
-    case LandmarkKind::community_centre: return "buurthuis";
-    case LandmarkKind::supermarket: return "supermarkt";
-    case LandmarkKind::doctor: return "huisarts";
-    case LandmarkKind::pharmacy: return "apotheek";
-    case LandmarkKind::culture: return "cultuur";
-    case LandmarkKind::sports: return "sport";
-    case LandmarkKind::playground: return "speeltuin";
-    case LandmarkKind::park: return "park";
+    case LandmarkKind::station:
+      return "station";
+    case LandmarkKind::school:
+      return "school";
+    case LandmarkKind::church:
+      return "kerk";
+    case LandmarkKind::mosque:
+      return "moskee";
+    case LandmarkKind::worship:
+      return "gebedshuis";
+    case LandmarkKind::town_hall:
+      return "stadhuis";
+    case LandmarkKind::library:
+      return "bibliotheek";
+    case LandmarkKind::community_centre:
+      return "buurthuis";
+    case LandmarkKind::supermarket:
+      return "supermarkt";
+    case LandmarkKind::doctor:
+      return "huisarts";
+    case LandmarkKind::pharmacy:
+      return "apotheek";
+    case LandmarkKind::culture:
+      return "cultuur";
+    case LandmarkKind::sports:
+      return "sport";
+    case LandmarkKind::playground:
+      return "speeltuin";
+    case LandmarkKind::park:
+      return "park";
   }
   return "?";
 }
 
 std::optional<LandmarkKind> classify_landmark(const OsmTags& tags) {
   static constexpr std::array<std::string_view, 2> rail_stations{"station", "halt"};
-  static constexpr std::array<std::string_view, 4> schools{"school", "kindergarten", "college", "university"};
+  static constexpr std::array<std::string_view, 4> schools{"school", "kindergarten", "college",
+                                                           "university"};
   static constexpr std::array<std::string_view, 2> community{"community_centre", "social_centre"};
   static constexpr std::array<std::string_view, 3> medical{"doctors", "clinic", "hospital"};
   static constexpr std::array<std::string_view, 3> culture{"theatre", "cinema", "arts_centre"};
-  static constexpr std::array<std::string_view, 4> sports{"sports_centre", "stadium", "sports_hall", "swimming_pool"};
-  static constexpr std::array<std::string_view, 3> church_buildings{"church", "chapel", "cathedral"};
+  static constexpr std::array<std::string_view, 4> sports{"sports_centre", "stadium", "sports_hall",
+                                                          "swimming_pool"};
+  static constexpr std::array<std::string_view, 3> church_buildings{"church", "chapel",
+                                                                    "cathedral"};
   // A bus stop is tagged public_transport=station only when it is a bus station; rail stations
   // carry railway=station.
   if (is_one_of(tags.get("railway"), rail_stations) || tags.get("building") == "train_station") {
@@ -98,7 +118,8 @@ std::optional<LandmarkKind> classify_landmark(const OsmTags& tags) {
   if (tags.get("shop") == "supermarket") return LandmarkKind::supermarket;
   if (is_one_of(amenity, medical)) return LandmarkKind::doctor;
   if (amenity == "pharmacy") return LandmarkKind::pharmacy;
-  if (is_one_of(amenity, culture) || tags.get("tourism") == "museum" || tags.get("historic") == "castle") {
+  if (is_one_of(amenity, culture) || tags.get("tourism") == "museum" ||
+      tags.get("historic") == "castle") {
     return LandmarkKind::culture;
   }
   const std::string_view leisure = tags.get("leisure");
@@ -116,7 +137,8 @@ std::optional<LandmarkKind> classify_landmark(const OsmTags& tags) {
 void LandmarkCollector::add_polygon(const OsmTags& tags, const MultiPolygon& shape) {
   const std::string_view name = tags.get("name");
   if (name.empty() || shape.empty()) return;
-  if (const auto kind = classify_landmark(tags)) found_.push_back({*kind, std::string(name), point_on_surface(shape)});
+  if (const auto kind = classify_landmark(tags))
+    found_.push_back({*kind, std::string(name), point_on_surface(shape)});
 }
 
 std::function<void(const OsmTags&, const MultiPolygon&)> LandmarkCollector::polygon_sink() {
@@ -124,13 +146,15 @@ std::function<void(const OsmTags&, const MultiPolygon&)> LandmarkCollector::poly
 }
 
 std::vector<Landmark> LandmarkCollector::finish_with_points(const std::filesystem::path& path,
-                                                            const BaseMapOptions& options, Reporter& reporter) {
+                                                            const BaseMapOptions& options,
+                                                            Reporter& reporter) {
   const Layer points = read_named(path, "points", options, reporter);
   for (const Feature& f : points.features) {
     const auto* point = std::get_if<Point>(&f.geometry);
     if (point == nullptr) continue;
     const OsmTags tags = detail::osm_tags_of(points, f);
-    if (const auto kind = classify_landmark(tags)) found_.push_back({*kind, std::string(tags.get("name")), *point});
+    if (const auto kind = classify_landmark(tags))
+      found_.push_back({*kind, std::string(tags.get("name")), *point});
   }
   return finish();
 }
@@ -142,8 +166,8 @@ std::vector<Landmark> LandmarkCollector::finish() {
   return std::move(found_);
 }
 
-std::vector<Landmark> load_osm_landmarks(const std::filesystem::path& path, const BaseMapOptions& options,
-                                         Reporter& reporter) {
+std::vector<Landmark> load_osm_landmarks(const std::filesystem::path& path,
+                                         const BaseMapOptions& options, Reporter& reporter) {
   LandmarkCollector collector;
   const Layer areas = read_named(path, "multipolygons", options, reporter);
   for (const Feature& f : areas.features) {

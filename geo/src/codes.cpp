@@ -8,10 +8,14 @@ namespace wijkatlas::geo {
 
 std::string to_string(Level level) {
   switch (level) {
-    case Level::buurt: return "buurt";
-    case Level::wijk: return "wijk";
-    case Level::programma: return "programmawijk";
-    case Level::gemeente: return "gemeente";
+    case Level::buurt:
+      return "buurt";
+    case Level::wijk:
+      return "wijk";
+    case Level::programma:
+      return "programmawijk";
+    case Level::gemeente:
+      return "gemeente";
   }
   return "?";
 }
@@ -19,9 +23,12 @@ std::string to_string(Level level) {
 std::optional<CodeKey> parse_cbs_code(std::string_view text) {
   std::string t = support::to_lower_ascii(support::trim(text));
   CodeKey key;
-  if (t.starts_with("bu")) key.level = Level::buurt;
-  else if (t.starts_with("wk")) key.level = Level::wijk;
-  else if (t.starts_with("gm")) key.level = Level::gemeente;
+  if (t.starts_with("bu"))
+    key.level = Level::buurt;
+  else if (t.starts_with("wk"))
+    key.level = Level::wijk;
+  else if (t.starts_with("gm"))
+    key.level = Level::gemeente;
   std::string_view digits = std::string_view(t).substr(key.level ? 2 : 0);
   if (digits.empty()) return std::nullopt;
   for (char c : digits) {
@@ -39,7 +46,8 @@ std::string wijkcode_of_buurt(std::string_view buurtcode) {
 
 std::string gemeentecode_of(std::string_view code) {
   if (code.size() < 6) return {};
-  if (code.starts_with("BU") || code.starts_with("WK")) return "GM" + std::string(code.substr(2, 4));
+  if (code.starts_with("BU") || code.starts_with("WK"))
+    return "GM" + std::string(code.substr(2, 4));
   return {};
 }
 

@@ -80,7 +80,11 @@ struct Sha256::Impl {
 
 Sha256::Sha256() : impl_(std::make_unique<Impl>()) {}
 Sha256::~Sha256() = default;
-void Sha256::update(std::span<const std::byte> bytes) { impl_->digest.update(bytes.data(), bytes.size()); }
-std::string Sha256::hex() { return impl_->digest.hex(); }
+void Sha256::update(std::span<const std::byte> bytes) {
+  impl_->digest.update(bytes.data(), bytes.size());
+}
+std::string Sha256::hex() {
+  return impl_->digest.hex();
+}
 
 }  // namespace wijkatlas::geo

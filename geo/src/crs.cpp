@@ -4,8 +4,8 @@
 #include <limits>
 #include <string>
 
-#include "wijkatlas/support/proj_handles.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/support/proj_handles.hpp"
 
 namespace wijkatlas::geo {
 namespace {
@@ -47,7 +47,9 @@ std::string normalise_crs(std::string_view user_crs) {
     // PROJ says only "Unknown error (code 4096)" for a code its database does not have.
     std::string why = proj_message(ctx.get());
     if (why.starts_with("Unknown error")) {
-      why = "not in PROJ's database; use an EPSG code such as EPSG:28992 (RD New) or EPSG:4326 (WGS84)";
+      why =
+          "not in PROJ's database; use an EPSG code such as EPSG:28992 (RD New) or EPSG:4326 "
+          "(WGS84)";
     }
     throw crs_error("unknown coordinate reference system '" + std::string(user_crs) + "': " + why);
   }
@@ -87,7 +89,9 @@ Transformer::~Transformer() = default;
 Transformer::Transformer(Transformer&&) noexcept = default;
 Transformer& Transformer::operator=(Transformer&&) noexcept = default;
 
-bool Transformer::is_identity() const noexcept { return impl_->identity; }
+bool Transformer::is_identity() const noexcept {
+  return impl_->identity;
+}
 
 void Transformer::transform(std::span<Point> points) const {
   if (impl_->identity || points.empty()) return;
@@ -110,13 +114,18 @@ Point Transformer::transform(Point p) const {
 
 void Transformer::transform(Geometry& geometry) const {
   if (impl_->identity) return;
-  auto transform_range = [this](auto& range) { transform(std::span<Point>(range.data(), range.size())); };
+  auto transform_range = [this](auto& range) {
+    transform(std::span<Point>(range.data(), range.size()));
+  };
   std::visit(
       [&](auto& g) {
         using T = std::decay_t<decltype(g)>;
-        if constexpr (std::is_same_v<T, std::monostate>) return;
-        else if constexpr (std::is_same_v<T, Point>) g = transform(g);
-        else if constexpr (std::is_same_v<T, MultiPoint>) transform_range(g);
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return;
+        else if constexpr (std::is_same_v<T, Point>)
+          g = transform(g);
+        else if constexpr (std::is_same_v<T, MultiPoint>)
+          transform_range(g);
         else if constexpr (std::is_same_v<T, MultiLineString>) {
           for (auto& line : g) transform_range(line);
         } else {

@@ -1,8 +1,8 @@
 // describe_dataset: what `wijkatlas info` shows, without reading every feature.
-#include "wijkatlas/support/gdal_handles.hpp"
-#include "wijkatlas/support/ogr_convert.hpp"
 #include "detail/ogr_open.hpp"
 #include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/support/gdal_handles.hpp"
+#include "wijkatlas/support/ogr_convert.hpp"
 
 namespace wijkatlas::geo {
 
@@ -30,7 +30,8 @@ DatasetSummary describe_dataset(const std::filesystem::path& path) {
     if (const auto* srs = layer->GetSpatialRef()) {
       const char* auth = srs->GetAuthorityName(nullptr);
       const char* code = srs->GetAuthorityCode(nullptr);
-      ls.crs = (auth != nullptr && code != nullptr) ? std::string(auth) + ":" + code : srs->GetName();
+      ls.crs =
+          (auth != nullptr && code != nullptr) ? std::string(auth) + ":" + code : srs->GetName();
     }
     OGREnvelope env;
     if (!is_osm && layer->GetGeomType() != wkbNone && layer->GetExtent(&env, TRUE) == OGRERR_NONE) {

@@ -11,11 +11,16 @@ GeometryKind kind_of(const Geometry& geometry) {
 
 std::string to_string(GeometryKind kind) {
   switch (kind) {
-    case GeometryKind::none: return "none";
-    case GeometryKind::point: return "Point";
-    case GeometryKind::multipoint: return "MultiPoint";
-    case GeometryKind::lines: return "MultiLineString";
-    case GeometryKind::polygons: return "MultiPolygon";
+    case GeometryKind::none:
+      return "none";
+    case GeometryKind::point:
+      return "Point";
+    case GeometryKind::multipoint:
+      return "MultiPoint";
+    case GeometryKind::lines:
+      return "MultiLineString";
+    case GeometryKind::polygons:
+      return "MultiPolygon";
   }
   return "unknown";
 }
@@ -24,9 +29,12 @@ bool is_empty(const Geometry& geometry) {
   return std::visit(
       [](const auto& g) {
         using T = std::decay_t<decltype(g)>;
-        if constexpr (std::is_same_v<T, std::monostate>) return true;
-        else if constexpr (std::is_same_v<T, Point>) return false;
-        else return g.empty();
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return true;
+        else if constexpr (std::is_same_v<T, Point>)
+          return false;
+        else
+          return g.empty();
       },
       geometry);
 }
@@ -36,9 +44,12 @@ Box envelope(const Geometry& geometry) {
   std::visit(
       [&](const auto& g) {
         using T = std::decay_t<decltype(g)>;
-        if constexpr (std::is_same_v<T, std::monostate>) return;
-        else if constexpr (std::is_same_v<T, Point>) bg::expand(box, g);
-        else if (!g.empty()) box = bg::return_envelope<Box>(g);
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return;
+        else if constexpr (std::is_same_v<T, Point>)
+          bg::expand(box, g);
+        else if (!g.empty())
+          box = bg::return_envelope<Box>(g);
       },
       geometry);
   return box;

@@ -3,10 +3,10 @@
 #include <array>
 #include <unordered_map>
 
-#include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/codes.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::geo {
 namespace {
@@ -21,13 +21,16 @@ bool is_null_marker(const std::string& text) {
   return false;
 }
 
-Value number_or_null(double v) { return is_cbs_sentinel(v) ? Value{} : Value{v}; }
+Value number_or_null(double v) {
+  return is_cbs_sentinel(v) ? Value{} : Value{v};
+}
 
 }  // namespace
 
 std::string cbs_column_stem(std::string_view name) {
   const auto underscore = name.rfind('_');
-  if (underscore == std::string_view::npos || underscore + 1 == name.size()) return std::string(name);
+  if (underscore == std::string_view::npos || underscore + 1 == name.size())
+    return std::string(name);
   for (char c : name.substr(underscore + 1)) {
     if (c < '0' || c > '9') return std::string(name);
   }
@@ -70,7 +73,9 @@ void convert_text_column(IndicatorTable& table, std::size_t column) {
 // Two rows are the same area when their digits match and their levels do, or when one of
 // them has no prefix ("2020423" is BU02020423 from a spreadsheet that dropped both).
 void check_duplicate_codes(const IndicatorTable& table) {
-  std::unordered_map<std::string, std::vector<std::pair<std::optional<Level>, const IndicatorTable::Row*>>> seen;
+  std::unordered_map<std::string,
+                     std::vector<std::pair<std::optional<Level>, const IndicatorTable::Row*>>>
+      seen;
   for (const auto& row : table.rows) {
     auto key = parse_cbs_code(row.code);
     if (!key) continue;
@@ -78,8 +83,8 @@ void check_duplicate_codes(const IndicatorTable& table) {
     for (const auto& [level, other] : same_digits) {
       if (!level || !key->level || *level == *key->level) {
         throw data_error(table.source, row.location,
-                         "code '" + row.code + "' appears twice (also at " + other->location + " as '" +
-                             other->code + "')");
+                         "code '" + row.code + "' appears twice (also at " + other->location +
+                             " as '" + other->code + "')");
       }
     }
     same_digits.emplace_back(key->level, &row);
@@ -88,7 +93,9 @@ void check_duplicate_codes(const IndicatorTable& table) {
 
 }  // namespace
 
-bool is_cbs_sentinel(double value) { return value <= -99990.0; }
+bool is_cbs_sentinel(double value) {
+  return value <= -99990.0;
+}
 
 std::optional<std::size_t> IndicatorTable::column_by_stem(std::string_view stem) const {
   for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -102,8 +109,8 @@ std::optional<std::size_t> IndicatorTable::column_by_stem(std::string_view stem)
 
 std::optional<std::string> detect_key_column(const std::vector<std::string>& columns) {
   static constexpr std::array<std::string_view, 11> candidates{
-      "regiocode", "statcode",  "code",    "codering",     "wijkenenbuurten", "buurtcode",
-      "bu_code",   "wijkcode",  "wk_code", "gemeentecode", "gm_code"};
+      "regiocode", "statcode", "code",    "codering",     "wijkenenbuurten", "buurtcode",
+      "bu_code",   "wijkcode", "wk_code", "gemeentecode", "gm_code"};
   for (auto candidate : candidates) {
     for (const auto& c : columns) {
       if (support::to_lower_ascii(cbs_column_stem(c)) == candidate) return c;
@@ -126,7 +133,8 @@ IndicatorTable indicators_from_layer(const Layer& layer, const std::string& key_
     if (skip) continue;
     kept.push_back(i);
     table.columns.push_back(name);
-    table.numeric.push_back(layer.fields[i].type == FieldType::integer || layer.fields[i].type == FieldType::real);
+    table.numeric.push_back(layer.fields[i].type == FieldType::integer ||
+                            layer.fields[i].type == FieldType::real);
   }
   for (const auto& feature : layer.features) {
     IndicatorTable::Row row;
@@ -134,8 +142,10 @@ IndicatorTable indicators_from_layer(const Layer& layer, const std::string& key_
     row.location = layer.location_of(feature);
     for (std::size_t i : kept) {
       const Value& v = feature.values[i];
-      if (auto number = as_number(v)) row.values.push_back(number_or_null(*number));
-      else row.values.push_back(v);
+      if (auto number = as_number(v))
+        row.values.push_back(number_or_null(*number));
+      else
+        row.values.push_back(v);
     }
     table.rows.push_back(std::move(row));
   }
@@ -160,8 +170,9 @@ IndicatorTable read_indicators(const std::filesystem::path& path,
     for (const auto& f : layer.fields) names.push_back(f.name);
     auto detected = detect_key_column(names);
     if (!detected) {
-      throw data_error(path.string(), "", "no column with CBS codes (expected regiocode, statcode, "
-                                          "WijkenEnBuurten, buurtcode or wijkcode)");
+      throw data_error(path.string(), "",
+                       "no column with CBS codes (expected regiocode, statcode, "
+                       "WijkenEnBuurten, buurtcode or wijkcode)");
     }
     key = *detected;
   }

@@ -5,16 +5,16 @@
 
 #include "detail/csv_columns.hpp"
 #include "detail/csv_types.hpp"
-#include "wijkatlas/support/gdal_handles.hpp"
-#include "wijkatlas/support/ogr_convert.hpp"
 #include "detail/ogr_open.hpp"
 #include "detail/read_checks.hpp"
 #include "overlap/parallel.hpp"
-#include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/ops.hpp"
+#include "wijkatlas/support/gdal_handles.hpp"
+#include "wijkatlas/support/ogr_convert.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::geo {
 namespace {
@@ -28,8 +28,10 @@ template <typename Where>
 Value read_value(OGRFeature& f, int index, FieldType type, const Where& where) {
   if (!f.IsFieldSetAndNotNull(index)) return {};
   switch (type) {
-    case FieldType::integer: return static_cast<std::int64_t>(f.GetFieldAsInteger64(index));
-    case FieldType::real: return f.GetFieldAsDouble(index);
+    case FieldType::integer:
+      return static_cast<std::int64_t>(f.GetFieldAsInteger64(index));
+    case FieldType::real:
+      return f.GetFieldAsDouble(index);
     case FieldType::date: {
       int y = 0, m = 0, d = 0, h = 0, mi = 0, tz = 0;
       float s = 0;
@@ -39,8 +41,9 @@ Value read_value(OGRFeature& f, int index, FieldType type, const Where& where) {
     case FieldType::text: {
       std::string text = f.GetFieldAsString(index);
       if (!is_valid_utf8(text)) {
-        throw data_error(where(), "", "field '" + std::string(f.GetFieldDefnRef(index)->GetNameRef()) +
-                                        "' is not valid UTF-8 text (save the file as UTF-8)");
+        throw data_error(where(), "",
+                         "field '" + std::string(f.GetFieldDefnRef(index)->GetNameRef()) +
+                             "' is not valid UTF-8 text (save the file as UTF-8)");
       }
       return text;
     }
@@ -51,19 +54,25 @@ Value read_value(OGRFeature& f, int index, FieldType type, const Where& where) {
 class LayerReader {
  public:
   LayerReader(const std::filesystem::path& path, const ReadOptions& options, Reporter& reporter)
-      : path_(path), options_(options), reporter_(reporter), opened_(open_layer(path, options.layer)) {
+      : path_(path),
+        options_(options),
+        reporter_(reporter),
+        opened_(open_layer(path, options.layer)) {
     out_.name = opened_.layer->GetName();
     out_.source = opened_.label;
     out_.fids_are_csv_rows = opened_.is_csv;
   }
 
   Layer read() {
-    if (opened_.is_csv) read_csv();
-    else read_ogr();
+    if (opened_.is_csv)
+      read_csv();
+    else
+      read_ogr();
     if (out_.features.empty() && !options_.allow_empty) {
-      throw data_error(out_.source, "", "the layer has no features" +
-                                            (options_.where.empty() ? std::string{}
-                                                                    : " matching " + options_.where));
+      throw data_error(
+          out_.source, "",
+          "the layer has no features" +
+              (options_.where.empty() ? std::string{} : " matching " + options_.where));
     }
     finish_geometries();
     return std::move(out_);
@@ -81,8 +90,10 @@ class LayerReader {
   void set_filter() {
     if (options_.where.empty()) return;
     if (opened_.layer->SetAttributeFilter(options_.where.c_str()) != OGRERR_NONE) {
-      throw io_error(path_.string(), "invalid attribute filter '" + options_.where +
-                                         "': " + last_gdal_error("OGR rejected it"), out_.name);
+      throw io_error(path_.string(),
+                     "invalid attribute filter '" + options_.where +
+                         "': " + last_gdal_error("OGR rejected it"),
+                     out_.name);
     }
   }
 
@@ -137,7 +148,9 @@ class LayerReader {
     }
 
     const bool count_known = !opened_.is_osm;
-    const auto total = count_known ? static_cast<std::size_t>(std::max<GIntBig>(0, layer->GetFeatureCount(FALSE))) : 0;
+    const auto total =
+        count_known ? static_cast<std::size_t>(std::max<GIntBig>(0, layer->GetFeatureCount(FALSE)))
+                    : 0;
     out_.features.reserve(total);
     for (OgrFeature f = next_feature(opened_); f; f = next_feature(opened_)) {
       Feature feature;
@@ -164,7 +177,8 @@ class LayerReader {
     OGRLayer* layer = opened_.layer;
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     std::vector<std::string> header;
-    for (int i = 0; i < defn->GetFieldCount(); ++i) header.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+      header.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
     const auto location = find_location_columns(header);
     if (!location && options_.require_geometry) {
       throw data_error(out_.source, "line 1",
@@ -176,7 +190,8 @@ class LayerReader {
 
     std::vector<int> kept;  // source column indices of attribute fields
     for (int i = 0; i < static_cast<int>(header.size()); ++i) {
-      const bool is_location = location && (i == location->x || i == location->y || i == location->wkt);
+      const bool is_location =
+          location && (i == location->x || i == location->y || i == location->wkt);
       if (!is_location && keep_field(header[static_cast<std::size_t>(i)])) kept.push_back(i);
     }
     std::vector<std::vector<std::string>> raw;  // per feature, kept columns as text
@@ -189,8 +204,9 @@ class LayerReader {
       for (int i : kept) {
         std::string text = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
         if (!is_valid_utf8(text)) {
-          throw data_error(where, "", "column '" + header[static_cast<std::size_t>(i)] +
-                                          "' is not valid UTF-8 text (save the file as UTF-8)");
+          throw data_error(where, "",
+                           "column '" + header[static_cast<std::size_t>(i)] +
+                               "' is not valid UTF-8 text (save the file as UTF-8)");
         }
         row.push_back(std::move(text));
       }
@@ -209,7 +225,8 @@ class LayerReader {
     }
     for (std::size_t row = 0; row < raw.size(); ++row) {
       auto& values = out_.features[row].values;
-      for (std::size_t k = 0; k < kept.size(); ++k) values.push_back(typed_cell(raw[row][k], out_.fields[k].type));
+      for (std::size_t k = 0; k < kept.size(); ++k)
+        values.push_back(typed_cell(raw[row][k], out_.fields[k].type));
     }
   }
 
@@ -230,8 +247,14 @@ class LayerReader {
     const auto x = parse_number(xs);
     const auto y = parse_number(ys);
     const auto& defn = *f.GetDefnRef();
-    if (!x) throw data_error(where, "", "'" + xs + "' in column " + defn.GetFieldDefn(loc.x)->GetNameRef() + " is not a number");
-    if (!y) throw data_error(where, "", "'" + ys + "' in column " + defn.GetFieldDefn(loc.y)->GetNameRef() + " is not a number");
+    if (!x)
+      throw data_error(
+          where, "",
+          "'" + xs + "' in column " + defn.GetFieldDefn(loc.x)->GetNameRef() + " is not a number");
+    if (!y)
+      throw data_error(
+          where, "",
+          "'" + ys + "' in column " + defn.GetFieldDefn(loc.y)->GetNameRef() + " is not a number");
     return Point(*x, *y);
   }
 
@@ -260,7 +283,8 @@ class LayerReader {
       Feature& feature = out_.features[i];
       try {
         if (is_empty(feature.geometry)) {
-          if (options_.require_geometry) throw data_error(feature_label(feature), "", "the feature has no geometry");
+          if (options_.require_geometry)
+            throw data_error(feature_label(feature), "", "the feature has no geometry");
           continue;
         }
         const Box original = envelope(feature.geometry);
@@ -272,7 +296,8 @@ class LayerReader {
         if (!inside_rd_bounds(envelope(feature.geometry))) {
           // A CRS we assumed (CSV) or the user named is probably wrong; one the file declares
           // is trusted: data elsewhere in the world (the OSM test extract) is allowed.
-          if (!crs_declared_by_source_) throw_outside_rd_bounds(original, feature_label(feature), out_.source_crs);
+          if (!crs_declared_by_source_)
+            throw_outside_rd_bounds(original, feature_label(feature), out_.source_crs);
           ++outside_netherlands;
         }
         any_polygons = any_polygons || std::holds_alternative<MultiPolygon>(feature.geometry);
@@ -298,9 +323,11 @@ class LayerReader {
       if (i < invalid.size() && invalid[i]) {
         auto& polygons = std::get<MultiPolygon>(feature.geometry);
         const std::string where = feature_label(feature);
-        if (!options_.repair_invalid) throw geometry_error(where, "invalid polygon: " + *invalid[i]);
+        if (!options_.repair_invalid)
+          throw geometry_error(where, "invalid polygon: " + *invalid[i]);
         polygons = make_valid(polygons);
-        reporter_.warn(where + ": invalid polygon (" + *invalid[i] + ") repaired with GEOS MakeValid");
+        reporter_.warn(where + ": invalid polygon (" + *invalid[i] +
+                       ") repaired with GEOS MakeValid");
         if (polygons.empty()) {
           reporter_.warn(where + ": nothing left after repair; feature skipped");
           continue;
@@ -327,7 +354,8 @@ class LayerReader {
 
 }  // namespace
 
-Layer read_layer(const std::filesystem::path& path, const ReadOptions& options, Reporter& reporter) {
+Layer read_layer(const std::filesystem::path& path, const ReadOptions& options,
+                 Reporter& reporter) {
   QuietGdalErrors quiet;
   return LayerReader(path, options, reporter).read();
 }

@@ -3,12 +3,12 @@
 
 #include "detail/gpkg_rtree.hpp"
 #include "wijkatlas/geo/atomic_file.hpp"
-#include "wijkatlas/support/gdal_handles.hpp"
-#include "wijkatlas/support/ogr_convert.hpp"
-#include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/support/gdal_handles.hpp"
+#include "wijkatlas/support/ogr_convert.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::geo {
 namespace {
@@ -23,11 +23,16 @@ OGRwkbGeometryType layer_geometry_type(const Layer& layer) {
     kind = k;
   }
   switch (kind) {
-    case GeometryKind::none: return wkbNone;
-    case GeometryKind::point: return wkbPoint;
-    case GeometryKind::multipoint: return wkbMultiPoint;
-    case GeometryKind::lines: return wkbMultiLineString;
-    case GeometryKind::polygons: return wkbMultiPolygon;
+    case GeometryKind::none:
+      return wkbNone;
+    case GeometryKind::point:
+      return wkbPoint;
+    case GeometryKind::multipoint:
+      return wkbMultiPoint;
+    case GeometryKind::lines:
+      return wkbMultiLineString;
+    case GeometryKind::polygons:
+      return wkbMultiPolygon;
   }
   return wkbUnknown;
 }
@@ -36,11 +41,16 @@ void set_value(OGRFeature& f, int index, const Value& v) {
   std::visit(
       [&](const auto& x) {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) f.SetFieldNull(index);
-        else if constexpr (std::is_same_v<T, std::int64_t>) f.SetField(index, static_cast<GIntBig>(x));
-        else if constexpr (std::is_same_v<T, double>) f.SetField(index, x);
-        else if constexpr (std::is_same_v<T, std::string>) f.SetField(index, x.c_str());
-        else f.SetField(index, x.year, x.month, x.day);
+        if constexpr (std::is_same_v<T, std::monostate>)
+          f.SetFieldNull(index);
+        else if constexpr (std::is_same_v<T, std::int64_t>)
+          f.SetField(index, static_cast<GIntBig>(x));
+        else if constexpr (std::is_same_v<T, double>)
+          f.SetField(index, x);
+        else if constexpr (std::is_same_v<T, std::string>)
+          f.SetField(index, x.c_str());
+        else
+          f.SetField(index, x.year, x.month, x.day);
       },
       v);
 }
@@ -58,9 +68,9 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
                      const OGRSpatialReference& srs, PendingIndex* index) {
   const char* lco[] = {"SPATIAL_INDEX=NO", nullptr};
   OGRLayer* out = ds.CreateLayer(layer.name.c_str(), const_cast<OGRSpatialReference*>(&srs),
-                                 layer_geometry_type(layer),
-                                 const_cast<char**>(lco));
-  if (out == nullptr) throw output_error(target, "cannot create layer: " + last_gdal_error("?"), layer.name);
+                                 layer_geometry_type(layer), const_cast<char**>(lco));
+  if (out == nullptr)
+    throw output_error(target, "cannot create layer: " + last_gdal_error("?"), layer.name);
   if (index != nullptr) {
     index->table = out->GetName();
     index->column = out->GetGeometryColumn();
@@ -72,7 +82,8 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
     if (field.personal && !options.include_personal) continue;
     OGRFieldDefn defn(field.name.c_str(), ogr_field_type(field.type));
     if (out->CreateField(&defn) != OGRERR_NONE) {
-      throw output_error(target, "cannot create field '" + field.name + "': " + last_gdal_error("?"), layer.name);
+      throw output_error(
+          target, "cannot create field '" + field.name + "': " + last_gdal_error("?"), layer.name);
     }
     field_map[i] = out->GetLayerDefn()->GetFieldIndex(field.name.c_str());
   }
@@ -85,8 +96,10 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
     if (to_output) to_output->transform(g);
     if (auto ogr = to_ogr(g)) f->SetGeometryDirectly(ogr.release());
     if (out->CreateFeature(f.get()) != OGRERR_NONE) {
-      throw output_error(target, "cannot write feature " + std::to_string(feature.fid) + ": " +
-                                 last_gdal_error("?"), layer.name);
+      throw output_error(
+          target,
+          "cannot write feature " + std::to_string(feature.fid) + ": " + last_gdal_error("?"),
+          layer.name);
     }
     if (index != nullptr && !is_empty(g)) index->boxes.push_back({f->GetFID(), envelope(g)});
   }
@@ -131,15 +144,18 @@ void add_view(GDALDataset& ds, const WriteOptions::View& view, std::span<const L
   for (const Layer* l : layers) {
     if (l->name == view.of_layer) source = l;
   }
-  if (source == nullptr) throw usage_error(target + ": view " + view.name + " of unknown layer " + view.of_layer);
+  if (source == nullptr)
+    throw usage_error(target + ": view " + view.name + " of unknown layer " + view.of_layer);
   const OGRwkbGeometryType type = layer_geometry_type(*source);
   const std::string name = sql_quoted(view.name, '\''), table = sql_quoted(view.of_layer, '"');
   const std::string statements[] = {
-      "CREATE VIEW " + sql_quoted(view.name, '"') + " AS SELECT * FROM " + table + " WHERE " + view.where,
+      "CREATE VIEW " + sql_quoted(view.name, '"') + " AS SELECT * FROM " + table + " WHERE " +
+          view.where,
       "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES (" + name +
           ", 'features', " + name + ", 28992)",
       "INSERT INTO gpkg_geometry_columns VALUES (" + name + ", 'geom', '" +
-          (type == wkbUnknown ? std::string("GEOMETRY") : std::string(OGRToOGCGeomType(type))) + "', 28992, 0, 0)"};
+          (type == wkbUnknown ? std::string("GEOMETRY") : std::string(OGRToOGCGeomType(type))) +
+          "', 28992, 0, 0)"};
   for (const auto& sql : statements) {
     CPLErrorReset();
     ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
@@ -192,9 +208,11 @@ void write_layers(const std::filesystem::path& path, std::span<const Layer* cons
     // feature (GDAL 3.6 would spend ~5 µs a feature on it).
     const bool transactional = ds->StartTransaction() == OGRERR_NONE;
     for (const Layer* layer : layers) {
-      const bool indexed = format == VectorFormat::geopackage && gets_spatial_index(*layer, options);
+      const bool indexed =
+          format == VectorFormat::geopackage && gets_spatial_index(*layer, options);
       if (indexed) indexes.emplace_back();
-      write_one_layer(*ds, *layer, options, path.string(), to_output, srs, indexed ? &indexes.back() : nullptr);
+      write_one_layer(*ds, *layer, options, path.string(), to_output, srs,
+                      indexed ? &indexes.back() : nullptr);
     }
     if (transactional && ds->CommitTransaction() != OGRERR_NONE) {
       throw output_error(path.string(), "cannot commit: " + last_gdal_error("GDAL refused"));
@@ -220,10 +238,12 @@ void write_csv(const std::filesystem::path& path, const Table& table) {
   {
     std::ofstream out(file.temporary_path(), std::ios::binary);
     if (!out) throw output_error(path.string(), "cannot create the file");
-    for (std::size_t i = 0; i < table.columns.size(); ++i) out << (i ? "," : "") << csv_field(table.columns[i]);
+    for (std::size_t i = 0; i < table.columns.size(); ++i)
+      out << (i ? "," : "") << csv_field(table.columns[i]);
     out << "\n";
     for (const auto& row : table.rows) {
-      for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(to_text(row[i]));
+      for (std::size_t i = 0; i < row.size(); ++i)
+        out << (i ? "," : "") << csv_field(to_text(row[i]));
       out << "\n";
     }
     out.flush();

@@ -44,8 +44,8 @@ class PointCounter {
   std::array<std::size_t, 4> level_sizes_{};
   std::vector<std::int64_t> per_buurt_;
   std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> theme_ids_;
-  std::vector<std::string> themes_;                       // by id
-  std::vector<std::vector<std::int64_t>> per_buurt_theme_;  // [theme][buurt]
+  std::vector<std::string> themes_;                                         // by id
+  std::vector<std::vector<std::int64_t>> per_buurt_theme_;                  // [theme][buurt]
   std::array<std::vector<std::pair<double, std::int64_t>>, 4> value_sums_;  // [level][area]
 };
 

@@ -9,10 +9,14 @@ namespace {
 
 const char* layer_name(Level level) {
   switch (level) {
-    case Level::buurt: return "buurten";
-    case Level::wijk: return "wijken";
-    case Level::programma: return "programmawijken";
-    case Level::gemeente: return "gemeenten";
+    case Level::buurt:
+      return "buurten";
+    case Level::wijk:
+      return "wijken";
+    case Level::programma:
+      return "programmawijken";
+    case Level::gemeente:
+      return "gemeenten";
   }
   return "?";
 }
@@ -21,7 +25,9 @@ std::string parent_code(const AreaHierarchy& h, const Area& area, Level parent_l
   if (area.level == parent_level) return area.code;
   const auto& buurten = h.at(Level::buurt);
   const auto& parents = h.at(parent_level);
-  auto parent_of = [&](std::size_t b) { return buurten[b].parent[static_cast<std::size_t>(parent_level)]; };
+  auto parent_of = [&](std::size_t b) {
+    return buurten[b].parent[static_cast<std::size_t>(parent_level)];
+  };
   std::int32_t common = -1;
   if (area.level == Level::buurt) {
     common = area.parent[static_cast<std::size_t>(parent_level)];
@@ -29,14 +35,20 @@ std::string parent_code(const AreaHierarchy& h, const Area& area, Level parent_l
     // A wijk belongs to a programme wijk only when all of its buurten do.
     for (std::size_t i = 0; i < area.buurten.size(); ++i) {
       const std::int32_t p = parent_of(area.buurten[i]);
-      if (i == 0) common = p;
-      else if (p != common) return {};
+      if (i == 0)
+        common = p;
+      else if (p != common)
+        return {};
     }
   }
-  return common >= 0 && static_cast<std::size_t>(common) < parents.size() ? parents[static_cast<std::size_t>(common)].code : std::string{};
+  return common >= 0 && static_cast<std::size_t>(common) < parents.size()
+             ? parents[static_cast<std::size_t>(common)].code
+             : std::string{};
 }
 
-Value optional_value(const std::optional<double>& v) { return v ? Value{*v} : Value{}; }
+Value optional_value(const std::optional<double>& v) {
+  return v ? Value{*v} : Value{};
+}
 
 }  // namespace
 
@@ -44,8 +56,10 @@ std::string field_name_part(std::string_view text) {
   std::string out;
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
-    else if (!out.empty() && out.back() != '_') out += '_';
+    if (std::isalnum(u))
+      out += static_cast<char>(std::tolower(u));
+    else if (!out.empty() && out.back() != '_')
+      out += '_';
   }
   while (!out.empty() && out.back() == '_') out.pop_back();
   return out.empty() ? "leeg" : out;
@@ -62,7 +76,9 @@ std::vector<Layer> area_result_layers(const AreaHierarchy& h, const PointJoinRes
     layer.name = layer_name(level);
     layer.source = "wijkatlas join";
     layer.source_crs = "EPSG:28992";
-    auto add = [&](std::string name, FieldType type) { layer.fields.push_back(Field{std::move(name), type, false}); };
+    auto add = [&](std::string name, FieldType type) {
+      layer.fields.push_back(Field{std::move(name), type, false});
+    };
     add("code", FieldType::text);
     add("naam", FieldType::text);
     add("niveau", FieldType::text);
@@ -95,9 +111,14 @@ std::vector<Layer> area_result_layers(const AreaHierarchy& h, const PointJoinRes
       Feature f;
       f.fid = static_cast<std::int64_t>(i + 1);
       auto& v = f.values;
-      v = {a.code, a.naam, to_string(level), parent_code(h, a, Level::wijk),
-           parent_code(h, a, Level::programma), parent_code(h, a, Level::gemeente),
-           a.area_m2 / 1e6, a.land_m2 ? Value{*a.land_m2 / 1e6} : Value{},
+      v = {a.code,
+           a.naam,
+           to_string(level),
+           parent_code(h, a, Level::wijk),
+           parent_code(h, a, Level::programma),
+           parent_code(h, a, Level::gemeente),
+           a.area_m2 / 1e6,
+           a.land_m2 ? Value{*a.land_m2 / 1e6} : Value{},
            optional_value(a.inwoners)};
       if (with_counts) {
         v.emplace_back(agg.count);
@@ -113,7 +134,9 @@ std::vector<Layer> area_result_layers(const AreaHierarchy& h, const PointJoinRes
       }
       if (with_value) {
         v.emplace_back(agg.value_sum);
-        v.push_back(agg.value_count > 0 ? Value{agg.value_sum / static_cast<double>(agg.value_count)} : Value{});
+        v.push_back(agg.value_count > 0
+                        ? Value{agg.value_sum / static_cast<double>(agg.value_count)}
+                        : Value{});
       }
       for (const auto& column : h.indicator_columns[l]) {
         auto it = a.indicators.find(column);
@@ -125,9 +148,9 @@ std::vector<Layer> area_result_layers(const AreaHierarchy& h, const PointJoinRes
     // Indicator columns holding text (names, codes) are text fields.
     for (std::size_t c = 0; c < layer.fields.size(); ++c) {
       if (layer.fields[c].type != FieldType::real) continue;
-      const bool any_text = std::any_of(layer.features.begin(), layer.features.end(), [&](const Feature& f) {
-        return std::holds_alternative<std::string>(f.values[c]);
-      });
+      const bool any_text = std::any_of(
+          layer.features.begin(), layer.features.end(),
+          [&](const Feature& f) { return std::holds_alternative<std::string>(f.values[c]); });
       if (any_text) {
         layer.fields[c].type = FieldType::text;
         for (auto& f : layer.features) {
@@ -151,15 +174,18 @@ Layer joined_points_layer(Layer points, const AreaHierarchy& h, const PointJoinR
   for (std::size_t k = 0; k < 4; ++k) {
     const auto existing = out.field_index(names[k]);
     index[k] = existing ? *existing : width++;
-    if (existing) out.fields[*existing] = Field{names[k], FieldType::text, false};
-    else out.fields.push_back(Field{names[k], FieldType::text, false});
+    if (existing)
+      out.fields[*existing] = Field{names[k], FieldType::text, false};
+    else
+      out.fields.push_back(Field{names[k], FieldType::text, false});
   }
   const auto& buurten = h.at(Level::buurt);
   // The codes per buurt once, not per point.
   std::vector<std::array<std::string, 4>> codes(buurten.size());
   for (std::size_t b = 0; b < buurten.size(); ++b) {
     codes[b] = {buurten[b].code, parent_code(h, buurten[b], Level::wijk),
-                parent_code(h, buurten[b], Level::programma), parent_code(h, buurten[b], Level::gemeente)};
+                parent_code(h, buurten[b], Level::programma),
+                parent_code(h, buurten[b], Level::gemeente)};
   }
   for (std::size_t i = 0; i < out.features.size(); ++i) {
     auto& v = out.features[i].values;
@@ -196,7 +222,9 @@ Table area_result_table(const std::vector<Layer>& area_layers) {
     for (const auto& feature : layer.features) {
       std::vector<Value> row(table.columns.size());
       for (std::size_t c = 0; c < layer.fields.size(); ++c) {
-        const auto column = std::find(table.columns.begin(), table.columns.end(), layer.fields[c].name) - table.columns.begin();
+        const auto column =
+            std::find(table.columns.begin(), table.columns.end(), layer.fields[c].name) -
+            table.columns.begin();
         row[static_cast<std::size_t>(column)] = feature.values[c];
       }
       table.rows.push_back(std::move(row));

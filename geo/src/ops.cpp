@@ -3,8 +3,8 @@
 #include <boost/geometry.hpp>
 #include <vector>
 
-#include "wijkatlas/support/geos_convert.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/support/geos_convert.hpp"
 
 namespace wijkatlas::geo {
 using support::GeosContext;
@@ -27,7 +27,7 @@ std::optional<std::string> invalid_reason(const Geometry& geometry) {
   auto g = support::to_geos(ctx, geometry);
   if (GEOSisValid_r(ctx.get(), g.get()) == 1) return std::nullopt;
   support::GeosStringPtr reason(GEOSisValidReason_r(ctx.get(), g.get()),
-                               support::GeosFreeDeleter{ctx.get()});
+                                support::GeosFreeDeleter{ctx.get()});
   return reason ? std::string(reason.get()) : std::string("invalid geometry");
 }
 
@@ -88,7 +88,9 @@ Point point_on_surface(const MultiPolygon& polygons) {
   return Point(x, y);
 }
 
-double area(const MultiPolygon& polygons) { return boost::geometry::area(polygons); }
+double area(const MultiPolygon& polygons) {
+  return boost::geometry::area(polygons);
+}
 
 MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b) {
   GeosContext& ctx = context();

@@ -4,16 +4,16 @@
 #include <array>
 #include <span>
 
-#include "wijkatlas/support/text.hpp"
 #include "wijkatlas/geo/areas.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::geo {
 namespace {
 
 constexpr std::array<std::string_view, 2> inhabitant_stems = {"aantalinwoners", "aantal_inwoners"};
 // CBS gives areas in hectares.
-constexpr std::array<std::string_view, 3> land_stems = {
-    "oppervlakteland", "oppervlakte_land_ha", "oppervlakte_land_in_ha"};
+constexpr std::array<std::string_view, 3> land_stems = {"oppervlakteland", "oppervlakte_land_ha",
+                                                        "oppervlakte_land_in_ha"};
 
 std::optional<double> own_figure(const Area& area, std::span<const std::string_view> stems) {
   for (const auto& [column, value] : area.indicators) {
@@ -29,7 +29,8 @@ std::optional<double> own_figure(const Area& area, std::span<const std::string_v
 
 // Sum over `members` (indices into `areas`) or nullopt when any member lacks the figure.
 template <typename Get>
-std::optional<double> sum_of(const std::vector<Area>& areas, const std::vector<std::size_t>& members, Get get) {
+std::optional<double> sum_of(const std::vector<Area>& areas,
+                             const std::vector<std::size_t>& members, Get get) {
   if (members.empty()) return std::nullopt;
   double sum = 0;
   for (std::size_t m : members) {
@@ -67,7 +68,8 @@ void derive(AreaHierarchy& h, std::span<const std::string_view> stems, Member me
   for (auto& b : buurten) b.*member = own(b);
   for (auto& w : h.at(Level::wijk)) {
     w.*member = own(w);
-    if (!(w.*member)) w.*member = sum_of(buurten, w.buurten, [&](const Area& a) { return a.*member; });
+    if (!(w.*member))
+      w.*member = sum_of(buurten, w.buurten, [&](const Area& a) { return a.*member; });
   }
   for (Level level : {Level::programma, Level::gemeente}) {
     for (auto& area : h.at(level)) {
@@ -76,7 +78,8 @@ void derive(AreaHierarchy& h, std::span<const std::string_view> stems, Member me
       if (auto wijken = whole_wijken(h, area)) {
         area.*member = sum_of(h.at(Level::wijk), *wijken, [&](const Area& a) { return a.*member; });
       }
-      if (!(area.*member)) area.*member = sum_of(buurten, area.buurten, [&](const Area& a) { return a.*member; });
+      if (!(area.*member))
+        area.*member = sum_of(buurten, area.buurten, [&](const Area& a) { return a.*member; });
     }
   }
 }
@@ -88,7 +91,8 @@ void derive_population_and_land(AreaHierarchy& h, Reporter& reporter) {
   derive(h, land_stems, &Area::land_m2, 10000.0);
   for (const auto& area : h.at(Level::programma)) {
     if (!area.inwoners) {
-      reporter.warn("programmawijk " + area.naam + ": no inhabitant figure for all its buurten or "
+      reporter.warn("programmawijk " + area.naam +
+                    ": no inhabitant figure for all its buurten or "
                     "wijken; per-1,000-inhabitant figures are left empty");
     }
   }

@@ -1,7 +1,8 @@
 #include "wijkatlas/geo/programme.hpp"
 
-#include <map>
 #include <toml++/toml.h>
+
+#include <map>
 
 #include "wijkatlas/geo/codes.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -13,7 +14,9 @@ namespace {
 // A programme lists a few hundred buurten; anything near this is not a programme definition.
 constexpr std::uintmax_t max_definition_bytes = std::uintmax_t{16} << 20;
 
-std::int64_t line_of(const toml::node& node) { return node.source().begin.line; }
+std::int64_t line_of(const toml::node& node) {
+  return node.source().begin.line;
+}
 
 std::string require_string(const toml::table& table, std::string_view key, const std::string& path,
                            const std::string& context) {
@@ -21,7 +24,8 @@ std::string require_string(const toml::table& table, std::string_view key, const
   if (node == nullptr) {
     throw config_error(path, context + std::string(key), "missing", line_of(table));
   }
-  if (!node->is_string()) throw config_error(path, context + std::string(key), "must be text", line_of(*node));
+  if (!node->is_string())
+    throw config_error(path, context + std::string(key), "must be text", line_of(*node));
   return node->as_string()->get();
 }
 
@@ -30,8 +34,8 @@ std::string require_string(const toml::table& table, std::string_view key, const
 Programme load_programme(const std::filesystem::path& path) {
   const std::vector<unsigned char> bytes =
       support::read_regular_file(path, max_definition_bytes, "", "a programme definition");
-  return parse_programme(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()),
-                         path.string());
+  return parse_programme(
+      std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), path.string());
 }
 
 Programme parse_programme(std::string_view text, const std::string& file) {

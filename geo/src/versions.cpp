@@ -7,7 +7,9 @@
 namespace wijkatlas::geo {
 
 LibraryVersions library_versions() {
-  return {{"GDAL", GDALVersionInfo("RELEASE_NAME")}, {"GEOS", GEOSversion()}, {"PROJ", proj_info().version}};
+  return {{"GDAL", GDALVersionInfo("RELEASE_NAME")},
+          {"GEOS", GEOSversion()},
+          {"PROJ", proj_info().version}};
 }
 
 }  // namespace wijkatlas::geo

@@ -4,8 +4,8 @@
 
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/error.hpp"
-#include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/indicators.hpp"
+#include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/programme.hpp"
 #include "wijkatlas/support/text.hpp"
 
@@ -28,11 +28,17 @@ std::array<bool, 4> parse_levels(const std::string& text) {
   std::stringstream ss(text);
   std::string item;
   while (std::getline(ss, item, ',')) {
-    if (item == "buurt") build[0] = true;
-    else if (item == "wijk") build[1] = true;
-    else if (item == "programma" || item == "programmawijk") build[2] = true;
-    else if (item == "gemeente") build[3] = true;
-    else throw request_error("levels", "unknown level '" + item + "' (use buurt, wijk, programma, gemeente)");
+    if (item == "buurt")
+      build[0] = true;
+    else if (item == "wijk")
+      build[1] = true;
+    else if (item == "programma" || item == "programmawijk")
+      build[2] = true;
+    else if (item == "gemeente")
+      build[3] = true;
+    else
+      throw request_error("levels",
+                          "unknown level '" + item + "' (use buurt, wijk, programma, gemeente)");
   }
   return build;
 }
@@ -61,7 +67,8 @@ void join_embedded(LoadedAreas& loaded, const fs::path& path, const geo::LayerSu
   read.require_geometry = false;
   geo::Layer table_layer = geo::read_layer(path, read, reporter);
   const auto table = geo::indicators_from_layer(
-      table_layer, key, {"buurtnaam", "wijknaam", "gemeentenaam", "wijkcode", "gemeentecode", "buurtcode"});
+      table_layer, key,
+      {"buurtnaam", "wijknaam", "gemeentenaam", "wijkcode", "gemeentecode", "buurtcode"});
   loaded.indicator_reports.push_back(geo::join_indicators(loaded.hierarchy, table));
   loaded.has_embedded_indicators = true;
 }
@@ -74,7 +81,8 @@ void report_unmatched(const geo::IndicatorJoinReport& report, geo::Reporter& rep
     list += (i ? "; " : "") + report.unmatched[i];
   }
   reporter.warn(report.source + ": " + std::to_string(report.unmatched.size()) +
-                " codes match no area (" + list + (report.unmatched.size() > 5 ? "; ..." : "") + ")");
+                " codes match no area (" + list + (report.unmatched.size() > 5 ? "; ..." : "") +
+                ")");
 }
 
 }  // namespace
@@ -91,8 +99,9 @@ LoadedAreas load_areas(const AreaSource& options, geo::Reporter& reporter) {
 
   std::optional<geo::Programme> programme;
   if (options.programme != "none") {
-    programme = geo::load_programme(options.programme.empty() ? geo::project_file("datasets/npao_programma.toml")
-                                                              : fs::path(options.programme));
+    programme = geo::load_programme(options.programme.empty()
+                                        ? geo::project_file("datasets/npao_programma.toml")
+                                        : fs::path(options.programme));
   }
   geo::HierarchyOptions hierarchy_options;
   hierarchy_options.build_level = parse_levels(options.levels);
@@ -124,11 +133,14 @@ LoadedAreas load_areas(const AreaSource& options, geo::Reporter& reporter) {
     }
   }
 
-  loaded.hierarchy = geo::build_hierarchy(buurt_layer, programme ? &*programme : nullptr, hierarchy_options, reporter);
+  loaded.hierarchy = geo::build_hierarchy(buurt_layer, programme ? &*programme : nullptr,
+                                          hierarchy_options, reporter);
   loaded.hierarchy.simplified_boundaries = loaded.areas_path.filename() == generalized_areas;
 
   const std::pair<const char*, const char*> embedded[] = {
-      {options.areas_layer.c_str(), "buurtcode"}, {"wijken", "wijkcode"}, {"gemeenten", "gemeentecode"}};
+      {options.areas_layer.c_str(), "buurtcode"},
+      {"wijken", "wijkcode"},
+      {"gemeenten", "gemeentecode"}};
   for (const auto& [layer_name, key] : embedded) {
     const auto* layer = find_layer(dataset, layer_name);
     if (layer != nullptr && has_field(*layer, "aantal_inwoners") && has_field(*layer, key)) {
@@ -145,7 +157,8 @@ void add_indicators(LoadedAreas& loaded, const std::vector<std::string>& files, 
   // Without a CBS product that carries its own figures, use the key figures per wijk (all 117
   // measures of 85984NED) and per buurt from the data directory.
   if (paths.empty() && use_defaults && !loaded.has_embedded_indicators && loaded.data_dir) {
-    for (const char* name : {"arnhem_kerncijfers_wijken_2024_85984NED.csv", "arnhem_kerncijfers_buurten_2024.csv"}) {
+    for (const char* name :
+         {"arnhem_kerncijfers_wijken_2024_85984NED.csv", "arnhem_kerncijfers_buurten_2024.csv"}) {
       const auto path = *loaded.data_dir / "cbs" / name;
       if (std::filesystem::exists(path)) paths.push_back(path);
     }
@@ -177,8 +190,8 @@ const geo::Area& find_area(const geo::AreaHierarchy& hierarchy, const std::strin
       if (shown++ < 8) some += (some.empty() ? "" : ", ") + a.naam;
     }
   }
-  throw request_error("area", "no buurt, wijk or programme wijk is called or coded '" + name_or_code +
-                                  "' (for example: " + some + ")");
+  throw request_error("area", "no buurt, wijk or programme wijk is called or coded '" +
+                                  name_or_code + "' (for example: " + some + ")");
 }
 
 }  // namespace wijkatlas::project

@@ -1,12 +1,11 @@
 #include "wijkatlas/project/compare.hpp"
 
 #include <algorithm>
+#include <boost/geometry/algorithms/envelope.hpp>
+#include <boost/geometry/algorithms/expand.hpp>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-
-#include <boost/geometry/algorithms/envelope.hpp>
-#include <boost/geometry/algorithms/expand.hpp>
 
 #include "wijkatlas/geo/cbs_measures.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -31,7 +30,8 @@ Measure parse_measure(const std::string& name) {
   if (name == "bladen") return {name, "Tekeningen die de buurt markeerden"};
   if (name == "procent") return {name, "Procent van de buurt getekend"};
   if (name == "plekken") return {name, "Getekende plekken"};
-  throw request_error("measure", "unknown measure '" + name + "' (use per_1000, bladen, procent or plekken)");
+  throw request_error("measure",
+                      "unknown measure '" + name + "' (use per_1000, bladen, procent or plekken)");
 }
 
 double measure_value(const geo::SketchAreaStats& s, const std::string& key) {
@@ -48,14 +48,16 @@ std::vector<std::size_t> compared_buurten(const geo::AreaHierarchy& h) {
   const auto& buurten = h.at(geo::Level::buurt);
   for (std::size_t i = 0; i < buurten.size(); ++i) {
     all.push_back(i);
-    if (buurten[i].parent[static_cast<std::size_t>(geo::Level::programma)] >= 0) programme.push_back(i);
+    if (buurten[i].parent[static_cast<std::size_t>(geo::Level::programma)] >= 0)
+      programme.push_back(i);
   }
   return programme.empty() ? all : programme;
 }
 
 render::AreaLayer choropleth(std::vector<geo::MultiPolygon> shapes, std::vector<std::string> names,
-                             std::vector<double> values, const std::string& legend, const std::string& palette,
-                             const std::string& attribution, int decimals) {
+                             std::vector<double> values, const std::string& legend,
+                             const std::string& palette, const std::string& attribution,
+                             int decimals) {
   render::AreaLayer layer;
   layer.legend_title = legend;
   layer.attribution = attribution;
@@ -73,7 +75,8 @@ render::AreaLayer choropleth(std::vector<geo::MultiPolygon> shapes, std::vector<
   return layer;
 }
 
-render::AreaLayer highlight_layer(const std::vector<geo::MultiPolygon>& shapes, const CompareResult& result) {
+render::AreaLayer highlight_layer(const std::vector<geo::MultiPolygon>& shapes,
+                                  const CompareResult& result) {
   render::AreaLayer layer;
   layer.legend_title = "Grootste verschil in rang";
   layer.outline = {{0x1a, 0x1a, 0x1a}, 0.9};
@@ -83,7 +86,8 @@ render::AreaLayer highlight_layer(const std::vector<geo::MultiPolygon>& shapes, 
   return layer;
 }
 
-render::MapSpec panel(const std::string& title, const std::string& subtitle, const std::string& date) {
+render::MapSpec panel(const std::string& title, const std::string& subtitle,
+                      const std::string& date) {
   render::MapSpec spec;
   spec.page.paper = render::Paper::a4;
   spec.page.orientation = render::Orientation::portrait;
@@ -96,10 +100,11 @@ render::MapSpec panel(const std::string& title, const std::string& subtitle, con
 }
 
 void write_two_panels(const std::string& output, const std::vector<geo::MultiPolygon>& shapes,
-                      const std::vector<std::string>& names, const CompareResult& result, const Measure& measure,
-                      const std::string& indicator, bool no_date) {
+                      const std::vector<std::string>& names, const CompareResult& result,
+                      const Measure& measure, const std::string& indicator, bool no_date) {
   std::string date;
-  render::DocumentInfo info{.title = "Wat bewoners tekenen en wat de cijfers zeggen", .author = "wijkatlas",
+  render::DocumentInfo info{.title = "Wat bewoners tekenen en wat de cijfers zeggen",
+                            .author = "wijkatlas",
                             .subject = measure.legend + " / " + indicator};
   if (!no_date) {
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -113,28 +118,33 @@ void write_two_panels(const std::string& output, const std::vector<geo::MultiPol
   }
   render::MapSpec left = panel("Wat bewoners tekenen", measure.legend, date);
   const int decimals = measure.key == "per_1000" || measure.key == "procent" ? 1 : 0;
-  left.layers.emplace_back(
-      choropleth(shapes, names, residents, measure.legend, "YlOrBr", "CBS, Kadaster, tekeningen van bewoners", decimals));
+  left.layers.emplace_back(choropleth(shapes, names, residents, measure.legend, "YlOrBr",
+                                      "CBS, Kadaster, tekeningen van bewoners", decimals));
   left.layers.emplace_back(highlight_layer(shapes, result));
   // A CBS column by its title and unit: "Bevolkingsdichtheid (inwoners per km²)".
   const std::string figure = geo::cbs_measures().label(indicator);
   render::MapSpec right = panel("Wat de cijfers zeggen", figure, date);
-  right.layers.emplace_back(choropleth(shapes, names, figures, figure, "YlGnBu", "CBS, Kadaster", 1));
+  right.layers.emplace_back(
+      choropleth(shapes, names, figures, figure, "YlGnBu", "CBS, Kadaster", 1));
   right.layers.emplace_back(highlight_layer(shapes, result));
 
   // Same buurten, same frame: fit the left panel, then give both its scale and centre.
   std::optional<geo::Box> box;
   for (const auto& s : shapes) {
     const auto b = boost::geometry::return_envelope<geo::Box>(s);
-    if (box) boost::geometry::expand(*box, b);
-    else box = b;
+    if (box)
+      boost::geometry::expand(*box, b);
+    else
+      box = b;
   }
   // The scale that fits the buurten in half a sheet, rounded up to 5,000: the round series
   // (1, 2, 2.5, 5 x 10^k) would jump from 1:50,000 to 1:100,000 and waste half the frame.
   const render::RectMm frame = render::map_page_layout(left.page).map;
   constexpr double margin_mm = 5;
-  const double needed = 1000.0 * std::max((box->max_corner().x() - box->min_corner().x()) / (frame.width - 2 * margin_mm),
-                                          (box->max_corner().y() - box->min_corner().y()) / (frame.height - 2 * margin_mm));
+  const double needed =
+      1000.0 *
+      std::max((box->max_corner().x() - box->min_corner().x()) / (frame.width - 2 * margin_mm),
+               (box->max_corner().y() - box->min_corner().y()) / (frame.height - 2 * margin_mm));
   const double scale = std::max(1000.0, std::ceil(needed / 5000.0) * 5000.0);
   for (render::MapSpec* spec : {&left, &right}) {
     spec->extent.centre = geo::Point((box->min_corner().x() + box->max_corner().x()) / 2,
@@ -145,7 +155,8 @@ void write_two_panels(const std::string& output, const std::vector<geo::MultiPol
   render::Page sheet;
   sheet.paper = render::Paper::a3;
   sheet.orientation = render::Orientation::landscape;
-  const std::vector<render::MapPanel> panels{{&left, &left_plan, {0, 0}}, {&right, &right_plan, {210, 0}}};
+  const std::vector<render::MapPanel> panels{{&left, &left_plan, {0, 0}},
+                                             {&right, &right_plan, {210, 0}}};
   render::write_map_panels(output, sheet, panels, info);
 }
 
@@ -159,7 +170,8 @@ void check_compare_request(const CompareRequest& request) {
   }
 }
 
-Comparison compare(store::ProjectStore& store, const CompareRequest& request, geo::Reporter& reporter) {
+Comparison compare(store::ProjectStore& store, const CompareRequest& request,
+                   geo::Reporter& reporter) {
   check_compare_request(request);
   const Measure measure = parse_measure(request.measure);
   const StoredSketches stored = load_stored_sketches(store, request.category);
@@ -172,8 +184,10 @@ Comparison compare(store::ProjectStore& store, const CompareRequest& request, ge
   definition.type = render::LayerType::choropleth;
   definition.level = "buurt";
   definition.value_field = request.indicator;
-  const auto layer = std::get<render::AreaLayer>(area_layer_from_hierarchy(
-      h, definition, [](const std::string&, const std::string& message) { throw request_error("indicator", message); }));
+  const auto layer = std::get<render::AreaLayer>(
+      area_layer_from_hierarchy(h, definition, [](const std::string&, const std::string& message) {
+        throw request_error("indicator", message);
+      }));
 
   geo::OverlapOptions overlap_options;
   const auto dissolved = geo::dissolve_sheets(stored.sheets, overlap_options, reporter);
@@ -199,9 +213,11 @@ Comparison compare(store::ProjectStore& store, const CompareRequest& request, ge
   }
   if (!out.missing.empty()) {
     std::string list;
-    for (std::size_t i = 0; i < out.missing.size() && i < 8; ++i) list += (i ? ", " : "") + out.missing[i];
-    reporter.warn(request.indicator + " is missing for " + std::to_string(out.missing.size()) + " of " +
-                  std::to_string(rows.size()) + " buurten (" + list + (out.missing.size() > 8 ? ", ..." : "") +
+    for (std::size_t i = 0; i < out.missing.size() && i < 8; ++i)
+      list += (i ? ", " : "") + out.missing[i];
+    reporter.warn(request.indicator + " is missing for " + std::to_string(out.missing.size()) +
+                  " of " + std::to_string(rows.size()) + " buurten (" + list +
+                  (out.missing.size() > 8 ? ", ..." : "") +
                   "): shown as no data and left out of the ranks");
   }
   out.ranks = compare_ranks(std::move(rows), request.highlight);
@@ -209,11 +225,13 @@ Comparison compare(store::ProjectStore& store, const CompareRequest& request, ge
 }
 
 void write_compare(const Comparison& comparison, const CompareOutputs& outputs) {
-  geo::write_csv(outputs.csv, compare_table(comparison.ranks, comparison.measure, comparison.indicator));
+  geo::write_csv(outputs.csv,
+                 compare_table(comparison.ranks, comparison.measure, comparison.indicator));
   if (outputs.map.empty()) return;
   try {
     write_two_panels(outputs.map, comparison.shapes, comparison.names, comparison.ranks,
-                     {comparison.measure, comparison.measure_legend}, comparison.indicator, outputs.no_date);
+                     {comparison.measure, comparison.measure_legend}, comparison.indicator,
+                     outputs.no_date);
   } catch (...) {
     std::error_code ec;
     std::filesystem::remove(outputs.csv, ec);  // nothing half-written

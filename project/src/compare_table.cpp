@@ -35,23 +35,29 @@ CompareResult compare_ranks(std::vector<CompareRow> rows, std::size_t highlight)
   if (highlight > 0 && !gaps.empty()) {
     const double threshold = gaps[std::min(highlight, gaps.size()) - 1];
     for (auto& row : rows) {
-      row.disagree = row.rank_difference && threshold > 0 && std::abs(*row.rank_difference) >= threshold;
+      row.disagree =
+          row.rank_difference && threshold > 0 && std::abs(*row.rank_difference) >= threshold;
     }
   }
   out.rows = std::move(rows);
   return out;
 }
 
-geo::Table compare_table(const CompareResult& result, const std::string& measure, const std::string& indicator) {
+geo::Table compare_table(const CompareResult& result, const std::string& measure,
+                         const std::string& indicator) {
   geo::Table table;
-  table.columns = {"code", "naam", "bewoners_" + measure, indicator, "rang_bewoners", "rang_cijfers",
-                   "rangverschil", "grootste_verschil", "onderdrukt"};
+  table.columns = {"code",          "naam",         "bewoners_" + measure, indicator,
+                   "rang_bewoners", "rang_cijfers", "rangverschil",        "grootste_verschil",
+                   "onderdrukt"};
   const auto number = [](double v) { return std::isnan(v) ? geo::Value{} : geo::Value{v}; };
-  const auto optional = [](const std::optional<double>& v) { return v ? geo::Value{*v} : geo::Value{}; };
+  const auto optional = [](const std::optional<double>& v) {
+    return v ? geo::Value{*v} : geo::Value{};
+  };
   for (const auto& r : result.rows) {
-    table.rows.push_back({r.code, r.naam, number(r.residents), number(r.indicator), optional(r.rank_residents),
-                          optional(r.rank_indicator), optional(r.rank_difference),
-                          std::int64_t{r.disagree ? 1 : 0}, std::int64_t{r.suppressed ? 1 : 0}});
+    table.rows.push_back({r.code, r.naam, number(r.residents), number(r.indicator),
+                          optional(r.rank_residents), optional(r.rank_indicator),
+                          optional(r.rank_difference), std::int64_t{r.disagree ? 1 : 0},
+                          std::int64_t{r.suppressed ? 1 : 0}});
   }
   return table;
 }

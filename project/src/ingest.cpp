@@ -4,9 +4,9 @@
 #include <fstream>
 #include <iterator>
 
+#include "wijkatlas/geo/content_hash.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/project/ingest_image.hpp"
-#include "wijkatlas/geo/content_hash.hpp"
 #include "wijkatlas/sketch/digital_sketch.hpp"
 
 namespace wijkatlas::project {
@@ -45,10 +45,18 @@ IngestFileResult Ingester::ingest(const std::string& file) {
   batch.file_name = file;
   batch.content_sha256 = geo::sha256_file(path);
   batch.session = session_for(batch);
-  if (request_.keep_photo && batch.source != store::SketchSource::digitaal) batch.photo = file_bytes(path);
+  if (request_.keep_photo && batch.source != store::SketchSource::digitaal)
+    batch.photo = file_bytes(path);
   const store::IngestOutcome outcome = store_.ingest(batch);
-  return {file, !outcome.duplicate, outcome.duplicate, outcome.features, outcome.version,
-          batch.sheet ? batch.sheet->id : "", outcome.superseded, outcome.earlier_file, outcome.earlier_at};
+  return {file,
+          !outcome.duplicate,
+          outcome.duplicate,
+          outcome.features,
+          outcome.version,
+          batch.sheet ? batch.sheet->id : "",
+          outcome.superseded,
+          outcome.earlier_file,
+          outcome.earlier_at};
 }
 
 // The session named in the request, else the one the sheet was printed for.

@@ -14,8 +14,9 @@ JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
   geo::ReadOptions read;
   read.layer = request.points_layer;
   read.assign_crs = request.points_srs;
-  const fs::path points_path = request.points.empty() ? geo::project_file("examples/initiatieven_arnhem_oost.csv")
-                                                      : fs::path(request.points);
+  const fs::path points_path = request.points.empty()
+                                   ? geo::project_file("examples/initiatieven_arnhem_oost.csv")
+                                   : fs::path(request.points);
   // Areas and points are independent until the join: the points are read in batches on a
   // thread of their own, starting while the areas are read, checked and dissolved (each read
   // has its own GDAL dataset, PROJ and GEOS context), and joined as they come, so that memory
@@ -30,17 +31,25 @@ JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
   add_indicators(result.areas, request.indicators, !request.no_indicators, shared);
   const geo::Layer& header = points.header();
   result.points_source = header.source;
-  result.theme_field_missing = !request.theme_field.empty() && !header.field_index(request.theme_field);
+  result.theme_field_missing =
+      !request.theme_field.empty() && !header.field_index(request.theme_field);
   geo::PointStreamJoinOptions join_options;
   join_options.join.theme_field = result.theme_field_missing ? std::string{} : request.theme_field;
   join_options.join.value_field = request.value_field;
   join_options.join.threads = request.threads;
   switch (request.joined_points) {
-    case JoinedPoints::always: join_options.keep_all_up_to = std::numeric_limits<std::size_t>::max(); break;
-    case JoinedPoints::never: join_options.keep_all_up_to = 0; break;
-    case JoinedPoints::automatic: join_options.keep_all_up_to = request.joined_points_limit; break;
+    case JoinedPoints::always:
+      join_options.keep_all_up_to = std::numeric_limits<std::size_t>::max();
+      break;
+    case JoinedPoints::never:
+      join_options.keep_all_up_to = 0;
+      break;
+    case JoinedPoints::automatic:
+      join_options.keep_all_up_to = request.joined_points_limit;
+      break;
   }
-  geo::StreamedPointJoin joined = geo::join_point_stream(result.areas.hierarchy, points, join_options, shared);
+  geo::StreamedPointJoin joined =
+      geo::join_point_stream(result.areas.hierarchy, points, join_options, shared);
   result.points = joined.point_count;
   result.outside = joined.outside_count;
 
@@ -48,10 +57,12 @@ JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
   output_options.value_field = request.value_field;
   result.layers = geo::area_result_layers(result.areas.hierarchy, joined.result, output_options);
   result.table = geo::area_result_table(result.layers);
-  result.joined_points_left_out = request.joined_points == JoinedPoints::automatic && !joined.all_kept;
+  result.joined_points_left_out =
+      request.joined_points == JoinedPoints::automatic && !joined.all_kept;
   if (joined.all_kept && request.joined_points != JoinedPoints::never) {
     // The points outside: a view on the joined points, not a second copy of them.
-    result.layers.push_back(geo::joined_points_layer(std::move(joined.points), result.areas.hierarchy, joined.result));
+    result.layers.push_back(
+        geo::joined_points_layer(std::move(joined.points), result.areas.hierarchy, joined.result));
     result.views.push_back({"punten_buiten_gebied", "punten", "buurtcode IS NULL"});
   } else {
     // Only the points outside were kept: they are the layer, without a copy.
@@ -74,9 +85,11 @@ void write_join(const JoinResult& result, const JoinOutputs& outputs, geo::Repor
   for (const auto& layer : result.layers) {
     pointers.push_back(&layer);
     if (!layer.features.empty() && !geo::gets_spatial_index(layer, write)) {
-      reporter.info(outputs.geopackage + ": layer " + layer.name + " (" + std::to_string(layer.features.size()) +
-                    " points) gets no spatial index, to save time; add one with: ogrinfo " + outputs.geopackage +
-                    " -sql \"SELECT CreateSpatialIndex('" + layer.name + "', 'geom')\"");
+      reporter.info(outputs.geopackage + ": layer " + layer.name + " (" +
+                    std::to_string(layer.features.size()) +
+                    " points) gets no spatial index, to save time; add one with: ogrinfo " +
+                    outputs.geopackage + " -sql \"SELECT CreateSpatialIndex('" + layer.name +
+                    "', 'geom')\"");
     }
   }
   geo::write_layers(outputs.geopackage, pointers, write);

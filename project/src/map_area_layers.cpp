@@ -1,11 +1,10 @@
 #include "wijkatlas/project/map_area_layers.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
-
 #include <boost/geometry/algorithms/envelope.hpp>
 #include <boost/geometry/algorithms/expand.hpp>
+#include <cmath>
+#include <limits>
 
 #include "wijkatlas/geo/cbs_measures.hpp"
 #include "wijkatlas/geo/codes.hpp"
@@ -17,7 +16,8 @@ namespace {
 
 constexpr double no_data = std::numeric_limits<double>::quiet_NaN();
 constexpr const char* cbs_attribution = "CBS, Kadaster";
-const std::vector<std::string> derived_fields{"naam", "code", "inwoners", "oppervlakte_km2", "dichtheid"};
+const std::vector<std::string> derived_fields{"naam", "code", "inwoners", "oppervlakte_km2",
+                                              "dichtheid"};
 
 std::string joined(const std::vector<std::string>& names, std::size_t max = 12) {
   std::string out;
@@ -33,7 +33,8 @@ render::AreaLayer styled_area_layer(const render::LayerDefinition& l) {
   const bool choropleth = l.type == render::LayerType::choropleth;
   layer.fill = l.fill_given ? l.fill : std::nullopt;
   layer.fill_opacity = l.fill_opacity;
-  layer.outline = {l.outline.value_or(choropleth ? render::Rgb{0x80, 0x80, 0x80} : render::Rgb{0x4d, 0x4d, 0x4d}),
+  layer.outline = {l.outline.value_or(choropleth ? render::Rgb{0x80, 0x80, 0x80}
+                                                 : render::Rgb{0x4d, 0x4d, 0x4d}),
                    l.outline_width_mm.value_or(choropleth ? 0.2 : 0.35)};
   if (l.label_size_pt) layer.label_style.size_pt = *l.label_size_pt;
   if (choropleth) {
@@ -63,12 +64,15 @@ std::optional<double> area_value(const geo::Area& a, const std::string& field) {
 }
 
 bool area_has_field(const geo::AreaHierarchy& h, geo::Level level, const std::string& field) {
-  if (std::find(derived_fields.begin(), derived_fields.end(), field) != derived_fields.end()) return true;
+  if (std::find(derived_fields.begin(), derived_fields.end(), field) != derived_fields.end())
+    return true;
   for (const auto& column : h.indicator_columns[static_cast<std::size_t>(level)]) {
     if (support::equal_ignoring_case(column, field)) return true;
   }
   return std::any_of(h.at(level).begin(), h.at(level).end(), [&](const geo::Area& a) {
-    return std::any_of(a.indicators.begin(), a.indicators.end(), [&](const auto& kv) { return support::equal_ignoring_case(kv.first, field); });
+    return std::any_of(a.indicators.begin(), a.indicators.end(), [&](const auto& kv) {
+      return support::equal_ignoring_case(kv.first, field);
+    });
   });
 }
 
@@ -78,7 +82,8 @@ void require_area_field(const geo::AreaHierarchy& h, geo::Level level, const std
   std::vector<std::string> known = derived_fields;
   const auto& columns = h.indicator_columns[static_cast<std::size_t>(level)];
   known.insert(known.end(), columns.begin(), columns.end());
-  fail(key, "no field '" + field + "' for the " + geo::to_string(level) + " areas (fields: " + joined(known, 20) + ")");
+  fail(key, "no field '" + field + "' for the " + geo::to_string(level) +
+                " areas (fields: " + joined(known, 20) + ")");
 }
 
 }  // namespace
@@ -92,27 +97,32 @@ geo::Level parse_map_level(const std::string& text, const std::string& key, cons
   return geo::Level::buurt;
 }
 
-geo::Box fit_areas(const geo::AreaHierarchy& hierarchy, const std::string& level_name, const std::string& area,
-                   const FailAt& fail) {
+geo::Box fit_areas(const geo::AreaHierarchy& hierarchy, const std::string& level_name,
+                   const std::string& area, const FailAt& fail) {
   const geo::Level level = parse_map_level(level_name, "level", fail);
   std::optional<geo::Box> box;
   std::vector<std::string> known;
   for (const geo::Area& a : hierarchy.at(level)) {
     known.push_back(a.naam.empty() ? a.code : a.naam);
-    if (!area.empty() && !support::equal_ignoring_case(a.code, area) && !support::equal_ignoring_case(a.naam, area)) continue;
+    if (!area.empty() && !support::equal_ignoring_case(a.code, area) &&
+        !support::equal_ignoring_case(a.naam, area))
+      continue;
     geo::Box b;
     boost::geometry::envelope(a.geometry, b);
-    if (box) boost::geometry::expand(*box, b);
-    else box = b;
+    if (box)
+      boost::geometry::expand(*box, b);
+    else
+      box = b;
   }
   if (!box) {
-    fail("area", "'" + area + "' matches no " + geo::to_string(level) + " (known: " + joined(known) + ")");
+    fail("area",
+         "'" + area + "' matches no " + geo::to_string(level) + " (known: " + joined(known) + ")");
   }
   return *box;
 }
 
-render::MapLayer area_layer_from_hierarchy(const geo::AreaHierarchy& hierarchy, const render::LayerDefinition& l,
-                                           const FailAt& fail) {
+render::MapLayer area_layer_from_hierarchy(const geo::AreaHierarchy& hierarchy,
+                                           const render::LayerDefinition& l, const FailAt& fail) {
   const geo::Level level = parse_map_level(l.level, "level", fail);
   require_area_field(hierarchy, level, "label", l.label_field, fail);
   require_area_field(hierarchy, level, "field", l.value_field, fail);
@@ -122,20 +132,24 @@ render::MapLayer area_layer_from_hierarchy(const geo::AreaHierarchy& hierarchy, 
   layer.simplified_boundaries = hierarchy.simplified_boundaries;
   for (const geo::Area& a : hierarchy.at(level)) {
     layer.shapes.push_back(a.geometry);
-    if (l.label_field == "naam") layer.names.push_back(a.naam);
-    else if (l.label_field == "code") layer.names.push_back(a.code);
+    if (l.label_field == "naam")
+      layer.names.push_back(a.naam);
+    else if (l.label_field == "code")
+      layer.names.push_back(a.code);
     else if (!l.label_field.empty()) {
       const auto v = area_value(a, l.label_field);
       layer.names.push_back(v ? render::format_number(*v, 0, render::Language::nl) : "");
     }
-    if (layer.choropleth) layer.choropleth->values.push_back(area_value(a, l.value_field).value_or(no_data));
+    if (layer.choropleth)
+      layer.choropleth->values.push_back(area_value(a, l.value_field).value_or(no_data));
   }
   return layer;
 }
 
-render::MapLayer layer_from_features(const geo::Layer& data, const render::LayerDefinition& l, bool is_cbs,
-                                     const FailAt& fail) {
-  const auto field = [&](const std::string& key, const std::string& name) -> std::optional<std::size_t> {
+render::MapLayer layer_from_features(const geo::Layer& data, const render::LayerDefinition& l,
+                                     bool is_cbs, const FailAt& fail) {
+  const auto field = [&](const std::string& key,
+                         const std::string& name) -> std::optional<std::size_t> {
     if (name.empty()) return std::nullopt;
     if (auto index = data.field_index(name)) return index;
     std::vector<std::string> names;
@@ -157,8 +171,10 @@ render::MapLayer layer_from_features(const geo::Layer& data, const render::Layer
         if (category) layer.categories.push_back(geo::to_text(f.values[*category]));
         if (label) layer.labels.push_back(geo::to_text(f.values[*label]));
       };
-      if (const auto* p = std::get_if<geo::Point>(&f.geometry)) add(*p);
-      else if (const auto* mp = std::get_if<geo::MultiPoint>(&f.geometry)) for (const auto& q : *mp) add(q);
+      if (const auto* p = std::get_if<geo::Point>(&f.geometry))
+        add(*p);
+      else if (const auto* mp = std::get_if<geo::MultiPoint>(&f.geometry))
+        for (const auto& q : *mp) add(q);
     }
     if (layer.points.empty()) fail("source", data.source + " has no point features");
     return layer;

@@ -5,16 +5,16 @@
 #include <optional>
 #include <utility>
 
-#include "wijkatlas/project/area_source.hpp"
-#include "wijkatlas/project/map_area_layers.hpp"
 #include "wijkatlas/geo/basemap.hpp"
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/map_area_layers.hpp"
 #include "wijkatlas/render/error.hpp"
-#include "wijkatlas/support/text.hpp"
 #include "wijkatlas/render/map_plan.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::project {
 namespace {
@@ -90,13 +90,15 @@ class Resolver {
       if (def_.layers[i].type != LayerType::basemap) continue;
       if (!ground) ground = frame_ground(spec, def_.layers[i]);
       // Earlier layers are all in place, so index i is this layer's place in the drawing order.
-      spec.layers.insert(spec.layers.begin() + static_cast<std::ptrdiff_t>(i), basemap(def_.layers[i], *ground));
+      spec.layers.insert(spec.layers.begin() + static_cast<std::ptrdiff_t>(i),
+                         basemap(def_.layers[i], *ground));
     }
     return spec;
   }
 
  private:
-  [[noreturn]] void fail(const LayerDefinition& l, std::string_view key, const std::string& message) const {
+  [[noreturn]] void fail(const LayerDefinition& l, std::string_view key,
+                         const std::string& message) const {
     throw config_error(def_.file.string(), l.key + "." + std::string(key), message, l.line_of(key));
   }
 
@@ -109,12 +111,14 @@ class Resolver {
     if (given.is_absolute()) {
       if (fs::exists(given)) return given;
     } else {
-      for (const fs::path& candidate : {data_dir() / given, def_.file.parent_path() / given, geo::project_file(given)}) {
+      for (const fs::path& candidate :
+           {data_dir() / given, def_.file.parent_path() / given, geo::project_file(given)}) {
         if (fs::exists(candidate)) return candidate;
       }
     }
-    fail(l, "source", "'" + l.source + "' not found (relative paths are looked up in the data directory " +
-                          data_dir().string() + ", next to the definition and in the project)");
+    fail(l, "source",
+         "'" + l.source + "' not found (relative paths are looked up in the data directory " +
+             data_dir().string() + ", next to the definition and in the project)");
   }
 
   render::MapExtent extent() {
@@ -138,7 +142,8 @@ class Resolver {
       if (e.bbox) {
         const geo::Point a = to_rd.transform(e.bbox->min_corner());
         const geo::Point b = to_rd.transform(e.bbox->max_corner());
-        out.fit = geo::Box({std::min(a.x(), b.x()), std::min(a.y(), b.y())}, {std::max(a.x(), b.x()), std::max(a.y(), b.y())});
+        out.fit = geo::Box({std::min(a.x(), b.x()), std::min(a.y(), b.y())},
+                           {std::max(a.x(), b.x()), std::max(a.y(), b.y())});
       }
       if (e.centre) out.centre = to_rd.transform(*e.centre);
     }
@@ -154,19 +159,24 @@ class Resolver {
     // The page's own area: the extent's (or the atlas's) area when it is of the inset's level.
     const std::string extent_level = override_.level.empty() ? def_.extent.level : override_.level;
     const std::string extent_area = override_.level.empty() ? def_.extent.area : override_.area;
-    const bool same_level = !extent_level.empty() && parse_map_level(extent_level, "level", fail_inset) == level;
+    const bool same_level =
+        !extent_level.empty() && parse_map_level(extent_level, "level", fail_inset) == level;
     render::LocatorInset out;
     for (const geo::Area& a : hierarchy().at(background)) out.background.push_back(a.geometry);
     for (const geo::Area& a : hierarchy().at(level)) {
       out.areas.push_back(a.geometry);
-      out.highlighted.push_back(same_level && !extent_area.empty() && (support::equal_ignoring_case(a.code, extent_area) || support::equal_ignoring_case(a.naam, extent_area)));
+      out.highlighted.push_back(same_level && !extent_area.empty() &&
+                                (support::equal_ignoring_case(a.code, extent_area) ||
+                                 support::equal_ignoring_case(a.naam, extent_area)));
     }
     return out;
   }
 
   render::MapLayer thematic(const LayerDefinition& l) {
     if (!l.level.empty()) {
-      const auto fail_layer = [&](const std::string& key, const std::string& message) { fail(l, key, message); };
+      const auto fail_layer = [&](const std::string& key, const std::string& message) {
+        fail(l, key, message);
+      };
       return area_layer_from_hierarchy(hierarchy(), l, fail_layer);
     }
     const fs::path path = find_source(l);
@@ -180,20 +190,25 @@ class Resolver {
     } catch (const io_error& err) {
       fail(l, l.source_layer.empty() ? "source" : "source_layer", err.what());
     }
-    const auto fail_layer = [&](const std::string& key, const std::string& message) { fail(l, key, message); };
-    return layer_from_features(data, l, path.string().find("/cbs/") != std::string::npos, fail_layer);
+    const auto fail_layer = [&](const std::string& key, const std::string& message) {
+      fail(l, key, message);
+    };
+    return layer_from_features(data, l, path.string().find("/cbs/") != std::string::npos,
+                               fail_layer);
   }
 
   // The ground the map frame will show, with a margin, for reading only that part of the OSM data.
   geo::Box frame_ground(const render::MapSpec& spec, const LayerDefinition& l) {
     try {
-      const render::MapFrame frame = render::plan_frame(spec, render::map_page_layout(spec.page).map);
+      const render::MapFrame frame =
+          render::plan_frame(spec, render::map_page_layout(spec.page).map);
       geo::Box box = frame.world_extent();
       const double pad = 50;
       return geo::Box({box.min_corner().x() - pad, box.min_corner().y() - pad},
                       {box.max_corner().x() + pad, box.max_corner().y() + pad});
     } catch (const render_error& err) {
-      throw config_error(def_.file.string(), "extent", err.what(), def_.extent.line ? def_.extent.line : l.line);
+      throw config_error(def_.file.string(), "extent", err.what(),
+                         def_.extent.line ? def_.extent.line : l.line);
     }
   }
 
@@ -204,11 +219,14 @@ class Resolver {
     } else if (const auto found = geo::find_osm_extract(data_dir())) {
       path = *found;
     } else if (l.optional) {
-      if (!std::exchange(state_.warned_no_osm, true)) reporter_.warn("geen OSM-extract in " + data_dir().string() + "/osm: kaart zonder basiskaart (datasets/fetch.sh haalt hem op)");
+      if (!std::exchange(state_.warned_no_osm, true))
+        reporter_.warn("geen OSM-extract in " + data_dir().string() +
+                       "/osm: kaart zonder basiskaart (datasets/fetch.sh haalt hem op)");
       return render::BaseMapLayer{};
     } else {
-      fail(l, "source", "no OSM extract in the data directory (" + data_dir().string() +
-                            "/osm/arnhem.osm.pbf): fetch it with datasets/fetch.sh or give a source");
+      fail(l, "source",
+           "no OSM extract in the data directory (" + data_dir().string() +
+               "/osm/arnhem.osm.pbf): fetch it with datasets/fetch.sh or give a source");
     }
     return render::BaseMapLayer{state_.basemap(path).read(ground, reporter_), l.street_labels};
   }
@@ -221,12 +239,15 @@ class Resolver {
 
 }  // namespace
 
-MapSources::MapSources(std::string data_dir, geo::Reporter& reporter, geo::BaseMapCacheOptions cache)
-    : state_(std::make_unique<State>(State{std::move(data_dir), reporter, {}, {}, false, std::move(cache), {}})) {}
+MapSources::MapSources(std::string data_dir, geo::Reporter& reporter,
+                       geo::BaseMapCacheOptions cache)
+    : state_(std::make_unique<State>(
+          State{std::move(data_dir), reporter, {}, {}, false, std::move(cache), {}})) {}
 
 MapSources::~MapSources() = default;
 
-render::MapSpec MapSources::resolve(const render::MapDefinition& definition, const ExtentOverride& extent) {
+render::MapSpec MapSources::resolve(const render::MapDefinition& definition,
+                                    const ExtentOverride& extent) {
   return Resolver(definition, extent, *state_).run();
 }
 

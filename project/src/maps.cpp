@@ -53,15 +53,18 @@ void replace_all(std::string& text, std::string_view what, const std::string& wi
 std::string file_safe(const std::string& text) {
   std::string out;
   for (const char c : text) {
-    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '_' || c == '-';
     out += safe ? c : '_';
   }
   return out;
 }
 
-render::DocumentInfo document_info(const std::string& title, const std::string& subject, bool no_date) {
+render::DocumentInfo document_info(const std::string& title, const std::string& subject,
+                                   bool no_date) {
   render::DocumentInfo info{.title = title, .author = "wijkatlas", .subject = subject};
-  if (!no_date) info.created = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (!no_date)
+    info.created = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   return info;
 }
 
@@ -69,7 +72,8 @@ render::DocumentInfo document_info(const std::string& title, const std::string& 
 
 PreparedMap prepare_map(const MapRequest& request, geo::Reporter& reporter) {
   render::require_font_family(render::default_font_family);
-  render::MapDefinition def = render::load_map_definition(request.definition, language_of(request.language));
+  render::MapDefinition def =
+      render::load_map_definition(request.definition, language_of(request.language));
   apply_overrides(request, def);
   MapSources sources(request.data_dir, reporter, {request.cache_dir});
   PreparedMap out{sources.resolve(def), document_info("", "", request.no_date)};
@@ -83,20 +87,24 @@ Atlas prepare_atlas(const AtlasRequest& request, geo::Reporter& reporter) {
   render::require_font_family(render::default_font_family);
   const auto language = language_of(request.language);
   const auto definition = [&](const std::string& given, const char* fallback) {
-    return render::load_map_definition(given.empty() ? geo::project_file(fallback) : fs::path(given), language);
+    return render::load_map_definition(
+        given.empty() ? geo::project_file(fallback) : fs::path(given), language);
   };
-  const render::MapDefinition overview = definition(request.overview, "examples/maps/arnhem_oost_overzicht.toml");
+  const render::MapDefinition overview =
+      definition(request.overview, "examples/maps/arnhem_oost_overzicht.toml");
   const render::MapDefinition wijk = definition(request.wijk_map, "examples/maps/atlas_wijk.toml");
 
   MapSources sources(request.data_dir, reporter, {request.cache_dir});
   Atlas atlas;
-  atlas.pages.push_back({overview.title.empty() ? "Overzicht" : overview.title, "00_overzicht", sources.resolve(overview)});
+  atlas.pages.push_back({overview.title.empty() ? "Overzicht" : overview.title, "00_overzicht",
+                         sources.resolve(overview)});
   std::size_t number = 1;
   for (const auto& [code, naam] : sources.areas_of(geo::Level::programma)) {
     render::MapSpec spec = sources.resolve(wijk, {.level = "programma", .area = code});
     replace_all(spec.title, "{naam}", naam);
     replace_all(spec.subtitle, "{naam}", naam);
-    const std::string slug = (number < 10 ? "0" : "") + std::to_string(number) + "_" + file_safe(code);
+    const std::string slug =
+        (number < 10 ? "0" : "") + std::to_string(number) + "_" + file_safe(code);
     atlas.pages.push_back({naam, slug, std::move(spec)});
     ++number;
   }
@@ -107,8 +115,8 @@ Atlas prepare_atlas(const AtlasRequest& request, geo::Reporter& reporter) {
   return atlas;
 }
 
-std::vector<std::string> write_atlas(const Atlas& atlas, const std::string& pdf_path, const std::string& png_dir,
-                                     geo::Reporter& reporter) {
+std::vector<std::string> write_atlas(const Atlas& atlas, const std::string& pdf_path,
+                                     const std::string& png_dir, geo::Reporter& reporter) {
   std::vector<std::string> pngs;
   render::PdfDocument pdf(pdf_path, atlas.pages.front().spec.page, atlas.info);
   for (std::size_t i = 0; i < atlas.pages.size(); ++i) {

@@ -36,14 +36,17 @@ std::optional<geo::Box> marked_extent(const std::vector<geo::DissolvedSheet>& sh
   for (const auto& s : sheets) {
     if (s.marked.empty()) continue;
     const auto b = boost::geometry::return_envelope<geo::Box>(s.marked);
-    if (box) boost::geometry::expand(*box, b);
-    else box = b;
+    if (box)
+      boost::geometry::expand(*box, b);
+    else
+      box = b;
   }
   return box;
 }
 
 geo::Box grown(geo::Box b, double by) {
-  return {{b.min_corner().x() - by, b.min_corner().y() - by}, {b.max_corner().x() + by, b.max_corner().y() + by}};
+  return {{b.min_corner().x() - by, b.min_corner().y() - by},
+          {b.max_corner().x() + by, b.max_corner().y() + by}};
 }
 
 }  // namespace
@@ -71,17 +74,19 @@ std::string category_words(const std::string& category) {
   return "alle tekeningen";
 }
 
-OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request, geo::Reporter& reporter) {
+OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request,
+                      geo::Reporter& reporter) {
   check_overlap_request(request);
   const StoredSketches stored = load_stored_sketches(store, request.category, request.session);
   OverlapResult result;
   result.sheets = stored.sheets.size();
   result.sketches = stored.sketches;
   if (request.min_sheets > stored.sheets.size() && request.per_area) {
-    throw request_error("min_sheets", std::to_string(request.min_sheets) + " is more than the " +
-                                          std::to_string(stored.sheets.size()) +
-                                          " sheets in the store: every buurt would be suppressed; lower it or "
-                                          "collect more drawings");
+    throw request_error("min_sheets",
+                        std::to_string(request.min_sheets) + " is more than the " +
+                            std::to_string(stored.sheets.size()) +
+                            " sheets in the store: every buurt would be suppressed; lower it or "
+                            "collect more drawings");
   }
 
   geo::OverlapOptions options;
@@ -93,7 +98,8 @@ OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request,
 
   if (request.method == OverlapMethod::raster || request.grid_m > 0) {
     result.method = "raster";
-    if (request.grid_m > 0) reporter.info("raster van " + std::to_string(request.grid_m) + " m (gevraagd)");
+    if (request.grid_m > 0)
+      reporter.info("raster van " + std::to_string(request.grid_m) + " m (gevraagd)");
   } else if (request.method == OverlapMethod::exact) {
     result.method = "exact";
   } else {
@@ -101,7 +107,8 @@ OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request,
     result.method = estimate.method == geo::OverlapMethod::exact ? "exact" : "raster";
     reporter.info("methode " + result.method + ": " + std::to_string(estimate.overlapping_pairs) +
                   " overlappende paren, naar schatting " +
-                  std::to_string(static_cast<long long>(estimate.expected_faces)) + " vlakken (exact tot 400.000)");
+                  std::to_string(static_cast<long long>(estimate.expected_faces)) +
+                  " vlakken (exact tot 400.000)");
   }
   if (result.method == "exact") {
     result.exact = geo::overlap_exact(result.dissolved, options, reporter);
@@ -128,8 +135,8 @@ OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request,
     const geo::GridSpec spec =
         geo::grid_covering(grown(*extent, 3 * request.density_sigma_m), request.density_cell_m);
     const geo::CountGrid coarse = geo::count_sketch_grid(stored.sheets, spec, options);
-    result.layers.push_back(
-        density_layer(spec, geo::smooth_density(coarse, request.density_sigma_m, request.threads), 0.01));
+    result.layers.push_back(density_layer(
+        spec, geo::smooth_density(coarse, request.density_sigma_m, request.threads), 0.01));
   }
   if (request.per_area || request.with_areas) {
     result.areas = load_areas(request.source, reporter);
@@ -138,17 +145,19 @@ OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request,
   if (request.per_area) {
     const geo::AreaHierarchy& h = result.areas->hierarchy;
     result.figures = compute_per_area(result.dissolved, h, request.min_sheets);
-    result.layers.push_back(per_area_layer("per_buurt", result.figures->buurten, shapes_of(h, geo::Level::buurt)));
     result.layers.push_back(
-        per_area_layer("per_programmawijk", result.figures->programma, shapes_of(h, geo::Level::programma)));
+        per_area_layer("per_buurt", result.figures->buurten, shapes_of(h, geo::Level::buurt)));
+    result.layers.push_back(per_area_layer("per_programmawijk", result.figures->programma,
+                                           shapes_of(h, geo::Level::programma)));
   }
   return result;
 }
 
-render::MapSpec overlap_map(const OverlapResult& result, const std::string& category, render::Paper paper,
-                            bool no_date) {
+render::MapSpec overlap_map(const OverlapResult& result, const std::string& category,
+                            render::Paper paper, bool no_date) {
   OverlapMapText text;
-  text.title = category == "alle" ? "Waar bewoners tekenden" : "Waar bewoners " + category_words(category) + " tekenden";
+  text.title = category == "alle" ? "Waar bewoners tekenden"
+                                  : "Waar bewoners " + category_words(category) + " tekenden";
   text.subtitle = std::to_string(result.sheets) +
                   " tekeningen; n van N: n tekeningen markeerden de plek, N lieten haar zien";
   text.paper = paper;
@@ -156,7 +165,8 @@ render::MapSpec overlap_map(const OverlapResult& result, const std::string& cate
   return overlap_map_spec(result.drawn, result.areas ? &result.areas->hierarchy : nullptr, text);
 }
 
-std::string write_overlap(const OverlapResult& result, const std::string& category, const OverlapOutputs& outputs) {
+std::string write_overlap(const OverlapResult& result, const std::string& category,
+                          const OverlapOutputs& outputs) {
   WrittenFiles written;
   std::string raster;
   if (result.grid) {
@@ -177,7 +187,8 @@ std::string write_overlap(const OverlapResult& result, const std::string& catego
     written.add(outputs.per_area_csv);
   }
   if (!outputs.map.empty()) {
-    write_overlap_map(outputs.map, overlap_map(result, category, outputs.paper, outputs.no_date), outputs.no_date);
+    write_overlap_map(outputs.map, overlap_map(result, category, outputs.paper, outputs.no_date),
+                      outputs.no_date);
     written.add(outputs.map);
   }
   written.keep();

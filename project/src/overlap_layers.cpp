@@ -15,7 +15,8 @@ geo::MultiPolygon square(double x0, double y0, double size) {
 geo::Layer counts_layer(std::string name) {
   geo::Layer layer;
   layer.name = std::move(name);
-  layer.fields = {{"n", FieldType::integer}, {"N_totaal", FieldType::integer}, {"n_van_N", FieldType::text}};
+  layer.fields = {
+      {"n", FieldType::integer}, {"N_totaal", FieldType::integer}, {"n_van_N", FieldType::text}};
   return layer;
 }
 
@@ -48,16 +49,19 @@ std::vector<geo::Field> per_area_fields() {
 
 }  // namespace
 
-std::string n_of_N(std::int32_t n, std::int32_t N) { return std::to_string(n) + " van " + std::to_string(N); }
+std::string n_of_N(std::int32_t n, std::int32_t N) {
+  return std::to_string(n) + " van " + std::to_string(N);
+}
 
 geo::Layer faces_layer(const geo::OverlapMap& map) {
   geo::Layer layer = counts_layer("overlap_vlakken");
   layer.fields.push_back({"oppervlakte_m2", FieldType::real});
   std::int64_t fid = 0;
   for (const auto& face : map.faces) {
-    layer.features.push_back({++fid,
-                              {std::int64_t{face.n}, std::int64_t{face.N}, n_of_N(face.n, face.N), face.area},
-                              geo::MultiPolygon{face.geometry}});
+    layer.features.push_back(
+        {++fid,
+         {std::int64_t{face.n}, std::int64_t{face.N}, n_of_N(face.n, face.N), face.area},
+         geo::MultiPolygon{face.geometry}});
   }
   return layer;
 }
@@ -68,24 +72,28 @@ geo::Layer grid_cells_layer(const geo::CountGrid& grid) {
   std::int64_t fid = 0;
   for (std::int32_t r = 0; r < g.rows; ++r) {
     for (std::int32_t c = 0; c < g.columns; ++c) {
-      const auto i = static_cast<std::size_t>(r) * static_cast<std::size_t>(g.columns) + static_cast<std::size_t>(c);
+      const auto i = static_cast<std::size_t>(r) * static_cast<std::size_t>(g.columns) +
+                     static_cast<std::size_t>(c);
       const std::int32_t n = grid.n[i], N = grid.N[i];
       if (n == 0) continue;
       const double x0 = g.x_min + c * g.cell, y0 = g.y_max - (r + 1) * g.cell;
-      layer.features.push_back({++fid, {std::int64_t{n}, std::int64_t{N}, n_of_N(n, N)}, square(x0, y0, g.cell)});
+      layer.features.push_back(
+          {++fid, {std::int64_t{n}, std::int64_t{N}, n_of_N(n, N)}, square(x0, y0, g.cell)});
     }
   }
   return layer;
 }
 
-geo::Layer density_layer(const geo::GridSpec& g, const std::vector<float>& density, double min_value) {
+geo::Layer density_layer(const geo::GridSpec& g, const std::vector<float>& density,
+                         double min_value) {
   geo::Layer layer;
   layer.name = "dichtheid";
   layer.fields = {{"dichtheid", FieldType::real}};
   std::int64_t fid = 0;
   for (std::int32_t r = 0; r < g.rows; ++r) {
     for (std::int32_t c = 0; c < g.columns; ++c) {
-      const auto i = static_cast<std::size_t>(r) * static_cast<std::size_t>(g.columns) + static_cast<std::size_t>(c);
+      const auto i = static_cast<std::size_t>(r) * static_cast<std::size_t>(g.columns) +
+                     static_cast<std::size_t>(c);
       if (density[i] < min_value) continue;
       const double x0 = g.x_min + c * g.cell, y0 = g.y_max - (r + 1) * g.cell;
       layer.features.push_back({++fid, {static_cast<double>(density[i])}, square(x0, y0, g.cell)});
@@ -100,7 +108,8 @@ geo::Layer per_area_layer(const std::string& name, const std::vector<geo::Sketch
   layer.name = name;
   layer.fields = per_area_fields();
   for (std::size_t i = 0; i < stats.size(); ++i) {
-    layer.features.push_back({static_cast<std::int64_t>(i + 1), per_area_values(stats[i]), shapes.at(i)});
+    layer.features.push_back(
+        {static_cast<std::int64_t>(i + 1), per_area_values(stats[i]), shapes.at(i)});
   }
   return layer;
 }
@@ -112,7 +121,8 @@ geo::Table per_area_table() {
   return table;
 }
 
-void append_per_area_rows(geo::Table& table, const std::string& level, const std::vector<geo::SketchAreaStats>& stats) {
+void append_per_area_rows(geo::Table& table, const std::string& level,
+                          const std::vector<geo::SketchAreaStats>& stats) {
   for (const auto& s : stats) {
     std::vector<geo::Value> row{level};
     for (auto& v : per_area_values(s)) row.push_back(std::move(v));

@@ -1,10 +1,9 @@
 #include "wijkatlas/project/overlap_map.hpp"
 
 #include <algorithm>
-#include <chrono>
-
 #include <boost/geometry/algorithms/envelope.hpp>
 #include <boost/geometry/algorithms/expand.hpp>
+#include <chrono>
 
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/render/map_panels.hpp"
@@ -43,8 +42,8 @@ std::string class_text(const NClass& c) {
 
 }  // namespace
 
-render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes, const geo::AreaHierarchy* areas,
-                                 const OverlapMapText& text) {
+render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes,
+                                 const geo::AreaHierarchy* areas, const OverlapMapText& text) {
   render::MapSpec spec;
   spec.page.paper = text.paper;
   spec.page.orientation = render::Orientation::landscape;
@@ -59,8 +58,10 @@ render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes, const 
   for (const auto& s : shapes) {
     max_n = std::max(max_n, s.n);
     const auto b = boost::geometry::return_envelope<geo::Box>(s.shape);
-    if (box) boost::geometry::expand(*box, b);
-    else box = b;
+    if (box)
+      boost::geometry::expand(*box, b);
+    else
+      box = b;
   }
   if (!box) throw data_error("", "overlap", "nothing was marked: there is no map to draw");
   // At least 600 m across, so that a few small marks are shown among their streets and buurten.
@@ -71,13 +72,15 @@ render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes, const 
   spec.extent.fit = geo::Box({cx - half_w, cy - half_h}, {cx + half_w, cy + half_h});
 
   const std::vector<NClass> classes = n_classes(max_n);
-  const std::vector<render::Rgb> ramp = render::palette("YlOrBr", std::max<std::size_t>(3, classes.size()));
+  const std::vector<render::Rgb> ramp =
+      render::palette("YlOrBr", std::max<std::size_t>(3, classes.size()));
   // Highest n drawn first: the faces are disjoint, and the legend (top layer first) then reads
   // 1, 2, 3... from the top.
   for (std::size_t c = classes.size(); c-- > 0;) {
     render::AreaLayer layer;
     layer.legend_title = class_text(classes[c]);
-    layer.attribution = text.language == render::Language::nl ? "tekeningen van bewoners" : "residents' drawings";
+    layer.attribution =
+        text.language == render::Language::nl ? "tekeningen van bewoners" : "residents' drawings";
     const render::Rgb colour = classes.size() >= 3 ? ramp[c] : ramp[c == 0 ? 1 : 2];
     layer.fill = colour;
     layer.outline = {colour, 0.05};
@@ -100,11 +103,13 @@ render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes, const 
   return spec;
 }
 
-render::MapPlan write_overlap_map(const std::string& output, const render::MapSpec& spec, bool no_date) {
+render::MapPlan write_overlap_map(const std::string& output, const render::MapSpec& spec,
+                                  bool no_date) {
   render::MapPlan plan = render::plan_map(spec);
   render::add_legend_heading(plan, overlap_legend_heading);
   render::DocumentInfo info{.title = spec.title, .author = "wijkatlas", .subject = spec.subtitle};
-  if (!no_date) info.created = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (!no_date)
+    info.created = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   const render::MapPanel panel{&spec, &plan, {0, 0}};
   render::write_map_panels(output, spec.page, std::span<const render::MapPanel>(&panel, 1), info);
   return plan;

@@ -15,12 +15,13 @@ std::vector<geo::SketchArea> sketch_areas(const geo::AreaHierarchy& h, geo::Leve
 
 }  // namespace
 
-PerAreaFigures compute_per_area(const std::vector<geo::DissolvedSheet>& dissolved, const geo::AreaHierarchy& h,
-                                std::size_t min_sheets) {
+PerAreaFigures compute_per_area(const std::vector<geo::DissolvedSheet>& dissolved,
+                                const geo::AreaHierarchy& h, std::size_t min_sheets) {
   if (min_sheets > dissolved.size()) {
     throw request_error("min_sheets", std::to_string(min_sheets) + " is more than the " +
-                      std::to_string(dissolved.size()) +
-                      " sheets in the store: every buurt would be suppressed; lower it or collect more drawings");
+                                          std::to_string(dissolved.size()) +
+                                          " sheets in the store: every buurt would be suppressed; "
+                                          "lower it or collect more drawings");
   }
   geo::PerAreaOptions options;
   options.min_sheets = min_sheets;

@@ -2,8 +2,8 @@
 
 #include <boost/geometry/algorithms/intersects.hpp>
 
-#include "wijkatlas/project/session_spots.hpp"
 #include "wijkatlas/geo/ops.hpp"
+#include "wijkatlas/project/session_spots.hpp"
 
 namespace wijkatlas::project {
 namespace {
@@ -16,9 +16,12 @@ render::PreviousHatch hatch_of(sketch::InkCategory category) {
 
 std::string category_word(sketch::InkCategory category, bool nl) {
   switch (category) {
-    case sketch::InkCategory::probleem: return nl ? "probleem" : "problem";
-    case sketch::InkCategory::fijne_plek: return nl ? "fijne plek" : "good place";
-    case sketch::InkCategory::idee: return nl ? "idee" : "idea";
+    case sketch::InkCategory::probleem:
+      return nl ? "probleem" : "problem";
+    case sketch::InkCategory::fijne_plek:
+      return nl ? "fijne plek" : "good place";
+    case sketch::InkCategory::idee:
+      return nl ? "idee" : "idea";
   }
   return sketch::to_string(category);
 }
@@ -34,16 +37,21 @@ std::string short_id(const std::string& id) {
 std::string printed_status(sketch::Status status, render::Language language) {
   const bool nl = language == render::Language::nl;
   switch (status) {
-    case sketch::Status::nieuw: return nl ? "nog open" : "still open";
-    case sketch::Status::in_behandeling: return nl ? "in behandeling" : "in progress";
-    case sketch::Status::opgepakt: return nl ? "opgepakt" : "taken up";
-    case sketch::Status::geen_actie: return nl ? "geen actie" : "no action";
+    case sketch::Status::nieuw:
+      return nl ? "nog open" : "still open";
+    case sketch::Status::in_behandeling:
+      return nl ? "in behandeling" : "in progress";
+    case sketch::Status::opgepakt:
+      return nl ? "opgepakt" : "taken up";
+    case sketch::Status::geen_actie:
+      return nl ? "geen actie" : "no action";
   }
   return "?";
 }
 
-render::PreviousOverlay previous_overlay(const std::vector<sketch::SpotRecord>& spots, const std::string& session,
-                                         int min_n, const geo::Box& extent, render::Language language,
+render::PreviousOverlay previous_overlay(const std::vector<sketch::SpotRecord>& spots,
+                                         const std::string& session, int min_n,
+                                         const geo::Box& extent, render::Language language,
                                          geo::Reporter& reporter) {
   const bool nl = language == render::Language::nl;
   render::PreviousOverlay overlay;
@@ -56,12 +64,14 @@ render::PreviousOverlay previous_overlay(const std::vector<sketch::SpotRecord>& 
     render::PreviousSpot spot;
     spot.area = s.geometry;
     spot.hatch = hatch_of(s.category);
-    spot.label = short_id(s.id) + " " + category_word(s.category, nl) + " · " + printed_status(s.status.status, language);
+    spot.label = short_id(s.id) + " " + category_word(s.category, nl) + " · " +
+                 printed_status(s.status.status, language);
     spot.detail = s.status.note;
     if (s.status.initiative) {
       spot.detail += (spot.detail.empty() ? "" : " · ") + s.status.initiative->name;
       if (s.status.initiative->location) {
-        overlay.initiatives.push_back({*s.status.initiative->location, s.status.initiative->name, geo::point_on_surface(s.geometry)});
+        overlay.initiatives.push_back({*s.status.initiative->location, s.status.initiative->name,
+                                       geo::point_on_surface(s.geometry)});
       }
     }
     overlay.spots.push_back(std::move(spot));
@@ -73,13 +83,15 @@ render::PreviousOverlay previous_overlay(const std::vector<sketch::SpotRecord>& 
                    : ", each drawn on at least " + std::to_string(n) + " sheets";
   }
   overlay.key_session = (nl ? "Vorige sessie: " : "Previous session: ") + session + " (" +
-                        std::to_string(spots.size()) + (nl ? " plekken" : " spots") + threshold + ")";
+                        std::to_string(spots.size()) + (nl ? " plekken" : " spots") + threshold +
+                        ")";
   if (spots.empty()) {
-    reporter.warn("sessie '" + session + "' heeft geen plekken (nergens tekenden " + std::to_string(min_n) +
+    reporter.warn("sessie '" + session + "' heeft geen plekken (nergens tekenden " +
+                  std::to_string(min_n) +
                   " of meer bladen dezelfde plek): het blad toont niets van de vorige keer");
   } else if (on_sheet == 0) {
-    reporter.warn("geen van de " + std::to_string(spots.size()) + " plekken van sessie '" + session +
-                  "' ligt op dit blad: kies een ander gebied of middelpunt");
+    reporter.warn("geen van de " + std::to_string(spots.size()) + " plekken van sessie '" +
+                  session + "' ligt op dit blad: kies een ander gebied of middelpunt");
   }
   return overlay;
 }

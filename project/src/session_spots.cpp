@@ -5,20 +5,24 @@
 #include <cstdio>
 #include <set>
 
-#include "wijkatlas/project/overlap.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/ops.hpp"
 #include "wijkatlas/geo/overlap.hpp"
+#include "wijkatlas/project/overlap.hpp"
 
 namespace wijkatlas::project {
 namespace {
 
-int category_rank(sketch::InkCategory category) { return static_cast<int>(category); }
+int category_rank(sketch::InkCategory category) {
+  return static_cast<int>(category);
+}
 
 // The spots of one category: the parts of the area that min_n or more sheets marked, each with
 // the highest n inside it and the N of that place.
-std::vector<sketch::SpotRecord> category_spots(store::ProjectStore& store, const std::string& session,
-                                               sketch::InkCategory category, int min_n, geo::Reporter& reporter) {
+std::vector<sketch::SpotRecord> category_spots(store::ProjectStore& store,
+                                               const std::string& session,
+                                               sketch::InkCategory category, int min_n,
+                                               geo::Reporter& reporter) {
   OverlapRequest request;
   request.category = sketch::to_string(category);
   request.session = session;
@@ -70,13 +74,16 @@ void require_session(store::ProjectStore& store, const std::string& session) {
   if (std::find(known.begin(), known.end(), session) != known.end()) return;
   std::string names;
   for (const auto& k : known) names += (names.empty() ? "" : ", ") + ("'" + k + "'");
-  throw data_error(store.location(), "",
-                   "no drawings of session '" + session + "' in this store" +
-                       (known.empty() ? std::string(": it holds no drawings yet ('wijkatlas ingest' reads them in)")
-                                      : " (sessions: " + names + ")"));
+  throw data_error(
+      store.location(), "",
+      "no drawings of session '" + session + "' in this store" +
+          (known.empty()
+               ? std::string(": it holds no drawings yet ('wijkatlas ingest' reads them in)")
+               : " (sessions: " + names + ")"));
 }
 
-std::vector<sketch::SpotRecord> compute_spots(store::ProjectStore& store, const std::string& session, int min_n,
+std::vector<sketch::SpotRecord> compute_spots(store::ProjectStore& store,
+                                              const std::string& session, int min_n,
                                               geo::Reporter& reporter) {
   if (min_n < 1) throw request_error("min_n", "must be at least 1");
   require_session(store, session);
@@ -86,19 +93,24 @@ std::vector<sketch::SpotRecord> compute_spots(store::ProjectStore& store, const 
   for (const sketch::InkCategory category : sketch::ink_categories) {
     if (!present.contains(category)) continue;
     auto some = category_spots(store, session, category, min_n, reporter);
-    spots.insert(spots.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+    spots.insert(spots.end(), std::make_move_iterator(some.begin()),
+                 std::make_move_iterator(some.end()));
   }
-  std::stable_sort(spots.begin(), spots.end(), [](const sketch::SpotRecord& a, const sketch::SpotRecord& b) {
-    if (category_rank(a.category) != category_rank(b.category)) return category_rank(a.category) < category_rank(b.category);
-    if (a.n != b.n) return a.n > b.n;
-    return a.area_m2 > b.area_m2;
-  });
+  std::stable_sort(spots.begin(), spots.end(),
+                   [](const sketch::SpotRecord& a, const sketch::SpotRecord& b) {
+                     if (category_rank(a.category) != category_rank(b.category))
+                       return category_rank(a.category) < category_rank(b.category);
+                     if (a.n != b.n) return a.n > b.n;
+                     return a.area_m2 > b.area_m2;
+                   });
   const std::string slug = sketch::session_slug(session);
-  for (std::size_t i = 0; i < spots.size(); ++i) spots[i].id = slug + "-" + spot_number(i, spots.size());
+  for (std::size_t i = 0; i < spots.size(); ++i)
+    spots[i].id = slug + "-" + spot_number(i, spots.size());
   return spots;
 }
 
-void carry_statuses(const std::vector<sketch::SpotRecord>& old_spots, std::vector<sketch::SpotRecord>& new_spots) {
+void carry_statuses(const std::vector<sketch::SpotRecord>& old_spots,
+                    std::vector<sketch::SpotRecord>& new_spots) {
   for (auto& s : new_spots) {
     double best = 0;
     for (const auto& old : old_spots) {
@@ -115,12 +127,13 @@ void carry_statuses(const std::vector<sketch::SpotRecord>& old_spots, std::vecto
 int recorded_min_n(const std::vector<sketch::SpotRecord>& spots) {
   if (spots.empty()) return 0;
   const int first = spots.front().min_n;
-  const bool shared = std::all_of(spots.begin(), spots.end(), [&](const sketch::SpotRecord& s) { return s.min_n == first; });
+  const bool shared = std::all_of(spots.begin(), spots.end(),
+                                  [&](const sketch::SpotRecord& s) { return s.min_n == first; });
   return shared ? first : 0;
 }
 
-SessionSpots session_spots(store::ProjectStore& store, const std::string& session, int min_n, bool remake,
-                           geo::Reporter& reporter) {
+SessionSpots session_spots(store::ProjectStore& store, const std::string& session, int min_n,
+                           bool remake, geo::Reporter& reporter) {
   require_session(store, session);
   SessionSpots out;
   out.spots = store.spots(session);

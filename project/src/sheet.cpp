@@ -42,18 +42,22 @@ render::Page sheet_page(const SheetRequest& r) {
 }
 
 geo::Point centre_of(const geo::Box& b) {
-  return {(b.min_corner().x() + b.max_corner().x()) / 2, (b.min_corner().y() + b.max_corner().y()) / 2};
+  return {(b.min_corner().x() + b.max_corner().x()) / 2,
+          (b.min_corner().y() + b.max_corner().y()) / 2};
 }
 
 // A box is shown whole at the most detailed round scale that fits, unless a scale is given.
-Place fitted(const geo::Box& box, const SheetRequest& r, const render::SheetLayout& layout, std::string name) {
+Place fitted(const geo::Box& box, const SheetRequest& r, const render::SheetLayout& layout,
+             std::string name) {
   if (r.scale > 0) return {centre_of(box), r.scale, std::move(name)};
   try {
-    const render::MapFrame f = render::MapFrame::fit(box, layout.frame, 5, render::sheet_scale_limits);
+    const render::MapFrame f =
+        render::MapFrame::fit(box, layout.frame, 5, render::sheet_scale_limits);
     return {f.centre(), f.scale_denominator(), std::move(name)};
   } catch (const render_error& e) {
-    throw suggesting(request_error("paper", std::string(e.what()) + ": choose larger paper or a smaller area"),
-                     "paper", "A1");
+    throw suggesting(
+        request_error("paper", std::string(e.what()) + ": choose larger paper or a smaller area"),
+        "paper", "A1");
   }
 }
 
@@ -86,7 +90,8 @@ sketch::SheetInfo sheet_info(store::ProjectStore& store, const SheetPlace& place
   info.extent = place.frame.world_extent();
   info.scale = place.frame.scale_denominator();
   info.paper = std::string(render::to_string(place.page.paper));
-  info.orientation = place.page.orientation == render::Orientation::landscape ? "landscape" : "portrait";
+  info.orientation =
+      place.page.orientation == render::Orientation::landscape ? "landscape" : "portrait";
   info.page_width_mm = place.page.size_mm().width;
   info.page_height_mm = place.page.size_mm().height;
   const render::SheetLayout& layout = place.layout;
@@ -99,8 +104,10 @@ sketch::SheetInfo sheet_info(store::ProjectStore& store, const SheetPlace& place
 }  // namespace
 
 SheetPlace locate_sheet(const SheetRequest& r, geo::Reporter& reporter) {
-  const int places = (r.area.empty() ? 0 : 1) + (r.centre.empty() ? 0 : 1) + (r.bbox.empty() ? 0 : 1);
-  if (places != 1) throw request_error("area", "give exactly one of an area, a centre or a box (bbox)");
+  const int places =
+      (r.area.empty() ? 0 : 1) + (r.centre.empty() ? 0 : 1) + (r.bbox.empty() ? 0 : 1);
+  if (places != 1)
+    throw request_error("area", "give exactly one of an area, a centre or a box (bbox)");
   if (r.scale < 0) throw request_error("scale", "must be positive, e.g. 2500 for 1:2.500");
   render::Language language{};
   try {
@@ -133,8 +140,10 @@ SheetPlace locate_sheet(const SheetRequest& r, geo::Reporter& reporter) {
   return {page, layout, frame, language, place.centre, place.scale, place.name, std::move(areas)};
 }
 
-PreparedSheet prepare_sheet(store::ProjectStore& store, const SheetRequest& r, const SheetPlace& place,
-                            const std::vector<sketch::SpotRecord>& previous_spots, geo::Reporter& reporter) {
+PreparedSheet prepare_sheet(store::ProjectStore& store, const SheetRequest& r,
+                            const SheetPlace& place,
+                            const std::vector<sketch::SpotRecord>& previous_spots,
+                            geo::Reporter& reporter) {
   const sketch::SheetInfo info = sheet_info(store, place);
   PreparedSheet out;
   out.record = {info, place.name, r.session, "", r.previous};
@@ -143,7 +152,8 @@ PreparedSheet prepare_sheet(store::ProjectStore& store, const SheetRequest& r, c
   spec.language = place.language;
   const bool nl = place.language == render::Language::nl;
   spec.title = (nl ? "Tekenblad" : "Drawing sheet") + (place.name.empty() ? "" : " " + place.name);
-  spec.subtitle = (nl ? "Schaal 1:" : "Scale 1:") + render::format_number(info.scale, 0, place.language) + " · " +
+  spec.subtitle = (nl ? "Schaal 1:" : "Scale 1:") +
+                  render::format_number(info.scale, 0, place.language) + " · " +
                   (nl ? "noorden boven · rasterhokken " : "north up · grid squares ") +
                   render::format_number(40.0 * info.scale / 1000.0, 0, place.language) + " m";
   spec.session = r.session;
@@ -168,16 +178,20 @@ PreparedSheet prepare_sheet(store::ProjectStore& store, const SheetRequest& r, c
     osm = *found;
   }
   const geo::Box& e = info.extent;
-  const geo::Box ground({e.min_corner().x() - 50, e.min_corner().y() - 50}, {e.max_corner().x() + 50, e.max_corner().y() + 50});
+  const geo::Box ground({e.min_corner().x() - 50, e.min_corner().y() - 50},
+                        {e.max_corner().x() + 50, e.max_corner().y() + 50});
   if (osm) {
     reporter.info("basiskaart lezen uit " + osm->string());
     OsmSheetBase base = load_osm_sheet_base(*osm, ground, {r.cache_dir}, reporter);
     spec.layers.push_back(render::BaseMapLayer{std::move(base.map), true});
     spec.landmarks = std::move(base.landmarks);
     // The data directory's own extract: its point tables add what the extract lacks (schools).
-    if (r.basemap.empty()) add_landmarks(spec.landmarks, asset_landmarks(ground, r.data_dir, reporter));
+    if (r.basemap.empty())
+      add_landmarks(spec.landmarks, asset_landmarks(ground, r.data_dir, reporter));
   } else {
-    reporter.warn("geen OSM-extract in de datamap: tekenblad met alleen buurtgrenzen en -namen (datasets/fetch.sh haalt de basiskaart op)");
+    reporter.warn(
+        "geen OSM-extract in de datamap: tekenblad met alleen buurtgrenzen en -namen "
+        "(datasets/fetch.sh haalt de basiskaart op)");
     spec.landmarks = asset_landmarks(ground, r.data_dir, reporter);
   }
   std::optional<LoadedAreas> loaded;
@@ -195,15 +209,19 @@ PreparedSheet prepare_sheet(store::ProjectStore& store, const SheetRequest& r, c
   }
   if (!r.previous.empty()) {
     // Round two: the earlier session's spots in grey, so residents see what became of them.
-    spec.previous = previous_overlay(previous_spots, r.previous, r.previous_min_n, info.extent, place.language, reporter);
+    spec.previous = previous_overlay(previous_spots, r.previous, r.previous_min_n, info.extent,
+                                     place.language, reporter);
   }
   return out;
 }
 
-void write_sheet(store::ProjectStore& store, const PreparedSheet& sheet, const std::string& output, bool no_date) {
-  render::DocumentInfo doc{.title = sheet.spec.title, .author = "wijkatlas",
+void write_sheet(store::ProjectStore& store, const PreparedSheet& sheet, const std::string& output,
+                 bool no_date) {
+  render::DocumentInfo doc{.title = sheet.spec.title,
+                           .author = "wijkatlas",
                            .subject = "Tekenblad " + sheet.record.sheet.id};
-  if (!no_date) doc.created = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (!no_date)
+    doc.created = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   render::write_drawing_sheet(output, sheet.spec, doc);
   try {
     store.record_sheet(sheet.record);

@@ -16,7 +16,8 @@ OsmSheetBase load_osm_sheet_base(const std::filesystem::path& osm, const geo::Bo
   return out;
 }
 
-render::SheetLandmarks asset_landmarks(const geo::Box& ground, const std::string& data_dir_option, geo::Reporter& reporter) {
+render::SheetLandmarks asset_landmarks(const geo::Box& ground, const std::string& data_dir_option,
+                                       geo::Reporter& reporter) {
   render::SheetLandmarks out;
   for (const auto& table : geo::find_landmark_tables(geo::resolve_data_dir(data_dir_option))) {
     const std::vector<geo::Landmark> found = geo::load_asset_landmarks(table, ground, reporter);

@@ -8,7 +8,9 @@
 
 namespace wijkatlas::project {
 
-std::string wijkatlas_version() { return WIJKATLAS_VERSION; }
+std::string wijkatlas_version() {
+  return WIJKATLAS_VERSION;
+}
 
 geo::LibraryVersions library_versions() {
   geo::LibraryVersions all = geo::library_versions();

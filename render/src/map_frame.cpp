@@ -16,7 +16,8 @@ std::string scale_text(double denominator) {
 void require_scale_within(double denominator, const ScaleLimits& limits) {
   if (!(denominator >= limits.largest_scale && denominator <= limits.smallest_scale)) {
     throw render_error("scale " + scale_text(denominator) + " is outside " +
-                       scale_text(limits.largest_scale) + " .. " + scale_text(limits.smallest_scale));
+                       scale_text(limits.largest_scale) + " .. " +
+                       scale_text(limits.smallest_scale));
   }
 }
 
@@ -57,17 +58,20 @@ MapFrame MapFrame::fit(const geo::Box& area, const RectMm& frame, double margin_
   const double usable_width = frame.width - 2 * margin_mm;
   const double usable_height = frame.height - 2 * margin_mm;
   if (!(usable_width > 0 && usable_height > 0)) {
-    throw render_error("the map frame is too small for a margin of " + std::to_string(margin_mm) + " mm");
+    throw render_error("the map frame is too small for a margin of " + std::to_string(margin_mm) +
+                       " mm");
   }
   const double area_width = area.max_corner().x() - area.min_corner().x();
   const double area_height = area.max_corner().y() - area.min_corner().y();
   // Metres per paper millimetre needed along each side, times 1000 mm per metre.
   const double needed = std::max(area_width / usable_width, area_height / usable_height) * 1000.0;
-  const double scale = needed <= limits.largest_scale ? limits.largest_scale : round_scale_at_least(needed);
+  const double scale =
+      needed <= limits.largest_scale ? limits.largest_scale : round_scale_at_least(needed);
   if (scale > limits.smallest_scale) {
     throw render_error("the area (" + std::to_string(std::lround(area_width)) + " x " +
                        std::to_string(std::lround(area_height)) + " m) needs " + scale_text(scale) +
-                       ", smaller than the smallest allowed scale " + scale_text(limits.smallest_scale) +
+                       ", smaller than the smallest allowed scale " +
+                       scale_text(limits.smallest_scale) +
                        ": use a larger paper size or a smaller area");
   }
   const geo::Point centre((area.min_corner().x() + area.max_corner().x()) / 2,

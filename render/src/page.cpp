@@ -34,7 +34,9 @@ const PaperEntry& entry_for(Paper paper) {
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+    const auto lower = [](char c) {
+      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    };
     if (lower(a[i]) != lower(b[i])) return false;
   }
   return true;
@@ -49,7 +51,8 @@ SizeMm Page::size_mm() const {
 
 void Page::validate() const {
   if (!(dpi > 0) || !std::isfinite(dpi)) {
-    throw render_error("page: resolution must be a positive number of dpi, not " + std::to_string(dpi));
+    throw render_error("page: resolution must be a positive number of dpi, not " +
+                       std::to_string(dpi));
   }
   if (margins.top < 0 || margins.right < 0 || margins.bottom < 0 || margins.left < 0) {
     throw render_error("page: margins cannot be negative");
@@ -82,7 +85,9 @@ Paper parse_paper(std::string_view name) {
   throw render_error("unknown paper size '" + std::string(name) + "' (use A4, A3, A2, A1 or A0)");
 }
 
-std::string_view to_string(Paper paper) { return entry_for(paper).name; }
+std::string_view to_string(Paper paper) {
+  return entry_for(paper).name;
+}
 
 Orientation parse_orientation(std::string_view name) {
   if (equals_ignoring_case(name, "portrait")) return Orientation::portrait;

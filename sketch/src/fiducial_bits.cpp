@@ -8,7 +8,8 @@
 namespace wijkatlas::sketch {
 
 FiducialBits fiducial_bits(int aruco_id) {
-  const cv::Ptr<cv::aruco::Dictionary> dictionary = cv::aruco::getPredefinedDictionary(cv::aruco::DICT_4X4_50);
+  const cv::Ptr<cv::aruco::Dictionary> dictionary =
+      cv::aruco::getPredefinedDictionary(cv::aruco::DICT_4X4_50);
   if (aruco_id < 0 || aruco_id >= dictionary->bytesList.rows) {
     throw usage_error("ArUco id " + std::to_string(aruco_id) + " is not in DICT_4X4_50 (0.." +
                       std::to_string(dictionary->bytesList.rows - 1) + ")");
@@ -19,7 +20,8 @@ FiducialBits fiducial_bits(int aruco_id) {
   FiducialBits bits{};
   for (int r = 0; r < fiducial_cells; ++r) {
     for (int c = 0; c < fiducial_cells; ++c) {
-      bits[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] = image.at<unsigned char>(r, c) < 128;
+      bits[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] =
+          image.at<unsigned char>(r, c) < 128;
     }
   }
   return bits;

@@ -15,7 +15,9 @@ constexpr std::array<std::pair<Status, const char*>, 4> words{{
     {Status::geen_actie, "geen actie"},
 }};
 
-char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower_ascii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // Latin-1 letters (UTF-8 C3 xx) to their plain letter, so "Städtle" becomes "stadtle".
 char plain_letter(unsigned char second) {
@@ -59,13 +61,17 @@ std::string session_slug(std::string_view session) {
   for (std::size_t i = 0; i < session.size(); ++i) {
     const auto c = static_cast<unsigned char>(session[i]);
     char letter = '-';
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) letter = static_cast<char>(c);
-    else if (c >= 'A' && c <= 'Z') letter = lower_ascii(static_cast<char>(c));
-    else if (c == 0xC3 && i + 1 < session.size() && static_cast<unsigned char>(session[i + 1]) >= 0x80 &&
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      letter = static_cast<char>(c);
+    else if (c >= 'A' && c <= 'Z')
+      letter = lower_ascii(static_cast<char>(c));
+    else if (c == 0xC3 && i + 1 < session.size() &&
+             static_cast<unsigned char>(session[i + 1]) >= 0x80 &&
              static_cast<unsigned char>(session[i + 1]) <= 0xBF) {
       letter = plain_letter(static_cast<unsigned char>(session[++i]));
     } else if (c >= 0x80) {
-      while (i + 1 < session.size() && (static_cast<unsigned char>(session[i + 1]) & 0xC0) == 0x80) ++i;  // rest of the character
+      while (i + 1 < session.size() && (static_cast<unsigned char>(session[i + 1]) & 0xC0) == 0x80)
+        ++i;  // rest of the character
     }
     if (letter == '-' && (out.empty() || out.back() == '-')) continue;
     out += letter;
@@ -74,7 +80,9 @@ std::string session_slug(std::string_view session) {
   return out.empty() ? "sessie" : out;
 }
 
-std::string sketch_status_id(long long number) { return "S" + std::to_string(number); }
+std::string sketch_status_id(long long number) {
+  return "S" + std::to_string(number);
+}
 
 std::optional<long long> parse_sketch_status_id(std::string_view id) {
   if (id.size() < 2 || (id[0] != 'S' && id[0] != 's')) return std::nullopt;

@@ -24,13 +24,17 @@ QuietGdalErrors::QuietGdalErrors() {
   CPLPushErrorHandler(CPLQuietErrorHandler);
   CPLErrorReset();
 }
-QuietGdalErrors::~QuietGdalErrors() { CPLPopErrorHandler(); }
+QuietGdalErrors::~QuietGdalErrors() {
+  CPLPopErrorHandler();
+}
 
 ScopedConfig::ScopedConfig(const char* key, const char* value) : key_(key) {
   if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr)) old_ = old;
   CPLSetThreadLocalConfigOption(key, value);
 }
 
-ScopedConfig::~ScopedConfig() { CPLSetThreadLocalConfigOption(key_.c_str(), old_ ? old_->c_str() : nullptr); }
+ScopedConfig::~ScopedConfig() {
+  CPLSetThreadLocalConfigOption(key_.c_str(), old_ ? old_->c_str() : nullptr);
+}
 
 }  // namespace wijkatlas::support

@@ -80,13 +80,15 @@ GeosGeometryPtr to_geos(GeosContext& ctx, const Geometry& geometry) {
       [&](const auto& g) -> GeosGeometryPtr {
         using T = std::decay_t<decltype(g)>;
         if constexpr (std::is_same_v<T, std::monostate>) {
-          return take_geos(ctx, GEOSGeom_createEmptyCollection_r(ctx.get(), GEOS_GEOMETRYCOLLECTION),
+          return take_geos(ctx,
+                           GEOSGeom_createEmptyCollection_r(ctx.get(), GEOS_GEOMETRYCOLLECTION),
                            "empty geometry");
         } else if constexpr (std::is_same_v<T, Point>) {
           return take_geos(ctx, GEOSGeom_createPointFromXY_r(ctx.get(), g.x(), g.y()), "point");
         } else if constexpr (std::is_same_v<T, MultiPoint>) {
           std::vector<GEOSGeometry*> parts;
-          for (const auto& p : g) parts.push_back(GEOSGeom_createPointFromXY_r(ctx.get(), p.x(), p.y()));
+          for (const auto& p : g)
+            parts.push_back(GEOSGeom_createPointFromXY_r(ctx.get(), p.x(), p.y()));
           return take_geos(ctx, make_collection(ctx, GEOS_MULTIPOINT, parts), "multipoint");
         } else if constexpr (std::is_same_v<T, MultiLineString>) {
           std::vector<GEOSGeometry*> parts;

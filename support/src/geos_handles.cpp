@@ -17,7 +17,9 @@ GeosContext::GeosContext() : handle_(GEOS_init_r()) {
   GEOSContext_setNoticeMessageHandler_r(handle_, ignore_notice, nullptr);
 }
 
-GeosContext::~GeosContext() { GEOS_finish_r(handle_); }
+GeosContext::~GeosContext() {
+  GEOS_finish_r(handle_);
+}
 
 std::string GeosContext::take_error() {
   std::string message = std::move(last_error_);

@@ -135,20 +135,28 @@ OgrGeometryPtr to_ogr(const Geometry& geometry) {
 FieldType field_type_of(OGRFieldType type) {
   switch (type) {
     case OFTInteger:
-    case OFTInteger64: return FieldType::integer;
-    case OFTReal: return FieldType::real;
+    case OFTInteger64:
+      return FieldType::integer;
+    case OFTReal:
+      return FieldType::real;
     case OFTDate:
-    case OFTDateTime: return FieldType::date;
-    default: return FieldType::text;
+    case OFTDateTime:
+      return FieldType::date;
+    default:
+      return FieldType::text;
   }
 }
 
 OGRFieldType ogr_field_type(FieldType type) {
   switch (type) {
-    case FieldType::integer: return OFTInteger64;
-    case FieldType::real: return OFTReal;
-    case FieldType::date: return OFTDate;
-    case FieldType::text: return OFTString;
+    case FieldType::integer:
+      return OFTInteger64;
+    case FieldType::real:
+      return OFTReal;
+    case FieldType::date:
+      return OFTDate;
+    case FieldType::text:
+      return OFTString;
   }
   return OFTString;
 }

@@ -40,7 +40,8 @@ sketch::InkMark mark(const geo::MultiPolygon& polygons, sketch::InkCategory cate
   return m;
 }
 
-void ingest(store::ProjectStore& store, int index, const std::string& hash, std::vector<sketch::InkMark> marks) {
+void ingest(store::ProjectStore& store, int index, const std::string& hash,
+            std::vector<sketch::InkMark> marks) {
   store::IngestBatch batch;
   batch.file_name = "blad" + std::to_string(index) + ".jpg";
   batch.content_sha256 = hash;
@@ -73,7 +74,9 @@ void fill_store_at(const std::filesystem::path& path, int sheets, const std::vec
     store.record_sheet({info, "", "Tafel Oost", ""});
     std::vector<sketch::InkMark> marks;
     for (const Spot& s : spots) {
-      if (i < s.count) marks.push_back(mark(box(s.x - 10, s.y - 10, s.x + 10, s.y + 10), sketch::InkCategory::probleem));
+      if (i < s.count)
+        marks.push_back(
+            mark(box(s.x - 10, s.y - 10, s.x + 10, s.y + 10), sketch::InkCategory::probleem));
     }
     store::IngestBatch batch;
     batch.file_name = "oost" + std::to_string(i) + ".jpg";
@@ -85,9 +88,11 @@ void fill_store_at(const std::filesystem::path& path, int sheets, const std::vec
   }
 }
 
-void replace_sheet(const std::filesystem::path& path, int index, double x0, double y0, double x1, double y1) {
+void replace_sheet(const std::filesystem::path& path, int index, double x0, double y0, double x1,
+                   double y1) {
   auto store = store::ProjectStore::open(path.string());
-  ingest(store, index, "hash-again-" + std::to_string(index), {mark(box(x0, y0, x1, y1), sketch::InkCategory::probleem)});
+  ingest(store, index, "hash-again-" + std::to_string(index),
+         {mark(box(x0, y0, x1, y1), sketch::InkCategory::probleem)});
 }
 
 void keep_for_viewing(const std::filesystem::path& file) {
@@ -98,7 +103,8 @@ void keep_for_viewing(const std::filesystem::path& file) {
 }
 
 std::string pdf_text(const std::filesystem::path& pdf) {
-  return wijkatlas::test::command_output("pdftotext -layout " + wijkatlas::test::shell_quoted(pdf) + " -");
+  return wijkatlas::test::command_output("pdftotext -layout " + wijkatlas::test::shell_quoted(pdf) +
+                                         " -");
 }
 
 geo::Layer read_output(const std::filesystem::path& path, const std::string& layer) {

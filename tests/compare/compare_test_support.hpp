@@ -18,7 +18,8 @@ using CliResult = CliRun;  // run_wijkatlas() from cli_run.hpp
 void fill_store(const std::filesystem::path& store, int sheets);
 
 // A later photo of sheet `index`: a new version whose only mark is the given box.
-void replace_sheet(const std::filesystem::path& store, int index, double x0, double y0, double x1, double y1);
+void replace_sheet(const std::filesystem::path& store, int index, double x0, double y0, double x1,
+                   double y1);
 
 // `sheets` sheets showing all of Arnhem-Oost; at each spot the first `count` sheets drew a
 // 20 x 20 m 'probleem' square around the point.

@@ -11,7 +11,8 @@
 namespace wijkatlas::test {
 namespace {
 
-#define EXPECT_CONTAINS(text, needle) EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
+#define EXPECT_CONTAINS(text, needle) \
+  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
 
 std::string slurp(const std::filesystem::path& path) {
   std::ifstream in(path);
@@ -29,17 +30,21 @@ struct CompareFixture {
   std::filesystem::path store = dir / "project.gpkg";
   std::filesystem::path scores;
   CompareFixture() {
-    fill_store_at(store, 5, {{192944, 446263, 5}, {192935, 444158, 4}, {193226, 443664, 3}, {193936, 443598, 2}});
-    scores = dir.write("scores.csv", "buurtcode,score\nBU02021053,5\nBU02020423,9\nBU02020424,1\nBU02020425,7\n");
+    fill_store_at(
+        store, 5,
+        {{192944, 446263, 5}, {192935, 444158, 4}, {193226, 443664, 3}, {193936, 443598, 2}});
+    scores = dir.write("scores.csv",
+                       "buurtcode,score\nBU02021053,5\nBU02020423,9\nBU02020424,1\nBU02020425,7\n");
   }
 };
 
 TEST(CompareCommand, RanksSpearmanAndTwoPanelMap) {
   CompareFixture f;
   const auto csv = f.dir / "vergelijking.csv", map = f.dir / "vergelijking.pdf";
-  const CliResult r = run_wijkatlas({"compare", "--store", f.store.string(), "--indicators", f.scores.string(),
-                                     "--indicator", "score", "--measure", "bladen", "--highlight", "1", "-o",
-                                     csv.string(), "--map", map.string(), "--no-date"});
+  const CliResult r =
+      run_wijkatlas({"compare", "--store", f.store.string(), "--indicators", f.scores.string(),
+                     "--indicator", "score", "--measure", "bladen", "--highlight", "1", "-o",
+                     csv.string(), "--map", map.string(), "--no-date"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_CONTAINS(r.out, "vergeleken: 3 van 29 buurten");
   EXPECT_CONTAINS(r.out, "Spearmans rangcorrelatie: 0.50");
@@ -49,7 +54,9 @@ TEST(CompareCommand, RanksSpearmanAndTwoPanelMap) {
   EXPECT_CONTAINS(r.err, "score is missing for 25 of 29 buurten");
 
   const std::string table = slurp(csv);
-  EXPECT_CONTAINS(table, "code,naam,bewoners_bladen,score,rang_bewoners,rang_cijfers,rangverschil,grootste_verschil,onderdrukt");
+  EXPECT_CONTAINS(table,
+                  "code,naam,bewoners_bladen,score,rang_bewoners,rang_cijfers,rangverschil,"
+                  "grootste_verschil,onderdrukt");
   EXPECT_CONTAINS(table, "BU02021053,Geitenkamp,5,5,1,2,-1,1,0");
   EXPECT_CONTAINS(table, "BU02020423,Presikhaaf I,4,9,2,1,1,1,0");
   EXPECT_CONTAINS(table, "BU02020424,Presikhaaf II,3,1,3,3,0,0,0");
@@ -68,8 +75,9 @@ TEST(CompareCommand, RanksSpearmanAndTwoPanelMap) {
 TEST(CompareCommand, ACbsFigureIsNamedByItsTitleAndUnit) {
   CompareFixture f;
   const auto csv = f.dir / "vergelijking.csv", map = f.dir / "vergelijking.pdf";
-  const CliResult r = run_wijkatlas({"compare", "--store", f.store.string(), "--indicator", "Bevolkingsdichtheid_34",
-                                     "--measure", "bladen", "-o", csv.string(), "--map", map.string(), "--no-date"});
+  const CliResult r = run_wijkatlas({"compare", "--store", f.store.string(), "--indicator",
+                                     "Bevolkingsdichtheid_34", "--measure", "bladen", "-o",
+                                     csv.string(), "--map", map.string(), "--no-date"});
   ASSERT_EQ(r.code, 0) << r.err;
   const std::string text = pdf_text(map);
   EXPECT_CONTAINS(text, "Bevolkingsdichtheid (inwoners per km²)");
@@ -80,15 +88,16 @@ TEST(CompareCommand, ACbsFigureIsNamedByItsTitleAndUnit) {
 TEST(CompareCommand, BadInputs) {
   CompareFixture f;
   const auto csv = f.dir / "v.csv";
-  const auto unknown = run_wijkatlas({"compare", "--store", f.store.string(), "--indicator", "Bestaatniet_9", "-o", csv.string()});
+  const auto unknown = run_wijkatlas(
+      {"compare", "--store", f.store.string(), "--indicator", "Bestaatniet_9", "-o", csv.string()});
   EXPECT_EQ(unknown.code, 2);
   EXPECT_CONTAINS(unknown.err, "no field 'Bestaatniet_9'");
-  const auto k = run_wijkatlas({"compare", "--store", f.store.string(), "--indicator", "dichtheid", "--min-sheets", "6",
-                                "-o", csv.string()});
+  const auto k = run_wijkatlas({"compare", "--store", f.store.string(), "--indicator", "dichtheid",
+                                "--min-sheets", "6", "-o", csv.string()});
   EXPECT_EQ(k.code, 2);
   EXPECT_CONTAINS(k.err, "more than the 5 sheets");
-  const auto measure = run_wijkatlas({"compare", "--store", f.store.string(), "--indicator", "dichtheid", "--measure",
-                                      "gevoel", "-o", csv.string()});
+  const auto measure = run_wijkatlas({"compare", "--store", f.store.string(), "--indicator",
+                                      "dichtheid", "--measure", "gevoel", "-o", csv.string()});
   EXPECT_EQ(measure.code, 2);
   EXPECT_FALSE(std::filesystem::exists(csv));
 }

@@ -1,12 +1,11 @@
 // `wijkatlas overlap` in-process on stores filled through the store API.
 #include <gtest/gtest.h>
 
+#include <boost/geometry/algorithms/envelope.hpp>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <boost/geometry/algorithms/envelope.hpp>
 
 #include "compare_test_support.hpp"
 #include "test_support.hpp"
@@ -14,7 +13,8 @@
 namespace wijkatlas::test {
 namespace {
 
-#define EXPECT_CONTAINS(text, needle) EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
+#define EXPECT_CONTAINS(text, needle) \
+  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
 
 std::string slurp(const std::filesystem::path& path) {
   std::ifstream in(path);
@@ -28,11 +28,13 @@ std::map<std::int64_t, double> area_per_n(const geo::Layer& faces) {
   std::map<std::int64_t, double> out;
   const auto n = faces.require_field("n");
   const auto a = faces.require_field("oppervlakte_m2");
-  for (const auto& f : faces.features) out[std::get<std::int64_t>(f.values[n])] += *geo::as_number(f.values[a]);
+  for (const auto& f : faces.features)
+    out[std::get<std::int64_t>(f.values[n])] += *geo::as_number(f.values[a]);
   return out;
 }
 
-const geo::Feature& feature_with(const geo::Layer& layer, const std::string& field, const std::string& value) {
+const geo::Feature& feature_with(const geo::Layer& layer, const std::string& field,
+                                 const std::string& value) {
   const auto i = layer.require_field(field);
   for (const auto& f : layer.features) {
     if (geo::to_text(f.values[i]) == value) return f;
@@ -45,8 +47,9 @@ TEST(OverlapCommand, ExactFacesPerBuurtAndMap) {
   const auto store = dir / "project.gpkg";
   fill_store(store, 3);
   const auto out = dir / "overlap.gpkg", csv = dir / "buurten.csv", map = dir / "overlap.pdf";
-  const CliResult r = run_wijkatlas({"overlap", "--store", store.string(), "--category", "probleem", "-o", out.string(),
-                                     "--per-buurt", csv.string(), "--map", map.string(), "--no-date"});
+  const CliResult r = run_wijkatlas({"overlap", "--store", store.string(), "--category", "probleem",
+                                     "-o", out.string(), "--per-buurt", csv.string(), "--map",
+                                     map.string(), "--no-date"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_CONTAINS(r.out, "3 tekeningen");
   EXPECT_CONTAINS(r.out, "methode exact");
@@ -58,7 +61,8 @@ TEST(OverlapCommand, ExactFacesPerBuurtAndMap) {
   EXPECT_NEAR(areas.at(1), 1000.0, 1e-6);
   EXPECT_NEAR(areas.at(2), 1000.0, 1e-6);
   EXPECT_NEAR(areas.at(3), 1500.0, 1e-6);
-  EXPECT_EQ(geo::to_text(feature_with(faces, "n", "3").values[faces.require_field("n_van_N")]), "3 van 3");
+  EXPECT_EQ(geo::to_text(feature_with(faces, "n", "3").values[faces.require_field("n_van_N")]),
+            "3 van 3");
   EXPECT_FALSE(read_output(out, "dichtheid").features.empty());
 
   // Geitenkamp: all three sheets, 3,500 m2 in one spot; the other buurten are suppressed.
@@ -68,7 +72,8 @@ TEST(OverlapCommand, ExactFacesPerBuurtAndMap) {
   EXPECT_EQ(geo::to_text(geitenkamp.values[buurten.require_field("plekken")]), "1");
   EXPECT_EQ(geo::to_text(geitenkamp.values[buurten.require_field("onderdrukt")]), "0");
   EXPECT_GT(*geo::as_number(geitenkamp.values[buurten.require_field("procent_getekend")]), 0.0);
-  EXPECT_GT(*geo::as_number(geitenkamp.values[buurten.require_field("bladen_per_1000_inwoners")]), 0.0);
+  EXPECT_GT(*geo::as_number(geitenkamp.values[buurten.require_field("bladen_per_1000_inwoners")]),
+            0.0);
   const geo::Feature& other = feature_with(buurten, "code", "BU02020423");
   EXPECT_TRUE(geo::is_null(other.values[buurten.require_field("bladen_getekend")]));
   EXPECT_TRUE(geo::is_null(other.values[buurten.require_field("procent_getekend")]));
@@ -95,12 +100,13 @@ TEST(OverlapCommand, OnlyTheLatestVersionOfASheetCounts) {
   // Sheet 0 photographed again with its mark moved away: its first version no longer counts.
   replace_sheet(store, 0, 193000, 446300, 193040, 446340);
   const auto out = dir / "o.gpkg";
-  const CliResult r = run_wijkatlas({"overlap", "-q", "--store", store.string(), "-o", out.string()});
+  const CliResult r =
+      run_wijkatlas({"overlap", "-q", "--store", store.string(), "-o", out.string()});
   ASSERT_EQ(r.code, 0) << r.err;
   const auto areas = area_per_n(read_output(out, "overlap_vlakken"));
   EXPECT_EQ(areas.count(3), 0u);
-  EXPECT_NEAR(areas.at(2), 40.0 * 50.0, 1e-6);           // sheets 1 and 2 share x 192900..192940
-  EXPECT_NEAR(areas.at(1), 2 * 500.0 + 1600.0, 1e-6);    // their ends and the moved mark
+  EXPECT_NEAR(areas.at(2), 40.0 * 50.0, 1e-6);         // sheets 1 and 2 share x 192900..192940
+  EXPECT_NEAR(areas.at(1), 2 * 500.0 + 1600.0, 1e-6);  // their ends and the moved mark
 }
 
 // Two digital drawings read in with `wijkatlas ingest` (no sheet: each covers only its marks),
@@ -109,12 +115,17 @@ TEST(OverlapCommand, OnlyTheLatestVersionOfASheetCounts) {
 TEST(OverlapCommand, DigitalDrawingsFromIngest) {
   TempDir dir;
   const auto store = dir / "project.gpkg";
-  const auto a = dir.write("tafel1.geojson", R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[
+  const auto a = dir.write(
+      "tafel1.geojson",
+      R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[
 {"type":"Feature","properties":{"categorie":"probleem"},"geometry":{"type":"Polygon","coordinates":[[[192880,446120],[192930,446120],[192930,446170],[192880,446170],[192880,446120]]]}},
 {"type":"Feature","properties":{"categorie":"probleem"},"geometry":{"type":"LineString","coordinates":[[192700,446300],[192800,446300]]}}]})");
-  const auto b = dir.write("tafel2.geojson", R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[
+  const auto b = dir.write(
+      "tafel2.geojson",
+      R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[
 {"type":"Feature","properties":{"categorie":"rood"},"geometry":{"type":"Polygon","coordinates":[[[192900,446120],[192950,446170],[192950,446120],[192900,446170],[192900,446120]]]}}]})");
-  const CliResult ingest = run_wijkatlas({"ingest", "-q", "--store", store.string(), a.string(), b.string()});
+  const CliResult ingest =
+      run_wijkatlas({"ingest", "-q", "--store", store.string(), a.string(), b.string()});
   ASSERT_EQ(ingest.code, 0) << ingest.err;
   const auto out = dir / "o.gpkg";
   const CliResult r = run_wijkatlas({"overlap", "--store", store.string(), "-o", out.string()});
@@ -129,13 +140,16 @@ TEST(OverlapCommand, DigitalDrawingsFromIngest) {
   EXPECT_NEAR(areas.at(2), 650.0, 1e-6);
   // Digital drawings cover only what they marked: N equals n everywhere.
   for (const auto& f : faces.features) {
-    EXPECT_EQ(geo::to_text(f.values[faces.require_field("n")]), geo::to_text(f.values[faces.require_field("N_totaal")]));
+    EXPECT_EQ(geo::to_text(f.values[faces.require_field("n")]),
+              geo::to_text(f.values[faces.require_field("N_totaal")]));
   }
   // The line: 100 m long, buffered 10 m either side with round caps: 100 x 20 + pi x 10^2.
   double line_area = 0;
   for (const auto& f : faces.features) {
-    const auto box = boost::geometry::return_envelope<geo::Box>(std::get<geo::MultiPolygon>(f.geometry));
-    if (box.max_corner().x() < 192850) line_area += *geo::as_number(f.values[faces.require_field("oppervlakte_m2")]);
+    const auto box =
+        boost::geometry::return_envelope<geo::Box>(std::get<geo::MultiPolygon>(f.geometry));
+    if (box.max_corner().x() < 192850)
+      line_area += *geo::as_number(f.values[faces.require_field("oppervlakte_m2")]);
   }
   EXPECT_NEAR(line_area, 2000 + 3.14159265 * 100, 5.0);
 }
@@ -145,7 +159,8 @@ TEST(OverlapCommand, GridCountsCells) {
   const auto store = dir / "project.gpkg";
   fill_store(store, 3);
   const auto out = dir / "o.gpkg";
-  const CliResult r = run_wijkatlas({"overlap", "--store", store.string(), "--grid", "5", "-o", out.string()});
+  const CliResult r =
+      run_wijkatlas({"overlap", "--store", store.string(), "--grid", "5", "-o", out.string()});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_CONTAINS(r.out, "methode raster");
   const geo::Layer cells = read_output(out, "overlap_cellen");
@@ -164,7 +179,8 @@ TEST(OverlapCommand, GridCountsCells) {
 TEST(OverlapCommand, BadInputsWriteNothing) {
   TempDir dir;
   const auto out = dir / "o.gpkg";
-  const auto missing = run_wijkatlas({"overlap", "--store", (dir / "nope.gpkg").string(), "-o", out.string()});
+  const auto missing =
+      run_wijkatlas({"overlap", "--store", (dir / "nope.gpkg").string(), "-o", out.string()});
   EXPECT_EQ(missing.code, 3);
   EXPECT_CONTAINS(missing.err, "no project store");
   EXPECT_FALSE(std::filesystem::exists(dir / "nope.gpkg"));
@@ -176,12 +192,13 @@ TEST(OverlapCommand, BadInputsWriteNothing) {
 
   const auto store = dir / "project.gpkg";
   fill_store(store, 3);
-  const auto category = run_wijkatlas({"overlap", "--store", store.string(), "--category", "paars", "-o", out.string()});
+  const auto category = run_wijkatlas(
+      {"overlap", "--store", store.string(), "--category", "paars", "-o", out.string()});
   EXPECT_EQ(category.code, 2);
   EXPECT_CONTAINS(category.err, "probleem, fijne_plek, idee or alle");
 
-  const auto k = run_wijkatlas({"overlap", "--store", store.string(), "--min-sheets", "4", "--per-buurt",
-                                (dir / "b.csv").string(), "-o", out.string()});
+  const auto k = run_wijkatlas({"overlap", "--store", store.string(), "--min-sheets", "4",
+                                "--per-buurt", (dir / "b.csv").string(), "-o", out.string()});
   EXPECT_EQ(k.code, 2);
   EXPECT_CONTAINS(k.err, "more than the 3 sheets");
 
@@ -200,8 +217,9 @@ TEST(OverlapCommand, AFailedMapRemovesTheOtherOutputs) {
   const auto store = dir / "project.gpkg";
   fill_store(store, 3);
   const auto out = dir / "o.gpkg", csv = dir / "b.csv";
-  const CliResult r = run_wijkatlas({"overlap", "--store", store.string(), "-o", out.string(), "--per-buurt",
-                                     csv.string(), "--map", (dir / "geen_map" / "kaart.pdf").string()});
+  const CliResult r =
+      run_wijkatlas({"overlap", "--store", store.string(), "-o", out.string(), "--per-buurt",
+                     csv.string(), "--map", (dir / "geen_map" / "kaart.pdf").string()});
   EXPECT_NE(r.code, 0);
   EXPECT_FALSE(std::filesystem::exists(out));
   EXPECT_FALSE(std::filesystem::exists(csv));
@@ -210,7 +228,8 @@ TEST(OverlapCommand, AFailedMapRemovesTheOtherOutputs) {
 TEST(OverlapCommand, HelpNamesTheOptions) {
   const CliResult r = run_wijkatlas({"overlap", "--help"});
   EXPECT_EQ(r.code, 0);
-  for (const char* option : {"--store", "--category", "--grid", "--per-buurt", "--min-sheets", "--map"}) {
+  for (const char* option :
+       {"--store", "--category", "--grid", "--per-buurt", "--min-sheets", "--map"}) {
     EXPECT_CONTAINS(r.out, option);
   }
 }

@@ -50,7 +50,8 @@ struct Fixture {
     }
     CollectingReporter reporter;
     sheets = dissolve_sheets(input, OverlapOptions{}, reporter);
-    areas = {{"BU01", "A", box(0, 0, 100, 100), 2000.0}, {"BU02", "B", box(100, 0, 200, 100), 500.0}};
+    areas = {{"BU01", "A", box(0, 0, 100, 100), 2000.0},
+             {"BU02", "B", box(100, 0, 200, 100), 500.0}};
   }
 };
 

@@ -21,7 +21,11 @@ namespace {
 
 geo::MultiPolygon square(double x, double y, double half) {
   geo::Polygon p;
-  p.outer() = {{x - half, y - half}, {x + half, y - half}, {x + half, y + half}, {x - half, y + half}, {x - half, y - half}};
+  p.outer() = {{x - half, y - half},
+               {x + half, y - half},
+               {x + half, y + half},
+               {x - half, y + half},
+               {x - half, y - half}};
   return {p};
 }
 
@@ -31,7 +35,8 @@ void three_drawings(const std::filesystem::path& store_path) {
   for (int i = 0; i < 3; ++i) {
     store::IngestBatch batch;
     batch.file_name = "tekening" + std::to_string(i) + ".geojson";
-    batch.content_sha256 = std::to_string(i) + std::string(63, 'a');  // ids come from the hash's start
+    batch.content_sha256 =
+        std::to_string(i) + std::string(63, 'a');  // ids come from the hash's start
     batch.session = "Tafel Geitenkamp";
     sketch::InkMark mark;
     mark.category = sketch::InkCategory::probleem;
@@ -46,7 +51,8 @@ void three_drawings(const std::filesystem::path& store_path) {
 
 bool starts_with(const std::vector<std::byte>& bytes, std::string_view prefix) {
   return bytes.size() >= prefix.size() &&
-         std::equal(prefix.begin(), prefix.end(), bytes.begin(), [](char c, std::byte b) { return std::byte(c) == b; });
+         std::equal(prefix.begin(), prefix.end(), bytes.begin(),
+                    [](char c, std::byte b) { return std::byte(c) == b; });
 }
 
 std::uint32_t big_endian(const std::vector<std::byte>& bytes, std::size_t at) {
@@ -58,10 +64,12 @@ std::uint32_t big_endian(const std::vector<std::byte>& bytes, std::size_t at) {
 TEST(SecondFrontEnd, JoinsTheInitiativesToTheProgrammeWijken) {
   geo::CollectingReporter reporter;
   const project::JoinResult result = project::join(project::JoinRequest{}, reporter);
-  const auto programme = std::find_if(result.layers.begin(), result.layers.end(),
-                                      [](const geo::Layer& l) { return l.name == "programmawijken"; });
+  const auto programme =
+      std::find_if(result.layers.begin(), result.layers.end(),
+                   [](const geo::Layer& l) { return l.name == "programmawijken"; });
   ASSERT_NE(programme, result.layers.end());
-  EXPECT_EQ(programme->features.size(), 5u);  // Geitenkamp, Presikhaaf, Klarendal, Arnhemse Broek, Malburgen
+  EXPECT_EQ(programme->features.size(),
+            5u);  // Geitenkamp, Presikhaaf, Klarendal, Arnhemse Broek, Malburgen
   const auto n = *programme->field_index("n_punten");
   double joined = 0;
   for (const auto& f : programme->features) joined += geo::as_number(f.values[n]).value_or(0);
@@ -82,10 +90,13 @@ TEST(SecondFrontEnd, SumsUpASessionAndMakesItsSpot) {
   EXPECT_EQ(overlap.sheets, 3u);
   EXPECT_EQ(overlap.max_n, 3);
   double area_n3 = 0;
-  for (const auto& face : overlap.exact->faces) area_n3 += face.n == 3 ? geo::area(geo::MultiPolygon{face.geometry}) : 0;
-  EXPECT_NEAR(area_n3, 40.0 * 50.0, 1.0);  // the 50 m squares shifted by 5 m: all three share 40 x 50 m
+  for (const auto& face : overlap.exact->faces)
+    area_n3 += face.n == 3 ? geo::area(geo::MultiPolygon{face.geometry}) : 0;
+  EXPECT_NEAR(area_n3, 40.0 * 50.0,
+              1.0);  // the 50 m squares shifted by 5 m: all three share 40 x 50 m
 
-  const project::SessionSpots spots = project::session_spots(store, "Tafel Geitenkamp", 3, false, reporter);
+  const project::SessionSpots spots =
+      project::session_spots(store, "Tafel Geitenkamp", 3, false, reporter);
   ASSERT_EQ(spots.spots.size(), 1u);
   EXPECT_EQ(spots.spots[0].n, 3);
   EXPECT_NEAR(spots.spots[0].area_m2, 40.0 * 50.0, 1.0);
@@ -94,7 +105,8 @@ TEST(SecondFrontEnd, SumsUpASessionAndMakesItsSpot) {
 TEST(SecondFrontEnd, RendersAMapToMemoryAsPdfAndPng) {
   geo::CollectingReporter reporter;
   project::MapSources sources("", reporter);
-  const auto definition = render::load_map_definition(test::source_file("examples/maps/bevolkingsdichtheid_buurten.toml"));
+  const auto definition = render::load_map_definition(
+      test::source_file("examples/maps/bevolkingsdichtheid_buurten.toml"));
   render::MapSpec spec = sources.resolve(definition);
   const std::vector<std::byte> pdf = render::render_map(render::OutputFormat::pdf, spec, {});
   EXPECT_TRUE(starts_with(pdf, "%PDF-"));

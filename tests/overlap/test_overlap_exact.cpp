@@ -59,9 +59,9 @@ TEST(OverlapExact, InkOutsideTheSheetIsDroppedWithAWarning) {
 
 TEST(OverlapExact, TouchingPolygonsMakeNoOverlap) {
   // Two sheets' squares share an edge and a corner square touches only at a point.
-  const auto map = overlap({sheet("A", big, {rect(0, 0, 10, 10)}),
-                            sheet("B", big, {rect(10, 0, 20, 10)}),
-                            sheet("C", big, {rect(20, 10, 30, 20)})});
+  const auto map =
+      overlap({sheet("A", big, {rect(0, 0, 10, 10)}), sheet("B", big, {rect(10, 0, 20, 10)}),
+               sheet("C", big, {rect(20, 10, 30, 20)})});
   EXPECT_DOUBLE_EQ(area_at_least(map, 2), 0.0);
   EXPECT_NEAR(area_at_least(map, 1), 300.0, 1e-9);
   for (const auto& f : map.faces) EXPECT_EQ(f.n, 1);
@@ -70,8 +70,8 @@ TEST(OverlapExact, TouchingPolygonsMakeNoOverlap) {
 TEST(OverlapExact, SelfCrossingPolygonIsRepairedWithAWarning) {
   geo::CollectingReporter reporter;
   // A bow tie: two triangles of 25 m² that meet at (5 5).
-  const std::vector<geo::SketchSheet> sheets{
-      sheet("S7", big, {wijkatlas::test::wkt_polygons("MULTIPOLYGON(((0 0,10 10,10 0,0 10,0 0)))")})};
+  const std::vector<geo::SketchSheet> sheets{sheet(
+      "S7", big, {wijkatlas::test::wkt_polygons("MULTIPOLYGON(((0 0,10 10,10 0,0 10,0 0)))")})};
   const auto dissolved = geo::dissolve_sheets(sheets, {}, reporter);
   ASSERT_EQ(reporter.warnings.size(), 1u);
   EXPECT_TRUE(reporter.has_warning_containing("sheet S7, mark 1"));
@@ -85,8 +85,8 @@ TEST(OverlapExact, LinesAndPointsCountWithTheirBuffers) {
   options.line_buffer_m = 10;
   options.point_buffer_m = 15;
   geo::MultiLineString line{{{0, 0}, {80, 0}}};  // caps stay inside the coverage
-  const auto map = overlap({sheet("A", big, {line}), sheet("B", big, {geo::Point(50, 0)})},
-                           options);
+  const auto map =
+      overlap({sheet("A", big, {line}), sheet("B", big, {geo::Point(50, 0)})}, options);
   // The corridor: 80 x 20 plus two round caps; the disc lies inside it (radius 15 > 10, so
   // not quite): compare with GEOS' own buffers rather than with pi.
   const double corridor = geo::area(geo::buffer(line, 10));
@@ -219,8 +219,8 @@ TEST(OverlapExact, SnapRoundingKeepsAreasWithinTheGrid) {
 TEST(OverlapExact, NoSheetsGiveAnEmptyMap) {
   geo::CollectingReporter reporter;
   EXPECT_TRUE(geo::overlap_exact({}, {}, reporter).faces.empty());
-  const auto dissolved = geo::dissolve_sheets(
-      std::vector<geo::SketchSheet>{sheet("A", big, {})}, {}, reporter);
+  const auto dissolved =
+      geo::dissolve_sheets(std::vector<geo::SketchSheet>{sheet("A", big, {})}, {}, reporter);
   EXPECT_TRUE(geo::overlap_exact(dissolved, {}, reporter).faces.empty());
 }
 

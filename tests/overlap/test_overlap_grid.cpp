@@ -154,8 +154,7 @@ TEST(OverlapGridCounts, GeoTiffRoundTripsAndDensityKeepsTheSum) {
   const TempDir dir;
   geo::CollectingReporter reporter;
   const auto dissolved = geo::dissolve_sheets(sample_sheets(), {}, reporter);
-  const auto spec = geo::grid_covering(
-      geo::Box({189900, 442900}, {190100, 443100}), 2.0);
+  const auto spec = geo::grid_covering(geo::Box({189900, 442900}, {190100, 443100}), 2.0);
   const auto grid = geo::count_grid(dissolved, spec);
   const auto tif = dir / "counts.tif";
   geo::write_count_geotiff(tif, grid);
@@ -211,10 +210,10 @@ TEST(OverlapGridCounts, StraightFromSketchesEqualsTheDissolvedGrid) {
   geo::CollectingReporter reporter;
   auto sheets = sample_sheets();
   // Ink past the sheet's map edge, a stroke and a dot: clipped and buffered the same way.
-  sheets.push_back(sheet("edge", rect(190000, 443000, 190040, 443040),
-                         {rect(190030, 443010, 190070, 443020),
-                          geo::MultiLineString{{{190005, 443005}, {190035, 443030}}},
-                          geo::Point(190010, 443030)}));
+  sheets.push_back(sheet(
+      "edge", rect(190000, 443000, 190040, 443040),
+      {rect(190030, 443010, 190070, 443020),
+       geo::MultiLineString{{{190005, 443005}, {190035, 443030}}}, geo::Point(190010, 443030)}));
   const auto dissolved = geo::dissolve_sheets(sheets, {}, reporter);
   const auto spec = geo::grid_covering(geo::Box({189880, 442880}, {190120, 443120}), 0.5);
   const auto via_dissolve = geo::count_grid(dissolved, spec);

@@ -25,7 +25,8 @@ geo::MultiLineString line(std::initializer_list<std::pair<double, double>> point
 
 geo::MultiPolygon square(double x, double y, double side) {
   geo::Polygon p;
-  for (const auto& [dx, dy] : {std::pair{0.0, 0.0}, {side, 0.0}, {side, side}, {0.0, side}, {0.0, 0.0}}) {
+  for (const auto& [dx, dy] :
+       {std::pair{0.0, 0.0}, {side, 0.0}, {side, side}, {0.0, side}, {0.0, 0.0}}) {
     p.outer().emplace_back(x + dx, y + dy);
   }
   boost::geometry::correct(p);
@@ -39,17 +40,24 @@ MapSpec small_map_spec() {
   spec.subtitle = "Een vaste kaart voor de referentietest";
 
   BaseMapLayer base;
-  base.map.areas.push_back({geo::AreaClass::green, polygon({{100, 100}, {500, 100}, {500, 350}, {100, 350}})});
-  base.map.areas.push_back({geo::AreaClass::water, polygon({{900, 700}, {1300, 700}, {1300, 900}, {900, 900}})});
+  base.map.areas.push_back(
+      {geo::AreaClass::green, polygon({{100, 100}, {500, 100}, {500, 350}, {100, 350}})});
+  base.map.areas.push_back(
+      {geo::AreaClass::water, polygon({{900, 700}, {1300, 700}, {1300, 900}, {900, 900}})});
   for (int i = 0; i < 6; ++i) {
     const double x = 620 + 60.0 * i;
-    base.map.areas.push_back({geo::AreaClass::building, polygon({{x, 420}, {x + 40, 420}, {x + 40, 470}, {x, 470}})});
+    base.map.areas.push_back(
+        {geo::AreaClass::building, polygon({{x, 420}, {x + 40, 420}, {x + 40, 470}, {x, 470}})});
   }
-  base.map.lines.push_back({geo::LineClass::minor_street, "Dorpsweg", line({{600, -50}, {600, 1250}})});
-  base.map.lines.push_back({geo::LineClass::major_street, "Hoofdstraat", line({{-50, 500}, {1650, 500}})});
-  base.map.lines.push_back({geo::LineClass::minor_street, "Schuine Laan", line({{0, 0}, {1500, 1100}})});
+  base.map.lines.push_back(
+      {geo::LineClass::minor_street, "Dorpsweg", line({{600, -50}, {600, 1250}})});
+  base.map.lines.push_back(
+      {geo::LineClass::major_street, "Hoofdstraat", line({{-50, 500}, {1650, 500}})});
+  base.map.lines.push_back(
+      {geo::LineClass::minor_street, "Schuine Laan", line({{0, 0}, {1500, 1100}})});
   base.map.lines.push_back({geo::LineClass::railway, "", line({{-50, 1000}, {1650, 1050}})});
-  base.map.lines.push_back({geo::LineClass::waterway, "Beek", line({{1000, -50}, {1100, 300}, {1400, 650}})});
+  base.map.lines.push_back(
+      {geo::LineClass::waterway, "Beek", line({{1000, -50}, {1100, 300}, {1400, 650}})});
   spec.layers.emplace_back(std::move(base));
 
   AreaLayer buurten;
@@ -75,7 +83,14 @@ MapSpec small_map_spec() {
   AreaLayer hoek;  // a C shape: its centroid lies outside it
   hoek.legend_title = "Programmawijk";
   hoek.outline = {{0x1f, 0x4e, 0x79}, 0.8};
-  hoek.shapes.push_back(polygon({{0, 0}, {1200, 0}, {1200, 300}, {300, 300}, {300, 900}, {1200, 900}, {1200, 1200}, {0, 1200}}));
+  hoek.shapes.push_back(polygon({{0, 0},
+                                 {1200, 0},
+                                 {1200, 300},
+                                 {300, 300},
+                                 {300, 900},
+                                 {1200, 900},
+                                 {1200, 1200},
+                                 {0, 1200}}));
   hoek.names.push_back("Hoekwijk");
   hoek.label_style.size_pt = 11;
   hoek.label_priority = 200;

@@ -14,8 +14,8 @@ TEST(CairoHandles, CheckPassesSuccessAndThrowsCairosMessage) {
     check_cairo(CAIRO_STATUS_NO_MEMORY, "drawing the legend");
     FAIL() << "no exception";
   } catch (const render_error& e) {
-    EXPECT_EQ(std::string(e.what()), std::string("drawing the legend: ") +
-                                          cairo_status_to_string(CAIRO_STATUS_NO_MEMORY));
+    EXPECT_EQ(std::string(e.what()),
+              std::string("drawing the legend: ") + cairo_status_to_string(CAIRO_STATUS_NO_MEMORY));
   }
 }
 
@@ -46,7 +46,8 @@ TEST(CairoHandles, DeletersReleaseExactlyOneReference) {
 }
 
 TEST(CairoHandles, PangoHandlesFreeTheirObjects) {
-  CairoSurfacePtr surface = take_surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 4, 4), "s");
+  CairoSurfacePtr surface =
+      take_surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 4, 4), "s");
   CairoPtr cr = take_context(cairo_create(surface.get()), "cr");
   PangoLayoutPtr layout(pango_cairo_create_layout(cr.get()));
   g_object_ref(layout.get());

@@ -58,8 +58,10 @@ TEST(Classification, NaturalBreaksAreNeverWorseThanTheOtherMethods) {
   const auto jenks = classify(values, 5, ClassificationMethod::natural_breaks);
   ASSERT_EQ(jenks.class_count(), 5u);
   const double best = within_class_deviation(jenks, values);
-  EXPECT_LE(best, within_class_deviation(classify(values, 5, ClassificationMethod::equal_interval), values));
-  EXPECT_LE(best, within_class_deviation(classify(values, 5, ClassificationMethod::quantile), values));
+  EXPECT_LE(best, within_class_deviation(classify(values, 5, ClassificationMethod::equal_interval),
+                                         values));
+  EXPECT_LE(best,
+            within_class_deviation(classify(values, 5, ClassificationMethod::quantile), values));
   // Every value lands in exactly one class.
   const auto counts = jenks.counts(values);
   std::size_t total = 0;
@@ -101,7 +103,8 @@ TEST(Classification, NamesParseAndZeroClassesIsAnError) {
   EXPECT_EQ(parse_classification_method("jenks"), ClassificationMethod::natural_breaks);
   EXPECT_EQ(parse_classification_method("equal-interval"), ClassificationMethod::equal_interval);
   EXPECT_THROW(parse_classification_method("kmeans"), render_error);
-  EXPECT_THROW(classify(std::vector<double>{1, 2}, 0, ClassificationMethod::quantile), render_error);
+  EXPECT_THROW(classify(std::vector<double>{1, 2}, 0, ClassificationMethod::quantile),
+               render_error);
 }
 
 }  // namespace

@@ -11,7 +11,9 @@ namespace {
 
 const RectMm frame{0, 0, 200, 150};
 
-LabelCandidate at(std::size_t id, double priority, RectMm box) { return {id, priority, {box}}; }
+LabelCandidate at(std::size_t id, double priority, RectMm box) {
+  return {id, priority, {box}};
+}
 
 // `count` random point symbols (2 mm) with labels of varying width, seeded.
 struct RandomPoints {
@@ -26,7 +28,8 @@ RandomPoints random_points(std::size_t count) {
     const PaperPoint anchor{x(random), y(random)};
     // The label gap (1.6 mm) clears the symbol (1 mm radius) plus the padding (0.5 mm).
     points.symbols.push_back({anchor.x_mm - 1, anchor.y_mm - 1, 2, 2});
-    points.labels.push_back({id, priority(random), positions_around_point(anchor, width(random), 3, 1.6)});
+    points.labels.push_back(
+        {id, priority(random), positions_around_point(anchor, width(random), 3, 1.6)});
   }
   return points;
 }
@@ -47,7 +50,8 @@ TEST(LabelPlacement, NoTwoPlacedBoxesIntersectInACrowdedMap) {
       const RectMm& b = placed[j].box;
       const RectMm a_half{a.x - 0.25, a.y - 0.25, a.width + 0.5, a.height + 0.5};
       const RectMm b_half{b.x - 0.25, b.y - 0.25, b.width + 0.5, b.height + 0.5};
-      ASSERT_FALSE(overlaps(a_half, b_half)) << "labels " << placed[i].id << " and " << placed[j].id;
+      ASSERT_FALSE(overlaps(a_half, b_half))
+          << "labels " << placed[i].id << " and " << placed[j].id;
     }
   }
 }
@@ -68,14 +72,16 @@ TEST(LabelPlacement, LabelsAvoidPointSymbols) {
 }
 
 TEST(LabelPlacement, HigherPriorityWinsAndTheLoserIsDroppedNotStacked) {
-  const std::vector<LabelCandidate> candidates{at(1, 1, {10, 10, 40, 5}), at(2, 5, {20, 12, 40, 5})};
+  const std::vector<LabelCandidate> candidates{at(1, 1, {10, 10, 40, 5}),
+                                               at(2, 5, {20, 12, 40, 5})};
   const auto placed = place_labels(candidates, {}, {frame, 0});
   ASSERT_EQ(placed.size(), 1u);
   EXPECT_EQ(placed[0].id, 2u);
 }
 
 TEST(LabelPlacement, EqualPrioritiesKeepTheInputOrder) {
-  const std::vector<LabelCandidate> candidates{at(7, 1, {10, 10, 40, 5}), at(8, 1, {20, 12, 40, 5})};
+  const std::vector<LabelCandidate> candidates{at(7, 1, {10, 10, 40, 5}),
+                                               at(8, 1, {20, 12, 40, 5})};
   const auto placed = place_labels(candidates, {}, {frame, 0});
   ASSERT_EQ(placed.size(), 1u);
   EXPECT_EQ(placed[0].id, 7u);
@@ -85,21 +91,23 @@ TEST(LabelPlacement, FallsBackToTheNextFreePosition) {
   const std::vector<RectMm> obstacles{{60, 40, 20, 20}};
   const auto positions = positions_around_point({50, 50}, 20, 4, 1);
   // Right of the point is blocked by the obstacle; left is free.
-  const auto placed = place_labels(std::vector{LabelCandidate{3, 1, positions}}, obstacles, {frame, 0});
+  const auto placed =
+      place_labels(std::vector{LabelCandidate{3, 1, positions}}, obstacles, {frame, 0});
   ASSERT_EQ(placed.size(), 1u);
   EXPECT_EQ(placed[0].position, 1u);
   EXPECT_DOUBLE_EQ(placed[0].box.x, 50 - 1 - 20);
 }
 
 TEST(LabelPlacement, LabelsOutsideTheFrameAreDropped) {
-  const auto placed = place_labels(std::vector{at(1, 1, {190, 10, 20, 5}), at(2, 1, {5, 5, 20, 5})}, {},
-                                   {frame, 0});
+  const auto placed = place_labels(std::vector{at(1, 1, {190, 10, 20, 5}), at(2, 1, {5, 5, 20, 5})},
+                                   {}, {frame, 0});
   ASSERT_EQ(placed.size(), 1u);
   EXPECT_EQ(placed[0].id, 2u);
 }
 
 TEST(LabelPlacement, PaddingKeepsNearlyTouchingLabelsApart) {
-  const std::vector<LabelCandidate> candidates{at(1, 2, {10, 10, 20, 5}), at(2, 1, {30.3, 10, 20, 5})};
+  const std::vector<LabelCandidate> candidates{at(1, 2, {10, 10, 20, 5}),
+                                               at(2, 1, {30.3, 10, 20, 5})};
   EXPECT_EQ(place_labels(candidates, {}, {frame, 0}).size(), 2u);
   EXPECT_EQ(place_labels(candidates, {}, {frame, 0.5}).size(), 1u);
 }
@@ -119,7 +127,8 @@ TEST(LabelPlacement, TurnedTextCollidesOnItsFootprintNotItsBoundingBox) {
     return LabelCandidate{id, 1, {rotated_bounds(centre, 30, 3, angle)}, {t}};
   };
   const double off = 6 / std::numbers::sqrt2;
-  const std::vector<LabelCandidate> apart{turned_at(1, {60, 50}), turned_at(2, {60 + off, 50 - off})};
+  const std::vector<LabelCandidate> apart{turned_at(1, {60, 50}),
+                                          turned_at(2, {60 + off, 50 - off})};
   ASSERT_TRUE(overlaps(apart[0].positions[0], apart[1].positions[0]));
   EXPECT_EQ(place_labels(apart, {}, {frame, 0.5}).size(), 2u);
   // Crossing names do collide, and so does a name over an upright label's box.
@@ -130,14 +139,16 @@ TEST(LabelPlacement, TurnedTextCollidesOnItsFootprintNotItsBoundingBox) {
   // Beside the text's corner but inside its bounding box, a symbol leaves it free.
   const std::vector<RectMm> in_the_corner{{66, 37, 3, 3}};
   ASSERT_TRUE(overlaps(apart[0].positions[0], in_the_corner[0]));
-  EXPECT_EQ(place_labels(std::vector{turned_at(1, {60, 50})}, in_the_corner, {frame, 0}).size(), 1u);
+  EXPECT_EQ(place_labels(std::vector{turned_at(1, {60, 50})}, in_the_corner, {frame, 0}).size(),
+            1u);
 }
 
 TEST(LabelPlacement, TurnedBoxesOverlapNeedsSharedArea) {
   const TurnedBox a{{0, 0}, 10, 2, 0.3};
   EXPECT_TRUE(turned_boxes_overlap(a, TurnedBox{{1, 0}, 10, 2, -0.3}));
   EXPECT_FALSE(turned_boxes_overlap(a, TurnedBox{{0, 5}, 10, 2, 0.3}));
-  EXPECT_FALSE(turned_boxes_overlap(TurnedBox{{0, 0}, 10, 2, 0}, TurnedBox{{10, 0}, 10, 2, 0}));  // touching
+  EXPECT_FALSE(
+      turned_boxes_overlap(TurnedBox{{0, 0}, 10, 2, 0}, TurnedBox{{10, 0}, 10, 2, 0}));  // touching
 }
 
 TEST(LabelPlacement, PositionsAroundAPointPreferTheRight) {

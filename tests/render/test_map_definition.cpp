@@ -59,16 +59,18 @@ TEST(MapDefinition, ParsesEveryPart) {
   EXPECT_TRUE(def.layers[2].fill_given);
   EXPECT_FALSE(def.layers[2].fill.has_value());
   EXPECT_FALSE(def.inset.has_value());
-  const MapDefinition with_inset = parse_map_definition("[inset]\nlevel = \"wijk\"\n[[layer]]\ntype = \"basemap\"\n", "i.toml");
+  const MapDefinition with_inset =
+      parse_map_definition("[inset]\nlevel = \"wijk\"\n[[layer]]\ntype = \"basemap\"\n", "i.toml");
   ASSERT_TRUE(with_inset.inset.has_value());
   EXPECT_EQ(with_inset.inset->level, "wijk");
   EXPECT_EQ(with_inset.inset->background, "gemeente");
 }
 
 TEST(MapDefinition, EveryExampleParses) {
-  for (const char* name : {"arnhem_oost_overzicht", "initiatieven_geitenkamp", "bevolkingsdichtheid_buurten",
-                           "vaduz_straten"}) {
-    EXPECT_NO_THROW(load_map_definition(wijkatlas::test::source_file(std::string("examples/maps/") + name + ".toml")))
+  for (const char* name : {"arnhem_oost_overzicht", "initiatieven_geitenkamp",
+                           "bevolkingsdichtheid_buurten", "vaduz_straten"}) {
+    EXPECT_NO_THROW(load_map_definition(
+        wijkatlas::test::source_file(std::string("examples/maps/") + name + ".toml")))
         << name;
   }
 }
@@ -86,9 +88,10 @@ std::string with_layer(const std::string& extra) {
 }
 
 TEST(MapDefinition, TextsPerLanguageFollowTheMapsLanguage) {
-  const std::string text = "[map]\ntitle = { nl = \"Bevolkingsdichtheid\", en = \"Population density\" }\n"
-                           "subtitle = \"CBS 2024\"\n\n[[layer]]\ntype = \"areas\"\nlevel = \"buurt\"\n"
-                           "legend = { nl = \"Buurt\", en = \"Neighbourhood\" }\n";
+  const std::string text =
+      "[map]\ntitle = { nl = \"Bevolkingsdichtheid\", en = \"Population density\" }\n"
+      "subtitle = \"CBS 2024\"\n\n[[layer]]\ntype = \"areas\"\nlevel = \"buurt\"\n"
+      "legend = { nl = \"Buurt\", en = \"Neighbourhood\" }\n";
   const MapDefinition dutch = parse_map_definition(text, "t.toml");
   EXPECT_EQ(dutch.title, "Bevolkingsdichtheid");
   EXPECT_EQ(dutch.layers.at(0).legend, "Buurt");
@@ -97,7 +100,8 @@ TEST(MapDefinition, TextsPerLanguageFollowTheMapsLanguage) {
   EXPECT_EQ(english.title, "Population density");
   EXPECT_EQ(english.subtitle, "CBS 2024") << "plain text is the same in every language";
   EXPECT_EQ(english.layers.at(0).legend, "Neighbourhood");
-  const MapDefinition in_file = parse_map_definition("[map]\nlanguage = \"en\"\n" + text.substr(6), "t.toml");
+  const MapDefinition in_file =
+      parse_map_definition("[map]\nlanguage = \"en\"\n" + text.substr(6), "t.toml");
   EXPECT_EQ(in_file.title, "Population density") << "the file's own language key counts too";
 }
 
@@ -106,20 +110,27 @@ TEST(MapDefinition, MistakesNameFileKeyAndLine) {
       {"syntax", "[map\ntitle = 1", "", 1, ""},
       {"no layers", "[map]\ntitle = \"x\"\n", "layer", 1, "at least one"},
       {"unknown key", with_layer("fil = \"#ffffff\"\n"), "layer[1].fil", 4, "unknown key"},
-      {"wrong type", with_layer("outline_width_mm = \"dik\"\n"), "layer[1].outline_width_mm", 4, "number"},
+      {"wrong type", with_layer("outline_width_mm = \"dik\"\n"), "layer[1].outline_width_mm", 4,
+       "number"},
       {"bad colour", with_layer("\noutline = \"blauw\"\n"), "layer[1].outline", 5, "#rrggbb"},
       {"bad palette", with_layer("palette = \"Regenboog\"\n"), "layer[1].palette", 4, "Regenboog"},
       {"bad method", with_layer("method = \"gok\"\n"), "layer[1].method", 4, "gok"},
       {"bad type", "[[layer]]\ntype = \"raster\"\n", "layer[1].type", 2, "raster"},
       {"level and source", with_layer("source = \"x.gpkg\"\n"), "layer[1].level", 3, "either"},
-      {"choropleth without field", "[[layer]]\ntype = \"choropleth\"\nlevel = \"buurt\"\n", "layer[1].field", 1, "missing"},
+      {"choropleth without field", "[[layer]]\ntype = \"choropleth\"\nlevel = \"buurt\"\n",
+       "layer[1].field", 1, "missing"},
       {"bad paper", "[map]\npaper = \"A7\"\n" + with_layer(""), "map.paper", 2, "A7"},
-      {"centre without scale", "[extent]\ncentre = [1, 2]\n" + with_layer(""), "extent.centre", 2, "scale"},
-      {"bbox of three", "[extent]\nbbox = [1, 2, 3]\n" + with_layer(""), "extent.bbox", 2, "4 numbers"},
+      {"centre without scale", "[extent]\ncentre = [1, 2]\n" + with_layer(""), "extent.centre", 2,
+       "scale"},
+      {"bbox of three", "[extent]\nbbox = [1, 2, 3]\n" + with_layer(""), "extent.bbox", 2,
+       "4 numbers"},
       {"inset typo", "[inset]\nlevle = \"wijk\"\n" + with_layer(""), "inset.levle", 2, "unknown"},
       {"unknown section", "[kaart]\ntitle = \"x\"\n" + with_layer(""), "kaart", 1, "unknown"},
-      {"title in a third language", "[map]\ntitle = { nl = \"Kaart\", de = \"Karte\" }\n" + with_layer(""), "map.title", 2, "per language"},
-      {"title without Dutch", "[map]\ntitle = { en = \"Map\" }\n" + with_layer(""), "map.title", 2, "Dutch"},
+      {"title in a third language",
+       "[map]\ntitle = { nl = \"Kaart\", de = \"Karte\" }\n" + with_layer(""), "map.title", 2,
+       "per language"},
+      {"title without Dutch", "[map]\ntitle = { en = \"Map\" }\n" + with_layer(""), "map.title", 2,
+       "Dutch"},
   };
   for (const BadCase& c : cases) {
     try {
@@ -129,7 +140,8 @@ TEST(MapDefinition, MistakesNameFileKeyAndLine) {
       EXPECT_EQ(e.path(), "fout.toml") << c.what;
       EXPECT_EQ(e.key(), c.key) << c.what << ": " << e.what();
       EXPECT_EQ(e.line(), c.line) << c.what << ": " << e.what();
-      EXPECT_NE(std::string(e.what()).find(c.message_part), std::string::npos) << c.what << ": " << e.what();
+      EXPECT_NE(std::string(e.what()).find(c.message_part), std::string::npos)
+          << c.what << ": " << e.what();
     }
   }
 }

@@ -92,7 +92,8 @@ TEST(MapFrame, FitKeepsAnExactFitOnItsStep) {
 }
 
 TEST(MapFrame, FitOfATinyAreaStopsAtTheLargestScale) {
-  const MapFrame frame = MapFrame::fit({{193'000, 444'000}, {193'010, 444'010}}, a4_landscape_content);
+  const MapFrame frame =
+      MapFrame::fit({{193'000, 444'000}, {193'010, 444'010}}, a4_landscape_content);
   EXPECT_DOUBLE_EQ(frame.scale_denominator(), 1'000);
   const MapFrame point = MapFrame::fit({arnhem_oost, arnhem_oost}, a4_landscape_content);
   EXPECT_DOUBLE_EQ(point.scale_denominator(), 1'000);

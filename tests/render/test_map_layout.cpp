@@ -20,7 +20,8 @@ TEST(Style, ColoursParseAndPrint) {
   EXPECT_EQ(parse_colour("#1f4e79"), (Rgb{0x1f, 0x4e, 0x79}));
   EXPECT_EQ(parse_colour("FFFFFF"), (Rgb{255, 255, 255}));
   EXPECT_EQ(to_hex({0x1f, 0x4e, 0x79}), "#1f4e79");
-  for (const char* bad : {"#12345", "red", "#12345g", "#1234567"}) EXPECT_THROW(parse_colour(bad), render_error) << bad;
+  for (const char* bad : {"#12345", "red", "#12345g", "#1234567"})
+    EXPECT_THROW(parse_colour(bad), render_error) << bad;
 }
 
 TEST(Style, EightCategoriesDifferInShapeAndColour) {
@@ -93,7 +94,8 @@ TEST(LineLabels, LongStretchOffersSlidesNearestFirstThatStillFit) {
 TEST(LineLabels, PiecesOfAStreetJoinWhereTwoMeetEndToEnd) {
   // A street in three pieces (the middle one drawn the other way) and a side street at the far
   // end: 3 pieces of 15 mm each are too short for a 20 mm name, joined they are not.
-  std::vector<std::vector<PaperPoint>> pieces{{{0, 0}, {15, 0}}, {{30, 0}, {15, 0}}, {{30, 0}, {45, 0}}};
+  std::vector<std::vector<PaperPoint>> pieces{
+      {{0, 0}, {15, 0}}, {{30, 0}, {15, 0}}, {{30, 0}, {45, 0}}};
   for (const auto& p : pieces) EXPECT_TRUE(positions_along_line(p, 20, 3).empty());
   const auto joined = join_at_shared_ends(pieces);
   ASSERT_EQ(joined.size(), 1u);
@@ -167,8 +169,9 @@ TEST(MapPlan, LegendListsExactlyTheClassesAndCategoriesPresent) {
   MapSpec spec = test::small_map_spec();
   const MapPlan whole = plan_map(spec);
   // 11 values in 4 quantile classes plus one no-data buurt; categories in alphabetical order.
-  const std::vector<std::string> expected{"Initiatieven", "groen (2)", "ontmoeten (1)", "spelen (2)", "zorg (1)",
-                                          "Programmawijk", "Inwoners per km²"};
+  const std::vector<std::string> expected{"Initiatieven",    "groen (2)", "ontmoeten (1)",
+                                          "spelen (2)",      "zorg (1)",  "Programmawijk",
+                                          "Inwoners per km²"};
   const auto texts = legend_texts(whole);
   ASSERT_GE(texts.size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(texts[i], expected[i]);
@@ -191,7 +194,8 @@ TEST(MapPlan, LegendListsExactlyTheClassesAndCategoriesPresent) {
   EXPECT_EQ(std::count(zoomed.begin(), zoomed.end(), "Geen gegevens (1)"), 0);
   EXPECT_EQ(std::count(zoomed.begin(), zoomed.end(), "zorg (1)"), 0);
   EXPECT_EQ(std::count(zoomed.begin(), zoomed.end(), "Initiatieven"), 0);
-  const auto classes = std::count_if(zoomed.begin(), zoomed.end(), [](const std::string& t) { return std::isdigit(t[0]); });
+  const auto classes = std::count_if(zoomed.begin(), zoomed.end(),
+                                     [](const std::string& t) { return std::isdigit(t[0]); });
   EXPECT_EQ(classes, 1) << testing::PrintToString(zoomed);
   EXPECT_EQ(zoomed.back().rfind("1.000 – ", 0), 0u) << zoomed.back();
 }
@@ -210,7 +214,8 @@ TEST(MapPlan, AnOlderBaseMapIsCreditedWithItsYear) {
   }
   EXPECT_EQ(plan_map(spec).attribution, "Bron: CBS, Kadaster · © OpenStreetMap-bijdragers (2021)");
   spec.language = Language::en;
-  EXPECT_EQ(plan_map(spec).attribution, "Source: CBS, Kadaster · © OpenStreetMap contributors (2021)");
+  EXPECT_EQ(plan_map(spec).attribution,
+            "Source: CBS, Kadaster · © OpenStreetMap contributors (2021)");
 }
 
 TEST(MapPlan, SimplifiedBoundariesAreSaidInTheCredits) {
@@ -219,10 +224,12 @@ TEST(MapPlan, SimplifiedBoundariesAreSaidInTheCredits) {
     if (auto* areas = std::get_if<AreaLayer>(&layer)) areas->simplified_boundaries = true;
   }
   EXPECT_EQ(plan_map(spec).attribution,
-            "Bron: CBS, Kadaster · © OpenStreetMap-bijdragers · CBS-grenzen vereenvoudigd; afwijking tot ~300 m");
+            "Bron: CBS, Kadaster · © OpenStreetMap-bijdragers · CBS-grenzen vereenvoudigd; "
+            "afwijking tot ~300 m");
   spec.language = Language::en;
   EXPECT_EQ(plan_map(spec).attribution,
-            "Source: CBS, Kadaster · © OpenStreetMap contributors · CBS boundaries simplified; off by up to ~300 m");
+            "Source: CBS, Kadaster · © OpenStreetMap contributors · CBS boundaries simplified; off "
+            "by up to ~300 m");
 }
 
 TEST(MapPlan, DutchAndEnglishNumbers) {
@@ -234,7 +241,8 @@ TEST(MapPlan, DutchAndEnglishNumbers) {
 
 TEST(MapPlan, AnAreaTooLargeForAPrintableScaleIsRefused) {
   MapSpec spec = test::small_map_spec();
-  spec.extent.fit = geo::Box({test::origin_x, test::origin_y}, {test::origin_x + 60'000, test::origin_y + 60'000});
+  spec.extent.fit = geo::Box({test::origin_x, test::origin_y},
+                             {test::origin_x + 60'000, test::origin_y + 60'000});
   EXPECT_THROW(plan_map(spec), render_error);
 }
 
@@ -259,7 +267,8 @@ TEST(PageLayout, TheInsetTakesLegendRoomAndLeavesTheMapAlone) {
 TEST(PageLayout, InsetShowsItsAreasAndTheMainMapInside) {
   MapSpec spec = test::small_map_spec();
   spec.inset = LocatorInset{{test::square(test::origin_x - 3000, test::origin_y - 3000, 8000)},
-                            {test::square(test::origin_x, test::origin_y, 1600)}, {true}};
+                            {test::square(test::origin_x, test::origin_y, 1600)},
+                            {true}};
   const MapPlan plan = plan_map(spec);
   ASSERT_TRUE(plan.inset_frame.has_value());
   const geo::Box shown = plan.inset_frame->world_extent();
@@ -285,7 +294,8 @@ TEST(ReferenceGrid, MapLabelsKeepClearOfTheGridLetters) {
   const MapPlan plan = plan_map(spec);
   ASSERT_TRUE(plan.grid.has_value());
   for (const auto& label : plan.labels) {
-    for (const auto& g : plan.grid->labels) EXPECT_FALSE(overlaps(label.box, g.box)) << label.text << " / " << g.text;
+    for (const auto& g : plan.grid->labels)
+      EXPECT_FALSE(overlaps(label.box, g.box)) << label.text << " / " << g.text;
   }
 }
 

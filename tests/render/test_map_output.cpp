@@ -23,10 +23,11 @@ TEST(MapOutput, PdfHasThePaperSizeTitleLegendAndCredits) {
   const std::string info = command_output("pdfinfo " + shell_quoted(pdf.string()));
   EXPECT_TRUE(std::regex_search(info, std::regex(R"(Page size:\s+595.276 x 841.89 pts)"))) << info;
   const std::string text = command_output("pdftotext -layout " + shell_quoted(pdf.string()) + " -");
-  for (const char* expected : {"Testwijk", "Een vaste kaart voor de referentietest", "Inwoners per km²",
-                               "Initiatieven", "groen (2)", "ontmoeten (1)", "Geen gegevens (1)", "Programmawijk",
-                               "Bron: CBS, Kadaster", "© OpenStreetMap-bijdragers", "Gemaakt op 01-02-2026",
-                               "Schaal 1:", "Hoekwijk", "Hoofdstraat", "N"}) {
+  for (const char* expected :
+       {"Testwijk", "Een vaste kaart voor de referentietest", "Inwoners per km²", "Initiatieven",
+        "groen (2)", "ontmoeten (1)", "Geen gegevens (1)", "Programmawijk", "Bron: CBS, Kadaster",
+        "© OpenStreetMap-bijdragers", "Gemaakt op 01-02-2026", "Schaal 1:", "Hoekwijk",
+        "Hoofdstraat", "N"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
   }
 }
@@ -37,7 +38,8 @@ TEST(MapOutput, WithoutADateTheMapCarriesNone) {
   write_map(pdf, test::small_map_spec(), {});
   const std::string text = command_output("pdftotext " + shell_quoted(pdf.string()) + " -");
   EXPECT_EQ(text.find("Gemaakt"), std::string::npos);
-  EXPECT_EQ(command_output("pdfinfo " + shell_quoted(pdf.string())).find("CreationDate"), std::string::npos);
+  EXPECT_EQ(command_output("pdfinfo " + shell_quoted(pdf.string())).find("CreationDate"),
+            std::string::npos);
 }
 
 TEST(MapOutput, BandedPngEqualsAOneBandRender) {
@@ -51,8 +53,9 @@ TEST(MapOutput, BandedPngEqualsAOneBandRender) {
   ASSERT_EQ(one.rgb.size(), bands.rgb.size());
   std::size_t differing = 0;
   for (std::size_t i = 0; i < one.rgb.size(); i += 3) {
-    const int d = std::max({std::abs(one.rgb[i] - bands.rgb[i]), std::abs(one.rgb[i + 1] - bands.rgb[i + 1]),
-                            std::abs(one.rgb[i + 2] - bands.rgb[i + 2])});
+    const int d =
+        std::max({std::abs(one.rgb[i] - bands.rgb[i]), std::abs(one.rgb[i + 1] - bands.rgb[i + 1]),
+                  std::abs(one.rgb[i + 2] - bands.rgb[i + 2])});
     if (d > 2) ++differing;
   }
   // Culling per band must not drop anything that reaches into a band.

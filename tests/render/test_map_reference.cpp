@@ -26,7 +26,7 @@ namespace wijkatlas::render {
 namespace {
 namespace fs = std::filesystem;
 
-constexpr int channel_tolerance = 40;           // 0..255, per channel
+constexpr int channel_tolerance = 40;             // 0..255, per channel
 constexpr double max_differing_fraction = 0.004;  // of all pixels
 
 void write_rgb_png(const fs::path& path, const test::RgbImage& image) {
@@ -35,19 +35,23 @@ void write_rgb_png(const fs::path& path, const test::RgbImage& image) {
   out.width = static_cast<png_uint_32>(image.width);
   out.height = static_cast<png_uint_32>(image.height);
   out.format = PNG_FORMAT_RGB;
-  ASSERT_NE(png_image_write_to_file(&out, path.c_str(), 0, image.rgb.data(), 0, nullptr), 0) << out.message;
+  ASSERT_NE(png_image_write_to_file(&out, path.c_str(), 0, image.rgb.data(), 0, nullptr), 0)
+      << out.message;
 }
 
 void expect_matches_reference(const std::string& name, const MapSpec& spec) {
   const wijkatlas::test::TempDir dir;
   const fs::path actual_path = dir / (name + ".png");
   write_map(actual_path, spec, {});
-  const fs::path reference_path = wijkatlas::test::source_file("tests/render/reference") / (name + ".png");
-  if (const char* rebaseline = std::getenv("WIJKATLAS_REBASELINE"); rebaseline && std::string(rebaseline) == "1") {
+  const fs::path reference_path =
+      wijkatlas::test::source_file("tests/render/reference") / (name + ".png");
+  if (const char* rebaseline = std::getenv("WIJKATLAS_REBASELINE");
+      rebaseline && std::string(rebaseline) == "1") {
     fs::copy_file(actual_path, reference_path, fs::copy_options::overwrite_existing);
     GTEST_SKIP() << "re-baselined " << reference_path;
   }
-  ASSERT_TRUE(fs::exists(reference_path)) << reference_path << " is missing: run with WIJKATLAS_REBASELINE=1";
+  ASSERT_TRUE(fs::exists(reference_path))
+      << reference_path << " is missing: run with WIJKATLAS_REBASELINE=1";
   const test::RgbImage actual = test::read_png(actual_path);
   const test::RgbImage reference = test::read_png(reference_path);
   ASSERT_EQ(actual.width, reference.width);
@@ -57,7 +61,8 @@ void expect_matches_reference(const std::string& name, const MapSpec& spec) {
   std::size_t differing = 0;
   for (std::size_t i = 0; i < actual.rgb.size(); i += 3) {
     int worst = 0;
-    for (std::size_t c = 0; c < 3; ++c) worst = std::max(worst, std::abs(actual.rgb[i + c] - reference.rgb[i + c]));
+    for (std::size_t c = 0; c < 3; ++c)
+      worst = std::max(worst, std::abs(actual.rgb[i + c] - reference.rgb[i + c]));
     const bool differs = worst > channel_tolerance;
     differing += differs ? 1 : 0;
     // Differences in red over a faded copy of the reference.
@@ -66,10 +71,12 @@ void expect_matches_reference(const std::string& name, const MapSpec& spec) {
     diff.rgb[i + 1] = differs ? 0 : faded;
     diff.rgb[i + 2] = differs ? 0 : faded;
   }
-  const auto allowed = static_cast<std::size_t>(max_differing_fraction * actual.width * actual.height);
+  const auto allowed =
+      static_cast<std::size_t>(max_differing_fraction * actual.width * actual.height);
   if (differing > allowed) {
     write_rgb_png(fs::current_path() / (name + ".diff.png"), diff);
-    fs::copy_file(actual_path, fs::current_path() / (name + ".actual.png"), fs::copy_options::overwrite_existing);
+    fs::copy_file(actual_path, fs::current_path() / (name + ".actual.png"),
+                  fs::copy_options::overwrite_existing);
   }
   EXPECT_LE(differing, allowed) << differing << " pixels differ by more than " << channel_tolerance
                                 << "; see " << (fs::current_path() / (name + ".diff.png"));
@@ -87,14 +94,16 @@ TEST(MapReference, OsmBaseMapOfVaduzMatchesItsReference) {
   const geo::Point centre = geo::Transformer("EPSG:4326").transform(geo::Point(9.5215, 47.1405));
   constexpr double half = 800;  // metres: a little more than an A4 frame shows at 1:5,000
   geo::BaseMapOptions read;
-  read.bbox = geo::Box({centre.x() - half, centre.y() - half}, {centre.x() + half, centre.y() + half});
+  read.bbox =
+      geo::Box({centre.x() - half, centre.y() - half}, {centre.x() + half, centre.y() + half});
   geo::CollectingReporter quiet;
   MapSpec spec;
   spec.page = Page{Paper::a4, Orientation::portrait};
   spec.page.dpi = 50;  // small enough to commit, large enough to see a street or label move
   spec.title = "Vaduz";
   BaseMapLayer base;
-  base.map = geo::load_osm_basemap(wijkatlas::test::data_file("osm/liechtenstein-2013-08-03.osm.pbf"), read, quiet);
+  base.map = geo::load_osm_basemap(
+      wijkatlas::test::data_file("osm/liechtenstein-2013-08-03.osm.pbf"), read, quiet);
   ASSERT_FALSE(base.map.lines.empty());
   spec.layers.emplace_back(std::move(base));
   spec.extent.centre = centre;

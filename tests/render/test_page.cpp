@@ -26,8 +26,10 @@ TEST_P(PaperSizes, PortraitIsIsoAndLandscapeSwapsTheSides) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Iso216, PaperSizes,
-                         ::testing::Values(PaperCase{Paper::a4, 210, 297}, PaperCase{Paper::a3, 297, 420},
-                                           PaperCase{Paper::a2, 420, 594}, PaperCase{Paper::a1, 594, 841},
+                         ::testing::Values(PaperCase{Paper::a4, 210, 297},
+                                           PaperCase{Paper::a3, 297, 420},
+                                           PaperCase{Paper::a2, 420, 594},
+                                           PaperCase{Paper::a1, 594, 841},
                                            PaperCase{Paper::a0, 841, 1189}));
 
 TEST(Page, A0At300DpiIsTheRasterTheIssueNames) {

@@ -7,8 +7,11 @@ namespace wijkatlas::render {
 namespace {
 
 TEST(Palette, DefaultSequentialRampIsColorBrewersYlGnBu) {
-  const std::vector<Rgb> expected{{0xff, 0xff, 0xcc}, {0xa1, 0xda, 0xb4}, {0x41, 0xb6, 0xc4},
-                                  {0x2c, 0x7f, 0xb8}, {0x25, 0x34, 0x94}};
+  const std::vector<Rgb> expected{{0xff, 0xff, 0xcc},
+                                  {0xa1, 0xda, 0xb4},
+                                  {0x41, 0xb6, 0xc4},
+                                  {0x2c, 0x7f, 0xb8},
+                                  {0x25, 0x34, 0x94}};
   EXPECT_EQ(palette(default_sequential_palette, 5), expected);
 }
 
@@ -17,7 +20,8 @@ TEST(Palette, EveryRampHasTheAskedNumberOfDistinctColours) {
     for (std::size_t n = 1; n <= info.max_classes; ++n) {
       const auto colours = palette(info.name, n);
       ASSERT_EQ(colours.size(), n) << info.name;
-      for (std::size_t i = 1; i < n; ++i) EXPECT_NE(colours[i], colours[i - 1]) << info.name << " " << n;
+      for (std::size_t i = 1; i < n; ++i)
+        EXPECT_NE(colours[i], colours[i - 1]) << info.name << " " << n;
     }
   }
 }

@@ -134,12 +134,13 @@ TEST(PngOutput, AFailedRenderLeavesNoFileBehind) {
   page.dpi = 50;
   const wijkatlas::test::TempDir dir;
   int bands = 0;
-  EXPECT_THROW(write_page(dir / "broken.png", page, {},
-                          [&](cairo_t* cr) {
-                            paint_test_page(cr);
-                            if (++bands == 3) throw std::runtime_error("painter failed");
-                          },
-                          RasterOptions{.band_rows = 50}),
+  EXPECT_THROW(write_page(
+                   dir / "broken.png", page, {},
+                   [&](cairo_t* cr) {
+                     paint_test_page(cr);
+                     if (++bands == 3) throw std::runtime_error("painter failed");
+                   },
+                   RasterOptions{.band_rows = 50}),
                std::runtime_error);
   EXPECT_EQ(bands, 3);
   EXPECT_EQ(wijkatlas::test::file_count(dir.path()), 0u);
@@ -151,13 +152,14 @@ TEST(PngOutput, PaintersSeeTheirBandAsTheClip) {
   page.dpi = 72;  // one pixel per point: band rows are points
   const wijkatlas::test::TempDir dir;
   std::vector<std::pair<double, double>> clips;
-  write_page(dir / "clip.png", page, {},
-             [&](cairo_t* cr) {
-               double x1, y1, x2, y2;
-               cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
-               clips.emplace_back(y1, y2);
-             },
-             RasterOptions{.band_rows = 300});
+  write_page(
+      dir / "clip.png", page, {},
+      [&](cairo_t* cr) {
+        double x1, y1, x2, y2;
+        cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
+        clips.emplace_back(y1, y2);
+      },
+      RasterOptions{.band_rows = 300});
   const int height = page.raster_size().height;  // 842
   ASSERT_EQ(clips.size(), 3u);
   EXPECT_DOUBLE_EQ(clips[0].first, 0);

@@ -22,10 +22,13 @@ struct WordBox {
 
 // Words and their boxes from `pdftotext -bbox` (points, origin top-left).
 std::map<std::string, WordBox> word_boxes(const std::filesystem::path& pdf) {
-  const std::string html = wijkatlas::test::command_output("pdftotext -bbox " + wijkatlas::test::shell_quoted(pdf.string()) + " -");
-  const std::regex word(R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="[0-9.]+" yMax="[0-9.]+">([^<]+)</word>)re");
+  const std::string html = wijkatlas::test::command_output(
+      "pdftotext -bbox " + wijkatlas::test::shell_quoted(pdf.string()) + " -");
+  const std::regex word(
+      R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="[0-9.]+" yMax="[0-9.]+">([^<]+)</word>)re");
   std::map<std::string, WordBox> boxes;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator();
+       ++it) {
     boxes[(*it)[3]] = {std::stod((*it)[1]), std::stod((*it)[2])};
   }
   return boxes;

@@ -14,7 +14,8 @@ namespace {
 using geo::LandmarkKind;
 const geo::Point& centre = test::sheet_centre;
 
-DrawingSheetSpec spec_with(std::vector<geo::Landmark> places, std::vector<geo::BaseLine> streets = {}) {
+DrawingSheetSpec spec_with(std::vector<geo::Landmark> places,
+                           std::vector<geo::BaseLine> streets = {}) {
   DrawingSheetSpec spec = test::a3_sheet_spec(std::move(streets));
   spec.landmarks.places = std::move(places);
   return spec;
@@ -32,7 +33,8 @@ const PlacedText* label(const SheetPlan& plan, const std::string& text) {
 }
 
 RectMm symbol_box(const LandmarkSymbol& s) {
-  return {s.at.x_mm - landmark_symbol_mm / 2, s.at.y_mm - landmark_symbol_mm / 2, landmark_symbol_mm, landmark_symbol_mm};
+  return {s.at.x_mm - landmark_symbol_mm / 2, s.at.y_mm - landmark_symbol_mm / 2,
+          landmark_symbol_mm, landmark_symbol_mm};
 }
 
 }  // namespace
@@ -45,7 +47,8 @@ TEST(SheetLandmarks, SymbolsInsideTheFrameOnlyAndTheMoreImportantKindFirst) {
       {LandmarkKind::church, "Verre kerk", {centre.x() + 5000, centre.y()}},  // far outside
   }));
   ASSERT_EQ(plan.landmarks.size(), 2u);
-  EXPECT_EQ(plan.landmarks[0].kind, LandmarkKind::station) << "the station wins the place from the park";
+  EXPECT_EQ(plan.landmarks[0].kind, LandmarkKind::station)
+      << "the station wins the place from the park";
   EXPECT_EQ(plan.landmarks[1].kind, LandmarkKind::school);
   EXPECT_FALSE(overlaps(symbol_box(plan.landmarks[0]), symbol_box(plan.landmarks[1])));
   EXPECT_NE(label(plan, "Station"), nullptr);
@@ -59,10 +62,12 @@ TEST(SheetLandmarks, NamesKeepClearOfStreetNamesAndSymbols) {
   // left out, the other landmarks' names find room around both, and nothing overlaps.
   std::vector<geo::Landmark> places;
   for (int i = 0; i < 12; ++i) {
-    places.push_back({static_cast<LandmarkKind>(i % 13), "Plek nummer " + std::to_string(i),
+    places.push_back({static_cast<LandmarkKind>(i % 13),
+                      "Plek nummer " + std::to_string(i),
                       {centre.x() - 240 + 40 * i, centre.y() + (i % 2 ? 6 : -6)}});
   }
-  const SheetPlan plan = plan_sheet(spec_with(places, {street("Hoofdstraat", 0), street("Dwarsstraat", 40)}));
+  const SheetPlan plan =
+      plan_sheet(spec_with(places, {street("Hoofdstraat", 0), street("Dwarsstraat", 40)}));
   ASSERT_NE(label(plan, "Hoofdstraat"), nullptr);
   std::size_t named = 0;
   for (const PlacedText& t : plan.plan.labels) {
@@ -73,22 +78,26 @@ TEST(SheetLandmarks, NamesKeepClearOfStreetNamesAndSymbols) {
         EXPECT_FALSE(overlaps(t.box, other.box)) << t.text << " over " << other.text;
       }
     }
-    for (const LandmarkSymbol& s : plan.landmarks) EXPECT_FALSE(overlaps(t.box, symbol_box(s))) << t.text;
+    for (const LandmarkSymbol& s : plan.landmarks)
+      EXPECT_FALSE(overlaps(t.box, symbol_box(s))) << t.text;
   }
   EXPECT_GE(plan.landmarks.size(), places.size() - 1);
-  EXPECT_LT(plan.landmarks.size(), places.size()) << "the symbol in the middle would sit under the street's name";
+  EXPECT_LT(plan.landmarks.size(), places.size())
+      << "the symbol in the middle would sit under the street's name";
   EXPECT_GE(named, 8u) << "most names find a place";
   // No symbol under a street name (the name is horizontal here, so its box is exact).
   for (const PlacedText& t : plan.plan.labels) {
     if (t.text.find("straat") == std::string::npos) continue;
-    for (const LandmarkSymbol& s : plan.landmarks) EXPECT_FALSE(overlaps(t.box, symbol_box(s))) << t.text;
+    for (const LandmarkSymbol& s : plan.landmarks)
+      EXPECT_FALSE(overlaps(t.box, symbol_box(s))) << t.text;
   }
 }
 
 TEST(SheetLandmarks, LongNamesAreShortenedAtAWord) {
-  const SheetPlan plan = plan_sheet(spec_with({{LandmarkKind::school,
-                                                "Openb. SGM. Arnhem Noord voor lyceum, havo, mavo en vbo",
-                                                {centre.x(), centre.y()}}}));
+  const SheetPlan plan =
+      plan_sheet(spec_with({{LandmarkKind::school,
+                             "Openb. SGM. Arnhem Noord voor lyceum, havo, mavo en vbo",
+                             {centre.x(), centre.y()}}}));
   EXPECT_NE(label(plan, "Openb. SGM. Arnhem Noord voor…"), nullptr);
 }
 
@@ -97,21 +106,25 @@ TEST(SheetLandmarks, TheirSourcesAreCredited) {
   spec.landmarks.source = "DUO";
   spec.landmarks.openstreetmap = true;
   EXPECT_EQ(plan_sheet(spec).plan.attribution, "Bron: DUO · © OpenStreetMap-bijdragers");
-  EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster · © OpenStreetMap-bijdragers", spec.landmarks, true, Language::nl),
+  EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster · © OpenStreetMap-bijdragers",
+                                  spec.landmarks, true, Language::nl),
             "Bron: CBS, Kadaster, DUO · © OpenStreetMap-bijdragers");
-  EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster", spec.landmarks, false, Language::nl), "Bron: CBS, Kadaster")
+  EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster", spec.landmarks, false, Language::nl),
+            "Bron: CBS, Kadaster")
       << "no credit for landmarks that are not on the sheet";
   // The base map's year stays with its credit when the landmarks' sources go before it.
-  EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster · © OpenStreetMap-bijdragers (2021)", spec.landmarks, true,
-                                  Language::nl),
+  EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster · © OpenStreetMap-bijdragers (2021)",
+                                  spec.landmarks, true, Language::nl),
             "Bron: CBS, Kadaster, DUO · © OpenStreetMap-bijdragers (2021)");
   // A note on the boundaries stays last, with or without a base map.
   const std::string note = "CBS-grenzen vereenvoudigd; afwijking tot ~300 m";
-  EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster · © OpenStreetMap-bijdragers (2021) · " + note, spec.landmarks,
-                                  true, Language::nl),
-            "Bron: CBS, Kadaster, DUO · © OpenStreetMap-bijdragers (2021) · " + note);
-  EXPECT_EQ(with_landmark_credits("Bron: CBS, Kadaster · " + note, spec.landmarks, true, Language::nl),
-            "Bron: CBS, Kadaster, DUO · © OpenStreetMap-bijdragers · " + note);
+  EXPECT_EQ(
+      with_landmark_credits("Bron: CBS, Kadaster · © OpenStreetMap-bijdragers (2021) · " + note,
+                            spec.landmarks, true, Language::nl),
+      "Bron: CBS, Kadaster, DUO · © OpenStreetMap-bijdragers (2021) · " + note);
+  EXPECT_EQ(
+      with_landmark_credits("Bron: CBS, Kadaster · " + note, spec.landmarks, true, Language::nl),
+      "Bron: CBS, Kadaster, DUO · © OpenStreetMap-bijdragers · " + note);
 }
 
 }  // namespace wijkatlas::render::sheet

@@ -15,7 +15,11 @@ const geo::Point& centre = test::sheet_centre;
 
 geo::MultiPolygon square(double cx, double cy, double half) {
   geo::Polygon p;
-  p.outer() = {{cx - half, cy - half}, {cx - half, cy + half}, {cx + half, cy + half}, {cx + half, cy - half}, {cx - half, cy - half}};
+  p.outer() = {{cx - half, cy - half},
+               {cx - half, cy + half},
+               {cx + half, cy + half},
+               {cx + half, cy - half},
+               {cx - half, cy - half}};
   return {p};
 }
 
@@ -27,10 +31,12 @@ geo::BaseLine street(const std::string& name, double y) {
 // A spot astride a short named street, an initiative beside it, a landmark at the spot's heart.
 DrawingSheetSpec round_two_spec() {
   DrawingSheetSpec spec = test::a3_sheet_spec({street("Hommelstraat", 0)});
-  spec.landmarks.places = {{geo::LandmarkKind::school, "Basisschool De Hommel", {centre.x() + 2, centre.y() + 3}}};
+  spec.landmarks.places = {
+      {geo::LandmarkKind::school, "Basisschool De Hommel", {centre.x() + 2, centre.y() + 3}}};
   PreviousOverlay previous;
   previous.session = "Blokgesprek Hommelstraat";
-  previous.spots = {{square(centre.x(), centre.y(), 25), PreviousHatch::rising, "P01 probleem · opgepakt", "extra lantaarnpalen"}};
+  previous.spots = {{square(centre.x(), centre.y(), 25), PreviousHatch::rising,
+                     "P01 probleem · opgepakt", "extra lantaarnpalen"}};
   previous.initiatives = {{{centre.x() + 60, centre.y() + 25}, "Buurtlicht Hommelstraat", centre}};
   spec.previous = std::move(previous);
   return spec;
@@ -43,7 +49,8 @@ const PlacedText* label(const SheetPlan& plan, const std::string& text) {
 }
 
 bool inside(const RectMm& r, const RectMm& room) {
-  return r.x >= room.x && r.y >= room.y && r.x + r.width <= room.x + room.width && r.y + r.height <= room.y + room.height;
+  return r.x >= room.x && r.y >= room.y && r.x + r.width <= room.x + room.width &&
+         r.y + r.height <= room.y + room.height;
 }
 
 }  // namespace
@@ -65,10 +72,12 @@ TEST(SheetPrevious, StatusLabelsComeFirstAndTheMapsNamesMakeRoom) {
   ASSERT_NE(street_name, nullptr);
   for (const OverlayLabel& l : previous.labels) {
     EXPECT_TRUE(inside(l.box, plan.plan.frame.frame_mm())) << l.lines[0].text;
-    for (const PlacedText& t : plan.plan.labels) EXPECT_FALSE(overlaps(l.box, t.box)) << l.lines[0].text << " over " << t.text;
+    for (const PlacedText& t : plan.plan.labels)
+      EXPECT_FALSE(overlaps(l.box, t.box)) << l.lines[0].text << " over " << t.text;
     for (const LandmarkSymbol& s : plan.landmarks) {
-      EXPECT_FALSE(overlaps(l.box, {s.at.x_mm - landmark_symbol_mm / 2, s.at.y_mm - landmark_symbol_mm / 2, landmark_symbol_mm,
-                                    landmark_symbol_mm}))
+      EXPECT_FALSE(
+          overlaps(l.box, {s.at.x_mm - landmark_symbol_mm / 2, s.at.y_mm - landmark_symbol_mm / 2,
+                           landmark_symbol_mm, landmark_symbol_mm}))
           << "landmark symbol under " << l.lines[0].text;
     }
   }

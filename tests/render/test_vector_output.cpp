@@ -51,15 +51,18 @@ TEST(PdfOutput, MetadataIsWrittenAndTheDateOnlyWhenAsked) {
   const wijkatlas::test::TempDir dir;
   DocumentInfo info{.title = "Arnhem-Oost atlas", .author = "Nationaal Programma Arnhem-Oost"};
   write_page(dir / "undated.pdf", Page{}, info, paint_title);
-  const std::string undated = command_output("pdfinfo " + shell_quoted((dir / "undated.pdf").string()));
+  const std::string undated =
+      command_output("pdfinfo " + shell_quoted((dir / "undated.pdf").string()));
   EXPECT_TRUE(std::regex_search(undated, std::regex(R"(Title:\s+Arnhem-Oost atlas\n)"))) << undated;
-  EXPECT_TRUE(std::regex_search(undated, std::regex(R"(Author:\s+Nationaal Programma Arnhem-Oost\n)")));
+  EXPECT_TRUE(
+      std::regex_search(undated, std::regex(R"(Author:\s+Nationaal Programma Arnhem-Oost\n)")));
   EXPECT_TRUE(std::regex_search(undated, std::regex(R"(Creator:\s+wijkatlas\n)")));
   EXPECT_EQ(undated.find("CreationDate"), std::string::npos) << undated;
 
   info.created = std::chrono::sys_days{std::chrono::year{2024} / 3 / 15} + std::chrono::hours{9};
   write_page(dir / "dated.pdf", Page{}, info, paint_title);
-  const std::string dated = command_output("pdfinfo -isodates " + shell_quoted((dir / "dated.pdf").string()));
+  const std::string dated =
+      command_output("pdfinfo -isodates " + shell_quoted((dir / "dated.pdf").string()));
   EXPECT_NE(dated.find("2024-03-15T09:00:00"), std::string::npos) << dated;
 }
 
@@ -67,8 +70,9 @@ TEST(PdfOutput, TextStaysTextInThePinnedEmbeddedFont) {
   const wijkatlas::test::TempDir dir;
   const auto pdf = dir / "text.pdf";
   write_page(pdf, Page{}, {}, paint_title);
-  EXPECT_NE(command_output("pdftotext -enc UTF-8 " + shell_quoted(pdf.string()) + " -").find(dutch_title),
-            std::string::npos);
+  EXPECT_NE(
+      command_output("pdftotext -enc UTF-8 " + shell_quoted(pdf.string()) + " -").find(dutch_title),
+      std::string::npos);
   const std::string fonts = command_output("pdffonts " + shell_quoted(pdf.string()));
   // e.g. "ABCDEE+NotoSans-Regular  TrueType  WinAnsi  yes yes yes ..." : embedded, subset.
   EXPECT_TRUE(std::regex_search(fonts, std::regex(R"(\+NotoSans-Regular\s+\S.*\syes\s+yes\s)")))
@@ -146,7 +150,8 @@ TEST(Text, MeasuredWidthGrowsWithSizeAndText) {
   const TextSize small = measure_text("Geitenkamp", TextStyle{.size_pt = 10});
   const TextSize large = measure_text("Geitenkamp", TextStyle{.size_pt = 20});
   EXPECT_GT(small.width_pt, 30);
-  EXPECT_NEAR(large.width_pt, 2 * small.width_pt, 0.01 * small.width_pt) << "unhinted: linear in size";
+  EXPECT_NEAR(large.width_pt, 2 * small.width_pt, 0.01 * small.width_pt)
+      << "unhinted: linear in size";
   EXPECT_GT(measure_text("Geitenkamp-Noord", TextStyle{.size_pt = 10}).width_pt, small.width_pt);
   EXPECT_GT(small.baseline_pt, 0);
   EXPECT_LT(small.baseline_pt, small.height_pt);

@@ -15,13 +15,16 @@ using wijkatlas::test::CliRun;
 using wijkatlas::test::run_wijkatlas;
 
 using wijkatlas::test::command_output;
-inline std::string quoted(const std::filesystem::path& path) { return wijkatlas::test::shell_quoted(path); }
+inline std::string quoted(const std::filesystem::path& path) {
+  return wijkatlas::test::shell_quoted(path);
+}
 
 using wijkatlas::test::execute_sql;
 using wijkatlas::test::query_number;
 using wijkatlas::test::query_text;
 using wijkatlas::test::StoreLock;
 
-#define EXPECT_CONTAINS(text, needle) EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
+#define EXPECT_CONTAINS(text, needle) \
+  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
 
 }  // namespace wijkatlas::sketch::test

@@ -23,9 +23,10 @@ TEST(IngestPhoto, DrawnOnScanComesBackOnItsSheet) {
   TempDir dir;
   const auto store = dir / "project.gpkg";
   const auto pdf = dir / "blad.pdf";
-  const CliRun printed = run_wijkatlas({"sheet", "--centre", "9.5215,47.1405", "--crs", "EPSG:4326", "--basemap",
-                                        wijkatlas::test::data_file("osm/liechtenstein-2013-08-03.osm.pbf").string(), "--session",
-                                        "Blokgesprek Städtle", "--store", store.string(), "--no-date", "-o", pdf.string()});
+  const CliRun printed = run_wijkatlas(
+      {"sheet", "--centre", "9.5215,47.1405", "--crs", "EPSG:4326", "--basemap",
+       wijkatlas::test::data_file("osm/liechtenstein-2013-08-03.osm.pbf").string(), "--session",
+       "Blokgesprek Städtle", "--store", store.string(), "--no-date", "-o", pdf.string()});
   ASSERT_EQ(printed.code, 0) << printed.err;
   std::smatch m;
   ASSERT_TRUE(std::regex_search(printed.out, m, std::regex("blad-id: ([0-9A-Z]{3}-[0-9A-Z]{3})")));
@@ -48,11 +49,15 @@ TEST(IngestPhoto, DrawnOnScanComesBackOnItsSheet) {
 
   const double px = 150 / 25.4;
   const auto at = [&](double x_mm, double y_mm) {
-    return cv::Point(static_cast<int>((sheet.frame.x + x_mm) * px), static_cast<int>((sheet.frame.y + y_mm) * px));
+    return cv::Point(static_cast<int>((sheet.frame.x + x_mm) * px),
+                     static_cast<int>((sheet.frame.y + y_mm) * px));
   };
-  cv::rectangle(page, at(60, 60), at(100, 90), cv::Scalar(40, 40, 210), cv::FILLED);     // red marker, BGR
-  cv::circle(page, at(180, 150), static_cast<int>(3 * px), cv::Scalar(200, 80, 30), cv::FILLED);  // blue dot
-  cv::putText(page, "te druk!", at(120, 200), cv::FONT_HERSHEY_SIMPLEX, 1.5, cv::Scalar(20, 20, 20), 4);  // black writing
+  cv::rectangle(page, at(60, 60), at(100, 90), cv::Scalar(40, 40, 210),
+                cv::FILLED);  // red marker, BGR
+  cv::circle(page, at(180, 150), static_cast<int>(3 * px), cv::Scalar(200, 80, 30),
+             cv::FILLED);  // blue dot
+  cv::putText(page, "te druk!", at(120, 200), cv::FONT_HERSHEY_SIMPLEX, 1.5, cv::Scalar(20, 20, 20),
+              4);  // black writing
   const auto scan = dir / "blad_scan.png";
   cv::imwrite(scan.string(), page);
 
@@ -60,10 +65,12 @@ TEST(IngestPhoto, DrawnOnScanComesBackOnItsSheet) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_CONTAINS(r.out, "van blad " + id);
   EXPECT_GE(query_number(store, "SELECT COUNT(*) FROM sketches WHERE sheet_id = '" + id +
-                                    "' AND category = 'probleem' AND kind = 'vlak' AND source = 'scan' AND session = 'Blokgesprek Städtle'"),
+                                    "' AND category = 'probleem' AND kind = 'vlak' AND source = "
+                                    "'scan' AND session = 'Blokgesprek Städtle'"),
             1);
   EXPECT_GE(query_number(store, "SELECT COUNT(*) FROM sketches WHERE category = 'idee'"), 1);
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests WHERE photo IS NOT NULL"), 0) << "photos are not kept by default";
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests WHERE photo IS NOT NULL"), 0)
+      << "photos are not kept by default";
   const long long stored = query_number(store, "SELECT COUNT(*) FROM sketches");
   const CliRun again = run_wijkatlas({"ingest", "--store", store.string(), scan.string()});
   EXPECT_EQ(again.code, 0);

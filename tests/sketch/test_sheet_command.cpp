@@ -4,10 +4,10 @@
 #include <gtest/gtest.h>
 #include <zbar.h>
 
+#include <fstream>
 #include <opencv2/aruco.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <fstream>
 #include <regex>
 
 #include "sheet_test_support.hpp"
@@ -32,11 +32,12 @@ std::vector<std::string> qr_codes(const cv::Mat& gray) {
   zbar::ImageScanner scanner;
   scanner.set_config(zbar::ZBAR_NONE, zbar::ZBAR_CFG_ENABLE, 0);
   scanner.set_config(zbar::ZBAR_QRCODE, zbar::ZBAR_CFG_ENABLE, 1);
-  zbar::Image image(static_cast<unsigned>(gray.cols), static_cast<unsigned>(gray.rows), "Y800", gray.data,
-                    static_cast<unsigned long>(gray.total()));
+  zbar::Image image(static_cast<unsigned>(gray.cols), static_cast<unsigned>(gray.rows), "Y800",
+                    gray.data, static_cast<unsigned long>(gray.total()));
   scanner.scan(image);
   std::vector<std::string> out;
-  for (auto symbol = image.symbol_begin(); symbol != image.symbol_end(); ++symbol) out.push_back(symbol->get_data());
+  for (auto symbol = image.symbol_begin(); symbol != image.symbol_end(); ++symbol)
+    out.push_back(symbol->get_data());
   image.set_data(nullptr, 0);
   return out;
 }
@@ -45,9 +46,10 @@ TEST(SheetCommand, SheetOnRealOsmExtractReadsBack) {
   TempDir dir;
   const auto pdf = dir / "blad.pdf";
   const auto store = dir / "project.gpkg";
-  const CliRun r = run_wijkatlas({"sheet", "--centre", "9.5215,47.1405", "--crs", "EPSG:4326", "--scale", "2500", "--basemap",
-                                  wijkatlas::test::data_file("osm/liechtenstein-2013-08-03.osm.pbf").string(), "--session",
-                                  "Blokgesprek Städtle", "--store", store.string(), "--no-date", "-o", pdf.string()});
+  const CliRun r = run_wijkatlas(
+      {"sheet", "--centre", "9.5215,47.1405", "--crs", "EPSG:4326", "--scale", "2500", "--basemap",
+       wijkatlas::test::data_file("osm/liechtenstein-2013-08-03.osm.pbf").string(), "--session",
+       "Blokgesprek Städtle", "--store", store.string(), "--no-date", "-o", pdf.string()});
   ASSERT_EQ(r.code, 0) << r.err;
   const std::string id = sheet_id_in(r.out);
   ASSERT_FALSE(id.empty()) << r.out;
@@ -65,14 +67,16 @@ TEST(SheetCommand, SheetOnRealOsmExtractReadsBack) {
   const std::string info = command_output("pdfinfo " + quoted(pdf));
   EXPECT_CONTAINS(info, "1190.55 x 841.89 pts (A3)");
   const std::string text = command_output("pdftotext -layout " + quoted(pdf) + " -");
-  for (const char* needle : {"rood = probleem", "groen = fijne plek", "blauw = idee / wens", "zwart = schrijven", "Sessie", "Datum",
-                             "Blokgesprek Städtle", "© OpenStreetMap-bijdragers", "Schaal 1:2.500"}) {
+  for (const char* needle :
+       {"rood = probleem", "groen = fijne plek", "blauw = idee / wens", "zwart = schrijven",
+        "Sessie", "Datum", "Blokgesprek Städtle", "© OpenStreetMap-bijdragers", "Schaal 1:2.500"}) {
     EXPECT_CONTAINS(text, needle);
   }
   EXPECT_CONTAINS(text, "Blad " + id);
   EXPECT_CONTAINS(text, "Städtle");  // a street name of the base map
   // Landmarks: a townhall and a museum mapped as buildings, a supermarket and a pharmacy as points.
-  for (const char* landmark : {"Rathaus Vaduz", "Kunstmuseum Liechtenstein", "Coop", "Schloss Apotheke"}) {
+  for (const char* landmark :
+       {"Rathaus Vaduz", "Kunstmuseum Liechtenstein", "Coop", "Schloss Apotheke"}) {
     EXPECT_CONTAINS(text, landmark);
   }
 
@@ -90,7 +94,8 @@ TEST(SheetCommand, SheetOnRealOsmExtractReadsBack) {
 
   std::vector<std::vector<cv::Point2f>> corners;
   std::vector<int> ids;
-  cv::aruco::detectMarkers(gray, cv::aruco::getPredefinedDictionary(cv::aruco::DICT_4X4_50), corners, ids);
+  cv::aruco::detectMarkers(gray, cv::aruco::getPredefinedDictionary(cv::aruco::DICT_4X4_50),
+                           corners, ids);
   ASSERT_EQ(ids.size(), 8u) << "all eight fiducials found";
   const auto placements = marker_placements(sheet);
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -108,8 +113,10 @@ TEST(SheetCommand, SheetOnRealOsmExtractReadsBack) {
   EXPECT_EQ(sorted, (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7}));
 
   // Inside the frame nothing is strongly coloured: only marker ink will be.
-  const cv::Rect frame(static_cast<int>((sheet.frame.x + 1) * px_per_mm), static_cast<int>((sheet.frame.y + 1) * px_per_mm),
-                       static_cast<int>((sheet.frame.width - 2) * px_per_mm), static_cast<int>((sheet.frame.height - 2) * px_per_mm));
+  const cv::Rect frame(static_cast<int>((sheet.frame.x + 1) * px_per_mm),
+                       static_cast<int>((sheet.frame.y + 1) * px_per_mm),
+                       static_cast<int>((sheet.frame.width - 2) * px_per_mm),
+                       static_cast<int>((sheet.frame.height - 2) * px_per_mm));
   cv::Mat hsv;
   cv::cvtColor(colour(frame), hsv, cv::COLOR_BGR2HSV);
   std::vector<cv::Mat> channels;
@@ -129,7 +136,8 @@ std::filesystem::path data_dir_without_osm(const TempDir& dir) {
   const auto data = dir / "data";
   std::filesystem::create_directories(data);
   for (const auto& entry : std::filesystem::directory_iterator(wijkatlas::test::data_dir())) {
-    if (entry.path().filename() != "osm") std::filesystem::create_directory_symlink(entry.path(), data / entry.path().filename());
+    if (entry.path().filename() != "osm")
+      std::filesystem::create_directory_symlink(entry.path(), data / entry.path().filename());
   }
   return data;
 }
@@ -138,9 +146,9 @@ TEST(SheetCommand, ArnhemSheetWithoutOsmDrawsBuurtenAndIsRecorded) {
   TempDir dir;
   const auto pdf = dir / "klarendal.pdf";
   const auto store = dir / "project.gpkg";
-  const CliRun r = run_wijkatlas({"sheet", "--area", "Klarendal", "--paper", "A3", "--orientation", "portrait", "--store",
-                                  store.string(), "--no-date", "--data-dir", data_dir_without_osm(dir).string(), "-o",
-                                  pdf.string()});
+  const CliRun r = run_wijkatlas({"sheet", "--area", "Klarendal", "--paper", "A3", "--orientation",
+                                  "portrait", "--store", store.string(), "--no-date", "--data-dir",
+                                  data_dir_without_osm(dir).string(), "-o", pdf.string()});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_CONTAINS(r.err, "geen OSM-extract");
   const std::string text = command_output("pdftotext " + quoted(pdf) + " -");
@@ -166,12 +174,14 @@ TEST(SheetCommand, ArnhemSheetWithoutOsmDrawsBuurtenAndIsRecorded) {
 TEST(SheetCommand, ArnhemSheetHasTheBundledBaseMapOf2021) {
   TempDir dir;
   const auto pdf = dir / "klarendal.pdf";
-  const CliRun r = run_wijkatlas({"sheet", "--area", "Klarendal", "--store", (dir / "project.gpkg").string(), "--no-date",
-                                  "-o", pdf.string()});
+  const CliRun r =
+      run_wijkatlas({"sheet", "--area", "Klarendal", "--store", (dir / "project.gpkg").string(),
+                     "--no-date", "-o", pdf.string()});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.err.find("geen OSM-extract"), std::string::npos) << r.err;
   std::string text = command_output("pdftotext -raw " + quoted(pdf) + " -");
-  std::erase_if(text, [](char c) { return c == ' ' || c == '\n'; });  // street names run along streets
+  std::erase_if(text,
+                [](char c) { return c == ' ' || c == '\n'; });  // street names run along streets
   EXPECT_CONTAINS(text, "Klarendalseweg");
   EXPECT_CONTAINS(text, "©OpenStreetMap-bijdragers(2021)");
   EXPECT_CONTAINS(text, "Klarendal-Noord");  // the buurten over the base map
@@ -183,8 +193,9 @@ TEST(SheetCommand, ArnhemSheetHasTheBundledBaseMapOf2021) {
 TEST(SheetCommand, ArnhemSheetLandmarksIncludeThePointTablesOfTheDataDirectory) {
   TempDir dir;
   const auto pdf = dir / "winkelcentrum.pdf";
-  const CliRun r = run_wijkatlas({"sheet", "--centre", "193450,443850", "--store", (dir / "project.gpkg").string(),
-                                  "--no-date", "-o", pdf.string()});
+  const CliRun r =
+      run_wijkatlas({"sheet", "--centre", "193450,443850", "--store",
+                     (dir / "project.gpkg").string(), "--no-date", "-o", pdf.string()});
   ASSERT_EQ(r.code, 0) << r.err;
   const std::string text = command_output("pdftotext " + quoted(pdf) + " -");
   EXPECT_CONTAINS(text, "Huisartsenpraktijk Presikhaaf");
@@ -198,14 +209,17 @@ TEST(SheetCommand, ArnhemSheetLandmarksIncludeThePointTablesOfTheDataDirectory) 
 TEST(SheetCommand, CacheDirHoldsThePreparedBaseMap) {
   TempDir dir;
   const auto sheet = [&](const std::filesystem::path& cache, const std::string& name) {
-    return run_wijkatlas({"sheet", "--centre", "9.5215,47.1405", "--crs", "EPSG:4326", "--basemap",
-                          wijkatlas::test::data_file("osm/liechtenstein-2013-08-03.osm.pbf").string(), "--store",
-                          (dir / "project.gpkg").string(), "--cache-dir", cache.string(), "-o", (dir / name).string()});
+    return run_wijkatlas(
+        {"sheet", "--centre", "9.5215,47.1405", "--crs", "EPSG:4326", "--basemap",
+         wijkatlas::test::data_file("osm/liechtenstein-2013-08-03.osm.pbf").string(), "--store",
+         (dir / "project.gpkg").string(), "--cache-dir", cache.string(), "-o",
+         (dir / name).string()});
   };
   const CliRun r = sheet(dir / "cache", "a.pdf");
   ASSERT_EQ(r.code, 0) << r.err;
   std::size_t prepared = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir / "cache")) prepared += entry.path().extension() == ".wbm";
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "cache"))
+    prepared += entry.path().extension() == ".wbm";
   EXPECT_EQ(prepared, 1u);
   const auto blocker = dir / "a_file";
   std::ofstream(blocker) << "not a directory";
@@ -219,22 +233,33 @@ TEST(SheetCommand, WrongOptionsAreUsageErrors) {
   TempDir dir;
   const std::string store = (dir / "p.gpkg").string();
   EXPECT_EQ(run_wijkatlas({"sheet", "--store", store, "-o", (dir / "a.pdf").string()}).code, 2);
-  EXPECT_EQ(run_wijkatlas({"sheet", "--area", "Klarendal", "--centre", "191000,444000", "--store", store}).code, 2);
-  const CliRun unknown = run_wijkatlas({"sheet", "--area", "Nergenshuizen", "--store", store, "-o", (dir / "b.pdf").string()});
+  EXPECT_EQ(
+      run_wijkatlas({"sheet", "--area", "Klarendal", "--centre", "191000,444000", "--store", store})
+          .code,
+      2);
+  const CliRun unknown = run_wijkatlas(
+      {"sheet", "--area", "Nergenshuizen", "--store", store, "-o", (dir / "b.pdf").string()});
   EXPECT_EQ(unknown.code, 2);
   EXPECT_CONTAINS(unknown.err, "Nergenshuizen");
-  EXPECT_EQ(run_wijkatlas({"sheet", "--area", "Klarendal", "--store", store, "-o", (dir / "c.txt").string()}).code, 2);
-  EXPECT_EQ(run_wijkatlas({"sheet", "--area", "Klarendal", "--paper", "B5", "--store", store, "-o", (dir / "d.pdf").string()}).code, 2);
+  EXPECT_EQ(run_wijkatlas(
+                {"sheet", "--area", "Klarendal", "--store", store, "-o", (dir / "c.txt").string()})
+                .code,
+            2);
+  EXPECT_EQ(run_wijkatlas({"sheet", "--area", "Klarendal", "--paper", "B5", "--store", store, "-o",
+                           (dir / "d.pdf").string()})
+                .code,
+            2);
 }
 
 TEST(SheetCommand, LonLatWithoutCrsIsRefusedWithAHint) {
   TempDir dir;
-  const CliRun r = run_wijkatlas({"sheet", "--centre", "5.93,51.99", "--store", (dir / "p.gpkg").string(), "-o",
-                                  (dir / "a.pdf").string()});
+  const CliRun r = run_wijkatlas({"sheet", "--centre", "5.93,51.99", "--store",
+                                  (dir / "p.gpkg").string(), "-o", (dir / "a.pdf").string()});
   EXPECT_EQ(r.code, 3) << r.err;
   EXPECT_CONTAINS(r.err, "--crs EPSG:4326");
   EXPECT_FALSE(std::filesystem::exists(dir / "a.pdf"));
-  EXPECT_FALSE(std::filesystem::exists(dir / "p.gpkg")) << "no store is made for a sheet that is not printed";
+  EXPECT_FALSE(std::filesystem::exists(dir / "p.gpkg"))
+      << "no store is made for a sheet that is not printed";
 }
 
 TEST(SheetCommand, LockedStoreStopsBeforeWriting) {
@@ -242,7 +267,8 @@ TEST(SheetCommand, LockedStoreStopsBeforeWriting) {
   const auto store = dir / "project.gpkg";
   ProjectStore::create(store.string(), "npao");  // an existing store someone has open in QGIS
   const StoreLock lock(store);
-  const CliRun r = run_wijkatlas({"sheet", "--area", "Klarendal", "--store", store.string(), "-o", (dir / "k.pdf").string()});
+  const CliRun r = run_wijkatlas(
+      {"sheet", "--area", "Klarendal", "--store", store.string(), "-o", (dir / "k.pdf").string()});
   EXPECT_EQ(r.code, 4) << r.err;
   EXPECT_CONTAINS(r.err, "locked");
   EXPECT_FALSE(std::filesystem::exists(dir / "k.pdf"));

@@ -59,9 +59,11 @@ TEST(SheetFormat, BadPayloadsSayWhatIsWrong) {
   EXPECT_NE(message(no_extent).find("'ext' is missing"), std::string::npos);
   // Found by fuzzing (fuzz/regressions/sheet_payload): a version too large for an int was
   // converted to one (undefined behaviour; "version -2147483648" in a release build).
-  EXPECT_NE(message(R"({"app":"wijkatlas","v":1e75})").find("version 1e+75 is not supported"), std::string::npos)
+  EXPECT_NE(message(R"({"app":"wijkatlas","v":1e75})").find("version 1e+75 is not supported"),
+            std::string::npos)
       << message(R"({"app":"wijkatlas","v":1e75})");
-  EXPECT_NE(message(R"({"app":"wijkatlas","v":"1"})").find("version \"1\" is not supported"), std::string::npos);
+  EXPECT_NE(message(R"({"app":"wijkatlas","v":"1"})").find("version \"1\" is not supported"),
+            std::string::npos);
 }
 
 // The photo reader sizes its images from the payload: a QR code describing a sheet that cannot
@@ -71,7 +73,8 @@ TEST(SheetFormat, PayloadsOfImpossibleSheetsAreRefused) {
   const auto with = [](const std::string& field, const std::string& value) {
     std::string text = encode_payload(a3_sheet());
     const std::size_t from = text.find("\"" + field + "\":") + field.size() + 3;
-    const std::size_t to = text[from] == '[' ? text.find(']', from) + 1 : text.find_first_of(",}", from);
+    const std::size_t to =
+        text[from] == '[' ? text.find(']', from) + 1 : text.find_first_of(",}", from);
     return text.replace(from, to - from, value);
   };
   const auto refused = [&](const std::string& field, const std::string& value) {
@@ -118,12 +121,15 @@ TEST(SheetFormat, MarkersSurroundTheFrameOutsideIt) {
     const bool right_of = m.square.x >= s.frame.x + s.frame.width + s.marker_gap_mm - 1e-9;
     const bool above = m.square.y + m.square.height <= s.frame.y - s.marker_gap_mm + 1e-9;
     const bool below = m.square.y >= s.frame.y + s.frame.height + s.marker_gap_mm - 1e-9;
-    EXPECT_TRUE(left_of || right_of || above || below) << "marker " << m.aruco_id << " touches the frame";
+    EXPECT_TRUE(left_of || right_of || above || below)
+        << "marker " << m.aruco_id << " touches the frame";
     EXPECT_GE(m.square.x, 0);
     EXPECT_LE(m.square.x + m.square.width, s.page_width_mm);
   }
-  EXPECT_DOUBLE_EQ(markers[0].square.x + markers[0].square.width, s.frame.x - s.marker_gap_mm);  // top-left
-  EXPECT_DOUBLE_EQ(markers[4].square.y, s.frame.y + s.frame.height + s.marker_gap_mm);          // bottom-right
+  EXPECT_DOUBLE_EQ(markers[0].square.x + markers[0].square.width,
+                   s.frame.x - s.marker_gap_mm);  // top-left
+  EXPECT_DOUBLE_EQ(markers[4].square.y,
+                   s.frame.y + s.frame.height + s.marker_gap_mm);  // bottom-right
 }
 
 TEST(SheetFormat, PageAndWorldAreExactInverses) {

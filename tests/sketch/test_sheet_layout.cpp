@@ -20,7 +20,8 @@ bool overlap(const render::RectMm& a, const render::RectMm& b) {
 }
 
 bool inside(const render::RectMm& r, double w, double h, double margin) {
-  return r.x >= margin && r.y >= margin && r.x + r.width <= w - margin && r.y + r.height <= h - margin;
+  return r.x >= margin && r.y >= margin && r.x + r.width <= w - margin &&
+         r.y + r.height <= h - margin;
 }
 
 class SheetLayout : public testing::TestWithParam<std::pair<Paper, Orientation>> {};
@@ -31,8 +32,10 @@ TEST_P(SheetLayout, RingAndPanelFitAndStayApart) {
   page.orientation = GetParam().second;
   const render::SheetLayout l = render::drawing_sheet_layout(page);
   const auto size = page.size_mm();
-  const render::RectMm ring{l.frame.x - l.ring_mm, l.frame.y - l.ring_mm, l.frame.width + 2 * l.ring_mm, l.frame.height + 2 * l.ring_mm};
-  EXPECT_TRUE(inside(ring, size.width, size.height, 5)) << "the fiducials' quiet zones stay off the unprintable edge";
+  const render::RectMm ring{l.frame.x - l.ring_mm, l.frame.y - l.ring_mm,
+                            l.frame.width + 2 * l.ring_mm, l.frame.height + 2 * l.ring_mm};
+  EXPECT_TRUE(inside(ring, size.width, size.height, 5))
+      << "the fiducials' quiet zones stay off the unprintable edge";
   for (const render::RectMm& block : {l.header, l.key, l.session, l.furniture, l.qr}) {
     EXPECT_FALSE(overlap(block, ring)) << "the margin panel lies outside the marker ring";
     EXPECT_TRUE(inside(block, size.width, size.height, 5));
@@ -45,16 +48,21 @@ TEST_P(SheetLayout, RingAndPanelFitAndStayApart) {
   s.frame = {l.frame.x, l.frame.y, l.frame.width, l.frame.height};
   s.marker_mm = l.marker_mm;
   s.marker_gap_mm = l.marker_gap_mm;
-  EXPECT_DOUBLE_EQ(marker_ring_mm(s), l.ring_mm) << "the renderer and the sheet format agree on the ring";
+  EXPECT_DOUBLE_EQ(marker_ring_mm(s), l.ring_mm)
+      << "the renderer and the sheet format agree on the ring";
   for (const MarkerPlacement& m : marker_placements(s)) {
-    EXPECT_TRUE(inside({m.square.x, m.square.y, m.square.width, m.square.height}, size.width, size.height, 5));
+    EXPECT_TRUE(inside({m.square.x, m.square.y, m.square.width, m.square.height}, size.width,
+                       size.height, 5));
   }
 }
 
 INSTANTIATE_TEST_SUITE_P(Papers, SheetLayout,
-                         testing::Values(std::pair{Paper::a3, Orientation::landscape}, std::pair{Paper::a3, Orientation::portrait},
-                                         std::pair{Paper::a1, Orientation::landscape}, std::pair{Paper::a1, Orientation::portrait},
-                                         std::pair{Paper::a0, Orientation::landscape}, std::pair{Paper::a4, Orientation::landscape}));
+                         testing::Values(std::pair{Paper::a3, Orientation::landscape},
+                                         std::pair{Paper::a3, Orientation::portrait},
+                                         std::pair{Paper::a1, Orientation::landscape},
+                                         std::pair{Paper::a1, Orientation::portrait},
+                                         std::pair{Paper::a0, Orientation::landscape},
+                                         std::pair{Paper::a4, Orientation::landscape}));
 
 TEST(SheetLayoutScale, LargerPaperHasLargerMarkersAndText) {
   render::Page a3, a0;
@@ -88,7 +96,8 @@ TEST(Fiducial, PatternsHaveABorderAndDiffer) {
     for (int i = 0; i < fiducial_cells; ++i) {
       EXPECT_TRUE(bits[0][static_cast<std::size_t>(i)] && bits[5][static_cast<std::size_t>(i)]);
       EXPECT_TRUE(bits[static_cast<std::size_t>(i)][0] && bits[static_cast<std::size_t>(i)][5]);
-      for (int j = 0; j < fiducial_cells; ++j) flat.push_back(bits[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]);
+      for (int j = 0; j < fiducial_cells; ++j)
+        flat.push_back(bits[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]);
     }
     seen.insert(flat);
   }

@@ -34,19 +34,25 @@ PrintedSheet print(const std::string& paper) {
   TempDir dir;
   const auto pdf = dir / "blad.pdf";
   const auto store = dir / "project.gpkg";
-  const CliRun r = run_wijkatlas({"sheet", "--area", "Presikhaaf", "--paper", paper, "--session", "Tafelgesprek Presikhaaf",
-                                  "--date", "24 november 2026", "--store", store.string(), "--no-date", "-o", pdf.string()});
+  const CliRun r = run_wijkatlas({"sheet", "--area", "Presikhaaf", "--paper", paper, "--session",
+                                  "Tafelgesprek Presikhaaf", "--date", "24 november 2026",
+                                  "--store", store.string(), "--no-date", "-o", pdf.string()});
   if (r.code != 0) throw std::runtime_error(r.err);
   std::smatch id;
-  if (!std::regex_search(r.out, id, std::regex("blad-id: ([0-9A-Z-]+)"))) throw std::runtime_error(r.out);
+  if (!std::regex_search(r.out, id, std::regex("blad-id: ([0-9A-Z-]+)")))
+    throw std::runtime_error(r.out);
   PrintedSheet out;
   out.sheet = ProjectStore::open(store.string()).find_sheet(id[1])->sheet;
   out.page_width_mm = out.sheet.page_width_mm;
-  const double ring_right_mm = out.sheet.frame.x + out.sheet.frame.width + marker_ring_mm(out.sheet);
+  const double ring_right_mm =
+      out.sheet.frame.x + out.sheet.frame.width + marker_ring_mm(out.sheet);
   const std::string html = command_output("pdftotext -bbox " + quoted(pdf) + " -");
-  const std::regex word(R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator(); ++it) {
-    const Word w{(*it)[5], std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]), std::stod((*it)[4])};
+  const std::regex word(
+      R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator();
+       ++it) {
+    const Word w{(*it)[5], std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]),
+                 std::stod((*it)[4])};
     if (w.x_min / pt_per_mm > ring_right_mm) out.panel.push_back(w);
     const auto& f = out.sheet.frame;
     const bool in_frame = w.x_min / pt_per_mm > f.x && w.x_max / pt_per_mm < f.x + f.width &&
@@ -67,7 +73,8 @@ double median_name_mm(const PrintedSheet& s) {
   std::vector<double> heights;
   for (const Word& w : s.names) heights.push_back(w.height_mm());
   if (heights.empty()) return 0;
-  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2),
+                   heights.end());
   return heights[heights.size() / 2];
 }
 
@@ -86,7 +93,8 @@ TEST(SheetPaper, PanelTextReadsFromAcrossTheTable) {
       EXPECT_NE(find(*s, text), nullptr) << text << " on " << s->sheet.paper;
     }
     // ...and on the page, not run off its edge (a long title shrinks to fit).
-    for (const Word& w : s->panel) EXPECT_LT(w.x_max / pt_per_mm, s->page_width_mm - 4) << w.text << " on " << s->sheet.paper;
+    for (const Word& w : s->panel)
+      EXPECT_LT(w.x_max / pt_per_mm, s->page_width_mm - 4) << w.text << " on " << s->sheet.paper;
   }
   // Every word of the panel, the smallest print included (credits, the note under the QR
   // code, the scale bar's numbers), is large enough for its reading distance: about 60 cm for
@@ -101,7 +109,8 @@ TEST(SheetPaper, PanelTextReadsFromAcrossTheTable) {
   ASSERT_GT(a3.names.size(), 3u);
   EXPECT_GT(median_name_mm(a1), 1.35 * median_name_mm(a3)) << "A1";
   EXPECT_GT(median_name_mm(a0), 1.65 * median_name_mm(a3)) << "A0";
-  EXPECT_LT(median_name_mm(a0), 2.2 * median_name_mm(a3)) << "A0: the map's names must not crowd out the map";
+  EXPECT_LT(median_name_mm(a0), 2.2 * median_name_mm(a3))
+      << "A0: the map's names must not crowd out the map";
   // And the map keeps its room: the programme wijk still fits A0 at 1:5.000.
   ASSERT_DOUBLE_EQ(a0.sheet.scale, 5000);
   // The enlarged scale bar still measures true: 500 m is 100 mm at 1:5.000 (tick labels are

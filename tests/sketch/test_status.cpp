@@ -8,7 +8,8 @@ namespace wijkatlas::sketch {
 namespace {
 
 TEST(StatusWords, StoredWordsRoundTrip) {
-  for (const Status s : {Status::nieuw, Status::in_behandeling, Status::opgepakt, Status::geen_actie}) {
+  for (const Status s :
+       {Status::nieuw, Status::in_behandeling, Status::opgepakt, Status::geen_actie}) {
     ASSERT_TRUE(parse_status(to_string(s)).has_value()) << to_string(s);
     EXPECT_EQ(*parse_status(to_string(s)), s);
   }

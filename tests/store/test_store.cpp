@@ -3,9 +3,8 @@
 // per sheet, and every failure a store_error of a known kind.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-
 #include <boost/geometry/algorithms/equals.hpp>
+#include <cstdlib>
 
 #include "store_test_support.hpp"
 

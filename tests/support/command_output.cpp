@@ -25,7 +25,8 @@ std::string command_output(const std::string& command) {
     }
     std::array<char, 4096> buffer{};
     std::size_t n = 0;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe.get())) > 0) output.append(buffer.data(), n);
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe.get())) > 0)
+      output.append(buffer.data(), n);
   }
   EXPECT_EQ(status, 0) << command;
   return output;

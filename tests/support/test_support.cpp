@@ -11,7 +11,8 @@ namespace fs = std::filesystem;
 TempDir::TempDir() {
   // Test name plus a random suffix: tests run in parallel and shuffled.
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string name = info != nullptr ? std::string(info->test_suite_name()) + "." + info->name() : "wijkatlas";
+  std::string name =
+      info != nullptr ? std::string(info->test_suite_name()) + "." + info->name() : "wijkatlas";
   for (auto& c : name) {
     if (c == '/' || c == ' ') c = '_';
   }
@@ -35,7 +36,8 @@ fs::path TempDir::write(std::string_view name, std::string_view content) const {
 fs::path data_dir() {
   const fs::path dir = WIJKATLAS_TEST_DATA_DIR;
   if (!fs::exists(dir / "cbs")) {
-    ADD_FAILURE() << "data directory " << dir << " has no cbs/ folder; set WIJKATLAS_DATA_DIR at configure time";
+    ADD_FAILURE() << "data directory " << dir
+                  << " has no cbs/ folder; set WIJKATLAS_DATA_DIR at configure time";
   }
   return dir;
 }

@@ -45,9 +45,12 @@ class ArnhemReal : public ::testing::Test {
     const auto gpkg = test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg");
     programme_ = new Programme(load_programme(test::source_file("datasets/npao_programma.toml")));
     HierarchyOptions options;
-    hierarchy_ = new AreaHierarchy(build_hierarchy(read(gpkg, "buurten"), programme_, options, reporter));
-    for (const char* table : {"cbs/arnhem_kerncijfers_wijken_2024_85984NED.csv", "cbs/arnhem_kerncijfers_buurten_2024.csv"}) {
-      const auto report = join_indicators(*hierarchy_, read_indicators(test::data_file(table), {}, reporter));
+    hierarchy_ =
+        new AreaHierarchy(build_hierarchy(read(gpkg, "buurten"), programme_, options, reporter));
+    for (const char* table : {"cbs/arnhem_kerncijfers_wijken_2024_85984NED.csv",
+                              "cbs/arnhem_kerncijfers_buurten_2024.csv"}) {
+      const auto report =
+          join_indicators(*hierarchy_, read_indicators(test::data_file(table), {}, reporter));
       EXPECT_TRUE(report.unmatched.empty()) << table << ": " << report.unmatched.front();
     }
     derive_population_and_land(*hierarchy_, reporter);
@@ -70,7 +73,8 @@ std::map<std::string, std::string> programme_of_buurt_from_data() {
   const Layer codes = read_table(test::data_file("cbs/programma_arnhem_oost_codes.csv"));
   std::map<std::string, std::string> out;
   for (const auto& f : codes.features) {
-    out[to_text(f.values[*codes.field_index("buurtcode")])] = to_text(f.values[*codes.field_index("programma")]);
+    out[to_text(f.values[*codes.field_index("buurtcode")])] =
+        to_text(f.values[*codes.field_index("programma")]);
   }
   return out;
 }
@@ -177,8 +181,10 @@ TEST_F(ArnhemReal, Wgs84CsvLandsWhereTheSamePointsInRdLand) {
   // into two files so that each is read through its own CRS path.
   test::TempDir dir;
   const auto source = test::data_file("assets/arnhem_oost_assets.csv");
-  for (const auto& [name, columns] : {std::pair{"lonlat.csv", "asset_id,lon,lat"}, {"rd.csv", "asset_id,x_rd,y_rd"}}) {
-    const std::string command = "ogr2ogr -f CSV " + (dir / name).string() + " " + source.string() + " -select " + columns;
+  for (const auto& [name, columns] :
+       {std::pair{"lonlat.csv", "asset_id,lon,lat"}, {"rd.csv", "asset_id,x_rd,y_rd"}}) {
+    const std::string command =
+        "ogr2ogr -f CSV " + (dir / name).string() + " " + source.string() + " -select " + columns;
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
   }
   const Layer lonlat = read(dir / "lonlat.csv");
@@ -192,7 +198,8 @@ TEST_F(ArnhemReal, Wgs84CsvLandsWhereTheSamePointsInRdLand) {
   const PointJoinResult b = join_points(h(), rd, {}, reporter);
   EXPECT_EQ(a.buurt_of_point, b.buurt_of_point);
   for (std::size_t i = 0; i < rd.features.size(); ++i) {
-    const Point p = std::get<Point>(lonlat.features[i].geometry), q = std::get<Point>(rd.features[i].geometry);
+    const Point p = std::get<Point>(lonlat.features[i].geometry),
+                q = std::get<Point>(rd.features[i].geometry);
     EXPECT_LT(std::hypot(p.x() - q.x(), p.y() - q.y()), 1.0) << to_text(rd.features[i].values[0]);
   }
   // Arnhem-Oost: every one lies in a programme wijk.
@@ -204,9 +211,11 @@ TEST_F(ArnhemReal, Wgs84CsvLandsWhereTheSamePointsInRdLand) {
 
 TEST_F(ArnhemReal, IllustrativeInitiativesLandInTheirDocumentedBuurten) {
   const Layer initiatives = read(test::source_file("examples/initiatieven_arnhem_oost.csv"));
-  const Layer expected = read_table(test::source_file("examples/initiatieven_arnhem_oost_buurten.csv"));
+  const Layer expected =
+      read_table(test::source_file("examples/initiatieven_arnhem_oost_buurten.csv"));
   std::map<std::string, std::string> expected_buurt;
-  for (const auto& f : expected.features) expected_buurt[to_text(f.values[0])] = to_text(f.values[1]);
+  for (const auto& f : expected.features)
+    expected_buurt[to_text(f.values[0])] = to_text(f.values[1]);
   CollectingReporter reporter;
   const PointJoinResult r = join_points(h(), initiatives, {}, reporter);
   EXPECT_TRUE(r.outside.empty());
@@ -214,7 +223,9 @@ TEST_F(ArnhemReal, IllustrativeInitiativesLandInTheirDocumentedBuurten) {
   for (std::size_t i = 0; i < initiatives.features.size(); ++i) {
     const std::string id = to_text(initiatives.features[i].values[0]);
     ASSERT_GE(r.buurt_of_point[i], 0) << id;
-    EXPECT_EQ(h().at(Level::buurt)[static_cast<std::size_t>(r.buurt_of_point[i])].code, expected_buurt[id]) << id;
+    EXPECT_EQ(h().at(Level::buurt)[static_cast<std::size_t>(r.buurt_of_point[i])].code,
+              expected_buurt[id])
+        << id;
   }
 }
 

@@ -18,7 +18,8 @@ using test::tags;
 // Vaduz, the capital of the test extract, as an RD New box (1.5 km around the centre).
 Box vaduz_box() {
   const Point centre = Transformer(wgs84).transform(Point(9.5215, 47.1410));
-  return Box(Point(centre.x() - 1500, centre.y() - 1500), Point(centre.x() + 1500, centre.y() + 1500));
+  return Box(Point(centre.x() - 1500, centre.y() - 1500),
+             Point(centre.x() + 1500, centre.y() + 1500));
 }
 
 }  // namespace
@@ -53,12 +54,14 @@ TEST(BaseMap, ReadsTheRealOsmExtractInsideABox) {
   CollectingReporter reporter;
   BaseMapOptions options;
   options.bbox = vaduz_box();
-  const BaseMap map = load_osm_basemap(test::data_file("osm/liechtenstein-2013-08-03.osm.pbf"), options, reporter);
+  const BaseMap map =
+      load_osm_basemap(test::data_file("osm/liechtenstein-2013-08-03.osm.pbf"), options, reporter);
   std::map<AreaClass, std::size_t> areas;
   std::map<LineClass, std::size_t> lines;
   for (const auto& a : map.areas) {
     ++areas[a.kind];
-    EXPECT_TRUE(boost::geometry::intersects(boost::geometry::return_envelope<Box>(a.geometry), *options.bbox));
+    EXPECT_TRUE(boost::geometry::intersects(boost::geometry::return_envelope<Box>(a.geometry),
+                                            *options.bbox));
   }
   std::size_t named = 0;
   for (const auto& l : map.lines) {
@@ -77,8 +80,9 @@ TEST(BaseMap, ReadsTheRealOsmExtractInsideABox) {
 
 TEST(BaseMap, ANonOsmSourceIsAClearError) {
   CollectingReporter reporter;
-  const std::string message = test::thrown_message<io_error>(
-      [&] { load_osm_basemap(test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg"), {}, reporter); });
+  const std::string message = test::thrown_message<io_error>([&] {
+    load_osm_basemap(test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg"), {}, reporter);
+  });
   EXPECT_NE(message.find("not an OpenStreetMap extract"), std::string::npos) << message;
 }
 

@@ -21,7 +21,9 @@ using test::TempDir;
 
 using test::CliRun;
 
-CliRun run(std::vector<std::string> args) { return test::run_wijkatlas(std::move(args)); }
+CliRun run(std::vector<std::string> args) {
+  return test::run_wijkatlas(std::move(args));
+}
 
 geo::Layer read_layer(const std::filesystem::path& path, const std::string& layer) {
   geo::CollectingReporter reporter;
@@ -68,7 +70,8 @@ TEST(Cli, WrongOptionsAreUsageErrors) {
   EXPECT_EQ(run({}).code, exit_usage);
   EXPECT_EQ(run({"join", "--no-such-option"}).code, exit_usage);
   TempDir dir;
-  const CliRun r = run({"join", "-q", "--levels", "buurt,stadsdeel", "-o", (dir / "x.gpkg").string()});
+  const CliRun r =
+      run({"join", "-q", "--levels", "buurt,stadsdeel", "-o", (dir / "x.gpkg").string()});
   EXPECT_EQ(r.code, exit_usage);
   EXPECT_CONTAINS(r.err, "stadsdeel");
   EXPECT_EQ(run({"join", "-q", "-o", (dir / "x.kml").string()}).code, exit_usage);
@@ -83,7 +86,8 @@ TEST(Cli, JoinOnTheRealArnhemData) {
   EXPECT_CONTAINS(r.out, "Presikhaaf");
   EXPECT_CONTAINS(r.out, "16420");
   const auto names = geo::layer_names(out);
-  for (const char* layer : {"buurten", "wijken", "programmawijken", "gemeenten", "punten", "punten_buiten_gebied"}) {
+  for (const char* layer :
+       {"buurten", "wijken", "programmawijken", "gemeenten", "punten", "punten_buiten_gebied"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), layer), names.end()) << layer;
   }
   const geo::Layer programme = read_layer(out, "programmawijken");
@@ -91,7 +95,8 @@ TEST(Cli, JoinOnTheRealArnhemData) {
   EXPECT_EQ(geo::as_number(value_of(programme, "presikhaaf", "inwoners")), 16420.0);
   // The 40 illustrative initiatives all lie in the programme wijken.
   double total = 0;
-  for (const auto& f : programme.features) total += *geo::as_number(f.values[*programme.field_index("n_punten")]);
+  for (const auto& f : programme.features)
+    total += *geo::as_number(f.values[*programme.field_index("n_punten")]);
   EXPECT_EQ(total, 40.0);
   // The buurt layer carries the monitor figures.
   const geo::Layer buurten = read_layer(out, "buurten");
@@ -114,10 +119,13 @@ TEST(Cli, IncludePersonalWritesContactFields) {
 
 TEST(Cli, JoinReadsThePdokSchemaWithItsEmbeddedKeyFigures) {
   TempDir dir;
-  const auto points = dir.write("punten.csv", "naam,thema,x,y\na,groen,190500,445500\nb,spelen,192500,446500\nc,groen,250000,445500\n");
+  const auto points = dir.write(
+      "punten.csv",
+      "naam,thema,x,y\na,groen,190500,445500\nb,spelen,192500,446500\nc,groen,250000,445500\n");
   const auto out = dir / "mini.gpkg";
-  const CliRun r = run({"join", "--areas", test::source_file("tests/fixtures/pdok/wijkenbuurten_mini.gpkg").string(),
-                     "--programme", "none", "--points", points.string(), "-o", out.string()});
+  const CliRun r = run({"join", "--areas",
+                        test::source_file("tests/fixtures/pdok/wijkenbuurten_mini.gpkg").string(),
+                        "--programme", "none", "--points", points.string(), "-o", out.string()});
   ASSERT_EQ(r.code, exit_ok) << r.err;
   EXPECT_CONTAINS(r.err, "1 ");  // the point outside is reported
   EXPECT_CONTAINS(r.out, "buiten alle buurten");
@@ -132,7 +140,9 @@ TEST(Cli, JoinReadsThePdokSchemaWithItsEmbeddedKeyFigures) {
 
 // Three points in the mini PDOK buurten, one of them outside all buurten.
 std::filesystem::path three_points(const TempDir& dir) {
-  return dir.write("drie.csv", "naam,thema,x,y\na,groen,190500,445500\nb,spelen,192500,446500\nc,groen,250000,445500\n");
+  return dir.write(
+      "drie.csv",
+      "naam,thema,x,y\na,groen,190500,445500\nb,spelen,192500,446500\nc,groen,250000,445500\n");
 }
 
 JoinOptions mini_join(const TempDir& dir, const std::string& output) {
@@ -154,9 +164,11 @@ TEST(Cli, JoinLeavesOutTheCopyOfEveryPointAboveTheLimitButNotTheOutsidePoints) {
   const auto names = geo::layer_names(options.output);
   EXPECT_EQ(std::find(names.begin(), names.end(), "punten"), names.end());
   EXPECT_EQ(read_layer(options.output, "punten_buiten_gebied").features.size(), 1u);
-  EXPECT_EQ(geo::as_number(value_of(read_layer(options.output, "gemeenten"), "GM9999", "n_punten")), 2.0);
+  EXPECT_EQ(geo::as_number(value_of(read_layer(options.output, "gemeenten"), "GM9999", "n_punten")),
+            2.0);
   bool told = false;
-  for (const auto& info : reporter.infos) told |= info.find("--joined-points always") != std::string::npos;
+  for (const auto& info : reporter.infos)
+    told |= info.find("--joined-points always") != std::string::npos;
   EXPECT_TRUE(told) << "the user is told how to get the layer";
 
   options.joined_points = JoinedPoints::always;
@@ -169,20 +181,22 @@ TEST(Cli, JoinedPointsNeverAndAnUnknownMode) {
   TempDir dir;
   const auto out = dir / "nooit.gpkg";
   const JoinOptions mini = mini_join(dir, "unused.gpkg");
-  const CliRun r = run({"join", "-q", "--areas", mini.source.areas, "--programme", "none", "--points", mini.points,
-                        "--joined-points", "never", "-o", out.string()});
+  const CliRun r = run({"join", "-q", "--areas", mini.source.areas, "--programme", "none",
+                        "--points", mini.points, "--joined-points", "never", "-o", out.string()});
   ASSERT_EQ(r.code, exit_ok) << r.err;
   const auto names = geo::layer_names(out);
   EXPECT_EQ(std::find(names.begin(), names.end(), "punten"), names.end());
   EXPECT_EQ(read_layer(out, "punten_buiten_gebied").features.size(), 1u);
-  const CliRun bad = run({"join", "-q", "--joined-points", "soms", "-o", (dir / "x.gpkg").string()});
+  const CliRun bad =
+      run({"join", "-q", "--joined-points", "soms", "-o", (dir / "x.gpkg").string()});
   EXPECT_EQ(bad.code, exit_usage);
   EXPECT_CONTAINS(bad.err, "soms");
 }
 
 TEST(Cli, MissingInputIsExitThreeAndWritesNothing) {
   TempDir dir;
-  const CliRun r = run({"join", "--points", (dir / "bestaat_niet.csv").string(), "-o", (dir / "uit.gpkg").string()});
+  const CliRun r = run(
+      {"join", "--points", (dir / "bestaat_niet.csv").string(), "-o", (dir / "uit.gpkg").string()});
   EXPECT_EQ(r.code, exit_input);
   EXPECT_CONTAINS(r.err, "bestaat_niet.csv");
   EXPECT_CONTAINS(r.err, "not found");
@@ -206,7 +220,8 @@ TEST(Cli, UnwritableOutputIsExitFour) {
 }
 
 TEST(Cli, InfoDescribesADataset) {
-  const CliRun r = run({"info", test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg").string()});
+  const CliRun r =
+      run({"info", test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg").string()});
   ASSERT_EQ(r.code, exit_ok) << r.err;
   EXPECT_CONTAINS(r.out, "layer buurten");
   EXPECT_CONTAINS(r.out, "features: 83");
@@ -230,14 +245,15 @@ TEST(Cli, AreasWritesTheHierarchy) {
 std::string poppler(const std::string& tool, const std::filesystem::path& pdf) {
   // -raw keeps rotated labels (street names) in one piece.
   const std::string quoted = test::shell_quoted(pdf);
-  return test::command_output(tool == "pdftotext" ? "pdftotext -raw " + quoted + " -" : tool + " " + quoted);
+  return test::command_output(tool == "pdftotext" ? "pdftotext -raw " + quoted + " -"
+                                                  : tool + " " + quoted);
 }
 
 TEST(Cli, MapRendersTheStreetMapOnTheOsmFixture) {
   TempDir dir;
   const auto pdf = dir / "vaduz.pdf";
-  const auto r = run({"map", test::source_file("examples/maps/vaduz_straten.toml").string(), "-o", pdf.string(),
-                      "--no-date", "-q"});
+  const auto r = run({"map", test::source_file("examples/maps/vaduz_straten.toml").string(), "-o",
+                      pdf.string(), "--no-date", "-q"});
   ASSERT_EQ(r.code, exit_ok) << r.err;
   EXPECT_CONTAINS(poppler("pdfinfo", pdf), "595.276 x 841.89 pts");
   const std::string text = poppler("pdftotext", pdf);
@@ -251,13 +267,15 @@ TEST(Cli, MapRendersTheStreetMapOnTheOsmFixture) {
 TEST(Cli, MapChoroplethOfTheRealCbsFigures) {
   TempDir dir;
   const auto pdf = dir / "dichtheid.pdf";
-  const auto r = run({"map", test::source_file("examples/maps/bevolkingsdichtheid_buurten.toml").string(), "-o",
-                      pdf.string()});
+  const auto r =
+      run({"map", test::source_file("examples/maps/bevolkingsdichtheid_buurten.toml").string(),
+           "-o", pdf.string()});
   ASSERT_EQ(r.code, exit_ok) << r.err;
   EXPECT_CONTAINS(r.out, "kaart geschreven");
   const std::string text = poppler("pdftotext", pdf);
-  for (const char* expected : {"Bevolkingsdichtheid Arnhem-Oost", "Inwoners per km²", "Programmawijk",
-                               "Bron: CBS, Kadaster", "Klarendal", "Presikhaaf", "Gemaakt op"}) {
+  for (const char* expected :
+       {"Bevolkingsdichtheid Arnhem-Oost", "Inwoners per km²", "Programmawijk",
+        "Bron: CBS, Kadaster", "Klarendal", "Presikhaaf", "Gemaakt op"}) {
     EXPECT_CONTAINS(text, expected);
   }
 }
@@ -265,14 +283,17 @@ TEST(Cli, MapChoroplethOfTheRealCbsFigures) {
 TEST(Cli, MapPngHasThePaperSizeAtTheRequestedDpi) {
   TempDir dir;
   const auto png = dir / "geitenkamp.png";
-  const auto r = run({"map", test::source_file("examples/maps/initiatieven_geitenkamp.toml").string(), "-o",
-                      png.string(), "--dpi", "50", "-q"});
+  const auto r =
+      run({"map", test::source_file("examples/maps/initiatieven_geitenkamp.toml").string(), "-o",
+           png.string(), "--dpi", "50", "-q"});
   ASSERT_EQ(r.code, exit_ok) << r.err;
   const std::string bytes = slurp(png);
   ASSERT_GT(bytes.size(), 24u);
   const auto be32 = [&](std::size_t at) {
-    return (static_cast<unsigned char>(bytes[at]) << 24) | (static_cast<unsigned char>(bytes[at + 1]) << 16) |
-           (static_cast<unsigned char>(bytes[at + 2]) << 8) | static_cast<unsigned char>(bytes[at + 3]);
+    return (static_cast<unsigned char>(bytes[at]) << 24) |
+           (static_cast<unsigned char>(bytes[at + 1]) << 16) |
+           (static_cast<unsigned char>(bytes[at + 2]) << 8) |
+           static_cast<unsigned char>(bytes[at + 3]);
   };
   EXPECT_EQ(be32(16), 413);  // A4 at 50 dpi: 210 mm x 297 mm
   EXPECT_EQ(be32(20), 585);
@@ -282,8 +303,10 @@ TEST(Cli, MapPngHasThePaperSizeAtTheRequestedDpi) {
 // unit (the dictionary of 85984NED), not by the column name.
 TEST(Cli, MapLegendNamesACbsColumnByItsTitleAndUnit) {
   TempDir dir;
-  const auto def = dir.write("dichtheid.toml", "[extent]\nlevel = \"programma\"\narea = \"Klarendal\"\n\n[[layer]]\n"
-                                               "type = \"choropleth\"\nlevel = \"buurt\"\nfield = \"Bevolkingsdichtheid_34\"\n");
+  const auto def =
+      dir.write("dichtheid.toml",
+                "[extent]\nlevel = \"programma\"\narea = \"Klarendal\"\n\n[[layer]]\n"
+                "type = \"choropleth\"\nlevel = \"buurt\"\nfield = \"Bevolkingsdichtheid_34\"\n");
   const auto pdf = dir / "dichtheid.pdf";
   const auto r = run({"map", def.string(), "-o", pdf.string(), "-q", "--no-date"});
   ASSERT_EQ(r.code, exit_ok) << r.err;
@@ -294,8 +317,9 @@ TEST(Cli, MapLegendNamesACbsColumnByItsTitleAndUnit) {
 
 TEST(Cli, MapUnknownFieldNamesFileKeyAndLine) {
   TempDir dir;
-  const auto def = dir.write("fout.toml", "[extent]\nlevel = \"programma\"\n\n[[layer]]\ntype = \"choropleth\"\n"
-                                          "level = \"buurt\"\nfield = \"dichtheit\"\n");
+  const auto def = dir.write("fout.toml",
+                             "[extent]\nlevel = \"programma\"\n\n[[layer]]\ntype = \"choropleth\"\n"
+                             "level = \"buurt\"\nfield = \"dichtheit\"\n");
   const auto r = run({"map", def.string(), "-o", (dir / "x.pdf").string()});
   EXPECT_EQ(r.code, exit_input);
   EXPECT_CONTAINS(r.err, "fout.toml:7");
@@ -306,8 +330,9 @@ TEST(Cli, MapUnknownFieldNamesFileKeyAndLine) {
 
 TEST(Cli, MapExtentMatchingNoAreaIsAnInputError) {
   TempDir dir;
-  const auto def = dir.write("fout.toml", "[extent]\nlevel = \"programma\"\narea = \"Atlantis\"\n\n"
-                                          "[[layer]]\ntype = \"areas\"\nlevel = \"buurt\"\n");
+  const auto def = dir.write("fout.toml",
+                             "[extent]\nlevel = \"programma\"\narea = \"Atlantis\"\n\n"
+                             "[[layer]]\ntype = \"areas\"\nlevel = \"buurt\"\n");
   const auto r = run({"map", def.string(), "-o", (dir / "x.pdf").string()});
   EXPECT_EQ(r.code, exit_input);
   EXPECT_CONTAINS(r.err, "extent.area");
@@ -319,13 +344,15 @@ TEST(Cli, AtlasHasTheOverviewAndOnePagePerProgrammeWijkWithBookmarks) {
   TempDir dir;
   const auto pdf = dir / "atlas.pdf";
   // --png-dir is made when missing, like mkdir -p.
-  const auto r = run({"atlas", "-o", pdf.string(), "--png-dir", (dir / "png" / "pagina").string(), "--no-date"});
+  const auto r = run(
+      {"atlas", "-o", pdf.string(), "--png-dir", (dir / "png" / "pagina").string(), "--no-date"});
   ASSERT_EQ(r.code, exit_ok) << r.err;
   EXPECT_CONTAINS(r.out, "6 pagina's");
   const std::string info = poppler("pdfinfo", pdf);
   EXPECT_CONTAINS(info, "Pages:           6");
   const std::string text = poppler("pdftotext", pdf);
-  for (const char* wijk : {"Geitenkamp", "Presikhaaf", "Klarendal", "Arnhemse Broek", "Malburgen"}) {
+  for (const char* wijk :
+       {"Geitenkamp", "Presikhaaf", "Klarendal", "Arnhemse Broek", "Malburgen"}) {
     EXPECT_CONTAINS(text, wijk);
   }
   // The outline: one bookmark per page, titled after it.
@@ -354,22 +381,27 @@ TEST(Cli, AtlasPagesShowTheStreetsOfTheirWijkFromTheBundledBaseMap) {
   std::set<std::string> seen;
   for (int page = 2; page <= 6; ++page) {
     const std::string range = " -f " + std::to_string(page) + " -l " + std::to_string(page) + " ";
-    std::istringstream plain(test::command_output("pdftotext" + range + test::shell_quoted(pdf) + " -"));
+    std::istringstream plain(
+        test::command_output("pdftotext" + range + test::shell_quoted(pdf) + " -"));
     std::string title;
-    while (title.empty() && std::getline(plain, title)) {}
+    while (title.empty() && std::getline(plain, title)) {
+    }
     seen.insert(title);
     // Names along streets come out a letter or a word per line: compare without white space.
-    std::string text = test::command_output("pdftotext -raw" + range + test::shell_quoted(pdf) + " -");
+    std::string text =
+        test::command_output("pdftotext -raw" + range + test::shell_quoted(pdf) + " -");
     std::erase_if(text, [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
     EXPECT_CONTAINS(text, "©OpenStreetMap-bijdragers(2021)");
-    EXPECT_CONTAINS(text, "CBS-grenzenvereenvoudigd;afwijkingtot~300m") << "the buurten are the generalized ones";
+    EXPECT_CONTAINS(text, "CBS-grenzenvereenvoudigd;afwijkingtot~300m")
+        << "the buurten are the generalized ones";
     if (const auto street = street_of.find(title); street != street_of.end()) {
       std::string wanted = street->second;
       std::erase(wanted, ' ');
       EXPECT_CONTAINS(text, wanted) << "on the page of " << title;
     }
   }
-  for (const auto& [wijk, street] : street_of) EXPECT_TRUE(seen.count(wijk)) << wijk << " has no page";
+  for (const auto& [wijk, street] : street_of)
+    EXPECT_TRUE(seen.count(wijk)) << wijk << " has no page";
 }
 
 TEST(Cli, AtlasPngDirBlockedByAFileIsExitFourAndWritesNothing) {
@@ -399,10 +431,14 @@ namespace wijkatlas::app {
 TEST(Cli, LibraryErrorsAreWordedWithTheFlags) {
   TempDir dir;
   const auto csv = dir.write("p.csv", "naam,x,y\na,190000,445000\n");
-  ASSERT_EQ(std::system(("ogr2ogr -f 'ESRI Shapefile' -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y " +
-                         (dir / "p.shp").string() + " " + csv.string() + " 2>/dev/null").c_str()), 0);
+  ASSERT_EQ(
+      std::system(("ogr2ogr -f 'ESRI Shapefile' -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y " +
+                   (dir / "p.shp").string() + " " + csv.string() + " 2>/dev/null")
+                      .c_str()),
+      0);
   std::filesystem::remove(dir / "p.prj");
-  const CliRun no_crs = run({"join", "--points", (dir / "p.shp").string(), "-o", (dir / "j.gpkg").string()});
+  const CliRun no_crs =
+      run({"join", "--points", (dir / "p.shp").string(), "-o", (dir / "j.gpkg").string()});
   EXPECT_EQ(no_crs.code, exit_input);
   EXPECT_CONTAINS(no_crs.err, "--s-srs: ");
 
@@ -419,7 +455,8 @@ TEST(Cli, VersionNamesTheLibrariesItRunsWith) {
   const CliRun r = run({"--version"});
   EXPECT_EQ(r.code, exit_ok);
   EXPECT_CONTAINS(r.out, "wijkatlas 0.");
-  for (const char* library : {"GDAL 3.", "GEOS 3.", "PROJ 9.", "Cairo 1.", "OpenCV 4."}) EXPECT_CONTAINS(r.out, library);
+  for (const char* library : {"GDAL 3.", "GEOS 3.", "PROJ 9.", "Cairo 1.", "OpenCV 4."})
+    EXPECT_CONTAINS(r.out, library);
   EXPECT_EQ(run({}).code, exit_usage) << "no subcommand is still wrong";
 }
 

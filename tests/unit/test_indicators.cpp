@@ -72,8 +72,8 @@ TEST(Indicators, ColumnStemIgnoresCbsNumberSuffix) {
 }
 
 TEST(Indicators, NonNumericValueNamesFileLineAndColumn) {
-  const std::string message = error_of(
-      "regiocode,aantal_inwoners\nBU02020423,1200\nBU02020424,veel\nBU02020425,900\n");
+  const std::string message =
+      error_of("regiocode,aantal_inwoners\nBU02020423,1200\nBU02020424,veel\nBU02020425,900\n");
   EXPECT_NE(message.find("indicatoren.csv"), std::string::npos) << message;
   EXPECT_NE(message.find("line 3"), std::string::npos) << message;
   EXPECT_NE(message.find("'veel'"), std::string::npos) << message;

@@ -19,7 +19,8 @@ struct JoinCase {
 
 Layer read_fixture(std::string_view name) {
   CollectingReporter reporter;
-  return read_layer(test::source_file("tests/fixtures/join_cases/" + std::string(name)), {}, reporter);
+  return read_layer(test::source_file("tests/fixtures/join_cases/" + std::string(name)), {},
+                    reporter);
 }
 
 std::vector<JoinCase> load_cases() {
@@ -84,7 +85,8 @@ TEST(JoinCases, CaseFileCoversTheIssueList) {
   // The issue asks for: a shared edge, a vertex, a hole, outside everything.
   std::set<std::string> names;
   for (const auto& c : load_cases()) names.insert(c.name);
-  for (const char* required : {"shared_vertical_edge", "shared_vertex_of_four", "in_hole", "far_outside"}) {
+  for (const char* required :
+       {"shared_vertical_edge", "shared_vertex_of_four", "in_hole", "far_outside"}) {
     EXPECT_TRUE(names.count(required)) << required;
   }
 }

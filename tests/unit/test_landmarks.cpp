@@ -18,23 +18,29 @@ namespace {
 using test::tags;
 
 const Landmark* find(const std::vector<Landmark>& all, const std::string& name) {
-  const auto it = std::find_if(all.begin(), all.end(), [&](const Landmark& l) { return l.name == name; });
+  const auto it =
+      std::find_if(all.begin(), all.end(), [&](const Landmark& l) { return l.name == name; });
   return it == all.end() ? nullptr : &*it;
 }
 
-double distance(const Point& a, const Point& b) { return std::hypot(a.x() - b.x(), a.y() - b.y()); }
+double distance(const Point& a, const Point& b) {
+  return std::hypot(a.x() - b.x(), a.y() - b.y());
+}
 
 }  // namespace
 
 TEST(Landmarks, ClassifiesWhatResidentsOrientBy) {
   EXPECT_EQ(classify_landmark(tags({{"amenity", "school"}})), LandmarkKind::school);
-  EXPECT_EQ(classify_landmark(tags({{"amenity", "place_of_worship"}, {"religion", "christian"}})), LandmarkKind::church);
-  EXPECT_EQ(classify_landmark(tags({{"amenity", "place_of_worship"}, {"religion", "muslim"}})), LandmarkKind::mosque);
+  EXPECT_EQ(classify_landmark(tags({{"amenity", "place_of_worship"}, {"religion", "christian"}})),
+            LandmarkKind::church);
+  EXPECT_EQ(classify_landmark(tags({{"amenity", "place_of_worship"}, {"religion", "muslim"}})),
+            LandmarkKind::mosque);
   EXPECT_EQ(classify_landmark(tags({{"amenity", "place_of_worship"}})), LandmarkKind::worship);
   EXPECT_EQ(classify_landmark(tags({{"building", "church"}})), LandmarkKind::church);
   EXPECT_EQ(classify_landmark(tags({{"railway", "station"}})), LandmarkKind::station);
   EXPECT_EQ(classify_landmark(tags({{"shop", "supermarket"}})), LandmarkKind::supermarket);
-  EXPECT_EQ(classify_landmark(tags({{"amenity", "community_centre"}})), LandmarkKind::community_centre);
+  EXPECT_EQ(classify_landmark(tags({{"amenity", "community_centre"}})),
+            LandmarkKind::community_centre);
   EXPECT_EQ(classify_landmark(tags({{"leisure", "playground"}})), LandmarkKind::playground);
   EXPECT_EQ(classify_landmark(tags({{"amenity", "pharmacy"}})), LandmarkKind::pharmacy);
   EXPECT_EQ(classify_landmark(tags({{"amenity", "doctors"}})), LandmarkKind::doctor);
@@ -52,12 +58,16 @@ TEST(Landmarks, ClassifiesWhatResidentsOrientBy) {
 TEST(Landmarks, ReadsNamedPointsAndBuildingsOfTheRealOsmExtract) {
   CollectingReporter reporter;
   const Point centre = Transformer(wgs84).transform(Point(9.5215, 47.1405));
-  const Box box(Point(centre.x() - 400, centre.y() - 320), Point(centre.x() + 400, centre.y() + 320));
-  const auto all = load_osm_landmarks(test::data_file("osm/liechtenstein-2013-08-03.osm.pbf"), {.bbox = box}, reporter);
+  const Box box(Point(centre.x() - 400, centre.y() - 320),
+                Point(centre.x() + 400, centre.y() + 320));
+  const auto all = load_osm_landmarks(test::data_file("osm/liechtenstein-2013-08-03.osm.pbf"),
+                                      {.bbox = box}, reporter);
   // Areas (a townhall, a museum building, a castle) and points (a supermarket, a pharmacy).
   const std::vector<std::pair<std::string, LandmarkKind>> expected{
-      {"Rathaus Vaduz", LandmarkKind::town_hall}, {"Kunstmuseum Liechtenstein", LandmarkKind::culture},
-      {"Schloss Vaduz", LandmarkKind::culture},   {"Coop", LandmarkKind::supermarket},
+      {"Rathaus Vaduz", LandmarkKind::town_hall},
+      {"Kunstmuseum Liechtenstein", LandmarkKind::culture},
+      {"Schloss Vaduz", LandmarkKind::culture},
+      {"Coop", LandmarkKind::supermarket},
       {"Schloss Apotheke", LandmarkKind::pharmacy}};
   for (const auto& [name, kind] : expected) {
     const Landmark* l = find(all, name);
@@ -97,7 +107,8 @@ TEST(Landmarks, ReadsTheOsmVoorzieningenOf2021) {
   CollectingReporter reporter;
   // The shopping centre of Presikhaaf and around (RD New).
   const Box box(Point(193000, 443500), Point(194000, 444500));
-  const auto all = load_asset_landmarks(test::data_file("assets/arnhem_osm2021_voorzieningen.csv"), box, reporter);
+  const auto all = load_asset_landmarks(test::data_file("assets/arnhem_osm2021_voorzieningen.csv"),
+                                        box, reporter);
   const auto kind_of = [&](const char* name) {
     const Landmark* l = find(all, name);
     return l == nullptr ? std::optional<LandmarkKind>() : std::optional(l->kind);
@@ -105,9 +116,11 @@ TEST(Landmarks, ReadsTheOsmVoorzieningenOf2021) {
   EXPECT_EQ(kind_of("Huisartsenpraktijk Presikhaaf"), LandmarkKind::doctor);
   EXPECT_EQ(kind_of("Apotheek Presikhaaf"), LandmarkKind::pharmacy);
   EXPECT_EQ(kind_of("de Bibliotheek Presikhaaf"), LandmarkKind::library);
-  EXPECT_EQ(kind_of("Tandartspraktijk Adolfsen"), std::nullopt) << "dentists are not landmarks (as in OSM)";
+  EXPECT_EQ(kind_of("Tandartspraktijk Adolfsen"), std::nullopt)
+      << "dentists are not landmarks (as in OSM)";
   // Unnamed playgrounds are kept as "speeltuin", one per 150 m.
-  const auto playgrounds = std::count_if(all.begin(), all.end(), [](const Landmark& l) { return l.name == "speeltuin"; });
+  const auto playgrounds = std::count_if(all.begin(), all.end(),
+                                         [](const Landmark& l) { return l.name == "speeltuin"; });
   EXPECT_GE(playgrounds, 3);
   for (const Landmark& l : all) {
     if (l.name == "speeltuin") {
@@ -121,15 +134,16 @@ TEST(Landmarks, AnAssetTableWithoutNamesIsAClearError) {
   test::TempDir dir;
   dir.write("punten.csv", "x,y,soort\n191000,444000,school\n");
   CollectingReporter reporter;
-  const std::string message =
-      test::thrown_message<data_error>([&] { load_asset_landmarks(dir / "punten.csv", std::nullopt, reporter); });
+  const std::string message = test::thrown_message<data_error>(
+      [&] { load_asset_landmarks(dir / "punten.csv", std::nullopt, reporter); });
   EXPECT_NE(message.find("name"), std::string::npos) << message;
 }
 
 TEST(Landmarks, FindsTheAssetPointsOfTheDataDirectory) {
   test::TempDir dir;
   EXPECT_FALSE(find_asset_points(dir.path()));
-  EXPECT_TRUE(find_asset_points(test::data_file("assets/arnhem_assets.csv").parent_path().parent_path()));
+  EXPECT_TRUE(
+      find_asset_points(test::data_file("assets/arnhem_assets.csv").parent_path().parent_path()));
 }
 
 TEST(Landmarks, FindsBothPointTablesOfTheDataDirectory) {

@@ -19,9 +19,10 @@ MultiPolygon from_wkt(const std::string& wkt) {
 
 MultiPolygon square(double x, double y, double size) {
   return from_wkt("MULTIPOLYGON(((" + std::to_string(x) + " " + std::to_string(y) + "," +
-                  std::to_string(x + size) + " " + std::to_string(y) + "," + std::to_string(x + size) +
-                  " " + std::to_string(y + size) + "," + std::to_string(x) + " " +
-                  std::to_string(y + size) + "," + std::to_string(x) + " " + std::to_string(y) + ")))");
+                  std::to_string(x + size) + " " + std::to_string(y) + "," +
+                  std::to_string(x + size) + " " + std::to_string(y + size) + "," +
+                  std::to_string(x) + " " + std::to_string(y + size) + "," + std::to_string(x) +
+                  " " + std::to_string(y) + ")))");
 }
 
 }  // namespace
@@ -59,8 +60,8 @@ TEST(Ops, RemoveSliversDropsHairlineHolesAndCrumbs) {
 
 TEST(Ops, PointOnSurfaceOfACShapeIsInside) {
   // A C whose centroid lies in the opening.
-  const MultiPolygon c = from_wkt(
-      "MULTIPOLYGON(((0 0,300 0,300 100,100 100,100 200,300 200,300 300,0 300,0 0)))");
+  const MultiPolygon c =
+      from_wkt("MULTIPOLYGON(((0 0,300 0,300 100,100 100,100 200,300 200,300 300,0 300,0 0)))");
   Point centroid;
   bg::centroid(c, centroid);
   EXPECT_FALSE(bg::within(centroid, c)) << "the test shape must be a real C";

@@ -14,7 +14,9 @@
 namespace wijkatlas::geo {
 namespace {
 
-std::filesystem::path fixture() { return test::source_file("tests/fixtures/pdok/wijkenbuurten_mini.gpkg"); }
+std::filesystem::path fixture() {
+  return test::source_file("tests/fixtures/pdok/wijkenbuurten_mini.gpkg");
+}
 
 Layer read_fixture_layer(const std::string& name) {
   CollectingReporter reporter;
@@ -28,9 +30,12 @@ AreaHierarchy fixture_hierarchy() {
   CollectingReporter reporter;
   HierarchyOptions options;
   AreaHierarchy h = build_hierarchy(read_fixture_layer("buurten"), nullptr, options, reporter);
-  const std::vector<std::string> names = {"buurtnaam", "wijknaam", "gemeentenaam", "wijkcode", "gemeentecode", "buurtcode"};
-  for (const auto& [layer, key] : {std::pair{"buurten", "buurtcode"}, {"wijken", "wijkcode"}, {"gemeenten", "gemeentecode"}}) {
-    const auto report = join_indicators(h, indicators_from_layer(read_fixture_layer(layer), key, names));
+  const std::vector<std::string> names = {"buurtnaam", "wijknaam",     "gemeentenaam",
+                                          "wijkcode",  "gemeentecode", "buurtcode"};
+  for (const auto& [layer, key] :
+       {std::pair{"buurten", "buurtcode"}, {"wijken", "wijkcode"}, {"gemeenten", "gemeentecode"}}) {
+    const auto report =
+        join_indicators(h, indicators_from_layer(read_fixture_layer(layer), key, names));
     EXPECT_TRUE(report.unmatched.empty()) << layer;
   }
   derive_population_and_land(h, reporter);
@@ -62,10 +67,13 @@ TEST(PdokFixture, LevelsAndCodes) {
 
 TEST(PdokFixture, SentinelsAreNull) {
   const AreaHierarchy h = fixture_hierarchy();
-  EXPECT_TRUE(is_null(indicator(area_of(h, Level::buurt, "BU99990102"), "gemiddelde_woningwaarde")));
+  EXPECT_TRUE(
+      is_null(indicator(area_of(h, Level::buurt, "BU99990102"), "gemiddelde_woningwaarde")));
   EXPECT_TRUE(is_null(indicator(area_of(h, Level::buurt, "BU99990201"), "aantal_huishoudens")));
-  EXPECT_TRUE(is_null(indicator(area_of(h, Level::buurt, "BU99990202"), "percentage_personen_65_jaar_en_ouder")));
-  EXPECT_EQ(as_number(indicator(area_of(h, Level::buurt, "BU99990101"), "gemiddelde_woningwaarde")), 250.0);
+  EXPECT_TRUE(is_null(
+      indicator(area_of(h, Level::buurt, "BU99990202"), "percentage_personen_65_jaar_en_ouder")));
+  EXPECT_EQ(as_number(indicator(area_of(h, Level::buurt, "BU99990101"), "gemiddelde_woningwaarde")),
+            250.0);
 }
 
 TEST(PdokFixture, InhabitantsAndLandAddUp) {
@@ -137,7 +145,8 @@ TEST(PdokFixture, DuplicateBuurtCodeIsAnError) {
   buurten.features.push_back(buurten.features.front());
   buurten.features.back().fid = 99;
   CollectingReporter reporter;
-  const std::string message = test::thrown_message<data_error>([&] { build_hierarchy(buurten, nullptr, {}, reporter); });
+  const std::string message =
+      test::thrown_message<data_error>([&] { build_hierarchy(buurten, nullptr, {}, reporter); });
   EXPECT_NE(message.find("duplicate buurt code BU99990101"), std::string::npos) << message;
   EXPECT_NE(message.find("feature 99"), std::string::npos) << message;
 }

@@ -54,13 +54,15 @@ buurten = ["BU02020424",
 
 TEST(Programme, NotABuurtCode) {
   const std::string message = config_error_of(
-      "naam = \"p\"\ngemeentecode = \"GM0202\"\n[[wijk]]\ncode = \"a\"\nnaam = \"A\"\nbuurten = [\"WK020204\"]\n");
+      "naam = \"p\"\ngemeentecode = \"GM0202\"\n[[wijk]]\ncode = \"a\"\nnaam = \"A\"\nbuurten = "
+      "[\"WK020204\"]\n");
   EXPECT_NE(message.find(":6"), std::string::npos) << message;
   EXPECT_NE(message.find("not a CBS buurt code"), std::string::npos) << message;
 }
 
 TEST(Programme, MissingKeyAndSyntaxError) {
-  EXPECT_NE(config_error_of("gemeentecode = \"GM0202\"\n").find("key 'naam': missing"), std::string::npos);
+  EXPECT_NE(config_error_of("gemeentecode = \"GM0202\"\n").find("key 'naam': missing"),
+            std::string::npos);
   const std::string syntax = config_error_of("naam = \"p\"\ngemeentecode = = \n");
   EXPECT_NE(syntax.find("programma.toml:2"), std::string::npos) << syntax;
 }
@@ -73,7 +75,8 @@ TEST(Programme, FifoOrDeviceIsRefusedWithoutWaiting) {
   test::TempDir dir;
   const auto fifo = dir / "programma.toml";
   const std::string m = test::message_reading_fifo(fifo, [&] { load_programme(fifo); });
-  EXPECT_NE(m.find("programma.toml: this is a named pipe (FIFO), not a file"), std::string::npos) << m;
+  EXPECT_NE(m.find("programma.toml: this is a named pipe (FIFO), not a file"), std::string::npos)
+      << m;
   const auto zero = dir / "nul.toml";
   std::filesystem::create_symlink("/dev/zero", zero);
   EXPECT_THROW(load_programme(zero), data_error);

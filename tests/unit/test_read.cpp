@@ -53,7 +53,8 @@ TEST(Read, ShapefileAndFlatGeobufGiveTheSamePoint) {
   TempDir dir;
   const auto source = dir.write("station.geojson", station_geojson);
   const Point expected = only_point(read(source));
-  ogr2ogr("-f 'ESRI Shapefile' -t_srs EPSG:28992 " + (dir / "station.shp").string() + " " + source.string());
+  ogr2ogr("-f 'ESRI Shapefile' -t_srs EPSG:28992 " + (dir / "station.shp").string() + " " +
+          source.string());
   ogr2ogr("-f FlatGeobuf " + (dir / "station.fgb").string() + " " + source.string());
   for (const char* name : {"station.shp", "station.fgb"}) {
     const Point p = only_point(read(dir / name));
@@ -64,7 +65,8 @@ TEST(Read, ShapefileAndFlatGeobufGiveTheSamePoint) {
 
 TEST(Read, CsvLonLatXyAndWktAgree) {
   TempDir dir;
-  const Point from_lonlat = only_point(read(dir.write("a.csv", "naam,lon,lat\nstation,5.901321,51.983809\n")));
+  const Point from_lonlat =
+      only_point(read(dir.write("a.csv", "naam,lon,lat\nstation,5.901321,51.983809\n")));
   Transformer to_rd(wgs84);
   const Point rd = to_rd.transform(Point(station_lon, station_lat));
   EXPECT_NEAR(from_lonlat.x(), rd.x(), 1e-6);
@@ -132,7 +134,8 @@ TEST(Read, WhereFilterSelectsFeatures) {
   ReadOptions options;
   options.layer = "buurten";
   options.where = "wijkcode = 'WK020204'";
-  const Layer buurten = read(test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg"), options);
+  const Layer buurten =
+      read(test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg"), options);
   EXPECT_EQ(buurten.features.size(), 3u);  // Presikhaaf I, II, III
 }
 

@@ -66,14 +66,18 @@ TEST(ReadErrors, UnknownCrs) {
   const auto m = message_of<crs_error>(dir.write("p.csv", "x,y\n190000,445000\n"), options);
   EXPECT_CONTAINS(m, "p.csv");
   EXPECT_CONTAINS(m, "EPSG:999999");
-  EXPECT_CONTAINS(m, "not in PROJ's database") << "PROJ's own 'Unknown error (code 4096)' says nothing";
+  EXPECT_CONTAINS(m, "not in PROJ's database")
+      << "PROJ's own 'Unknown error (code 4096)' says nothing";
 }
 
 TEST(ReadErrors, ShapefileWithoutCrsAsksForOne) {
   TempDir dir;
   const auto source = dir.write("p.csv", "naam,x,y\na,190000,445000\n");
-  ASSERT_EQ(std::system(("ogr2ogr -f 'ESRI Shapefile' -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y " +
-                         (dir / "p.shp").string() + " " + source.string() + " 2>/dev/null").c_str()), 0);
+  ASSERT_EQ(
+      std::system(("ogr2ogr -f 'ESRI Shapefile' -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y " +
+                   (dir / "p.shp").string() + " " + source.string() + " 2>/dev/null")
+                      .c_str()),
+      0);
   std::filesystem::remove(dir / "p.prj");
   const auto m = message_of<crs_error>(dir / "p.shp");
   EXPECT_CONTAINS(m, "p.shp");
@@ -90,7 +94,8 @@ TEST(ReadErrors, ShapefileWithoutCrsAsksForOne) {
 TEST(ReadErrors, SwappedLonLatIsRecognised) {
   TempDir dir;
   // Latitude in the lon column: without the check these points would land in Somalia.
-  const auto m = message_of<data_error>(dir.write("p.csv", "naam,lon,lat\na,5.9016,51.9849\nb,51.9849,5.9016\n"));
+  const auto m = message_of<data_error>(
+      dir.write("p.csv", "naam,lon,lat\na,5.9016,51.9849\nb,51.9849,5.9016\n"));
   EXPECT_CONTAINS(m, "p.csv, line 3");
   EXPECT_CONTAINS(m, "swapped");
 }
@@ -120,7 +125,8 @@ TEST(ReadErrors, NonUtf8TextNamesTheLine) {
 
 TEST(ReadErrors, NonNumericCoordinateNamesLineAndColumn) {
   TempDir dir;
-  const auto m = message_of<data_error>(dir.write("p.csv", "naam,lon,lat\na,5.9,52.0\nb,vijf,52.0\n"));
+  const auto m =
+      message_of<data_error>(dir.write("p.csv", "naam,lon,lat\na,5.9,52.0\nb,vijf,52.0\n"));
   EXPECT_CONTAINS(m, "line 3");
   EXPECT_CONTAINS(m, "'vijf'");
   EXPECT_CONTAINS(m, "lon");
@@ -133,7 +139,8 @@ TEST(ReadErrors, CsvWithoutLocationColumns) {
 }
 
 TEST(ReadErrors, SeveralLayersWithoutAChoiceListsThem) {
-  const auto m = message_of<io_error>(test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg"));
+  const auto m =
+      message_of<io_error>(test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg"));
   EXPECT_CONTAINS(m, "buurten");
   EXPECT_CONTAINS(m, "wijken");
 }
@@ -141,16 +148,18 @@ TEST(ReadErrors, SeveralLayersWithoutAChoiceListsThem) {
 TEST(ReadErrors, UnknownLayer) {
   ReadOptions options;
   options.layer = "straten";
-  const auto m = message_of<io_error>(test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg"), options);
+  const auto m =
+      message_of<io_error>(test::data_file("cbs/arnhem_wijkbuurt_2024_generalized.gpkg"), options);
   EXPECT_CONTAINS(m, "no layer 'straten'");
 }
 
 TEST(ReadErrors, SelfIntersectingPolygonIsRepairedWithAWarning) {
   TempDir dir;
   // A bow-tie: two 100 m triangles meeting in (190050, 445050).
-  const auto path = dir.write("vlinder.csv",
-                              "naam,wkt\nvlinder,\"POLYGON((190000 445000,190100 445100,190100 445000,"
-                              "190000 445100,190000 445000))\"\n");
+  const auto path =
+      dir.write("vlinder.csv",
+                "naam,wkt\nvlinder,\"POLYGON((190000 445000,190100 445100,190100 445000,"
+                "190000 445100,190000 445000))\"\n");
   CollectingReporter reporter;
   const Layer layer = read_layer(path, {}, reporter);
   ASSERT_EQ(layer.features.size(), 1u);
@@ -163,9 +172,10 @@ TEST(ReadErrors, SelfIntersectingPolygonIsRepairedWithAWarning) {
 
 TEST(ReadErrors, InvalidPolygonIsAnErrorWhenRepairIsOff) {
   TempDir dir;
-  const auto path = dir.write("vlinder.csv",
-                              "naam,wkt\nvlinder,\"POLYGON((190000 445000,190100 445100,190100 445000,"
-                              "190000 445100,190000 445000))\"\n");
+  const auto path =
+      dir.write("vlinder.csv",
+                "naam,wkt\nvlinder,\"POLYGON((190000 445000,190100 445100,190100 445000,"
+                "190000 445100,190000 445000))\"\n");
   ReadOptions options;
   options.repair_invalid = false;
   EXPECT_CONTAINS(message_of<geometry_error>(path, options), "line 2");

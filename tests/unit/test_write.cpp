@@ -26,8 +26,8 @@ Layer sample_layer() {
                   {"contact_email", FieldType::text, true}};
   Feature f;
   f.fid = 1;
-  f.values = {std::string("Moestuin \"De Geit\", Arnhem"), std::int64_t{12}, 1500.5, Date{2024, 3, 1},
-              std::string("iemand@example.org")};
+  f.values = {std::string("Moestuin \"De Geit\", Arnhem"), std::int64_t{12}, 1500.5,
+              Date{2024, 3, 1}, std::string("iemand@example.org")};
   f.geometry = Point(192900, 446300);
   layer.features.push_back(f);
   f.fid = 2;
@@ -89,7 +89,8 @@ TEST(Write, GeoJsonIsWgs84) {
   const Layer* layers[] = {&layer};
   write_layers(dir / "uit.geojson", layers);
   const std::string text = slurp(dir / "uit.geojson");
-  EXPECT_NE(text.find("[ 5.9"), std::string::npos) << "lon/lat order, WGS84: " << text.substr(0, 400);
+  EXPECT_NE(text.find("[ 5.9"), std::string::npos)
+      << "lon/lat order, WGS84: " << text.substr(0, 400);
   EXPECT_EQ(text.find("iemand@example.org"), std::string::npos);
   const Layer back = read_back(dir / "uit.geojson");
   EXPECT_NEAR(std::get<Point>(back.features[0].geometry).x(), 192900, 0.01);
@@ -115,7 +116,8 @@ TEST(Write, FailedWriteKeepsTheOldFileAndLeavesNoTemporaries) {
 TEST(Write, UnwritableDirectoryIsAnOutputError) {
   const Layer layer = sample_layer();
   const Layer* layers[] = {&layer};
-  const std::string message = test::thrown_message<output_error>([&] { write_layers("/nonexistent/dir/uit.gpkg", layers); });
+  const std::string message = test::thrown_message<output_error>(
+      [&] { write_layers("/nonexistent/dir/uit.gpkg", layers); });
   EXPECT_NE(message.find("/nonexistent/dir"), std::string::npos) << message;
   EXPECT_THROW(format_for_path("uit.kml"), usage_error);
 }
@@ -163,7 +165,8 @@ TEST(Write, ViewOfALargeIndexedPointLayer) {
   square.values = {std::string("vierkant")};
   MultiPolygon shape;
   shape.resize(1);
-  boost::geometry::read_wkt("POLYGON((190000 440000,194000 440000,194000 444000,190000 444000,190000 440000))", shape[0]);
+  boost::geometry::read_wkt(
+      "POLYGON((190000 440000,194000 440000,194000 444000,190000 444000,190000 440000))", shape[0]);
   square.geometry = shape;
   areas.features.push_back(square);
   const Layer* layers[] = {&areas, &layer};
@@ -189,9 +192,11 @@ TEST(Write, CsvQuotesLikeRfc4180) {
   TempDir dir;
   Table table;
   table.columns = {"naam", "aantal", "gemiddelde"};
-  table.rows = {{std::string("Plein \"Oost\", noord"), std::int64_t{3}, 2.5}, {Value{}, std::int64_t{0}, Value{}}};
+  table.rows = {{std::string("Plein \"Oost\", noord"), std::int64_t{3}, 2.5},
+                {Value{}, std::int64_t{0}, Value{}}};
   write_csv(dir / "t.csv", table);
-  EXPECT_EQ(slurp(dir / "t.csv"), "naam,aantal,gemiddelde\n\"Plein \"\"Oost\"\", noord\",3,2.5\n,0,\n");
+  EXPECT_EQ(slurp(dir / "t.csv"),
+            "naam,aantal,gemiddelde\n\"Plein \"\"Oost\"\", noord\",3,2.5\n,0,\n");
 }
 
 }  // namespace wijkatlas::geo

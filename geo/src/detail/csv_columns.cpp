@@ -9,7 +9,8 @@ namespace wijkatlas::geo::detail {
 namespace {
 
 template <std::size_t N>
-int find_column(const std::vector<std::string>& header, const std::array<std::string_view, N>& names) {
+int find_column(const std::vector<std::string>& header,
+                const std::array<std::string_view, N>& names) {
   for (auto name : names) {
     for (std::size_t i = 0; i < header.size(); ++i) {
       if (support::to_lower_ascii(support::trim(header[i])) == name) return static_cast<int>(i);
@@ -19,9 +20,12 @@ int find_column(const std::vector<std::string>& header, const std::array<std::st
 }
 
 constexpr std::array<std::string_view, 4> wkt_names{"wkt", "wkt_geom", "geometry", "geom"};
-constexpr std::array<std::string_view, 6> x_names{"x_rd", "rd_x", "x", "xcoord", "x_coord", "easting"};
-constexpr std::array<std::string_view, 6> y_names{"y_rd", "rd_y", "y", "ycoord", "y_coord", "northing"};
-constexpr std::array<std::string_view, 5> lon_names{"lon", "lng", "long", "longitude", "lengtegraad"};
+constexpr std::array<std::string_view, 6> x_names{"x_rd",   "rd_x",    "x",
+                                                  "xcoord", "x_coord", "easting"};
+constexpr std::array<std::string_view, 6> y_names{"y_rd",   "rd_y",    "y",
+                                                  "ycoord", "y_coord", "northing"};
+constexpr std::array<std::string_view, 5> lon_names{"lon", "lng", "long", "longitude",
+                                                    "lengtegraad"};
 constexpr std::array<std::string_view, 3> lat_names{"lat", "latitude", "breedtegraad"};
 
 }  // namespace

@@ -8,9 +8,9 @@ namespace wijkatlas::geo::detail {
 
 struct CsvLocation {
   enum class Kind { xy, lonlat, wkt } kind = Kind::xy;
-  int x = -1;    // column index of x / lon
-  int y = -1;    // column index of y / lat
-  int wkt = -1;  // column index of WKT
+  int x = -1;               // column index of x / lon
+  int y = -1;               // column index of y / lat
+  int wkt = -1;             // column index of WKT
   std::string default_crs;  // EPSG:4326 for lon/lat, EPSG:28992 otherwise
   std::string description;  // for messages: "columns lon/lat"
 };

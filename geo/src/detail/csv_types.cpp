@@ -33,13 +33,16 @@ Value typed_cell(const std::string& text, FieldType type) {
   const std::string v = trim(text);
   if (v.empty()) return type == FieldType::text && !text.empty() ? Value(text) : Value{};
   switch (type) {
-    case FieldType::integer: return static_cast<std::int64_t>(*parse_integer(v));
-    case FieldType::real: return *parse_number(v);
+    case FieldType::integer:
+      return static_cast<std::int64_t>(*parse_integer(v));
+    case FieldType::real:
+      return *parse_number(v);
     case FieldType::date:
       return Date{static_cast<int>(*parse_integer(v.substr(0, 4))),
                   static_cast<int>(*parse_integer(v.substr(5, 2))),
                   static_cast<int>(*parse_integer(v.substr(8, 2)))};
-    case FieldType::text: return text;
+    case FieldType::text:
+      return text;
   }
   return {};
 }

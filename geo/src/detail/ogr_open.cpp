@@ -21,8 +21,8 @@ support::GdalDataset open_vector(const std::filesystem::path& path) {
   const char* open_options[] = {"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES",
                                 "EMPTY_STRING_AS_NULL=NO", nullptr};
   CPLErrorReset();
-  GDALDatasetH handle = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                   open_options, nullptr);
+  GDALDatasetH handle =
+      GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options, nullptr);
   if (handle == nullptr) {
     throw io_error(path.string(), "not a vector format GDAL can read (" +
                                       support::last_gdal_error("no driver recognised it") + ")");
@@ -41,7 +41,8 @@ OpenedLayer open_layer(const std::filesystem::path& path, const std::string& lay
 
   GDALDataset& ds = *opened.dataset;
   std::string names;
-  for (auto* layer : ds.GetLayers()) names += (names.empty() ? "" : ", ") + std::string(layer->GetName());
+  for (auto* layer : ds.GetLayers())
+    names += (names.empty() ? "" : ", ") + std::string(layer->GetName());
   if (layer_name.empty()) {
     if (ds.GetLayerCount() == 0) throw io_error(path.string(), "the dataset has no layers");
     if (ds.GetLayerCount() > 1 && !opened.is_osm) {

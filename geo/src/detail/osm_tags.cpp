@@ -8,8 +8,10 @@ OsmTags osm_tags_of(const Layer& layer, const Feature& feature) {
     const std::string& name = layer.fields[i].name;
     const auto* text = std::get_if<std::string>(&feature.values[i]);
     if (text == nullptr || text->empty()) continue;
-    if (name == "other_tags") parse_other_tags(*text, tags);
-    else tags.values.emplace(name, *text);
+    if (name == "other_tags")
+      parse_other_tags(*text, tags);
+    else
+      tags.values.emplace(name, *text);
   }
   return tags;
 }

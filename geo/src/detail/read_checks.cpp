@@ -31,14 +31,16 @@ SourceCrs resolve_source_crs(const std::string& source, const std::string& assig
   std::string crs = !assigned.empty() ? assigned : declared;
   if (crs.empty()) crs = fallback;
   if (crs.empty()) {
-    throw about_field(crs_error(source + ": the data has no coordinate reference system; name it "
-                                "(for example EPSG:28992 for RD New or EPSG:4326 for lon/lat)"),
-                      "assign_crs");
+    throw about_field(
+        crs_error(source + ": the data has no coordinate reference system; name it "
+                           "(for example EPSG:28992 for RD New or EPSG:4326 for lon/lat)"),
+        "assign_crs");
   }
   try {
     std::string normalised = normalise_crs(crs);
     Transformer to_rd(normalised);
-    return SourceCrs{std::move(normalised), assigned.empty() && !declared.empty(), std::move(to_rd)};
+    return SourceCrs{std::move(normalised), assigned.empty() && !declared.empty(),
+                     std::move(to_rd)};
   } catch (const crs_error& e) {
     throw crs_error(source + ": " + e.what());
   }
@@ -59,8 +61,8 @@ void throw_outside_rd_bounds(const Box& raw, const std::string& where, const std
   }
   char coords[96];
   std::snprintf(coords, sizeof coords, "(%.6g, %.6g)", raw_min.x(), raw_min.y());
-  throw data_error(where, "", std::string("coordinates ") + coords +
-                                  " fall outside the Netherlands: " + hint);
+  throw data_error(where, "",
+                   std::string("coordinates ") + coords + " fall outside the Netherlands: " + hint);
 }
 
 }  // namespace wijkatlas::geo::detail

@@ -27,8 +27,7 @@ using overlap_detail::collect_crossings;
 using overlap_detail::PixelTransform;
 
 // Pairs sorted crossings into spans and adds them to the difference rows.
-void add_spans(std::vector<std::uint64_t>& crossings, std::int32_t columns,
-               std::uint16_t* diff) {
+void add_spans(std::vector<std::uint64_t>& crossings, std::int32_t columns, std::uint16_t* diff) {
   std::sort(crossings.begin(), crossings.end());
   for (std::size_t i = 0; i + 1 < crossings.size(); i += 2) {
     overlap_detail::add_span(diff, columns, overlap_detail::packed_row(crossings[i]),
@@ -43,8 +42,8 @@ struct RowRange {
 };
 
 void count_band(std::span<const DissolvedSheet> sheets, std::span<const RowRange> ranges,
-                bool coverage, const GridSpec& spec, std::int64_t row_begin,
-                std::int64_t row_end, std::uint16_t* grid) {
+                bool coverage, const GridSpec& spec, std::int64_t row_begin, std::int64_t row_end,
+                std::uint16_t* grid) {
   const PixelTransform t(spec);
   std::vector<std::uint64_t> crossings;
   for (std::size_t s = 0; s < sheets.size(); ++s) {
@@ -53,8 +52,7 @@ void count_band(std::span<const DissolvedSheet> sheets, std::span<const RowRange
         ranges[s].top > static_cast<double>(row_end) + 1) {
       continue;  // the band's rows cannot cross this sheet
     }
-    collect_crossings(coverage ? sheet.coverage : sheet.marked, t, row_begin, row_end,
-                      crossings);
+    collect_crossings(coverage ? sheet.coverage : sheet.marked, t, row_begin, row_end, crossings);
     // Rows are numbered from the grid's top, so the row offset stays in the packed key.
     add_spans(crossings, spec.columns, grid);
   }
@@ -77,8 +75,8 @@ CountGrid count_grid(std::span<const DissolvedSheet> sheets, const GridSpec& spe
   const PixelTransform t(spec);
   std::vector<RowRange> marked(sheets.size()), covered(sheets.size());
   for (std::size_t s = 0; s < sheets.size(); ++s) {
-    for (auto [polygons, range] : {std::pair{&sheets[s].marked, &marked[s]},
-                                   std::pair{&sheets[s].coverage, &covered[s]}}) {
+    for (auto [polygons, range] :
+         {std::pair{&sheets[s].marked, &marked[s]}, std::pair{&sheets[s].coverage, &covered[s]}}) {
       range->top = HUGE_VAL;
       range->bottom = -HUGE_VAL;
       for (const Polygon& p : *polygons) {
@@ -93,10 +91,13 @@ CountGrid count_grid(std::span<const DissolvedSheet> sheets, const GridSpec& spe
   const std::size_t bands = 4 * overlap_detail::worker_count(threads, 64);
   overlap_detail::parallel_for(2 * bands, threads, [&](std::size_t job) {
     const std::size_t band = job / 2;
-    const std::int64_t begin = static_cast<std::int64_t>(band) * spec.rows / static_cast<std::int64_t>(bands);
-    const std::int64_t end = static_cast<std::int64_t>(band + 1) * spec.rows / static_cast<std::int64_t>(bands);
+    const std::int64_t begin =
+        static_cast<std::int64_t>(band) * spec.rows / static_cast<std::int64_t>(bands);
+    const std::int64_t end =
+        static_cast<std::int64_t>(band + 1) * spec.rows / static_cast<std::int64_t>(bands);
     const bool coverage = job % 2 == 1;
-    count_band(sheets, coverage ? covered : marked, coverage, spec, begin, end, coverage ? grid.N.data() : grid.n.data());
+    count_band(sheets, coverage ? covered : marked, coverage, spec, begin, end,
+               coverage ? grid.N.data() : grid.n.data());
   });
   return grid;
 }

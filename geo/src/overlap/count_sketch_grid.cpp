@@ -7,8 +7,8 @@
 #include <sys/mman.h>
 
 #include <algorithm>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <thread>
 #include <vector>
@@ -25,15 +25,12 @@ using namespace overlap_detail;
 
 struct Span {
   std::int64_t row, first, last;
-  bool operator<(const Span& o) const {
-    return row != o.row ? row < o.row : first < o.first;
-  }
+  bool operator<(const Span& o) const { return row != o.row ? row < o.row : first < o.first; }
 };
 
 // Spans of one polygon set (even-odd over all its rings), sorted by row and column.
 void spans_of(const MultiPolygon& polygons, const PixelTransform& t, std::int64_t row_begin,
-              std::int64_t row_end, std::vector<std::uint64_t>& scratch,
-              std::vector<Span>& out) {
+              std::int64_t row_end, std::vector<std::uint64_t>& scratch, std::vector<Span>& out) {
   collect_crossings(polygons, t, row_begin, row_end, scratch);
   std::sort(scratch.begin(), scratch.end());
   for (std::size_t i = 0; i + 1 < scratch.size(); i += 2) {
@@ -66,8 +63,8 @@ struct PreparedMark {
 struct PreparedSheet {
   const MultiPolygon* coverage = nullptr;  // empty: the marks are the coverage
   std::vector<PreparedMark> marks;
-  std::vector<MultiPolygon> buffers;       // lines and points, buffered
-  double top = 0, bottom = 0;              // pixel rows reached by marks or coverage
+  std::vector<MultiPolygon> buffers;  // lines and points, buffered
+  double top = 0, bottom = 0;         // pixel rows reached by marks or coverage
 };
 
 bool reaches(double top, double bottom, std::int64_t row_begin, std::int64_t row_end) {
@@ -81,16 +78,18 @@ struct BandBuffers {
   std::vector<std::uint16_t> n, covered;
 };
 
-void count_band(std::span<const PreparedSheet> sheets, const GridSpec& spec,
-                std::int64_t row_begin, std::int64_t row_end, BandBuffers& buffers,
-                std::uint16_t* n_out, std::uint16_t* covered_out) {
+void count_band(std::span<const PreparedSheet> sheets, const GridSpec& spec, std::int64_t row_begin,
+                std::int64_t row_end, BandBuffers& buffers, std::uint16_t* n_out,
+                std::uint16_t* covered_out) {
   const PixelTransform t(spec);
-  const auto cells = static_cast<std::size_t>(row_end - row_begin) * static_cast<std::size_t>(spec.columns);
+  const auto cells =
+      static_cast<std::size_t>(row_end - row_begin) * static_cast<std::size_t>(spec.columns);
   buffers.n.assign(cells, 0);
   buffers.covered.assign(cells, 0);
   // Spans keep their absolute row; the local buffers start at row_begin.
   std::uint16_t* n = buffers.n.data() - row_begin * static_cast<std::int64_t>(spec.columns);
-  std::uint16_t* covered = buffers.covered.data() - row_begin * static_cast<std::int64_t>(spec.columns);
+  std::uint16_t* covered =
+      buffers.covered.data() - row_begin * static_cast<std::int64_t>(spec.columns);
   thread_local std::vector<std::uint64_t> scratch;
   thread_local std::vector<Span> mark_spans, coverage_spans;
   for (const PreparedSheet& sheet : sheets) {
@@ -131,12 +130,14 @@ void count_band(std::span<const PreparedSheet> sheets, const GridSpec& spec,
     coverage_spans.clear();
     mark_spans.clear();
   }
-  for (auto [diff, out] : {std::pair{buffers.n.data(), n_out}, std::pair{buffers.covered.data(), covered_out}}) {
+  for (auto [diff, out] :
+       {std::pair{buffers.n.data(), n_out}, std::pair{buffers.covered.data(), covered_out}}) {
     for (std::int64_t r = row_begin; r < row_end; ++r) {
       const std::uint16_t* line = diff + (r - row_begin) * static_cast<std::int64_t>(spec.columns);
       std::uint16_t* target = out + r * static_cast<std::int64_t>(spec.columns);
       std::uint16_t sum = 0;
-      for (std::int32_t c = 0; c < spec.columns; ++c) target[c] = sum = static_cast<std::uint16_t>(sum + line[c]);
+      for (std::int32_t c = 0; c < spec.columns; ++c)
+        target[c] = sum = static_cast<std::uint16_t>(sum + line[c]);
     }
   }
 }
@@ -178,7 +179,8 @@ CountGrid count_sketch_grid(std::span<const SketchSheet> sheets, const GridSpec&
       }
     }
     for (const Geometry& mark : sheets[i].marks) {
-      if (kind_of(mark) == GeometryKind::polygons) p.marks.push_back({&std::get<MultiPolygon>(mark)});
+      if (kind_of(mark) == GeometryKind::polygons)
+        p.marks.push_back({&std::get<MultiPolygon>(mark)});
     }
     for (const MultiPolygon& b : p.buffers) p.marks.push_back({&b});
     auto reach = [&](const MultiPolygon& mp, double& top, double& bottom) {
@@ -208,8 +210,8 @@ CountGrid count_sketch_grid(std::span<const SketchSheet> sheets, const GridSpec&
   }
   // Bands of about 1 MB of difference rows per grid, so the random additions stay in cache.
   const std::int64_t rows = spec.rows;
-  const std::int64_t band_rows =
-      std::clamp<std::int64_t>((std::int64_t{1} << 19) / std::max<std::int64_t>(spec.columns, 1), 4, 1024);
+  const std::int64_t band_rows = std::clamp<std::int64_t>(
+      (std::int64_t{1} << 19) / std::max<std::int64_t>(spec.columns, 1), 4, 1024);
   const auto bands = static_cast<std::size_t>((rows + band_rows - 1) / band_rows);
   parallel_for(bands, options.threads, [&](std::size_t band) {
     thread_local BandBuffers buffers;  // reused from band to band

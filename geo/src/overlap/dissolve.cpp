@@ -5,12 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "wijkatlas/support/geos_convert.hpp"
 #include "overlap/geos_context.hpp"
 #include "overlap/parallel.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/ops.hpp"
 #include "wijkatlas/geo/overlap.hpp"
+#include "wijkatlas/support/geos_convert.hpp"
 
 namespace wijkatlas::geo {
 namespace {
@@ -51,16 +51,14 @@ GeosGeometryPtr mark_area(GeosContext& ctx, const Geometry& mark, const OverlapO
     case GeometryKind::polygons:
       return g;
     case GeometryKind::lines:
-      return take_geos(ctx,
-                       GEOSBuffer_r(ctx.get(), g.get(), options.line_buffer_m,
-                                    buffer_quadrant_segments),
-                       where + ": buffering a line");
+      return take_geos(
+          ctx, GEOSBuffer_r(ctx.get(), g.get(), options.line_buffer_m, buffer_quadrant_segments),
+          where + ": buffering a line");
     case GeometryKind::point:
     case GeometryKind::multipoint:
-      return take_geos(ctx,
-                       GEOSBuffer_r(ctx.get(), g.get(), options.point_buffer_m,
-                                    buffer_quadrant_segments),
-                       where + ": buffering a point");
+      return take_geos(
+          ctx, GEOSBuffer_r(ctx.get(), g.get(), options.point_buffer_m, buffer_quadrant_segments),
+          where + ": buffering a point");
     case GeometryKind::none:
       break;
   }
@@ -73,13 +71,12 @@ DissolvedSheet dissolve_one(const SketchSheet& sheet, const OverlapOptions& opti
   const std::string where = "sheet " + sheet.id;
   std::vector<GEOSGeometry*> parts;  // handed to the collection below
   for (std::size_t i = 0; i < sheet.marks.size(); ++i) {
-    auto area = mark_area(ctx, sheet.marks[i], options,
-                          where + ", mark " + std::to_string(i + 1), warnings);
+    auto area = mark_area(ctx, sheet.marks[i], options, where + ", mark " + std::to_string(i + 1),
+                          warnings);
     if (area) parts.push_back(area.release());
   }
   auto all = take_geos(ctx,
-                       GEOSGeom_createCollection_r(ctx.get(), GEOS_GEOMETRYCOLLECTION,
-                                                   parts.data(),
+                       GEOSGeom_createCollection_r(ctx.get(), GEOS_GEOMETRYCOLLECTION, parts.data(),
                                                    static_cast<unsigned>(parts.size())),
                        where + ": collecting marks");
   // Snap-rounding union (OverlayNG): valid output on the precision grid, whatever the input.
@@ -105,12 +102,12 @@ DissolvedSheet dissolve_one(const SketchSheet& sheet, const OverlapOptions& opti
   if (GEOSCovers_r(ctx.get(), coverage.get(), marked.get()) != 1) {
     double before = 0, after = 0;
     GEOSArea_r(ctx.get(), marked.get(), &before);
-    marked = take_geos(ctx,
-                       options.precision_m > 0
-                           ? GEOSIntersectionPrec_r(ctx.get(), marked.get(), coverage.get(),
-                                                    options.precision_m)
-                           : GEOSIntersection_r(ctx.get(), marked.get(), coverage.get()),
-                       where + ": clipping to the coverage");
+    marked = take_geos(
+        ctx,
+        options.precision_m > 0
+            ? GEOSIntersectionPrec_r(ctx.get(), marked.get(), coverage.get(), options.precision_m)
+            : GEOSIntersection_r(ctx.get(), marked.get(), coverage.get()),
+        where + ": clipping to the coverage");
     GEOSArea_r(ctx.get(), marked.get(), &after);
     if (before - after > reported_outside_area) {
       warnings.push_back(where + ": " + fmt_area(before - after) +

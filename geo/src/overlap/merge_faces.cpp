@@ -4,10 +4,10 @@
 #include <map>
 #include <utility>
 
-#include "wijkatlas/support/geos_convert.hpp"
 #include "overlap/geos_context.hpp"
 #include "overlap/parallel.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/support/geos_convert.hpp"
 
 namespace wijkatlas::geo::overlap_detail {
 
@@ -25,10 +25,10 @@ std::vector<OverlapFace> merge_equal_faces(std::vector<OverlapFace> faces,
     // Tile pieces share edges but not always vertices (each tile noded its own outlines), so a
     // coverage union does not apply; the overlay union on the same grid does.
     auto u = support::take_geos(ctx,
-                               options.precision_m > 0
-                                   ? GEOSUnaryUnionPrec_r(ctx.get(), g.get(), options.precision_m)
-                                   : GEOSUnaryUnion_r(ctx.get(), g.get()),
-                               "merging overlap faces");
+                                options.precision_m > 0
+                                    ? GEOSUnaryUnionPrec_r(ctx.get(), g.get(), options.precision_m)
+                                    : GEOSUnaryUnion_r(ctx.get(), g.get()),
+                                "merging overlap faces");
     merged[i] = support::polygons_from_geos(ctx, u.get());
   });
   for (std::size_t i = 0; i < list.size(); ++i) {

@@ -21,8 +21,8 @@ inline int orientation(const Point& a, const Point& b, const Point& c) {
   // A difference of two doubles is zero only when they are equal, so two zero products are an
   // exact zero: the common case of points on one tile edge.
   if (left == 0 && right == 0) return 0;
-  const int o = GEOSOrientationIndex_r(geos_context().get(), a.x(), a.y(), b.x(), b.y(), c.x(),
-                                       c.y());
+  const int o =
+      GEOSOrientationIndex_r(geos_context().get(), a.x(), a.y(), b.x(), b.y(), c.x(), c.y());
   if (o == 2) throw geometry_error("overlap arrangement", "GEOS orientation test failed");
   return o;
 }

@@ -9,12 +9,15 @@
 namespace wijkatlas::geo {
 namespace {
 
-Box box_of(const MultiPolygon& polygons) { return boost::geometry::return_envelope<Box>(polygons); }
+Box box_of(const MultiPolygon& polygons) {
+  return boost::geometry::return_envelope<Box>(polygons);
+}
 
 // The part of `polygons` inside the area, or nothing when they do not overlap by `min_m2`.
-std::optional<MultiPolygon> inside(const MultiPolygon& polygons, const MultiPolygon& area, const Box& area_box,
-                                   double min_m2) {
-  if (polygons.empty() || !boost::geometry::intersects(box_of(polygons), area_box)) return std::nullopt;
+std::optional<MultiPolygon> inside(const MultiPolygon& polygons, const MultiPolygon& area,
+                                   const Box& area_box, double min_m2) {
+  if (polygons.empty() || !boost::geometry::intersects(box_of(polygons), area_box))
+    return std::nullopt;
   MultiPolygon part = intersection(polygons, area);
   if (part.empty() || geo::area(part) <= min_m2) return std::nullopt;
   return part;
@@ -23,7 +26,8 @@ std::optional<MultiPolygon> inside(const MultiPolygon& polygons, const MultiPoly
 }  // namespace
 
 std::vector<SketchAreaStats> sketch_per_area(std::span<const DissolvedSheet> sheets,
-                                             std::span<const SketchArea> areas, const PerAreaOptions& options) {
+                                             std::span<const SketchArea> areas,
+                                             const PerAreaOptions& options) {
   if (options.min_sheets == 0) throw request_error("min_sheets", "must be at least 1");
   std::vector<SketchAreaStats> out;
   out.reserve(areas.size());
@@ -56,7 +60,8 @@ std::vector<SketchAreaStats> sketch_per_area(std::span<const DissolvedSheet> she
       s.spots = marked.size();
     }
     s.marked_share = s.area_m2 > 0 ? s.marked_m2 / s.area_m2 : 0.0;
-    if (a.inwoners && *a.inwoners > 0) s.per_1000 = static_cast<double>(s.sheets_marked) * 1000.0 / *a.inwoners;
+    if (a.inwoners && *a.inwoners > 0)
+      s.per_1000 = static_cast<double>(s.sheets_marked) * 1000.0 / *a.inwoners;
     s.suppressed = s.sheets_marked < options.min_sheets;
     out.push_back(std::move(s));
   }

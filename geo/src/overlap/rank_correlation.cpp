@@ -12,7 +12,8 @@ namespace wijkatlas::geo {
 std::vector<double> average_ranks(std::span<const double> values) {
   std::vector<std::size_t> order(values.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
   std::vector<double> ranks(values.size());
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i;
@@ -27,7 +28,8 @@ std::vector<double> average_ranks(std::span<const double> values) {
 
 std::optional<double> spearman(std::span<const double> x, std::span<const double> y) {
   if (x.size() != y.size()) {
-    throw usage_error("spearman: " + std::to_string(x.size()) + " values against " + std::to_string(y.size()));
+    throw usage_error("spearman: " + std::to_string(x.size()) + " values against " +
+                      std::to_string(y.size()));
   }
   if (x.size() < 2) return std::nullopt;
   const std::vector<double> rx = average_ranks(x), ry = average_ranks(y);

@@ -30,8 +30,8 @@ inline std::int64_t first_row_at_or_above(double y) {
 // Crossings of one polygon set with the centre lines of rows [row_begin, row_end), packed as
 // (row << 32) | (column + 2^31) so one integer sort orders them by row, then column.
 inline void collect_crossings(const MultiPolygon& polygons, const PixelTransform& t,
-                       std::int64_t row_begin, std::int64_t row_end,
-                       std::vector<std::uint64_t>& out) {
+                              std::int64_t row_begin, std::int64_t row_end,
+                              std::vector<std::uint64_t>& out) {
   auto ring_crossings = [&](const Ring& ring) {
     for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
       double x1 = t.px(ring[i]), y1 = t.py(ring[i]);
@@ -42,7 +42,8 @@ inline void collect_crossings(const MultiPolygon& polygons, const PixelTransform
         std::swap(x1, x2);
       }
       // Cheap rejection of edges far from the rows asked for (bands are thin).
-      if (y2 < static_cast<double>(row_begin) - 1 || y1 > static_cast<double>(row_end) + 1) continue;
+      if (y2 < static_cast<double>(row_begin) - 1 || y1 > static_cast<double>(row_end) + 1)
+        continue;
       const std::int64_t from = std::max(row_begin, first_row_at_or_above(y1));
       const std::int64_t to = std::min(row_end, first_row_at_or_above(y2));  // centre < y2
       for (std::int64_t r = from; r < to; ++r) {
@@ -60,7 +61,9 @@ inline void collect_crossings(const MultiPolygon& polygons, const PixelTransform
   }
 }
 
-inline std::int64_t packed_row(std::uint64_t key) { return static_cast<std::int64_t>(key >> 32); }
+inline std::int64_t packed_row(std::uint64_t key) {
+  return static_cast<std::int64_t>(key >> 32);
+}
 inline std::int64_t packed_column(std::uint64_t key) {
   return static_cast<std::int64_t>(key & 0xffffffffULL) - (1LL << 31);
 }

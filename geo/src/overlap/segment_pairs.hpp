@@ -18,8 +18,7 @@ struct SegmentBox {
 };
 
 template <typename Pair>
-void for_each_overlapping_pair(std::span<const SegmentBox> boxes, const Box& extent,
-                               Pair&& pair) {
+void for_each_overlapping_pair(std::span<const SegmentBox> boxes, const Box& extent, Pair&& pair) {
   const std::size_t n = boxes.size();
   if (n < 2) return;
   const double x0 = extent.min_corner().x(), y0 = extent.min_corner().y();
@@ -27,16 +26,23 @@ void for_each_overlapping_pair(std::span<const SegmentBox> boxes, const Box& ext
   const double h = std::max(extent.max_corner().y() - y0, 1e-9);
   // About two segments per cell.
   const double cells = std::clamp(static_cast<double>(n) / 2.0, 1.0, 4.0e6);
-  const auto gx = static_cast<std::int64_t>(std::clamp(std::ceil(std::sqrt(cells * w / h)), 1.0, 4096.0));
-  const auto gy = static_cast<std::int64_t>(std::clamp(std::ceil(std::sqrt(cells * h / w)), 1.0, 4096.0));
+  const auto gx =
+      static_cast<std::int64_t>(std::clamp(std::ceil(std::sqrt(cells * w / h)), 1.0, 4096.0));
+  const auto gy =
+      static_cast<std::int64_t>(std::clamp(std::ceil(std::sqrt(cells * h / w)), 1.0, 4096.0));
   const double fx = static_cast<double>(gx) / w, fy = static_cast<double>(gy) / h;
-  auto cx = [&](double x) { return std::clamp<std::int64_t>(static_cast<std::int64_t>((x - x0) * fx), 0, gx - 1); };
-  auto cy = [&](double y) { return std::clamp<std::int64_t>(static_cast<std::int64_t>((y - y0) * fy), 0, gy - 1); };
+  auto cx = [&](double x) {
+    return std::clamp<std::int64_t>(static_cast<std::int64_t>((x - x0) * fx), 0, gx - 1);
+  };
+  auto cy = [&](double y) {
+    return std::clamp<std::int64_t>(static_cast<std::int64_t>((y - y0) * fy), 0, gy - 1);
+  };
 
   std::vector<std::uint32_t> start(static_cast<std::size_t>(gx * gy) + 1, 0);
   for (const SegmentBox& b : boxes) {
     for (std::int64_t y = cy(b.y0); y <= cy(b.y1); ++y) {
-      for (std::int64_t x = cx(b.x0); x <= cx(b.x1); ++x) ++start[static_cast<std::size_t>(y * gx + x) + 1];
+      for (std::int64_t x = cx(b.x0); x <= cx(b.x1); ++x)
+        ++start[static_cast<std::size_t>(y * gx + x) + 1];
     }
   }
   for (std::size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];

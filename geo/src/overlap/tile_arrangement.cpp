@@ -26,10 +26,16 @@ class Faces {
   std::optional<std::vector<OverlapFace>> faces();
 
  private:
-  std::uint32_t origin(std::uint32_t h) const { return h % 2 == 0 ? g_.edges[h / 2].u : g_.edges[h / 2].v; }
+  std::uint32_t origin(std::uint32_t h) const {
+    return h % 2 == 0 ? g_.edges[h / 2].u : g_.edges[h / 2].v;
+  }
   const Point& at(std::uint32_t h) const { return g_.vertices[origin(h)]; }
-  std::int32_t dn(std::uint32_t h) const { return h % 2 == 0 ? g_.edges[h / 2].dn : -g_.edges[h / 2].dn; }
-  std::int32_t dN(std::uint32_t h) const { return h % 2 == 0 ? g_.edges[h / 2].dN : -g_.edges[h / 2].dN; }
+  std::int32_t dn(std::uint32_t h) const {
+    return h % 2 == 0 ? g_.edges[h / 2].dn : -g_.edges[h / 2].dn;
+  }
+  std::int32_t dN(std::uint32_t h) const {
+    return h % 2 == 0 ? g_.edges[h / 2].dN : -g_.edges[h / 2].dN;
+  }
 
   // Outgoing half-edges around each vertex, counter-clockwise; next(h) turns at h's end to the
   // edge just clockwise of the way back, so every cycle keeps its face on the left.
@@ -319,8 +325,10 @@ std::optional<std::vector<OverlapFace>> arrange_tile(const Box& tile, const Shee
     add_clipped_ring(polygon.outer(), false, dn, dN, tile, segments);
     for (const Ring& hole : polygon.inners()) add_clipped_ring(hole, true, dn, dN, tile, segments);
   };
-  for (const auto& [box, ref] : index.marked_in(tile)) add(sheets[ref.sheet].marked[ref.part], 1, 0);
-  for (const auto& [box, ref] : index.coverage_in(tile)) add(sheets[ref.sheet].coverage[ref.part], 0, 1);
+  for (const auto& [box, ref] : index.marked_in(tile))
+    add(sheets[ref.sheet].marked[ref.part], 1, 0);
+  for (const auto& [box, ref] : index.coverage_in(tile))
+    add(sheets[ref.sheet].coverage[ref.part], 0, 1);
   const std::optional<PlanarGraph> graph = node_segments(segments, tile);
   if (!graph) return std::nullopt;
   Faces faces(*graph, tile);

@@ -33,7 +33,8 @@ Point cut_y(Point p, Point q, double c) {
 }
 
 template <typename Inside, typename Cut>
-void clip_half_plane(const std::vector<Point>& in, std::vector<Point>& out, Inside inside, Cut cut) {
+void clip_half_plane(const std::vector<Point>& in, std::vector<Point>& out, Inside inside,
+                     Cut cut) {
   out.clear();
   const std::size_t n = in.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -59,10 +60,14 @@ struct PointKeyHash {
 
 class VertexTable {
  public:
-  explicit VertexTable(std::size_t expected) { ids_.reserve(expected); points_.reserve(expected); }
+  explicit VertexTable(std::size_t expected) {
+    ids_.reserve(expected);
+    points_.reserve(expected);
+  }
   std::uint32_t id(const Point& p) {
     // + 0.0 makes -0 and +0 one vertex.
-    const PointKey key{std::bit_cast<std::uint64_t>(p.x() + 0.0), std::bit_cast<std::uint64_t>(p.y() + 0.0)};
+    const PointKey key{std::bit_cast<std::uint64_t>(p.x() + 0.0),
+                       std::bit_cast<std::uint64_t>(p.y() + 0.0)};
     auto [it, inserted] = ids_.try_emplace(key, static_cast<std::uint32_t>(points_.size()));
     if (inserted) points_.push_back(p);
     return it->second;
@@ -85,10 +90,12 @@ Point crossing(const Point& a, const Point& b, const Point& c, const Point& d) {
   const double rx = b.x() - a.x(), ry = b.y() - a.y(), sx = d.x() - c.x(), sy = d.y() - c.y();
   const double qx = c.x() - a.x(), qy = c.y() - a.y();
   const double t = (qx * sy - qy * sx) / (rx * sy - ry * sx);
-  const double x = std::clamp(a.x() + t * rx, std::max(std::min(a.x(), b.x()), std::min(c.x(), d.x())),
-                              std::min(std::max(a.x(), b.x()), std::max(c.x(), d.x())));
-  const double y = std::clamp(a.y() + t * ry, std::max(std::min(a.y(), b.y()), std::min(c.y(), d.y())),
-                              std::min(std::max(a.y(), b.y()), std::max(c.y(), d.y())));
+  const double x =
+      std::clamp(a.x() + t * rx, std::max(std::min(a.x(), b.x()), std::min(c.x(), d.x())),
+                 std::min(std::max(a.x(), b.x()), std::max(c.x(), d.x())));
+  const double y =
+      std::clamp(a.y() + t * ry, std::max(std::min(a.y(), b.y()), std::min(c.y(), d.y())),
+                 std::min(std::max(a.y(), b.y()), std::max(c.y(), d.y())));
   return {x, y};
 }
 
@@ -98,7 +105,8 @@ struct IdSegment {
 };
 
 SegmentBox box_of(const Point& a, const Point& b) {
-  return {std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()), std::max(a.y(), b.y())};
+  return {std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()),
+          std::max(a.y(), b.y())};
 }
 
 // Whether two edges of the noded graph meet anywhere but in a shared end vertex.
@@ -126,7 +134,8 @@ bool edges_conflict(const VertexTable& v, const PlanarEdge& e, const PlanarEdge&
 // Clipping leaves many segments on the tile's edges (every clipped ring runs along them, often
 // back and forth). Noding them pairwise would cost the square of their number; on one exact
 // line they are intervals, so their changes are summed by a sweep along each tile edge first.
-std::vector<DirectedSegment> merge_tile_edges(std::span<const DirectedSegment> in, const Box& tile) {
+std::vector<DirectedSegment> merge_tile_edges(std::span<const DirectedSegment> in,
+                                              const Box& tile) {
   const double x0 = tile.min_corner().x(), y0 = tile.min_corner().y();
   const double x1 = tile.max_corner().x(), y1 = tile.max_corner().y();
   struct Event {
@@ -160,12 +169,14 @@ std::vector<DirectedSegment> merge_tile_edges(std::span<const DirectedSegment> i
   }
   for (std::size_t side = 0; side < 4; ++side) {
     auto& events = sides[side];
-    std::sort(events.begin(), events.end(), [](const Event& p, const Event& q) { return p.t < q.t; });
+    std::sort(events.begin(), events.end(),
+              [](const Event& p, const Event& q) { return p.t < q.t; });
     std::int32_t dn = 0, dN = 0;
     for (std::size_t i = 0; i < events.size(); ++i) {
       dn += events[i].dn;
       dN += events[i].dN;
-      if (i + 1 == events.size() || events[i + 1].t == events[i].t || (dn == 0 && dN == 0)) continue;
+      if (i + 1 == events.size() || events[i + 1].t == events[i].t || (dn == 0 && dN == 0))
+        continue;
       const double ta = events[i].t, tb = events[i + 1].t;
       const double fixed = side == 0 ? x0 : side == 1 ? x1 : side == 2 ? y0 : y1;
       if (side < 2) {
@@ -191,12 +202,21 @@ void add_clipped_ring(const Ring& ring, bool hole, std::int32_t dn, std::int32_t
   const double x0 = tile.min_corner().x(), y0 = tile.min_corner().y();
   const double x1 = tile.max_corner().x(), y1 = tile.max_corner().y();
   bool inside = true;
-  for (const Point& p : a) inside = inside && x0 <= p.x() && p.x() <= x1 && y0 <= p.y() && p.y() <= y1;
+  for (const Point& p : a)
+    inside = inside && x0 <= p.x() && p.x() <= x1 && y0 <= p.y() && p.y() <= y1;
   if (!inside) {
-    clip_half_plane(a, b, [&](const Point& p) { return p.x() >= x0; }, [&](const Point& p, const Point& q) { return cut_x(p, q, x0); });
-    clip_half_plane(b, a, [&](const Point& p) { return p.x() <= x1; }, [&](const Point& p, const Point& q) { return cut_x(p, q, x1); });
-    clip_half_plane(a, b, [&](const Point& p) { return p.y() >= y0; }, [&](const Point& p, const Point& q) { return cut_y(p, q, y0); });
-    clip_half_plane(b, a, [&](const Point& p) { return p.y() <= y1; }, [&](const Point& p, const Point& q) { return cut_y(p, q, y1); });
+    clip_half_plane(
+        a, b, [&](const Point& p) { return p.x() >= x0; },
+        [&](const Point& p, const Point& q) { return cut_x(p, q, x0); });
+    clip_half_plane(
+        b, a, [&](const Point& p) { return p.x() <= x1; },
+        [&](const Point& p, const Point& q) { return cut_x(p, q, x1); });
+    clip_half_plane(
+        a, b, [&](const Point& p) { return p.y() >= y0; },
+        [&](const Point& p, const Point& q) { return cut_y(p, q, y0); });
+    clip_half_plane(
+        b, a, [&](const Point& p) { return p.y() <= y1; },
+        [&](const Point& p, const Point& q) { return cut_y(p, q, y1); });
   }
   for (std::size_t i = 0; i < a.size(); ++i) {
     const Point& p = a[i];
@@ -206,8 +226,7 @@ void add_clipped_ring(const Ring& ring, bool hole, std::int32_t dn, std::int32_t
   }
 }
 
-std::optional<PlanarGraph> node_segments(std::span<const DirectedSegment> input,
-                                         const Box& tile) {
+std::optional<PlanarGraph> node_segments(std::span<const DirectedSegment> input, const Box& tile) {
   const std::vector<DirectedSegment> segments = merge_tile_edges(input, tile);
   VertexTable vertices(segments.size() + segments.size() / 4);
   std::vector<IdSegment> segs;
@@ -226,26 +245,29 @@ std::optional<PlanarGraph> node_segments(std::span<const DirectedSegment> input,
   auto split = [&](std::uint32_t s, std::uint32_t v) {
     if (v != segs[s].a && v != segs[s].b) splits.emplace_back(s, v);
   };
-  for_each_overlapping_pair(std::span<const SegmentBox>(boxes), tile, [&](std::uint32_t i, std::uint32_t j) {
-    const IdSegment& si = segs[i];
-    const IdSegment& sj = segs[j];
-    const Point &a = vertices[si.a], &b = vertices[si.b], &c = vertices[sj.a], &d = vertices[sj.b];
-    const int o1 = orientation(a, b, c), o2 = orientation(a, b, d);
-    if (o1 * o2 > 0) return;
-    const int o3 = orientation(c, d, a), o4 = orientation(c, d, b);
-    if (o3 * o4 > 0) return;
-    if (o1 != 0 && o2 != 0 && o3 != 0 && o4 != 0) {
-      const std::uint32_t x = vertices.id(crossing(a, b, c, d));
-      split(i, x);
-      split(j, x);
-      return;
-    }
-    // Touching or collinear: an end vertex lying on the other segment splits it.
-    if (o1 == 0 && in_box(c, a, b)) split(i, sj.a);
-    if (o2 == 0 && in_box(d, a, b)) split(i, sj.b);
-    if (o3 == 0 && in_box(a, c, d)) split(j, si.a);
-    if (o4 == 0 && in_box(b, c, d)) split(j, si.b);
-  });
+  for_each_overlapping_pair(std::span<const SegmentBox>(boxes), tile,
+                            [&](std::uint32_t i, std::uint32_t j) {
+                              const IdSegment& si = segs[i];
+                              const IdSegment& sj = segs[j];
+                              const Point &a = vertices[si.a], &b = vertices[si.b],
+                                          &c = vertices[sj.a], &d = vertices[sj.b];
+                              const int o1 = orientation(a, b, c), o2 = orientation(a, b, d);
+                              if (o1 * o2 > 0) return;
+                              const int o3 = orientation(c, d, a), o4 = orientation(c, d, b);
+                              if (o3 * o4 > 0) return;
+                              if (o1 != 0 && o2 != 0 && o3 != 0 && o4 != 0) {
+                                const std::uint32_t x = vertices.id(crossing(a, b, c, d));
+                                split(i, x);
+                                split(j, x);
+                                return;
+                              }
+                              // Touching or collinear: an end vertex lying on the other segment
+                              // splits it.
+                              if (o1 == 0 && in_box(c, a, b)) split(i, sj.a);
+                              if (o2 == 0 && in_box(d, a, b)) split(i, sj.b);
+                              if (o3 == 0 && in_box(a, c, d)) split(j, si.a);
+                              if (o4 == 0 && in_box(b, c, d)) split(j, si.b);
+                            });
   std::sort(splits.begin(), splits.end());
 
   // Pieces between consecutive split points, oriented u < v, equal pieces summed.
@@ -271,8 +293,11 @@ std::optional<PlanarGraph> node_segments(std::span<const DirectedSegment> input,
     for (; k < splits.size() && splits[k].first == s; ++k) along.push_back(splits[k].second);
     const Point& a = vertices[seg.a];
     const double dx = vertices[seg.b].x() - a.x(), dy = vertices[seg.b].y() - a.y();
-    auto key = [&](std::uint32_t v) { return (vertices[v].x() - a.x()) * dx + (vertices[v].y() - a.y()) * dy; };
-    std::sort(along.begin(), along.end(), [&](std::uint32_t p, std::uint32_t q) { return key(p) < key(q); });
+    auto key = [&](std::uint32_t v) {
+      return (vertices[v].x() - a.x()) * dx + (vertices[v].y() - a.y()) * dy;
+    };
+    std::sort(along.begin(), along.end(),
+              [&](std::uint32_t p, std::uint32_t q) { return key(p) < key(q); });
     std::uint32_t prev = seg.a;
     for (const std::uint32_t v : along) {
       emit(prev, v, seg);
@@ -298,9 +323,10 @@ std::optional<PlanarGraph> node_segments(std::span<const DirectedSegment> input,
   boxes.clear();
   for (const PlanarEdge& e : graph.edges) boxes.push_back(box_of(vertices[e.u], vertices[e.v]));
   bool proper = true;
-  for_each_overlapping_pair(std::span<const SegmentBox>(boxes), tile, [&](std::uint32_t i, std::uint32_t j) {
-    if (proper && edges_conflict(vertices, graph.edges[i], graph.edges[j])) proper = false;
-  });
+  for_each_overlapping_pair(
+      std::span<const SegmentBox>(boxes), tile, [&](std::uint32_t i, std::uint32_t j) {
+        if (proper && edges_conflict(vertices, graph.edges[i], graph.edges[j])) proper = false;
+      });
   if (!proper) return std::nullopt;
   graph.vertices = vertices.take();
   return graph;

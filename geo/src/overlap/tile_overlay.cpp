@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <string>
 
-#include "wijkatlas/support/geos_convert.hpp"
 #include "overlap/geos_context.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/support/geos_convert.hpp"
 
 namespace wijkatlas::geo::overlap_detail {
 namespace bg = boost::geometry;
@@ -45,10 +45,11 @@ class TileWork {
     if (!inside_tile) {
       // Only the outline inside the tile is noded; the tile's own edges are added once, so
       // no two pieces bring the same tile-edge segment (duplicates upset the polygonizer).
-      outline = take_geos(ctx_, GEOSClipByRect_r(ctx_.get(), outline.get(), tile_.min_corner().x(),
-                                                 tile_.min_corner().y(), tile_.max_corner().x(),
-                                                 tile_.max_corner().y()),
-                          name_ + ": clipping");
+      outline = take_geos(
+          ctx_,
+          GEOSClipByRect_r(ctx_.get(), outline.get(), tile_.min_corner().x(),
+                           tile_.min_corner().y(), tile_.max_corner().x(), tile_.max_corner().y()),
+          name_ + ": clipping");
       if (GEOSisEmpty_r(ctx_.get(), outline.get()) == 1) {
         // No edge in the tile: the tile is entirely inside (counts everywhere) or outside.
         Point centre;
@@ -82,11 +83,11 @@ class TileWork {
     raw.reserve(lines_.size());
     for (auto& l : lines_) raw.push_back(l.release());
     lines_.clear();
-    auto collection = take_geos(
-        ctx_,
-        GEOSGeom_createCollection_r(ctx_.get(), GEOS_GEOMETRYCOLLECTION, raw.data(),
-                                    static_cast<unsigned>(raw.size())),
-        name_ + ": collecting outlines");
+    auto collection =
+        take_geos(ctx_,
+                  GEOSGeom_createCollection_r(ctx_.get(), GEOS_GEOMETRYCOLLECTION, raw.data(),
+                                              static_cast<unsigned>(raw.size())),
+                  name_ + ": collecting outlines");
     // Floating precision: GEOS's noder, about twice as fast as an overlay union of the
     // linework; should it fail on nearly coincident outlines, the overlay union (OverlayNG,
     // which falls back to snapping by itself) takes over. With a precision grid: snap-rounding
@@ -160,8 +161,8 @@ std::vector<OverlapFace> overlay_tile(const Box& tile, const SheetIndex& index,
   const int face_count = GEOSGetNumGeometries_r(ctx.get(), faces.get());
   for (int i = 0; i < face_count; ++i) {
     const GEOSGeometry* face = GEOSGetGeometryN_r(ctx.get(), faces.get(), i);
-    auto inside = take_geos(ctx, GEOSPointOnSurface_r(ctx.get(), face),
-                            work.name() + ": interior point");
+    auto inside =
+        take_geos(ctx, GEOSPointOnSurface_r(ctx.get(), face), work.name() + ": interior point");
     double x = 0, y = 0;
     GEOSGeomGetX_r(ctx.get(), inside.get(), &x);
     GEOSGeomGetY_r(ctx.get(), inside.get(), &y);

@@ -28,9 +28,8 @@ std::vector<Box> make_tiles(const SheetIndex& index, const OverlapOptions& optio
     const std::size_t load = index.marked_vertices_in(box);
     if (load == 0) continue;
     const double edge = box.max_corner().x() - box.min_corner().x();
-    const bool split = options.tile_size_m > 0
-                           ? edge > options.tile_size_m && edge / 2 >= 1
-                           : load > vertex_budget && edge / 2 >= smallest_tile;
+    const bool split = options.tile_size_m > 0 ? edge > options.tile_size_m && edge / 2 >= 1
+                                               : load > vertex_budget && edge / 2 >= smallest_tile;
     if (!split) {
       out.push_back(box);
       continue;

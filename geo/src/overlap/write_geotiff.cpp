@@ -3,10 +3,10 @@
 #include <array>
 #include <string>
 
-#include "wijkatlas/support/gdal_handles.hpp"
 #include "wijkatlas/geo/atomic_file.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/overlap.hpp"
+#include "wijkatlas/support/gdal_handles.hpp"
 
 namespace wijkatlas::geo {
 
@@ -21,13 +21,14 @@ void write_count_geotiff(const std::filesystem::path& path, const CountGrid& gri
   // all zero not written at all (counts are mostly zero). docs/performance.md has the numbers
   // for the alternatives (DEFLATE, LZW).
   constexpr int tile = 512;
-  const char* const create_options[] = {"TILED=YES",       "BLOCKXSIZE=512",  "BLOCKYSIZE=512",
-                                        "INTERLEAVE=BAND", "COMPRESS=ZSTD",   "ZSTD_LEVEL=1",
-                                        "PREDICTOR=2",     "SPARSE_OK=TRUE",  "NUM_THREADS=ALL_CPUS",
-                                        "BIGTIFF=IF_SAFER", nullptr};
+  const char* const create_options[] = {
+      "TILED=YES",        "BLOCKXSIZE=512", "BLOCKYSIZE=512",
+      "INTERLEAVE=BAND",  "COMPRESS=ZSTD",  "ZSTD_LEVEL=1",
+      "PREDICTOR=2",      "SPARSE_OK=TRUE", "NUM_THREADS=ALL_CPUS",
+      "BIGTIFF=IF_SAFER", nullptr};
   support::QuietGdalErrors quiet;
   support::GdalDataset ds(driver->Create(file.temporary_path().c_str(), g.columns, g.rows, 2,
-                                        GDT_UInt16, const_cast<char**>(create_options)));
+                                         GDT_UInt16, const_cast<char**>(create_options)));
   if (!ds) throw output_error(path.string(), support::last_gdal_error("cannot create GeoTIFF"));
   std::array<double, 6> transform{g.x_min, g.cell, 0.0, g.y_max, 0.0, -g.cell};
   ds->SetGeoTransform(transform.data());
@@ -53,7 +54,9 @@ void write_count_geotiff(const std::filesystem::path& path, const CountGrid& gri
         for (int r = 0; r < tile; ++r) {
           std::uint16_t* row = block.data() + static_cast<std::size_t>(r) * tile;
           if (r < h) {
-            const std::uint16_t* from = cells + static_cast<std::size_t>(y0 + r) * static_cast<std::size_t>(g.columns) + static_cast<std::size_t>(x0);
+            const std::uint16_t* from =
+                cells + static_cast<std::size_t>(y0 + r) * static_cast<std::size_t>(g.columns) +
+                static_cast<std::size_t>(x0);
             std::copy(from, from + w, row);
             std::fill(row + w, row + tile, std::uint16_t{0});
             any = any || std::any_of(from, from + w, [](std::uint16_t v) { return v != 0; });
@@ -62,7 +65,8 @@ void write_count_geotiff(const std::filesystem::path& path, const CountGrid& gri
           }
         }
         if (any && band->WriteBlock(bx, by, block.data()) != CE_None) {
-          throw output_error(path.string(), support::last_gdal_error("writing the count grid failed"));
+          throw output_error(path.string(),
+                             support::last_gdal_error("writing the count grid failed"));
         }
       }
     }

@@ -34,15 +34,19 @@ LayerType parse_layer_type(TomlReader& r) {
   r.fail("type", "'" + *type + "' is not a layer type (basemap, areas, choropleth or points)");
 }
 
-std::string_view language_code(Language language) { return language == Language::en ? "en" : "nl"; }
+std::string_view language_code(Language language) {
+  return language == Language::en ? "en" : "nl";
+}
 
 void read_map_table(TomlReader r, MapDefinition& def, std::optional<Language> language) {
   // The language first: titles may be given per language.
-  if (auto lang = r.text("language")) def.language = checked(r, "language", [&] { return parse_language(*lang); });
+  if (auto lang = r.text("language"))
+    def.language = checked(r, "language", [&] { return parse_language(*lang); });
   if (language) def.language = *language;
   def.title = r.wording("title", language_code(def.language)).value_or("");
   def.subtitle = r.wording("subtitle", language_code(def.language)).value_or("");
-  if (auto paper = r.text("paper")) def.page.paper = checked(r, "paper", [&] { return parse_paper(*paper); });
+  if (auto paper = r.text("paper"))
+    def.page.paper = checked(r, "paper", [&] { return parse_paper(*paper); });
   if (auto o = r.text("orientation")) {
     def.page.orientation = checked(r, "orientation", [&] { return parse_orientation(*o); });
   }
@@ -51,7 +55,10 @@ void read_map_table(TomlReader r, MapDefinition& def, std::optional<Language> la
   def.north_arrow = r.boolean("north_arrow").value_or(true);
   def.scale_bar = r.boolean("scale_bar").value_or(true);
   def.reference_grid = r.boolean("grid").value_or(false);
-  checked(r, def.page.dpi <= 0 ? "dpi" : "margin_mm", [&] { def.page.validate(); return 0; });
+  checked(r, def.page.dpi <= 0 ? "dpi" : "margin_mm", [&] {
+    def.page.validate();
+    return 0;
+  });
   r.reject_unknown_keys();
 }
 
@@ -60,7 +67,8 @@ void read_extent(TomlReader r, ExtentDefinition& e) {
   e.level = r.text("level").value_or("");
   e.area = r.text("area").value_or("");
   if (auto b = r.numbers("bbox", 4)) {
-    if ((*b)[0] >= (*b)[2] || (*b)[1] >= (*b)[3]) r.fail("bbox", "must be [min_x, min_y, max_x, max_y]");
+    if ((*b)[0] >= (*b)[2] || (*b)[1] >= (*b)[3])
+      r.fail("bbox", "must be [min_x, min_y, max_x, max_y]");
     e.bbox = geo::Box({(*b)[0], (*b)[1]}, {(*b)[2], (*b)[3]});
   }
   if (auto c = r.numbers("centre", 2)) e.centre = geo::Point((*c)[0], (*c)[1]);
@@ -75,7 +83,8 @@ void read_extent(TomlReader r, ExtentDefinition& e) {
   }
   const int ways = (e.level.empty() ? 0 : 1) + (e.bbox ? 1 : 0) + (e.centre ? 1 : 0);
   if (ways > 1) r.fail("level", "give one of level (with area), bbox or centre");
-  if (!e.area.empty() && e.level.empty()) r.fail("area", "needs extent.level (buurt, wijk, programma, gemeente)");
+  if (!e.area.empty() && e.level.empty())
+    r.fail("area", "needs extent.level (buurt, wijk, programma, gemeente)");
   if (e.centre && !e.scale) r.fail("centre", "needs extent.scale");
   r.reject_unknown_keys();
 }
@@ -89,11 +98,13 @@ InsetDefinition read_inset(TomlReader r) {
   return inset;
 }
 
-LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t index, Language language) {
+LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t index,
+                           Language language) {
   LayerDefinition l;
   l.key = "layer[" + std::to_string(index + 1) + "]";
   l.line = r.line();
-  for (const auto& [key, value] : table) l.key_lines[std::string(key.str())] = detail::line_of(value);
+  for (const auto& [key, value] : table)
+    l.key_lines[std::string(key.str())] = detail::line_of(value);
   l.type = parse_layer_type(r);
   l.level = r.text("level").value_or("");
   l.source = r.text("source").value_or("");
@@ -101,13 +112,16 @@ LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t i
   l.where = r.text("where").value_or("");
   l.crs = r.text("crs").value_or("");
   if (l.type != LayerType::basemap && l.level.empty() == l.source.empty()) {
-    r.fail(l.level.empty() ? "source" : "level", "give either level (areas from the CBS data) or source (a file)");
+    r.fail(l.level.empty() ? "source" : "level",
+           "give either level (areas from the CBS data) or source (a file)");
   }
-  if (l.type == LayerType::points && !l.level.empty()) r.fail("level", "a points layer needs a source");
+  if (l.type == LayerType::points && !l.level.empty())
+    r.fail("level", "a points layer needs a source");
   l.label_field = r.text("label").value_or("");
   l.category_field = r.text("category").value_or("");
   l.value_field = r.text("field").value_or("");
-  if (l.type == LayerType::choropleth && l.value_field.empty()) r.fail("field", "missing: the indicator to map");
+  if (l.type == LayerType::choropleth && l.value_field.empty())
+    r.fail("field", "missing: the indicator to map");
   l.legend = r.wording("legend", language_code(language)).value_or("");
   l.attribution = r.text("attribution");
   l.street_labels = r.boolean("street_labels").value_or(true);
@@ -118,10 +132,12 @@ LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t i
   }
   l.fill_opacity = r.number("fill_opacity").value_or(1);
   if (l.fill_opacity < 0 || l.fill_opacity > 1) r.fail("fill_opacity", "must be between 0 and 1");
-  if (auto o = r.text("outline")) l.outline = checked(r, "outline", [&] { return parse_colour(*o); });
+  if (auto o = r.text("outline"))
+    l.outline = checked(r, "outline", [&] { return parse_colour(*o); });
   l.outline_width_mm = r.number("outline_width_mm");
   l.label_size_pt = r.number("label_size_pt");
-  if (auto m = r.text("method")) l.method = checked(r, "method", [&] { return parse_classification_method(*m); });
+  if (auto m = r.text("method"))
+    l.method = checked(r, "method", [&] { return parse_classification_method(*m); });
   if (auto c = r.integer("classes")) {
     if (*c < 1 || *c > 9) r.fail("classes", "must be 1 to 9");
     l.classes = static_cast<std::size_t>(*c);
@@ -130,7 +146,8 @@ LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t i
     l.palette = *p;
     checked(r, "palette", [&] { return palette(*p, std::clamp<std::size_t>(l.classes, 3, 9)); });
   }
-  if (auto d = r.integer("decimals")) l.decimals = static_cast<int>(std::clamp<std::int64_t>(*d, 0, 6));
+  if (auto d = r.integer("decimals"))
+    l.decimals = static_cast<int>(std::clamp<std::int64_t>(*d, 0, 6));
   l.symbol_mm = r.number("symbol_mm").value_or(l.symbol_mm);
   r.reject_unknown_keys();
   return l;
@@ -157,33 +174,43 @@ MapDefinition parse_map_definition(std::string_view toml_text, const std::filesy
   TomlReader top(root, name, "");
   const auto section = [&](std::string_view key) -> const toml::table* {
     const toml::node* n = root.get(key);
-    if (n != nullptr && !n->is_table()) top.fail(key, "must be a table, [" + std::string(key) + "]");
+    if (n != nullptr && !n->is_table())
+      top.fail(key, "must be a table, [" + std::string(key) + "]");
     return n != nullptr ? n->as_table() : nullptr;
   };
   if (language) def.language = *language;
-  if (const toml::table* map = section("map")) read_map_table(TomlReader(*map, name, "map"), def, language);
-  if (const toml::table* extent = section("extent")) read_extent(TomlReader(*extent, name, "extent"), def.extent);
-  if (const toml::table* inset = section("inset")) def.inset = read_inset(TomlReader(*inset, name, "inset"));
+  if (const toml::table* map = section("map"))
+    read_map_table(TomlReader(*map, name, "map"), def, language);
+  if (const toml::table* extent = section("extent"))
+    read_extent(TomlReader(*extent, name, "extent"), def.extent);
+  if (const toml::table* inset = section("inset"))
+    def.inset = read_inset(TomlReader(*inset, name, "inset"));
   const toml::node* layers = root.get("layer");
   if (layers == nullptr || !layers->is_array_of_tables() || layers->as_array()->empty()) {
-    throw config_error(name, "layer", "a map needs at least one [[layer]]", layers ? detail::line_of(*layers) : 1);
+    throw config_error(name, "layer", "a map needs at least one [[layer]]",
+                       layers ? detail::line_of(*layers) : 1);
   }
   std::size_t index = 0;
   for (const toml::node& node : *layers->as_array()) {
     const toml::table& table = *node.as_table();
-    def.layers.push_back(read_layer(TomlReader(table, name, "layer[" + std::to_string(index + 1) + "]"), table, index, def.language));
+    def.layers.push_back(
+        read_layer(TomlReader(table, name, "layer[" + std::to_string(index + 1) + "]"), table,
+                   index, def.language));
     ++index;
   }
   for (const auto& [key, value] : root) {
-    if (key.str() != "map" && key.str() != "extent" && key.str() != "inset" && key.str() != "layer") {
-      throw config_error(name, std::string(key.str()), "unknown key (use [map], [extent], [inset] and [[layer]])",
+    if (key.str() != "map" && key.str() != "extent" && key.str() != "inset" &&
+        key.str() != "layer") {
+      throw config_error(name, std::string(key.str()),
+                         "unknown key (use [map], [extent], [inset] and [[layer]])",
                          detail::line_of(value));
     }
   }
   return def;
 }
 
-MapDefinition load_map_definition(const std::filesystem::path& file, std::optional<Language> language) {
+MapDefinition load_map_definition(const std::filesystem::path& file,
+                                  std::optional<Language> language) {
   // Through one non-blocking descriptor: a FIFO or a device named like a definition is refused.
   const std::vector<unsigned char> bytes =
       support::read_regular_file(file, max_definition_bytes, "", "a map definition");

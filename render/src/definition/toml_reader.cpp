@@ -4,7 +4,9 @@
 
 namespace wijkatlas::render::detail {
 
-std::int64_t line_of(const toml::node& node) { return node.source().begin.line; }
+std::int64_t line_of(const toml::node& node) {
+  return node.source().begin.line;
+}
 
 TomlReader::TomlReader(const toml::table& table, std::string file, std::string prefix)
     : table_(table), file_(std::move(file)), prefix_(std::move(prefix)) {}
@@ -13,7 +15,9 @@ std::string TomlReader::full_key(std::string_view key) const {
   return prefix_.empty() ? std::string(key) : prefix_ + "." + std::string(key);
 }
 
-std::int64_t TomlReader::line() const { return detail::line_of(table_); }
+std::int64_t TomlReader::line() const {
+  return detail::line_of(table_);
+}
 
 std::int64_t TomlReader::line_of(std::string_view key) const {
   const toml::node* n = table_.get(key);

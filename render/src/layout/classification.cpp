@@ -22,7 +22,8 @@ std::vector<double> sorted_data(std::span<const double> values) {
 
 std::size_t distinct_count(const std::vector<double>& sorted) {
   std::size_t count = 0;
-  for (std::size_t i = 0; i < sorted.size(); ++i) count += (i == 0 || sorted[i] != sorted[i - 1]) ? 1 : 0;
+  for (std::size_t i = 0; i < sorted.size(); ++i)
+    count += (i == 0 || sorted[i] != sorted[i - 1]) ? 1 : 0;
   return count;
 }
 
@@ -30,7 +31,8 @@ std::vector<double> equal_interval(const std::vector<double>& sorted, std::size_
   const double low = sorted.front();
   const double high = sorted.back();
   std::vector<double> breaks{low};
-  for (std::size_t i = 1; i < k; ++i) breaks.push_back(low + (high - low) * static_cast<double>(i) / static_cast<double>(k));
+  for (std::size_t i = 1; i < k; ++i)
+    breaks.push_back(low + (high - low) * static_cast<double>(i) / static_cast<double>(k));
   breaks.push_back(high);  // exactly the maximum, not low + k * step with rounding
   return breaks;
 }
@@ -39,7 +41,8 @@ std::vector<double> equal_interval(const std::vector<double>& sorted, std::size_
 std::vector<double> quantile(const std::vector<double>& sorted, std::size_t k) {
   const std::size_t n = sorted.size();
   std::vector<double> breaks{sorted.front()};
-  for (std::size_t i = 1; i < k; ++i) breaks.push_back(sorted[std::max<std::size_t>(i * n / k, 1) - 1]);
+  for (std::size_t i = 1; i < k; ++i)
+    breaks.push_back(sorted[std::max<std::size_t>(i * n / k, 1) - 1]);
   breaks.push_back(sorted.back());
   return breaks;
 }
@@ -126,9 +129,15 @@ Classification classify(std::span<const double> values, std::size_t classes,
   const std::size_t k = std::min(classes, distinct_count(sorted));
   std::vector<double> breaks;
   switch (method) {
-    case ClassificationMethod::equal_interval: breaks = equal_interval(sorted, k); break;
-    case ClassificationMethod::quantile: breaks = quantile(sorted, k); break;
-    case ClassificationMethod::natural_breaks: breaks = natural_breaks(sorted, k); break;
+    case ClassificationMethod::equal_interval:
+      breaks = equal_interval(sorted, k);
+      break;
+    case ClassificationMethod::quantile:
+      breaks = quantile(sorted, k);
+      break;
+    case ClassificationMethod::natural_breaks:
+      breaks = natural_breaks(sorted, k);
+      break;
   }
   // Ties (quantiles of repeated values) would make empty classes: drop repeated breaks. The
   // first class may stay a single value ([min, min]), so the lowest break is kept as it is.

@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
 #include <cmath>
 #include <numeric>
 #include <optional>
-
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
 
 namespace wijkatlas::render {
 namespace {
@@ -16,14 +15,17 @@ namespace bg = boost::geometry;
 using IndexPoint = bg::model::d2::point_xy<double>;
 using IndexBox = bg::model::box<IndexPoint>;
 
-IndexBox to_index_box(const RectMm& r) { return {{r.x, r.y}, {r.x + r.width, r.y + r.height}}; }
+IndexBox to_index_box(const RectMm& r) {
+  return {{r.x, r.y}, {r.x + r.width, r.y + r.height}};
+}
 
 RectMm grown(const RectMm& r, double by) {
   return {r.x - by, r.y - by, r.width + 2 * by, r.height + 2 * by};
 }
 
 bool inside(const RectMm& inner, const RectMm& outer) {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width &&
+  return inner.x >= outer.x && inner.y >= outer.y &&
+         inner.x + inner.width <= outer.x + outer.width &&
          inner.y + inner.height <= outer.y + outer.height;
 }
 
@@ -44,11 +46,14 @@ class OccupiedSpace {
   // `r` padded; `turned` (padded the same) when the text is turned.
   bool is_free(const RectMm& r, const std::optional<TurnedBox>& turned) const {
     // The R-tree's intersects() counts touching boxes; overlaps() decides on interior area.
-    for (auto it = index_.qbegin(bg::index::intersects(to_index_box(r))); it != index_.qend(); ++it) {
+    for (auto it = index_.qbegin(bg::index::intersects(to_index_box(r))); it != index_.qend();
+         ++it) {
       const Taken& taken = boxes_[it->second];
       if (!overlaps(taken.box, r)) continue;
       if (!turned && !taken.turned) return false;
-      if (turned_boxes_overlap(turned.value_or(turned_of(r)), taken.turned.value_or(turned_of(taken.box)))) return false;
+      if (turned_boxes_overlap(turned.value_or(turned_of(r)),
+                               taken.turned.value_or(turned_of(taken.box))))
+        return false;
     }
     return true;
   }
@@ -83,7 +88,8 @@ bool turned_boxes_overlap(const TurnedBox& a, const TurnedBox& b) {
     return out;
   };
   const auto ca = corners(a), cb = corners(b);
-  for (const double angle : {a.angle_rad, a.angle_rad + M_PI / 2, b.angle_rad, b.angle_rad + M_PI / 2}) {
+  for (const double angle :
+       {a.angle_rad, a.angle_rad + M_PI / 2, b.angle_rad, b.angle_rad + M_PI / 2}) {
     const double ux = std::cos(angle), uy = std::sin(angle);
     const auto shadow = [&](const std::array<PaperPoint, 4>& cs) {
       double lo = INFINITY, hi = -INFINITY;
@@ -127,7 +133,8 @@ std::vector<PlacedLabel> place_labels(std::span<const LabelCandidate> candidates
       }
       // The padded box must be free of the unpadded ones: that keeps `padding_mm` between
       // any two labels and between a label and a symbol.
-      if (!inside(box, options.bounds) || !occupied.is_free(grown(box, options.padding_mm), padded)) continue;
+      if (!inside(box, options.bounds) || !occupied.is_free(grown(box, options.padding_mm), padded))
+        continue;
       occupied.add(box, turned);
       placed.push_back({label.id, p, box});
       break;
@@ -145,8 +152,8 @@ std::vector<RectMm> positions_around_point(const PaperPoint& anchor, double widt
   const double below = anchor.y_mm + gap_mm;
   const double middle_y = anchor.y_mm - height_mm / 2;
   const auto box = [&](double x, double y) { return RectMm{x, y, width_mm, height_mm}; };
-  return {box(right, middle_y), box(left, middle_y),  box(centre_x, above), box(centre_x, below),
-          box(right, above),    box(left, above),     box(right, below),    box(left, below)};
+  return {box(right, middle_y), box(left, middle_y), box(centre_x, above), box(centre_x, below),
+          box(right, above),    box(left, above),    box(right, below),    box(left, below)};
 }
 
 }  // namespace wijkatlas::render

@@ -13,7 +13,9 @@ constexpr double swatch_h_mm = 3.4;
 constexpr double swatch_gap_mm = 2;
 constexpr double column_gap_mm = 5;
 
-double row_height(const LegendEntry& e) { return e.kind == SwatchKind::heading ? heading_row_mm : row_mm; }
+double row_height(const LegendEntry& e) {
+  return e.kind == SwatchKind::heading ? heading_row_mm : row_mm;
+}
 
 double text_width_mm(const LegendEntry& e) {
   const TextStyle& style = e.kind == SwatchKind::heading ? legend_heading_style : legend_text_style;
@@ -32,14 +34,16 @@ LegendLayout layout_legend(const std::vector<LegendEntry>& entries, const RectMm
     const LegendEntry& e = entries[i];
     double needed = row_height(e);
     // Keep a heading with its first entry.
-    if (e.kind == SwatchKind::heading && i + 1 < entries.size()) needed += row_height(entries[i + 1]);
+    if (e.kind == SwatchKind::heading && i + 1 < entries.size())
+      needed += row_height(entries[i + 1]);
     if (y + needed > area.y + area.height && y > area.y) {
       x += column_width + column_gap_mm;
       y = area.y;
       column_width = 0;
     }
     const double width = text_width_mm(e);
-    if (x + std::min(width, swatch_w_mm * 2) > area.x + area.width || y + row_height(e) > area.y + area.height) {
+    if (x + std::min(width, swatch_w_mm * 2) > area.x + area.width ||
+        y + row_height(e) > area.y + area.height) {
       out.dropped = entries.size() - i;
       break;
     }

@@ -54,7 +54,8 @@ std::vector<Stretch> straight_stretches(std::span<const PaperPoint> line, double
 
 }  // namespace
 
-std::vector<std::vector<PaperPoint>> join_at_shared_ends(std::vector<std::vector<PaperPoint>> pieces) {
+std::vector<std::vector<PaperPoint>> join_at_shared_ends(
+    std::vector<std::vector<PaperPoint>> pieces) {
   using Key = std::pair<double, double>;
   const auto key = [](const PaperPoint& p) { return Key{p.x_mm, p.y_mm}; };
   std::erase_if(pieces, [](const auto& p) { return p.size() < 2; });
@@ -86,7 +87,8 @@ std::vector<std::vector<PaperPoint>> join_at_shared_ends(std::vector<std::vector
         last = *next;
       }
       std::reverse(chain.begin(), chain.end());
-      if (side == 0 && key(chain.back()) == key(pieces[i].front()) && key(chain.front()) == key(pieces[i].front())) {
+      if (side == 0 && key(chain.back()) == key(pieces[i].front()) &&
+          key(chain.front()) == key(pieces[i].front())) {
         break;  // a closed ring: nothing to add on the other side
       }
     }
@@ -95,7 +97,8 @@ std::vector<std::vector<PaperPoint>> join_at_shared_ends(std::vector<std::vector
   return out;
 }
 
-RectMm rotated_bounds(const PaperPoint& centre, double width_mm, double height_mm, double angle_rad) {
+RectMm rotated_bounds(const PaperPoint& centre, double width_mm, double height_mm,
+                      double angle_rad) {
   const double c = std::abs(std::cos(angle_rad));
   const double s = std::abs(std::sin(angle_rad));
   const double w = width_mm * c + height_mm * s;
@@ -103,9 +106,11 @@ RectMm rotated_bounds(const PaperPoint& centre, double width_mm, double height_m
   return {centre.x_mm - w / 2, centre.y_mm - h / 2, w, h};
 }
 
-std::vector<std::vector<RotatedLabel>> positions_along_stretches(std::span<const PaperPoint> line, double width_mm,
-                                                                 double height_mm, double max_bend_deg,
-                                                                 std::size_t max_stretches, std::size_t max_per_stretch) {
+std::vector<std::vector<RotatedLabel>> positions_along_stretches(std::span<const PaperPoint> line,
+                                                                 double width_mm, double height_mm,
+                                                                 double max_bend_deg,
+                                                                 std::size_t max_stretches,
+                                                                 std::size_t max_per_stretch) {
   std::vector<Stretch> stretches = straight_stretches(line, max_bend_deg * std::numbers::pi / 180);
   const double needed = width_mm * 1.15 + height_mm;
   std::erase_if(stretches, [&](const Stretch& s) { return s.length < needed; });
@@ -128,7 +133,8 @@ std::vector<std::vector<RotatedLabel>> positions_along_stretches(std::span<const
     for (std::size_t i = 0; positions.size() < max_per_stretch; ++i) {
       const double offset = static_cast<double>((i + 1) / 2) * step * (i % 2 ? 1 : -1);
       if (std::abs(offset) > room) break;
-      const PaperPoint centre{(a.x_mm + b.x_mm) / 2 + ux * offset, (a.y_mm + b.y_mm) / 2 + uy * offset};
+      const PaperPoint centre{(a.x_mm + b.x_mm) / 2 + ux * offset,
+                              (a.y_mm + b.y_mm) / 2 + uy * offset};
       positions.push_back({centre, angle, rotated_bounds(centre, width_mm, height_mm, angle)});
     }
     out.push_back(std::move(positions));
@@ -140,7 +146,8 @@ std::vector<RotatedLabel> positions_along_line(std::span<const PaperPoint> line,
                                                double height_mm, double max_bend_deg,
                                                std::size_t max_positions) {
   std::vector<RotatedLabel> out;
-  for (auto& stretch : positions_along_stretches(line, width_mm, height_mm, max_bend_deg, max_positions, 1)) {
+  for (auto& stretch :
+       positions_along_stretches(line, width_mm, height_mm, max_bend_deg, max_positions, 1)) {
     out.push_back(stretch.front());
   }
   return out;

@@ -66,7 +66,8 @@ InteriorPoint polylabel(const geo::Polygon& polygon, double precision) {
   geo::Point centroid;
   bg::centroid(polygon, centroid);
   Cell best = make(centroid.x(), centroid.y(), 0);
-  if (size <= 0) return {best.distance > 0 ? geo::Point(best.x, best.y) : polygon.outer().front(), 0};
+  if (size <= 0)
+    return {best.distance > 0 ? geo::Point(best.x, best.y) : polygon.outer().front(), 0};
 
   std::priority_queue<Cell> queue;
   const double half = size / 2;
@@ -76,7 +77,8 @@ InteriorPoint polylabel(const geo::Polygon& polygon, double precision) {
     }
   }
   // A bounding-box centre can beat the centroid for thin shapes.
-  const Cell box_centre = make(box.min_corner().x() + width / 2, box.min_corner().y() + height / 2, 0);
+  const Cell box_centre =
+      make(box.min_corner().x() + width / 2, box.min_corner().y() + height / 2, 0);
   if (box_centre.distance > best.distance) best = box_centre;
 
   while (!queue.empty()) {

@@ -9,7 +9,9 @@ namespace {
 
 // Ticks on round values: a bar of 1 x 10^k in 5 blocks (0.2 each), 2 x 10^k in 4 (0.5 each),
 // 5 x 10^k in 5 (1 each).
-int segments_for(int leading_digit) { return leading_digit == 2 ? 4 : 5; }
+int segments_for(int leading_digit) {
+  return leading_digit == 2 ? 4 : 5;
+}
 
 // Dutch number style: decimal comma, no trailing zeros ("0,5", "1", "2,5").
 std::string format_value(double value) {

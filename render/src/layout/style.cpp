@@ -22,10 +22,14 @@ constexpr std::array<Rgb, 8> okabe_ito{{
     {0x33, 0x33, 0x33},  // near black
 }};
 
-constexpr std::array<SymbolShape, 8> shapes{SymbolShape::circle,  SymbolShape::square,
-                                            SymbolShape::triangle, SymbolShape::diamond,
-                                            SymbolShape::inverted_triangle, SymbolShape::star,
-                                            SymbolShape::hexagon, SymbolShape::cross};
+constexpr std::array<SymbolShape, 8> shapes{SymbolShape::circle,
+                                            SymbolShape::square,
+                                            SymbolShape::triangle,
+                                            SymbolShape::diamond,
+                                            SymbolShape::inverted_triangle,
+                                            SymbolShape::star,
+                                            SymbolShape::hexagon,
+                                            SymbolShape::cross};
 
 std::vector<std::pair<double, double>> regular(int corners, double radius, double start_deg) {
   std::vector<std::pair<double, double>> out;
@@ -63,12 +67,18 @@ SymbolStyle category_symbol(std::size_t index) {
 
 std::vector<std::pair<double, double>> symbol_outline(SymbolShape shape) {
   switch (shape) {
-    case SymbolShape::circle: return {};
-    case SymbolShape::square: return regular(4, 0.5 * std::numbers::sqrt2 * 0.9, 45);
-    case SymbolShape::triangle: return regular(3, 0.6, -90);
-    case SymbolShape::inverted_triangle: return regular(3, 0.6, 90);
-    case SymbolShape::diamond: return regular(4, 0.6, -90);
-    case SymbolShape::hexagon: return regular(6, 0.52, 0);
+    case SymbolShape::circle:
+      return {};
+    case SymbolShape::square:
+      return regular(4, 0.5 * std::numbers::sqrt2 * 0.9, 45);
+    case SymbolShape::triangle:
+      return regular(3, 0.6, -90);
+    case SymbolShape::inverted_triangle:
+      return regular(3, 0.6, 90);
+    case SymbolShape::diamond:
+      return regular(4, 0.6, -90);
+    case SymbolShape::hexagon:
+      return regular(6, 0.52, 0);
     case SymbolShape::star: {
       std::vector<std::pair<double, double>> out;
       const auto outer = regular(5, 0.62, -90);

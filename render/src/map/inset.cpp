@@ -1,6 +1,5 @@
 // The locator inset: planning (Cairo-free) and painting.
 #include <algorithm>
-
 #include <boost/geometry/algorithms/expand.hpp>
 
 #include "map/plan_parts.hpp"
@@ -17,8 +16,10 @@ std::optional<MapFrame> plan_inset(const LocatorInset& inset, const RectMm& area
     for (const geo::MultiPolygon& shape : *list) {
       if (shape.empty()) continue;
       const geo::Box b = envelope_of(shape);
-      if (all) boost::geometry::expand(*all, b);
-      else all = b;
+      if (all)
+        boost::geometry::expand(*all, b);
+      else
+        all = b;
     }
   }
   if (!all || area.width <= 0 || area.height <= 0) return std::nullopt;

@@ -12,16 +12,19 @@ std::string with_count(const std::string& text, std::size_t count) {
   return text + " (" + std::to_string(count) + ")";
 }
 
-void choropleth_entries(const AreaLayer& layer, const Classification& classes, const geo::Box& extent,
-                        Language language, std::vector<LegendEntry>& out) {
+void choropleth_entries(const AreaLayer& layer, const Classification& classes,
+                        const geo::Box& extent, Language language, std::vector<LegendEntry>& out) {
   const Choropleth& ch = *layer.choropleth;
   std::vector<std::size_t> counts(classes.class_count(), 0);
   std::size_t no_data = 0;
   for (std::size_t i = 0; i < layer.shapes.size(); ++i) {
     if (!boxes_meet(envelope_of(layer.shapes[i]), extent)) continue;
-    const double value = i < ch.values.size() ? ch.values[i] : std::numeric_limits<double>::quiet_NaN();
-    if (const auto c = classes.class_of(value)) ++counts[*c];
-    else ++no_data;
+    const double value =
+        i < ch.values.size() ? ch.values[i] : std::numeric_limits<double>::quiet_NaN();
+    if (const auto c = classes.class_of(value))
+      ++counts[*c];
+    else
+      ++no_data;
   }
   const std::vector<Rgb> colours = class_colours(ch, classes.class_count());
   out.push_back({SwatchKind::heading, layer.legend_title});
@@ -32,7 +35,8 @@ void choropleth_entries(const AreaLayer& layer, const Classification& classes, c
     out.push_back({SwatchKind::fill, with_count(range, counts[c]), colours[c], layer.outline});
   }
   if (no_data > 0) {
-    out.push_back({SwatchKind::fill, with_count(word(language, "no_data"), no_data), ch.no_data, layer.outline});
+    out.push_back({SwatchKind::fill, with_count(word(language, "no_data"), no_data), ch.no_data,
+                   layer.outline});
   }
 }
 
@@ -45,7 +49,10 @@ void point_entries(const PointLayer& layer, const std::map<std::string, SymbolSt
   }
   if (present.empty()) return;
   if (layer.categories.empty()) {
-    out.push_back({SwatchKind::symbol, with_count(layer.legend_title, present.begin()->second), {}, {},
+    out.push_back({SwatchKind::symbol,
+                   with_count(layer.legend_title, present.begin()->second),
+                   {},
+                   {},
                    symbols.begin()->second});
     return;
   }
@@ -87,11 +94,12 @@ std::vector<LegendEntry> legend_entries(const MapSpec& spec, const MapPlan& plan
       if (areas->choropleth && plan.classes[i]) {
         choropleth_entries(*areas, *plan.classes[i], extent, spec.language, out);
       } else {
-        const bool shown = std::any_of(areas->shapes.begin(), areas->shapes.end(),
-                                       [&](const auto& s) { return boxes_meet(envelope_of(s), extent); });
+        const bool shown =
+            std::any_of(areas->shapes.begin(), areas->shapes.end(),
+                        [&](const auto& s) { return boxes_meet(envelope_of(s), extent); });
         if (shown) {
-          out.push_back({SwatchKind::fill, areas->legend_title, areas->fill.value_or(Rgb{255, 255, 255}),
-                         areas->outline});
+          out.push_back({SwatchKind::fill, areas->legend_title,
+                         areas->fill.value_or(Rgb{255, 255, 255}), areas->outline});
         }
       }
     } else if (const auto* points = std::get_if<PointLayer>(&spec.layers[i])) {
@@ -107,7 +115,8 @@ std::string attribution_text(const MapSpec& spec, const geo::Box& extent) {
   bool simplified = false;
   std::string edition;
   const auto add = [&](const std::string& s) {
-    if (!s.empty() && std::find(sources.begin(), sources.end(), s) == sources.end()) sources.push_back(s);
+    if (!s.empty() && std::find(sources.begin(), sources.end(), s) == sources.end())
+      sources.push_back(s);
   };
   for (const MapLayer& layer : spec.layers) {
     if (const auto* base = std::get_if<BaseMapLayer>(&layer)) {
@@ -134,7 +143,8 @@ std::string attribution_text(const MapSpec& spec, const geo::Box& extent) {
     for (std::size_t i = 0; i < sources.size(); ++i) text += (i ? ", " : "") + sources[i];
   }
   if (osm) text += (text.empty() ? "" : " · ") + osm_credit(spec.language, edition);
-  if (simplified) text += (text.empty() ? "" : " · ") + word(spec.language, "simplified_boundaries");
+  if (simplified)
+    text += (text.empty() ? "" : " · ") + word(spec.language, "simplified_boundaries");
   return text;
 }
 
@@ -148,7 +158,8 @@ std::string word(Language language, std::string_view key) {
   if (key == "source") return nl ? "Bron" : "Source";
   if (key == "osm") return nl ? "© OpenStreetMap-bijdragers" : "© OpenStreetMap contributors";
   if (key == "simplified_boundaries") {
-    return nl ? "CBS-grenzen vereenvoudigd; afwijking tot ~300 m" : "CBS boundaries simplified; off by up to ~300 m";
+    return nl ? "CBS-grenzen vereenvoudigd; afwijking tot ~300 m"
+              : "CBS boundaries simplified; off by up to ~300 m";
   }
   if (key == "scale") return nl ? "Schaal" : "Scale";
   if (key == "north") return nl ? "N" : "N";

@@ -38,7 +38,8 @@ struct Labeller {
            std::vector<RotatedLabel> along = {}, bool area = false) {
     if (positions.empty()) return;
     std::vector<TurnedBox> turned;
-    for (const RotatedLabel& r : along) turned.push_back({r.centre, text.width_mm, text.height_mm, r.angle_rad});
+    for (const RotatedLabel& r : along)
+      turned.push_back({r.centre, text.width_mm, text.height_mm, r.angle_rad});
     candidates.push_back({candidates.size(), priority, std::move(positions), std::move(turned)});
     texts.push_back(std::move(text));
     rotated.push_back(std::move(along));
@@ -52,11 +53,14 @@ struct Labeller {
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       if (!is_area[i]) continue;
       for (std::size_t j = 0; j < candidates.size(); ++j) {
-        if (i == j || !is_area[j] || texts[i].text != texts[j].text || candidates[j].positions.empty()) continue;
+        if (i == j || !is_area[j] || texts[i].text != texts[j].text ||
+            candidates[j].positions.empty())
+          continue;
         if (candidates[j].priority < candidates[i].priority) continue;
         const RectMm& a = candidates[i].positions.front();
         const RectMm& b = candidates[j].positions.front();
-        if (std::hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2) < nearby_mm &&
+        if (std::hypot(a.x + a.width / 2 - b.x - b.width / 2,
+                       a.y + a.height / 2 - b.y - b.height / 2) < nearby_mm &&
             !(candidates[j].priority == candidates[i].priority && j > i)) {
           candidates[i].positions.clear();
           break;
@@ -75,7 +79,8 @@ struct Labeller {
       if (room_mm < t.height_mm / 2) continue;  // too thin to hold its name
       const PaperPoint c = frame.to_paper(pole.point);
       const auto at = [&](double dy) {
-        return RectMm{c.x_mm - t.width_mm / 2, c.y_mm - t.height_mm / 2 + dy, t.width_mm, t.height_mm};
+        return RectMm{c.x_mm - t.width_mm / 2, c.y_mm - t.height_mm / 2 + dy, t.width_mm,
+                      t.height_mm};
       };
       // Bigger names (programme wijken over buurten) first, then bigger areas; a shift up or
       // down when a symbol sits on the best point.
@@ -89,7 +94,8 @@ struct Labeller {
     for (std::size_t i = 0; i < layer.labels.size() && i < layer.points.size(); ++i) {
       if (layer.labels[i].empty() || !contains(extent, layer.points[i])) continue;
       PlacedText t = text_of(layer.labels[i], layer.label_style, {0x1a, 0x1a, 0x1a});
-      auto positions = positions_around_point(frame.to_paper(layer.points[i]), t.width_mm, t.height_mm, gap);
+      auto positions =
+          positions_around_point(frame.to_paper(layer.points[i]), t.width_mm, t.height_mm, gap);
       add(std::move(t), layer.label_priority, std::move(positions));
     }
   }
@@ -111,12 +117,18 @@ struct Labeller {
     std::map<std::string, PlacedText> text_by_name;
     for (const geo::BaseLine& line : map.lines) {
       const bool water = line.kind == geo::LineClass::waterway;
-      if (line.name.empty() || line.kind == geo::LineClass::railway || line.kind == geo::LineClass::path) continue;
+      if (line.name.empty() || line.kind == geo::LineClass::railway ||
+          line.kind == geo::LineClass::path)
+        continue;
       if (!boxes_meet(envelope_of(line.geometry), extent)) continue;
       auto [it, fresh] = text_by_name.try_emplace(line.name);
-      if (fresh) it->second = text_of(line.name, water ? water_style : street_style, water ? water_colour : street_colour);
+      if (fresh)
+        it->second = text_of(line.name, water ? water_style : street_style,
+                             water ? water_colour : street_colour);
       Pieces& pieces = pieces_by_name[line.name];
-      pieces.priority = std::max(pieces.priority, line.kind == geo::LineClass::major_street ? 30.0 : water ? 15.0 : 20.0);
+      pieces.priority = std::max(pieces.priority, line.kind == geo::LineClass::major_street ? 30.0
+                                                  : water                                   ? 15.0
+                                                                                            : 20.0);
       for (const geo::LineString& part : line.geometry) {
         std::vector<PaperPoint>& paper = pieces.lines.emplace_back();
         paper.reserve(part.size());
@@ -134,7 +146,8 @@ struct Labeller {
     }
     for (auto& [name, found] : by_name) {
       std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-        return a.at.front().box.width + a.at.front().box.height > b.at.front().box.width + b.at.front().box.height;
+        return a.at.front().box.width + a.at.front().box.height >
+               b.at.front().box.width + b.at.front().box.height;
       });
       std::vector<PaperPoint> kept;
       for (const Found& f : found) {
@@ -146,13 +159,16 @@ struct Labeller {
         kept.push_back(middle);
         std::vector<RectMm> boxes;
         for (const RotatedLabel& r : f.at) boxes.push_back(r.box);
-        add(text_by_name.at(name), f.priority - 0.1 * static_cast<double>(kept.size()), std::move(boxes), f.at);
+        add(text_by_name.at(name), f.priority - 0.1 * static_cast<double>(kept.size()),
+            std::move(boxes), f.at);
       }
     }
   }
 };
 
-RectMm inset(const RectMm& r, double by) { return {r.x + by, r.y + by, r.width - 2 * by, r.height - 2 * by}; }
+RectMm inset(const RectMm& r, double by) {
+  return {r.x + by, r.y + by, r.width - 2 * by, r.height - 2 * by};
+}
 
 }  // namespace
 
@@ -160,7 +176,8 @@ void place_map_labels(const MapSpec& spec, MapPlan& plan) {
   Labeller labeller{plan.frame, plan.frame.world_extent(), {}, {}, {}, {}, spec.label_scale};
   for (std::size_t i = 0; i < spec.layers.size(); ++i) {
     const MapLayer& layer = spec.layers[i];
-    if (const auto* areas = std::get_if<AreaLayer>(&layer)) labeller.add_areas(*areas);
+    if (const auto* areas = std::get_if<AreaLayer>(&layer))
+      labeller.add_areas(*areas);
     else if (const auto* points = std::get_if<PointLayer>(&layer)) {
       labeller.add_points(*points);
       for (const geo::Point& p : points->points) {

@@ -25,8 +25,8 @@ PagePainter panels_painter(std::span<const MapPanel> panels) {
       const SizeMm size = panel.spec->page.size_mm();
       cairo_save(cr);
       // paint_map paints its whole page white first: the clip keeps it off the other panels.
-      cairo_rectangle(cr, mm_to_pt(panel.origin.x_mm), mm_to_pt(panel.origin.y_mm), mm_to_pt(size.width),
-                      mm_to_pt(size.height));
+      cairo_rectangle(cr, mm_to_pt(panel.origin.x_mm), mm_to_pt(panel.origin.y_mm),
+                      mm_to_pt(size.width), mm_to_pt(size.height));
       cairo_clip(cr);
       cairo_translate(cr, mm_to_pt(panel.origin.x_mm), mm_to_pt(panel.origin.y_mm));
       paint_map(cr, *panel.spec, *panel.plan);
@@ -37,8 +37,9 @@ PagePainter panels_painter(std::span<const MapPanel> panels) {
 
 }  // namespace
 
-void write_map_panels(const std::filesystem::path& output, const Page& sheet, std::span<const MapPanel> panels,
-                      const DocumentInfo& info, const RasterOptions& raster) {
+void write_map_panels(const std::filesystem::path& output, const Page& sheet,
+                      std::span<const MapPanel> panels, const DocumentInfo& info,
+                      const RasterOptions& raster) {
   write_page(output, sheet, info, panels_painter(panels), raster);
 }
 

@@ -18,9 +18,12 @@ void paint_map(cairo_t* cr, const MapSpec& spec, const MapPlan& plan) {
   const paint::WorldPen pen(cr, plan.frame);
   for (std::size_t i = 0; i < spec.layers.size(); ++i) {
     const MapLayer& layer = spec.layers[i];
-    if (const auto* base = std::get_if<BaseMapLayer>(&layer)) paint::paint_basemap(cr, *base, pen);
-    else if (const auto* areas = std::get_if<AreaLayer>(&layer)) paint::paint_areas(cr, *areas, plan.classes[i], pen);
-    else if (const auto* points = std::get_if<PointLayer>(&layer)) paint::paint_points(cr, *points, plan.symbols[i], pen);
+    if (const auto* base = std::get_if<BaseMapLayer>(&layer))
+      paint::paint_basemap(cr, *base, pen);
+    else if (const auto* areas = std::get_if<AreaLayer>(&layer))
+      paint::paint_areas(cr, *areas, plan.classes[i], pen);
+    else if (const auto* points = std::get_if<PointLayer>(&layer))
+      paint::paint_points(cr, *points, plan.symbols[i], pen);
   }
   if (plan.grid) paint::paint_grid(cr, *plan.grid, f);
   paint::paint_labels(cr, plan.labels);
@@ -36,26 +39,27 @@ void paint_map(cairo_t* cr, const MapSpec& spec, const MapPlan& plan) {
   cairo_restore(cr);
 }
 
-MapPlan write_map(const std::filesystem::path& output, const MapSpec& spec, const DocumentInfo& info,
-                  const RasterOptions& raster) {
+MapPlan write_map(const std::filesystem::path& output, const MapSpec& spec,
+                  const DocumentInfo& info, const RasterOptions& raster) {
   MapPlan plan = plan_map(spec);
-  write_page(output, spec.page, info, [&](cairo_t* cr) { paint_map(cr, spec, plan); }, raster);
+  write_page(
+      output, spec.page, info, [&](cairo_t* cr) { paint_map(cr, spec, plan); }, raster);
   return plan;
 }
 
 MapPlan write_map(const ByteSink& sink, OutputFormat format, const MapSpec& spec,
                   const DocumentInfo& info, const RasterOptions& raster) {
   MapPlan plan = plan_map(spec);
-  write_page(sink, format, spec.page, info, [&](cairo_t* cr) { paint_map(cr, spec, plan); },
-             raster);
+  write_page(
+      sink, format, spec.page, info, [&](cairo_t* cr) { paint_map(cr, spec, plan); }, raster);
   return plan;
 }
 
 std::vector<std::byte> render_map(OutputFormat format, const MapSpec& spec,
                                   const DocumentInfo& info, const RasterOptions& raster) {
   const MapPlan plan = plan_map(spec);
-  return render_page(format, spec.page, info, [&](cairo_t* cr) { paint_map(cr, spec, plan); },
-                     raster);
+  return render_page(
+      format, spec.page, info, [&](cairo_t* cr) { paint_map(cr, spec, plan); }, raster);
 }
 
 }  // namespace wijkatlas::render

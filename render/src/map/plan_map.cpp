@@ -22,7 +22,8 @@ std::optional<geo::Box> data_envelope(const MapSpec& spec) {
   };
   for (const MapLayer& layer : spec.layers) {
     if (const auto* areas = std::get_if<AreaLayer>(&layer)) {
-      for (const auto& s : areas->shapes) if (!s.empty()) extend(detail::envelope_of(s));
+      for (const auto& s : areas->shapes)
+        if (!s.empty()) extend(detail::envelope_of(s));
     } else if (const auto* points = std::get_if<PointLayer>(&layer)) {
       for (const auto& p : points->points) extend(geo::Box(p, p));
     }
@@ -31,7 +32,8 @@ std::optional<geo::Box> data_envelope(const MapSpec& spec) {
 }
 
 geo::Point centre_of(const geo::Box& b) {
-  return {(b.min_corner().x() + b.max_corner().x()) / 2, (b.min_corner().y() + b.max_corner().y()) / 2};
+  return {(b.min_corner().x() + b.max_corner().x()) / 2,
+          (b.min_corner().y() + b.max_corner().y()) / 2};
 }
 
 }  // namespace
@@ -66,11 +68,13 @@ MapPlan plan_map(const MapSpec& spec) {
     if (const auto* areas = std::get_if<AreaLayer>(&spec.layers[i]); areas && areas->choropleth) {
       const Choropleth& ch = *areas->choropleth;
       if (ch.values.size() != areas->shapes.size()) {
-        throw render_error("choropleth '" + areas->legend_title + "' has " + std::to_string(ch.values.size()) +
-                           " values for " + std::to_string(areas->shapes.size()) + " areas");
+        throw render_error("choropleth '" + areas->legend_title + "' has " +
+                           std::to_string(ch.values.size()) + " values for " +
+                           std::to_string(areas->shapes.size()) + " areas");
       }
       plan.classes[i] = classify(ch.values, ch.classes, ch.method);
-      detail::class_colours(ch, plan.classes[i]->class_count());  // rejects an unknown palette early
+      detail::class_colours(ch,
+                            plan.classes[i]->class_count());  // rejects an unknown palette early
     } else if (const auto* points = std::get_if<PointLayer>(&spec.layers[i])) {
       plan.symbols[i] = detail::assign_symbols(*points);
     }
@@ -79,7 +83,8 @@ MapPlan plan_map(const MapSpec& spec) {
   detail::place_map_labels(spec, plan);
   plan.legend_entries = detail::legend_entries(spec, plan);
   plan.legend = layout_legend(plan.legend_entries, layout.legend);
-  if (spec.scale_bar) plan.scale_bar = choose_scale_bar(plan.frame.scale_denominator(), layout.furniture.width * 0.7);
+  if (spec.scale_bar)
+    plan.scale_bar = choose_scale_bar(plan.frame.scale_denominator(), layout.furniture.width * 0.7);
   plan.attribution = detail::attribution_text(spec, plan.frame.world_extent());
   return plan;
 }

@@ -39,14 +39,18 @@ PdfDocument::PdfDocument(ByteSink sink, const Page& page, const DocumentInfo& in
 
 PdfDocument::~PdfDocument() = default;
 
-void PdfDocument::add_page(const PagePainter& paint) { state_->pdf.add_page(paint); }
+void PdfDocument::add_page(const PagePainter& paint) {
+  state_->pdf.add_page(paint);
+}
 
 void PdfDocument::add_page(const PagePainter& paint, const Page& page, const std::string& outline) {
   page.validate();
   state_->pdf.add_page(paint, &page, outline);
 }
 
-int PdfDocument::page_count() const noexcept { return state_->pdf.page_count(); }
+int PdfDocument::page_count() const noexcept {
+  return state_->pdf.page_count();
+}
 
 void PdfDocument::finish() {
   state_->pdf.finish();

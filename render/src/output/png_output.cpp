@@ -25,8 +25,9 @@ constexpr std::size_t default_band_bytes = 32u << 20;  // per surface; two take 
 int band_rows_for(const RasterOptions& raster, const PixelSize& size) {
   if (raster.band_rows < 0) throw render_error("raster band height cannot be negative");
   const std::size_t row_bytes = static_cast<std::size_t>(size.width) * 4;
-  const int rows = raster.band_rows > 0 ? raster.band_rows
-                                        : static_cast<int>(std::max<std::size_t>(1, default_band_bytes / row_bytes));
+  const int rows = raster.band_rows > 0
+                       ? raster.band_rows
+                       : static_cast<int>(std::max<std::size_t>(1, default_band_bytes / row_bytes));
   return std::min({rows, size.height, cairo_max_side});
 }
 
@@ -63,14 +64,15 @@ void write_png(const ByteSink& sink, std::string_view name, const Page& page,
   const PixelSize size = page.raster_size();
   if (size.width > cairo_max_side) {
     throw render_error(std::string(name) + ": " + std::to_string(size.width) + " px wide at " +
-                       std::to_string(static_cast<int>(page.dpi)) + " dpi exceeds Cairo's limit of " +
-                       std::to_string(cairo_max_side) + " px; lower the resolution");
+                       std::to_string(static_cast<int>(page.dpi)) +
+                       " dpi exceeds Cairo's limit of " + std::to_string(cairo_max_side) +
+                       " px; lower the resolution");
   }
   const int band_rows = band_rows_for(raster, size);
   PngRowWriter writer(sink, name, size.width, size.height, page.dpi);
   const auto new_band = [&] {
-    return detail::take_surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.width, band_rows),
-                                "PNG band surface");
+    return detail::take_surface(
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.width, band_rows), "PNG band surface");
   };
   std::array<detail::CairoSurfacePtr, 2> bands{new_band(), nullptr};
   if (band_rows < size.height) bands[1] = new_band();

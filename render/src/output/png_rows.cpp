@@ -69,7 +69,9 @@ PngRowWriter::PngRowWriter(const ByteSink& sink, std::string_view name, int widt
   });
 }
 
-PngRowWriter::~PngRowWriter() { png_destroy_write_struct(&png_, &info_); }
+PngRowWriter::~PngRowWriter() {
+  png_destroy_write_struct(&png_, &info_);
+}
 
 void PngRowWriter::write_row(const std::uint8_t* rgb) {
   png_structp png = png_;

@@ -19,8 +19,7 @@ void write_svg(const ByteSink& sink, std::string_view name, const Page& page,
   // Physical units in the SVG header, so the file opens at paper size in Inkscape.
   cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
   {
-    detail::CairoPtr cr =
-        detail::take_context(cairo_create(surface.get()), "SVG drawing context");
+    detail::CairoPtr cr = detail::take_context(cairo_create(surface.get()), "SVG drawing context");
     paint(cr.get());
     surface.check(cairo_status(cr.get()), "drawing SVG " + where);
   }

@@ -66,9 +66,11 @@ void write_page(const ByteSink& sink, OutputFormat format, const Page& page,
 std::vector<std::byte> render_page(OutputFormat format, const Page& page, const DocumentInfo& info,
                                    const PagePainter& paint, const RasterOptions& raster) {
   std::vector<std::byte> bytes;
-  write_page([&bytes](std::span<const std::byte> piece) {
-    bytes.insert(bytes.end(), piece.begin(), piece.end());
-  }, format, page, info, paint, raster);
+  write_page(
+      [&bytes](std::span<const std::byte> piece) {
+        bytes.insert(bytes.end(), piece.begin(), piece.end());
+      },
+      format, page, info, paint, raster);
   return bytes;
 }
 

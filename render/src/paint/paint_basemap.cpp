@@ -50,7 +50,8 @@ class PaperPath {
   }
   void emit(bool close) {
     cairo_move_to(cr_, points_[0].first, points_[0].second);
-    for (std::size_t i = 1; i < points_.size(); ++i) cairo_line_to(cr_, points_[i].first, points_[i].second);
+    for (std::size_t i = 1; i < points_.size(); ++i)
+      cairo_line_to(cr_, points_[i].first, points_[i].second);
     if (close) cairo_close_path(cr_);
   }
 
@@ -61,9 +62,12 @@ class PaperPath {
 
 Rgb area_colour(geo::AreaClass kind) {
   switch (kind) {
-    case geo::AreaClass::green: return {0xe4, 0xee, 0xdc};
-    case geo::AreaClass::water: return {0xc9, 0xdd, 0xed};
-    case geo::AreaClass::building: return {0xdf, 0xdb, 0xd6};
+    case geo::AreaClass::green:
+      return {0xe4, 0xee, 0xdc};
+    case geo::AreaClass::water:
+      return {0xc9, 0xdd, 0xed};
+    case geo::AreaClass::building:
+      return {0xdf, 0xdb, 0xd6};
   }
   return {0xee, 0xee, 0xee};
 }
@@ -82,8 +86,10 @@ void stroke_lines(cairo_t* cr, const geo::BaseMap& map, const WorldPen& pen, geo
     path.add(line.geometry);
     any = true;
   }
-  if (any) cairo_stroke(cr);
-  else cairo_new_path(cr);
+  if (any)
+    cairo_stroke(cr);
+  else
+    cairo_new_path(cr);
 }
 
 }  // namespace

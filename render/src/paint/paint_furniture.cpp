@@ -48,14 +48,18 @@ void paint_north_arrow(cairo_t* cr, double cx_mm, double top_mm) {
 }
 
 // Returns the y below the bar and its caption.
-double paint_scale_bar(cairo_t* cr, const ScaleBar& bar, double scale, Language language, double x, double y) {
+double paint_scale_bar(cairo_t* cr, const ScaleBar& bar, double scale, Language language, double x,
+                       double y) {
   const double tick_h = pt_to_mm(measure_text("0", scale_style).height_pt);
   const double bar_y = y + tick_h + 0.6, bar_h = 1.6;
   const double segment = bar.length_mm / bar.segments;
   for (int s = 0; s < bar.segments; ++s) {
-    cairo_rectangle(cr, mm_to_pt(x + s * segment), mm_to_pt(bar_y), mm_to_pt(segment), mm_to_pt(bar_h));
-    if (s % 2 == 0) set_colour(cr, ink);
-    else cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_rectangle(cr, mm_to_pt(x + s * segment), mm_to_pt(bar_y), mm_to_pt(segment),
+                    mm_to_pt(bar_h));
+    if (s % 2 == 0)
+      set_colour(cr, ink);
+    else
+      cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_fill_preserve(cr);
     set_stroke(cr, {ink, 0.2});
     cairo_stroke(cr);
@@ -64,7 +68,8 @@ double paint_scale_bar(cairo_t* cr, const ScaleBar& bar, double scale, Language 
   // the last tick, with the unit, is always labelled.
   const std::size_t last = bar.tick_labels.size() - 1;
   double widest = 0;
-  for (const auto& label : bar.tick_labels) widest = std::max(widest, text_width_mm(label.substr(0, label.find(' ')), scale_style));
+  for (const auto& label : bar.tick_labels)
+    widest = std::max(widest, text_width_mm(label.substr(0, label.find(' ')), scale_style));
   std::size_t step = 1;
   while (segment * static_cast<double>(step) < widest + 1.5 && step < last) ++step;
   for (std::size_t t = 0; t <= last; ++t) {
@@ -75,7 +80,8 @@ double paint_scale_bar(cairo_t* cr, const ScaleBar& bar, double scale, Language 
     const double number_w = text_width_mm(label.substr(0, label.find(' ')), scale_style);
     text_at(cr, label, scale_style, at - number_w / 2, y);
   }
-  const std::string caption = detail::word(language, "scale") + " 1:" + format_number(scale, 0, language);
+  const std::string caption =
+      detail::word(language, "scale") + " 1:" + format_number(scale, 0, language);
   text_at(cr, caption, scale_style, x, bar_y + bar_h + 1);
   return bar_y + bar_h + 1 + tick_h;
 }
@@ -86,7 +92,8 @@ void paint_header(cairo_t* cr, const MapSpec& spec, const MapPlan& plan) {
   const RectMm& h = plan.layout.header;
   text_at(cr, spec.title, title_style, h.x, h.y);
   if (!spec.subtitle.empty()) {
-    text_at(cr, spec.subtitle, subtitle_style, h.x, h.y + pt_to_mm(measure_text(spec.title, title_style).height_pt) + 0.5,
+    text_at(cr, spec.subtitle, subtitle_style, h.x,
+            h.y + pt_to_mm(measure_text(spec.title, title_style).height_pt) + 0.5,
             {0x55, 0x55, 0x55});
   }
 }
@@ -102,9 +109,11 @@ void paint_legend(cairo_t* cr, const MapPlan& plan) {
       set_stroke(cr, {e.outline.colour, std::min(e.outline.width_mm, 0.4)});
       cairo_stroke(cr);
     } else if (e.kind == SwatchKind::symbol) {
-      paint_symbol(cr, e.symbol, mm_to_pt(s.x + s.width / 2), mm_to_pt(s.y + s.height / 2), mm_to_pt(3.2));
+      paint_symbol(cr, e.symbol, mm_to_pt(s.x + s.width / 2), mm_to_pt(s.y + s.height / 2),
+                   mm_to_pt(3.2));
     }
-    const TextStyle& style = e.kind == SwatchKind::heading ? legend_heading_style : legend_text_style;
+    const TextStyle& style =
+        e.kind == SwatchKind::heading ? legend_heading_style : legend_text_style;
     text_at(cr, e.text, style, item.text_top_left.x_mm, item.text_top_left.y_mm);
   }
 }
@@ -113,7 +122,9 @@ void paint_furniture(cairo_t* cr, const MapSpec& spec, const MapPlan& plan) {
   const RectMm& f = plan.layout.furniture;
   if (spec.north_arrow) paint_north_arrow(cr, f.x + f.width - 5, f.y);
   double y = f.y + 2;
-  if (plan.scale_bar) y = paint_scale_bar(cr, *plan.scale_bar, plan.frame.scale_denominator(), spec.language, f.x + 1, y);
+  if (plan.scale_bar)
+    y = paint_scale_bar(cr, *plan.scale_bar, plan.frame.scale_denominator(), spec.language, f.x + 1,
+                        y);
   // Credits and date at the bottom, one source group a line so nothing runs off the block.
   std::vector<std::string> lines;
   std::string rest = plan.attribution;

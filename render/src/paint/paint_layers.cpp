@@ -15,7 +15,8 @@ void paint_areas(cairo_t* cr, const AreaLayer& layer, const std::optional<Classi
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
   std::vector<Rgb> colours;
-  if (layer.choropleth && classes) colours = detail::class_colours(*layer.choropleth, classes->class_count());
+  if (layer.choropleth && classes)
+    colours = detail::class_colours(*layer.choropleth, classes->class_count());
   for (std::size_t i = 0; i < layer.shapes.size(); ++i) {
     if (!pen.visible(detail::envelope_of(layer.shapes[i]))) continue;
     std::optional<Rgb> fill = layer.fill;
@@ -63,8 +64,8 @@ void paint_symbol(cairo_t* cr, const SymbolStyle& symbol, double x, double y, do
   cairo_restore(cr);
 }
 
-void paint_points(cairo_t* cr, const PointLayer& layer, const std::map<std::string, SymbolStyle>& symbols,
-                  const WorldPen& pen) {
+void paint_points(cairo_t* cr, const PointLayer& layer,
+                  const std::map<std::string, SymbolStyle>& symbols, const WorldPen& pen) {
   const double diameter = mm_to_pt(layer.symbol_mm);
   for (std::size_t i = 0; i < layer.points.size(); ++i) {
     if (!pen.visible(layer.points[i])) continue;
@@ -89,7 +90,8 @@ void paint_grid(cairo_t* cr, const ReferenceGrid& grid, const RectMm& frame) {
   cairo_stroke(cr);
   const TextStyle style{.size_pt = 8, .bold = true};
   for (const GridLabel& label : grid.labels) {
-    draw_label(cr, label.text, style, mm_to_pt(label.centre.x_mm), mm_to_pt(label.centre.y_mm), 0, {0x33, 0x33, 0x33});
+    draw_label(cr, label.text, style, mm_to_pt(label.centre.x_mm), mm_to_pt(label.centre.y_mm), 0,
+               {0x33, 0x33, 0x33});
   }
   cairo_restore(cr);
 }
@@ -100,7 +102,8 @@ void paint_labels(cairo_t* cr, const std::vector<PlacedText>& labels) {
   for (const PlacedText& t : labels) {
     const double top = mm_to_pt(t.box.y), bottom = mm_to_pt(t.box.y + t.box.height);
     if (bottom < y1 - 2 || top > y2 + 2) continue;  // outside this band
-    draw_label(cr, t.text, t.style, mm_to_pt(t.centre.x_mm), mm_to_pt(t.centre.y_mm), t.angle_rad, t.colour);
+    draw_label(cr, t.text, t.style, mm_to_pt(t.centre.x_mm), mm_to_pt(t.centre.y_mm), t.angle_rad,
+               t.colour);
   }
 }
 

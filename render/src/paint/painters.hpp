@@ -36,11 +36,12 @@ void set_stroke(cairo_t* cr, const Stroke& stroke);
 void paint_basemap(cairo_t* cr, const BaseMapLayer& layer, const WorldPen& pen);
 void paint_areas(cairo_t* cr, const AreaLayer& layer, const std::optional<Classification>& classes,
                  const WorldPen& pen);
-void paint_points(cairo_t* cr, const PointLayer& layer, const std::map<std::string, SymbolStyle>& symbols,
-                  const WorldPen& pen);
+void paint_points(cairo_t* cr, const PointLayer& layer,
+                  const std::map<std::string, SymbolStyle>& symbols, const WorldPen& pen);
 // A symbol of `diameter_pt` centred on (x, y): filled, with a dark outline and a white rim so it
 // stands out on any background.
-void paint_symbol(cairo_t* cr, const SymbolStyle& symbol, double x_pt, double y_pt, double diameter_pt);
+void paint_symbol(cairo_t* cr, const SymbolStyle& symbol, double x_pt, double y_pt,
+                  double diameter_pt);
 void paint_labels(cairo_t* cr, const std::vector<PlacedText>& labels);
 void paint_grid(cairo_t* cr, const ReferenceGrid& grid, const RectMm& frame);
 

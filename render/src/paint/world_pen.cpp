@@ -20,8 +20,12 @@ WorldPen::WorldPen(cairo_t* cr, const MapFrame& frame) : cr_(cr), frame_(frame) 
   clip_world_ = geo::Box({nw.x(), se.y()}, {se.x(), nw.y()});
 }
 
-bool WorldPen::visible(const geo::Box& world) const { return detail::boxes_meet(world, clip_world_); }
-bool WorldPen::visible(const geo::Point& p) const { return detail::contains(clip_world_, p); }
+bool WorldPen::visible(const geo::Box& world) const {
+  return detail::boxes_meet(world, clip_world_);
+}
+bool WorldPen::visible(const geo::Point& p) const {
+  return detail::contains(clip_world_, p);
+}
 
 std::pair<double, double> WorldPen::to_pt(const geo::Point& p) const {
   const PaperPoint paper = frame_.to_paper(p);

@@ -16,8 +16,10 @@ constexpr double pi = std::numbers::pi;
 void polygon(cairo_t* cr, std::initializer_list<std::pair<double, double>> points) {
   bool first = true;
   for (const auto& [x, y] : points) {
-    if (first) cairo_move_to(cr, x, y);
-    else cairo_line_to(cr, x, y);
+    if (first)
+      cairo_move_to(cr, x, y);
+    else
+      cairo_line_to(cr, x, y);
     first = false;
   }
   cairo_close_path(cr);
@@ -33,8 +35,12 @@ void disc(cairo_t* cr, double x, double y, double r) {
   cairo_arc(cr, x, y, r, 0, 2 * pi);
 }
 
-void white(cairo_t* cr) { cairo_set_source_rgb(cr, 1, 1, 1); }
-void grey(cairo_t* cr) { cairo_set_source_rgb(cr, 0.3, 0.3, 0.3); }
+void white(cairo_t* cr) {
+  cairo_set_source_rgb(cr, 1, 1, 1);
+}
+void grey(cairo_t* cr) {
+  cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+}
 
 void pictogram(cairo_t* cr, LandmarkKind kind) {
   cairo_set_line_width(cr, 0.17);

@@ -25,10 +25,13 @@ RectMm symbol_box(const PaperPoint& at) {
   return {at.x_mm - r, at.y_mm - r, 2 * r, 2 * r};
 }
 
-RectMm grown(const RectMm& r, double by) { return {r.x - by, r.y - by, r.width + 2 * by, r.height + 2 * by}; }
+RectMm grown(const RectMm& r, double by) {
+  return {r.x - by, r.y - by, r.width + 2 * by, r.height + 2 * by};
+}
 
 bool inside(const RectMm& inner, const RectMm& outer) {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width &&
+  return inner.x >= outer.x && inner.y >= outer.y &&
+         inner.x + inner.width <= outer.x + outer.width &&
          inner.y + inner.height <= outer.y + outer.height;
 }
 
@@ -39,7 +42,8 @@ std::string short_name(const std::string& name) {
   std::size_t cut = name.rfind(' ', max_name_bytes - 3);
   if (cut == std::string::npos || cut < 8) {
     cut = max_name_bytes - 3;
-    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80)
+      --cut;  // not inside a UTF-8 character
   }
   std::string out = name.substr(0, cut);
   while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.pop_back();
@@ -52,7 +56,8 @@ bool touches(const PlacedText& label, const PaperPoint& at, double radius) {
   const double dx = at.x_mm - label.centre.x_mm, dy = at.y_mm - label.centre.y_mm;
   const double c = std::cos(label.angle_rad), s = std::sin(label.angle_rad);
   const double along = dx * c + dy * s, across = -dx * s + dy * c;
-  return std::abs(along) < label.width_mm / 2 + radius && std::abs(across) < label.height_mm / 2 + radius;
+  return std::abs(along) < label.width_mm / 2 + radius &&
+         std::abs(across) < label.height_mm / 2 + radius;
 }
 
 double priority_of(geo::LandmarkKind kind) {
@@ -80,9 +85,12 @@ std::vector<LandmarkSymbol> plan_landmark_symbols(const SheetLandmarks& landmark
     const RectMm box = symbol_box(at);
     if (!inside(box, room)) continue;
     const RectMm padded = grown(box, symbol_padding_mm);
-    if (std::any_of(taken.begin(), taken.end(), [&](const RectMm& t) { return overlaps(t, padded); })) continue;
+    if (std::any_of(taken.begin(), taken.end(),
+                    [&](const RectMm& t) { return overlaps(t, padded); }))
+      continue;
     const double radius = landmark_symbol_mm / 2 + symbol_padding_mm;
-    if (std::any_of(plan.labels.begin(), plan.labels.end(), [&](const PlacedText& t) { return touches(t, at, radius); })) {
+    if (std::any_of(plan.labels.begin(), plan.labels.end(),
+                    [&](const PlacedText& t) { return touches(t, at, radius); })) {
       continue;
     }
     taken.push_back(box);
@@ -92,8 +100,9 @@ std::vector<LandmarkSymbol> plan_landmark_symbols(const SheetLandmarks& landmark
   return out;
 }
 
-void place_landmark_labels(const SheetLandmarks& landmarks, const std::vector<LandmarkSymbol>& symbols,
-                           double text_scale, MapPlan& plan) {
+void place_landmark_labels(const SheetLandmarks& landmarks,
+                           const std::vector<LandmarkSymbol>& symbols, double text_scale,
+                           MapPlan& plan) {
   std::vector<LabelCandidate> candidates;
   std::vector<PlacedText> texts;
   TextStyle style = name_style;
@@ -103,7 +112,8 @@ void place_landmark_labels(const SheetLandmarks& landmarks, const std::vector<La
     const std::string name = short_name(landmarks.places[s.place].name);
     const TextSize size = measure_text(name, style);
     const double w = pt_to_mm(size.width_pt), h = pt_to_mm(size.height_pt);
-    candidates.push_back({candidates.size(), priority_of(s.kind), positions_around_point(s.at, w, h, gap)});
+    candidates.push_back(
+        {candidates.size(), priority_of(s.kind), positions_around_point(s.at, w, h, gap)});
     texts.push_back({name, style, name_colour, {}, 0, w, h, {}});
   }
   std::vector<RectMm> obstacles = plan.symbol_boxes;
@@ -111,7 +121,8 @@ void place_landmark_labels(const SheetLandmarks& landmarks, const std::vector<La
     for (const GridLabel& g : plan.grid->labels) obstacles.push_back(g.box);
   }
   for (const PlacedText& t : plan.labels) obstacles.push_back(t.box);
-  const auto placed = place_labels(candidates, obstacles, PlacementOptions{.bounds = grown(plan.frame.frame_mm(), -1)});
+  const auto placed = place_labels(candidates, obstacles,
+                                   PlacementOptions{.bounds = grown(plan.frame.frame_mm(), -1)});
   for (const PlacedLabel& p : placed) {
     PlacedText t = texts[p.id];
     t.box = p.box;
@@ -123,8 +134,8 @@ void place_landmark_labels(const SheetLandmarks& landmarks, const std::vector<La
 // The credits are " · "-separated parts: the sources ("Bron: ..."), the OpenStreetMap credit
 // (with its year), notes. The landmarks' source joins the sources, their OpenStreetMap credit
 // follows them unless the base map's is there.
-std::string with_landmark_credits(const std::string& attribution, const SheetLandmarks& landmarks, bool shown,
-                                  Language language) {
+std::string with_landmark_credits(const std::string& attribution, const SheetLandmarks& landmarks,
+                                  bool shown, Language language) {
   if (!shown) return attribution;
   const std::string osm = detail::word(language, "osm");
   const std::string source_word = detail::word(language, "source") + ": ";
@@ -138,11 +149,15 @@ std::string with_landmark_credits(const std::string& attribution, const SheetLan
   const auto is_sources = [&](const std::string& p) { return p.starts_with(source_word); };
   auto sources = std::find_if(parts.begin(), parts.end(), is_sources);
   if (!landmarks.source.empty()) {
-    if (sources == parts.end()) sources = parts.insert(parts.begin(), source_word + landmarks.source);
-    else if (sources->find(landmarks.source) == std::string::npos) *sources += ", " + landmarks.source;
+    if (sources == parts.end())
+      sources = parts.insert(parts.begin(), source_word + landmarks.source);
+    else if (sources->find(landmarks.source) == std::string::npos)
+      *sources += ", " + landmarks.source;
   }
-  const bool has_osm = std::any_of(parts.begin(), parts.end(), [&](const std::string& p) { return p.starts_with(osm); });
-  if (landmarks.openstreetmap && !has_osm) parts.insert(sources == parts.end() ? parts.begin() : sources + 1, osm);
+  const bool has_osm = std::any_of(parts.begin(), parts.end(),
+                                   [&](const std::string& p) { return p.starts_with(osm); });
+  if (landmarks.openstreetmap && !has_osm)
+    parts.insert(sources == parts.end() ? parts.begin() : sources + 1, osm);
   std::string out;
   for (const std::string& p : parts) out += (out.empty() ? "" : std::string(separator)) + p;
   return out;

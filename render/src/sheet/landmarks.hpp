@@ -29,12 +29,13 @@ std::vector<LandmarkSymbol> plan_landmark_symbols(const SheetLandmarks& landmark
 // The names next to their symbols, clear of every label already placed (street and area
 // names), of the symbols and of the grid labels; a name with no free place is left out.
 // Names are set at `text_scale` times their A3 size. Appends to `plan.labels`.
-void place_landmark_labels(const SheetLandmarks& landmarks, const std::vector<LandmarkSymbol>& symbols,
-                           double text_scale, MapPlan& plan);
+void place_landmark_labels(const SheetLandmarks& landmarks,
+                           const std::vector<LandmarkSymbol>& symbols, double text_scale,
+                           MapPlan& plan);
 
 // The credits line with the landmarks' sources added, when any landmark is on the sheet.
-std::string with_landmark_credits(const std::string& attribution, const SheetLandmarks& landmarks, bool shown,
-                                  Language language);
+std::string with_landmark_credits(const std::string& attribution, const SheetLandmarks& landmarks,
+                                  bool shown, Language language);
 
 // Paints the pictograms (grey on a white disc) at their places.
 void paint_landmark_symbols(cairo_t* cr, const std::vector<LandmarkSymbol>& symbols);

@@ -17,19 +17,26 @@ namespace {
 constexpr Rgb ink{0x22, 0x22, 0x22};
 constexpr Rgb muted{0x5a, 0x5a, 0x5a};
 
-TextStyle sized(double pt, double k, bool bold = false) { return {.size_pt = pt * k, .bold = bold}; }
+TextStyle sized(double pt, double k, bool bold = false) {
+  return {.size_pt = pt * k, .bold = bold};
+}
 
-double height_mm(const TextStyle& style) { return pt_to_mm(measure_text("Ag", style).height_pt); }
-double width_mm(const std::string& text, const TextStyle& style) { return pt_to_mm(measure_text(text, style).width_pt); }
+double height_mm(const TextStyle& style) {
+  return pt_to_mm(measure_text("Ag", style).height_pt);
+}
+double width_mm(const std::string& text, const TextStyle& style) {
+  return pt_to_mm(measure_text(text, style).width_pt);
+}
 
-void text_at(cairo_t* cr, const std::string& text, const TextStyle& style, double x_mm, double y_mm, const Rgb& colour = ink) {
+void text_at(cairo_t* cr, const std::string& text, const TextStyle& style, double x_mm, double y_mm,
+             const Rgb& colour = ink) {
   paint::set_colour(cr, colour);
   draw_text(cr, text, style, mm_to_pt(x_mm), mm_to_pt(y_mm));
 }
 
 // Greedy word wrap into lines no wider than `width_mm`; returns the y below the last line.
-double wrapped_text(cairo_t* cr, const std::string& text, const TextStyle& style, double x, double y, double width,
-                    const Rgb& colour) {
+double wrapped_text(cairo_t* cr, const std::string& text, const TextStyle& style, double x,
+                    double y, double width, const Rgb& colour) {
   std::istringstream words(text);
   std::string word, line;
   const double line_h = height_mm(style);
@@ -66,7 +73,8 @@ void heart_path(cairo_t* cr, double cx, double cy, double size) {
 }
 
 // The symbol in white on the colour swatch, so the symbol itself carries the colour's meaning.
-void paint_symbol(cairo_t* cr, KeySymbol symbol, double cx_mm, double cy_mm, double size_mm, double k) {
+void paint_symbol(cairo_t* cr, KeySymbol symbol, double cx_mm, double cy_mm, double size_mm,
+                  double k) {
   const double cx = mm_to_pt(cx_mm), cy = mm_to_pt(cy_mm), s = mm_to_pt(size_mm);
   cairo_save(cr);
   cairo_set_source_rgb(cr, 1, 1, 1);
@@ -102,7 +110,8 @@ void paint_header(cairo_t* cr, const DrawingSheetSpec& spec, const SheetLayout& 
   const double k = l.text_scale;
   const TextStyle title = fitted(spec.title, sized(15, k, true), l.header.width);
   text_at(cr, spec.title, title, l.header.x, l.header.y);
-  wrapped_text(cr, spec.subtitle, sized(8.5, k), l.header.x, l.header.y + height_mm(title), l.header.width, muted);
+  wrapped_text(cr, spec.subtitle, sized(8.5, k), l.header.x, l.header.y + height_mm(title),
+               l.header.width, muted);
 }
 
 void paint_key(cairo_t* cr, const DrawingSheetSpec& spec, const SheetLayout& l) {
@@ -123,8 +132,10 @@ void paint_key(cairo_t* cr, const DrawingSheetSpec& spec, const SheetLayout& l) 
     text_at(cr, e.hint, hint, tx, y - 0.4 * k + height_mm(word), muted);
     y += row_h;
   }
-  const std::string how = nl ? "Kleur een vlak in of omlijn het; een lijn voor een route; een stip of kruisje voor één plek."
-                             : "Fill or outline an area; a line for a route; a dot or cross for one place.";
+  const std::string how =
+      nl ? "Kleur een vlak in of omlijn het; een lijn voor een route; een stip of kruisje voor één "
+           "plek."
+         : "Fill or outline an area; a line for a route; a dot or cross for one place.";
   wrapped_text(cr, how, sized(7, k), b.x, y + 0.5 * k, b.width, muted);
 }
 
@@ -145,13 +156,16 @@ void paint_session(cairo_t* cr, const DrawingSheetSpec& spec, const SheetLayout&
   const TextStyle label = sized(7.5, k), value = sized(10, k, true);
   const double pad = 2.5 * k, row = (b.height - 2 * pad) / 2;
   const std::pair<std::string, std::string> rows[] = {{nl ? "Sessie" : "Session", spec.session},
-                                                       {nl ? "Datum" : "Date", spec.date}};
+                                                      {nl ? "Datum" : "Date", spec.date}};
   double y = b.y + pad;
   for (const auto& [name, text] : rows) {
     text_at(cr, name, label, b.x + pad, y, muted);
     const double line_y = y + row - 2 * k;
-    if (text.empty()) writing_line(cr, b.x + pad, b.x + b.width - pad, line_y);
-    else text_at(cr, text, fitted(text, value, b.width - 2 * pad), b.x + pad, line_y - height_mm(value));
+    if (text.empty())
+      writing_line(cr, b.x + pad, b.x + b.width - pad, line_y);
+    else
+      text_at(cr, text, fitted(text, value, b.width - 2 * pad), b.x + pad,
+              line_y - height_mm(value));
     y += row;
   }
 }
@@ -165,7 +179,9 @@ void paint_qr(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPlan& p) {
   const double x0 = l.qr.x + 4 * module, y0 = l.qr.y + 4 * module;
   for (int r = 0; r < qr.size; ++r) {
     for (int c = 0; c < qr.size; ++c) {
-      if (qr.at(r, c)) cairo_rectangle(cr, mm_to_pt(x0 + c * module), mm_to_pt(y0 + r * module), mm_to_pt(module), mm_to_pt(module));
+      if (qr.at(r, c))
+        cairo_rectangle(cr, mm_to_pt(x0 + c * module), mm_to_pt(y0 + r * module), mm_to_pt(module),
+                        mm_to_pt(module));
     }
   }
   cairo_set_source_rgb(cr, 0, 0, 0);
@@ -177,7 +193,8 @@ void paint_qr(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPlan& p) {
   double y = l.qr.y + l.qr.width - 2 * module;
   text_at(cr, id_text, id_style, cx - width_mm(id_text, id_style) / 2, y);
   y += height_mm(id_style);
-  const std::string keep_clear = nl ? "Niet tekenen op de code en de zwarte vierkantjes" : "Do not draw on the code or the black squares";
+  const std::string keep_clear = nl ? "Niet tekenen op de code en de zwarte vierkantjes"
+                                    : "Do not draw on the code or the black squares";
   text_at(cr, keep_clear, note, cx - width_mm(keep_clear, note) / 2, y, muted);
 }
 

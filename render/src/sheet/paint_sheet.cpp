@@ -33,9 +33,12 @@ void paint_faded_map(cairo_t* cr, const SheetPlan& p) {
   const paint::WorldPen pen(cr, p.plan.frame);
   for (std::size_t i = 0; i < p.map.layers.size(); ++i) {
     const MapLayer& layer = p.map.layers[i];
-    if (const auto* base = std::get_if<BaseMapLayer>(&layer)) paint::paint_basemap(cr, *base, pen);
-    else if (const auto* areas = std::get_if<AreaLayer>(&layer)) paint::paint_areas(cr, *areas, p.plan.classes[i], pen);
-    else if (const auto* points = std::get_if<PointLayer>(&layer)) paint::paint_points(cr, *points, p.plan.symbols[i], pen);
+    if (const auto* base = std::get_if<BaseMapLayer>(&layer))
+      paint::paint_basemap(cr, *base, pen);
+    else if (const auto* areas = std::get_if<AreaLayer>(&layer))
+      paint::paint_areas(cr, *areas, p.plan.classes[i], pen);
+    else if (const auto* points = std::get_if<PointLayer>(&layer))
+      paint::paint_points(cr, *points, p.plan.symbols[i], pen);
   }
   paint_landmark_symbols(cr, p.landmarks);
   paint::paint_labels(cr, p.plan.labels);
@@ -60,7 +63,8 @@ void paint_faded_map(cairo_t* cr, const SheetPlan& p) {
 void paint_fiducial(cairo_t* cr, const SheetFiducial& fiducial) {
   const RectMm& s = fiducial.square;
   const std::size_t rows = fiducial.cells.size();
-  if (rows == 0 || fiducial.cells.front().size() != rows) throw render_error("fiducial: cells must form a square");
+  if (rows == 0 || fiducial.cells.front().size() != rows)
+    throw render_error("fiducial: cells must form a square");
   // White quiet zone of a sixth of the side, as the detector needs.
   const double quiet = s.width / 6;
   cairo_set_source_rgb(cr, 1, 1, 1);
@@ -71,8 +75,9 @@ void paint_fiducial(cairo_t* cr, const SheetFiducial& fiducial) {
   for (std::size_t r = 0; r < rows; ++r) {
     for (std::size_t c = 0; c < rows; ++c) {
       if (!fiducial.cells[r][c]) continue;
-      cairo_rectangle(cr, mm_to_pt(s.x + static_cast<double>(c) * cell), mm_to_pt(s.y + static_cast<double>(r) * cell),
-                      mm_to_pt(cell), mm_to_pt(cell));
+      cairo_rectangle(cr, mm_to_pt(s.x + static_cast<double>(c) * cell),
+                      mm_to_pt(s.y + static_cast<double>(r) * cell), mm_to_pt(cell),
+                      mm_to_pt(cell));
     }
   }
   cairo_set_source_rgb(cr, 0, 0, 0);
@@ -91,11 +96,18 @@ SheetPlan plan_sheet(const DrawingSheetSpec& spec) {
   PageLayout page_layout{};
   page_layout.map = layout.frame;
   page_layout.furniture = layout.furniture;
-  MapPlan plan{page_layout, drawing_sheet_frame(layout, spec.centre, spec.scale), {}, {}, {}, {}, 0, {}, {}, {}, {}, {}, {}};
+  MapPlan plan{page_layout, drawing_sheet_frame(layout, spec.centre, spec.scale),
+               {},          {},
+               {},          {},
+               0,           {},
+               {},          {},
+               {},          {},
+               {}};
   plan.classes.resize(map.layers.size());
   plan.symbols.resize(map.layers.size());
   for (std::size_t i = 0; i < map.layers.size(); ++i) {
-    if (const auto* points = std::get_if<PointLayer>(&map.layers[i])) plan.symbols[i] = detail::assign_symbols(*points);
+    if (const auto* points = std::get_if<PointLayer>(&map.layers[i]))
+      plan.symbols[i] = detail::assign_symbols(*points);
     if (const auto* areas = std::get_if<AreaLayer>(&map.layers[i]); areas && areas->choropleth) {
       throw render_error("a drawing sheet shows no choropleths: its base map must stay quiet");
     }
@@ -112,10 +124,15 @@ SheetPlan plan_sheet(const DrawingSheetSpec& spec) {
   // sizes, scaled up as a whole by the panel's text scale (paint_panel); its scale bar is chosen
   // for that, so that it still measures true on paper.
   const double k = layout.text_scale;
-  plan.scale_bar = choose_scale_bar(plan.frame.scale_denominator() * k, layout.furniture.width * 0.65 / k);
-  plan.attribution = with_landmark_credits(detail::attribution_text(map, plan.frame.world_extent()), spec.landmarks,
-                                           !landmarks.empty(), spec.language);
-  return {layout, std::move(map), std::move(plan), encode_qr(spec.qr_payload), std::move(landmarks),
+  plan.scale_bar =
+      choose_scale_bar(plan.frame.scale_denominator() * k, layout.furniture.width * 0.65 / k);
+  plan.attribution = with_landmark_credits(detail::attribution_text(map, plan.frame.world_extent()),
+                                           spec.landmarks, !landmarks.empty(), spec.language);
+  return {layout,
+          std::move(map),
+          std::move(plan),
+          encode_qr(spec.qr_payload),
+          std::move(landmarks),
           std::move(previous)};
 }
 
@@ -147,10 +164,12 @@ DrawingSheetResult sheet_result(const sheet::SheetPlan& plan) {
 
 }  // namespace
 
-DrawingSheetResult write_drawing_sheet(const std::filesystem::path& output, const DrawingSheetSpec& spec,
-                                       const DocumentInfo& info, const RasterOptions& raster) {
+DrawingSheetResult write_drawing_sheet(const std::filesystem::path& output,
+                                       const DrawingSheetSpec& spec, const DocumentInfo& info,
+                                       const RasterOptions& raster) {
   const sheet::SheetPlan plan = sheet::plan_sheet(spec);
-  write_page(output, spec.page, info, [&](cairo_t* cr) { sheet::paint_sheet(cr, spec, plan); }, raster);
+  write_page(
+      output, spec.page, info, [&](cairo_t* cr) { sheet::paint_sheet(cr, spec, plan); }, raster);
   return sheet_result(plan);
 }
 
@@ -158,8 +177,9 @@ DrawingSheetResult write_drawing_sheet(const ByteSink& sink, OutputFormat format
                                        const DrawingSheetSpec& spec, const DocumentInfo& info,
                                        const RasterOptions& raster) {
   const sheet::SheetPlan plan = sheet::plan_sheet(spec);
-  write_page(sink, format, spec.page, info,
-             [&](cairo_t* cr) { sheet::paint_sheet(cr, spec, plan); }, raster);
+  write_page(
+      sink, format, spec.page, info, [&](cairo_t* cr) { sheet::paint_sheet(cr, spec, plan); },
+      raster);
   return sheet_result(plan);
 }
 

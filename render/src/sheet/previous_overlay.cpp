@@ -24,9 +24,12 @@ constexpr double hatch_spacing_mm = 2.2;
 
 double hatch_angle(PreviousHatch h) {
   switch (h) {
-    case PreviousHatch::rising: return -std::numbers::pi / 4;  // y points down on the page
-    case PreviousHatch::falling: return std::numbers::pi / 4;
-    case PreviousHatch::level: return 0;
+    case PreviousHatch::rising:
+      return -std::numbers::pi / 4;  // y points down on the page
+    case PreviousHatch::falling:
+      return std::numbers::pi / 4;
+    case PreviousHatch::level:
+      return 0;
   }
   return 0;
 }
@@ -35,7 +38,8 @@ double hatch_angle(PreviousHatch h) {
 void hatch_clip(cairo_t* cr, double angle, double spacing_pt, const Stroke& stroke) {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
-  const double cx = (x1 + x2) / 2, cy = (y1 + y2) / 2, reach = std::hypot(x2 - x1, y2 - y1) / 2 + spacing_pt;
+  const double cx = (x1 + x2) / 2, cy = (y1 + y2) / 2,
+               reach = std::hypot(x2 - x1, y2 - y1) / 2 + spacing_pt;
   const double dx = std::cos(angle), dy = std::sin(angle);  // along the lines
   cairo_new_path(cr);
   for (double off = -reach; off <= reach; off += spacing_pt) {
@@ -71,7 +75,8 @@ void paint_spot_area(cairo_t* cr, const PreviousSpot& spot, const paint::WorldPe
 
 // A thin leader from a spot to its label placed beside it.
 void leader(cairo_t* cr, const PaperPoint& from, const RectMm& to, double k) {
-  const double x = std::clamp(from.x_mm, to.x, to.x + to.width), y = std::clamp(from.y_mm, to.y, to.y + to.height);
+  const double x = std::clamp(from.x_mm, to.x, to.x + to.width),
+               y = std::clamp(from.y_mm, to.y, to.y + to.height);
   cairo_save(cr);
   cairo_move_to(cr, mm_to_pt(from.x_mm), mm_to_pt(from.y_mm));
   cairo_line_to(cr, mm_to_pt(x), mm_to_pt(y));
@@ -80,7 +85,8 @@ void leader(cairo_t* cr, const PaperPoint& from, const RectMm& to, double k) {
   cairo_restore(cr);
 }
 
-void paint_initiative_symbol(cairo_t* cr, const PreviousInitiative& i, const paint::WorldPen& pen, double r_mm, double k) {
+void paint_initiative_symbol(cairo_t* cr, const PreviousInitiative& i, const paint::WorldPen& pen,
+                             double r_mm, double k) {
   const auto [x, y] = pen.to_pt(i.location);
   const auto [sx, sy] = pen.to_pt(i.spot);
   const double r = mm_to_pt(r_mm);
@@ -118,8 +124,8 @@ void paint_overlay_label(cairo_t* cr, const OverlayLabel& l, double line_mm, dou
 }
 
 // Greedy word wrap; returns the y (mm) below the last line.
-double wrapped(cairo_t* cr, const std::string& text, const TextStyle& style, double x, double y, double width,
-               const Rgb& colour) {
+double wrapped(cairo_t* cr, const std::string& text, const TextStyle& style, double x, double y,
+               double width, const Rgb& colour) {
   std::istringstream words(text);
   std::string word, line;
   const double line_h = pt_to_mm(measure_text("Ag", style).height_pt);
@@ -155,7 +161,8 @@ void paint_previous_overlay(cairo_t* cr, const DrawingSheetSpec& spec, const She
   for (const std::size_t i : p.previous.initiatives) {
     paint_initiative_symbol(cr, spec.previous->initiatives[i], pen, p.previous.symbol_mm, k);
   }
-  for (const OverlayLabel& l : p.previous.labels) paint_overlay_label(cr, l, p.previous.line_mm, p.layout.map_text_scale);
+  for (const OverlayLabel& l : p.previous.labels)
+    paint_overlay_label(cr, l, p.previous.line_mm, p.layout.map_text_scale);
   cairo_restore(cr);
 }
 
@@ -165,7 +172,8 @@ void paint_previous_key(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPl
   const double k = p.layout.text_scale;
   const RectMm& b = p.layout.previous;
   const bool nl = spec.language == Language::nl;
-  const TextStyle heading{.size_pt = 10 * k, .bold = true}, body{.size_pt = 7.5 * k}, small{.size_pt = 7 * k};
+  const TextStyle heading{.size_pt = 10 * k, .bold = true}, body{.size_pt = 7.5 * k},
+      small{.size_pt = 7 * k};
   paint::set_colour(cr, text_grey);
   draw_text(cr, nl ? "Vorige keer" : "Last time", heading, mm_to_pt(b.x), mm_to_pt(b.y));
   double y = b.y + pt_to_mm(measure_text("Ag", heading).height_pt) + 1.5 * k;
@@ -174,7 +182,8 @@ void paint_previous_key(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPl
   cairo_save(cr);
   cairo_rectangle(cr, mm_to_pt(b.x), mm_to_pt(y), mm_to_pt(sw), mm_to_pt(sh));
   cairo_clip(cr);
-  hatch_clip(cr, hatch_angle(PreviousHatch::rising), mm_to_pt(hatch_spacing_mm * k), {hatch_grey, 0.25 * k});
+  hatch_clip(cr, hatch_angle(PreviousHatch::rising), mm_to_pt(hatch_spacing_mm * k),
+             {hatch_grey, 0.25 * k});
   cairo_restore(cr);
   cairo_save(cr);
   cairo_rectangle(cr, mm_to_pt(b.x), mm_to_pt(y), mm_to_pt(sw), mm_to_pt(sh));
@@ -183,11 +192,14 @@ void paint_previous_key(cairo_t* cr, const DrawingSheetSpec& spec, const SheetPl
   cairo_stroke(cr);
   cairo_restore(cr);
   const double tx = b.x + sw + 2.5 * k;
-  const double below_text = wrapped(cr, o.key_text, body, tx, y - 0.4 * k, b.x + b.width - tx, text_grey);
+  const double below_text =
+      wrapped(cr, o.key_text, body, tx, y - 0.4 * k, b.x + b.width - tx, text_grey);
   y = std::max(y + sh, below_text) + 1.5 * k;
   if (!o.key_session.empty()) y = wrapped(cr, o.key_session, small, b.x, y, b.width, muted_grey);
-  const std::string how = nl ? "Arcering: / probleem, \\ fijne plek, — idee. Het grijs wordt niet ingelezen: teken er gerust overheen."
-                             : "Hatching: / problem, \\ good place, — idea. The grey is not read in: draw over it freely.";
+  const std::string how = nl ? "Arcering: / probleem, \\ fijne plek, — idee. Het grijs wordt niet "
+                               "ingelezen: teken er gerust overheen."
+                             : "Hatching: / problem, \\ good place, — idea. The grey is not read "
+                               "in: draw over it freely.";
   wrapped(cr, how, small, b.x, y + 0.5 * k, b.width, muted_grey);
 }
 

@@ -1,8 +1,8 @@
 // Where round two's labels go on a drawing sheet (previous_plan.hpp).
 #include "sheet/previous_plan.hpp"
 
-#include <boost/geometry/algorithms/within.hpp>
 #include <algorithm>
+#include <boost/geometry/algorithms/within.hpp>
 #include <cmath>
 #include <optional>
 
@@ -27,24 +27,31 @@ std::string shortened(const std::string& text, std::size_t max_chars) {
 
 geo::MultiPolygon box_polygon(const geo::Box& b) {
   geo::Polygon p;
-  const double x0 = b.min_corner().x(), y0 = b.min_corner().y(), x1 = b.max_corner().x(), y1 = b.max_corner().y();
+  const double x0 = b.min_corner().x(), y0 = b.min_corner().y(), x1 = b.max_corner().x(),
+               y1 = b.max_corner().y();
   p.outer() = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
   return {p};
 }
 
-double text_width_mm(const std::string& text, const TextStyle& style) { return pt_to_mm(measure_text(text, style).width_pt); }
+double text_width_mm(const std::string& text, const TextStyle& style) {
+  return pt_to_mm(measure_text(text, style).width_pt);
+}
 
-RectMm centred(const PaperPoint& c, double w, double h) { return {c.x_mm - w / 2, c.y_mm - h / 2, w, h}; }
+RectMm centred(const PaperPoint& c, double w, double h) {
+  return {c.x_mm - w / 2, c.y_mm - h / 2, w, h};
+}
 
 RectMm page_box(const MapFrame& frame, const geo::MultiPolygon& shape) {
   const geo::Box b = geo::envelope(geo::Geometry(shape));
   const PaperPoint a = frame.to_paper(b.min_corner()), c = frame.to_paper(b.max_corner());
-  return {std::min(a.x_mm, c.x_mm), std::min(a.y_mm, c.y_mm), std::abs(c.x_mm - a.x_mm), std::abs(c.y_mm - a.y_mm)};
+  return {std::min(a.x_mm, c.x_mm), std::min(a.y_mm, c.y_mm), std::abs(c.x_mm - a.x_mm),
+          std::abs(c.y_mm - a.y_mm)};
 }
 
 // A spot's label goes on the spot if there is room, else just beside it: below, above, right,
 // left, then a little further out. Spots of different categories at one crossing are common.
-std::vector<RectMm> spot_label_positions(const PaperPoint& pole, const RectMm& spot, double w, double h) {
+std::vector<RectMm> spot_label_positions(const PaperPoint& pole, const RectMm& spot, double w,
+                                         double h) {
   const double gap = 1.0;
   std::vector<RectMm> out{centred(pole, w, h)};
   for (const double extra : {0.0, h + gap}) {
@@ -64,7 +71,8 @@ struct Candidate {
 
 }  // namespace
 
-PreviousPlan plan_previous_overlay(const DrawingSheetSpec& spec, const SheetLayout& layout, MapPlan& plan) {
+PreviousPlan plan_previous_overlay(const DrawingSheetSpec& spec, const SheetLayout& layout,
+                                   MapPlan& plan) {
   PreviousPlan out;
   if (!spec.previous) return out;
   const PreviousOverlay& o = *spec.previous;
@@ -83,12 +91,14 @@ PreviousPlan plan_previous_overlay(const DrawingSheetSpec& spec, const SheetLayo
     if (visible.empty()) continue;
     const PaperPoint pole = plan.frame.to_paper(pole_of_inaccessibility(visible, 1.0).point);
     OverlayLabel l{pole, {{s.label, label}}, {}, false};
-    if (const std::string what = shortened(s.detail, 44); !what.empty()) l.lines.push_back({what, detail});
+    if (const std::string what = shortened(s.detail, 44); !what.empty())
+      l.lines.push_back({what, detail});
     double w = 0;
     for (const OverlayLine& line : l.lines) w = std::max(w, text_width_mm(line.text, line.style));
     w += 1.5 * k;
     const double h = out.line_mm * static_cast<double>(l.lines.size()) + 0.5 * k;
-    candidates.push_back({std::move(l), spot_label_positions(pole, page_box(plan.frame, visible), w, h), true});
+    candidates.push_back(
+        {std::move(l), spot_label_positions(pole, page_box(plan.frame, visible), w, h), true});
   }
   std::vector<RectMm> obstacles;
   if (plan.grid) {
@@ -107,14 +117,17 @@ PreviousPlan plan_previous_overlay(const DrawingSheetSpec& spec, const SheetLayo
     plan.symbol_boxes.push_back(symbol);
     const std::string name = shortened(initiative.name, 40);
     candidates.push_back({{at, {{name, detail}}, {}, false},
-                          positions_around_point(at, text_width_mm(name, detail) + 1.0 * k, out.line_mm, r + 1.2 * k),
+                          positions_around_point(at, text_width_mm(name, detail) + 1.0 * k,
+                                                 out.line_mm, r + 1.2 * k),
                           false});
   }
 
   std::vector<LabelCandidate> wanted;
-  for (std::size_t c = 0; c < candidates.size(); ++c) wanted.push_back({c, candidates[c].spot ? 2.0 : 1.0, candidates[c].positions});
+  for (std::size_t c = 0; c < candidates.size(); ++c)
+    wanted.push_back({c, candidates[c].spot ? 2.0 : 1.0, candidates[c].positions});
   std::vector<std::optional<RectMm>> where(candidates.size());
-  for (const PlacedLabel& p : place_labels(wanted, obstacles, {.bounds = plan.frame.frame_mm(), .padding_mm = 0.8 * k})) {
+  for (const PlacedLabel& p :
+       place_labels(wanted, obstacles, {.bounds = plan.frame.frame_mm(), .padding_mm = 0.8 * k})) {
     where[p.id] = p.box;
   }
   for (std::size_t c = 0; c < candidates.size(); ++c) {

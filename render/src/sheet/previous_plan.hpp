@@ -36,6 +36,7 @@ struct PreviousPlan {
 // landmarks then avoid. A spot's label is never dropped (with no free position it goes on the
 // spot anyway); an initiative's name may be (its spot's label names it too). Empty without
 // spec.previous.
-PreviousPlan plan_previous_overlay(const DrawingSheetSpec& spec, const SheetLayout& layout, MapPlan& plan);
+PreviousPlan plan_previous_overlay(const DrawingSheetSpec& spec, const SheetLayout& layout,
+                                   MapPlan& plan);
 
 }  // namespace wijkatlas::render::sheet

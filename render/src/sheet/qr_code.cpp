@@ -32,7 +32,8 @@ QrModules encode_qr(std::string_view text) {
   QrModules out;
   out.size = code->width;
   out.dark.resize(static_cast<std::size_t>(code->width) * static_cast<std::size_t>(code->width));
-  for (std::size_t i = 0; i < out.dark.size(); ++i) out.dark[i] = (code->data[i] & 1) != 0;  // bit 0: dark
+  for (std::size_t i = 0; i < out.dark.size(); ++i)
+    out.dark[i] = (code->data[i] & 1) != 0;  // bit 0: dark
   return out;
 }
 

@@ -6,8 +6,8 @@
 namespace wijkatlas::render::sheet {
 
 struct QrModules {
-  int size = 0;             // modules per side, without the quiet zone
-  std::vector<bool> dark;   // size * size, row by row
+  int size = 0;            // modules per side, without the quiet zone
+  std::vector<bool> dark;  // size * size, row by row
   bool at(int row, int column) const { return dark[static_cast<std::size_t>(row * size + column)]; }
 };
 

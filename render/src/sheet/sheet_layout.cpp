@@ -13,7 +13,8 @@ constexpr double page_margin_mm = 8;  // most printers cannot print the outer 4-
 constexpr double block_gap_mm = 4;
 
 // Heights (at text scale 1) of the panel's blocks; the QR block is square plus the id below it.
-constexpr double header_h = 17, key_h = 54, session_h = 26, furniture_h = 34, qr_side = 46, id_h = 12;
+constexpr double header_h = 17, key_h = 54, session_h = 26, furniture_h = 34, qr_side = 46,
+                 id_h = 12;
 constexpr double landscape_panel_w = 64;  // leaves A3 landscape a frame 302 mm wide
 
 }  // namespace
@@ -28,7 +29,8 @@ SheetLayout drawing_sheet_layout(const Page& page) {
   // key's words are then over 7 mm high (capitals), readable from there.
   const double area_ratio = size.width * size.height / a3_area_mm2;
   const double paper_scale = std::clamp(std::sqrt(area_ratio), 0.75, 2.5);
-  l.text_scale = area_ratio <= 1 ? paper_scale : std::sqrt(area_ratio) * (1 + 0.05 * std::log2(area_ratio));
+  l.text_scale =
+      area_ratio <= 1 ? paper_scale : std::sqrt(area_ratio) * (1 + 0.05 * std::log2(area_ratio));
   const double k = l.text_scale;
   // Names inside the map grow less than the panel: they must not crowd out the streets they
   // name, and people lean over the map to find their street anyway.
@@ -43,7 +45,8 @@ SheetLayout drawing_sheet_layout(const Page& page) {
     // keeps its room: a programme wijk still fits A0 at 1:5.000.
     const double panel_w = landscape_panel_w * std::pow(k, 0.85);
     l.panel = {size.width - m - panel_w, m, panel_w, size.height - 2 * m};
-    l.frame = {m + l.ring_mm, m + l.ring_mm, l.panel.x - gap - 2 * l.ring_mm - m, size.height - 2 * m - 2 * l.ring_mm};
+    l.frame = {m + l.ring_mm, m + l.ring_mm, l.panel.x - gap - 2 * l.ring_mm - m,
+               size.height - 2 * m - 2 * l.ring_mm};
     const RectMm& p = l.panel;
     l.header = {p.x, p.y, p.width, header_h * k};
     l.key = {p.x, l.header.y + l.header.height + gap, p.width, key_h * k};
@@ -52,29 +55,35 @@ SheetLayout drawing_sheet_layout(const Page& page) {
     const double qr_h = (qr_side + id_h) * k;
     l.qr = {p.x + (p.width - qr_side * k) / 2, p.y + p.height - qr_h, qr_side * k, qr_h};
     if (l.qr.y < l.furniture.y + l.furniture.height + gap) {
-      throw render_error("page: a drawing sheet needs more height than " + std::string(to_string(page.paper)) + " landscape has");
+      throw render_error("page: a drawing sheet needs more height than " +
+                         std::string(to_string(page.paper)) + " landscape has");
     }
     const double free_y = l.furniture.y + l.furniture.height + gap;
     l.previous = {p.x, free_y, p.width, l.qr.y - gap - free_y};
   } else {
     const double panel_h = (header_h + key_h + gap / k) * k;
     l.panel = {m, size.height - m - panel_h, size.width - 2 * m, panel_h};
-    l.frame = {m + l.ring_mm, m + l.ring_mm, size.width - 2 * m - 2 * l.ring_mm, l.panel.y - gap - 2 * l.ring_mm - m};
+    l.frame = {m + l.ring_mm, m + l.ring_mm, size.width - 2 * m - 2 * l.ring_mm,
+               l.panel.y - gap - 2 * l.ring_mm - m};
     const RectMm& p = l.panel;
     const double qr_w = qr_side * k;
     const double rest = p.width - qr_w - 3 * gap;
     l.header = {p.x, p.y, rest * 0.42, header_h * k};
     l.key = {p.x, l.header.y + l.header.height + gap, rest * 0.42, key_h * k};
     l.session = {p.x + rest * 0.42 + gap, p.y, rest * 0.33, session_h * k};
-    l.furniture = {l.session.x, l.session.y + l.session.height + gap, rest * 0.33, p.height - l.session.height - gap};
-    l.qr = {p.x + p.width - qr_w, p.y + p.height - (qr_side + id_h) * k, qr_w, (qr_side + id_h) * k};
+    l.furniture = {l.session.x, l.session.y + l.session.height + gap, rest * 0.33,
+                   p.height - l.session.height - gap};
+    l.qr = {p.x + p.width - qr_w, p.y + p.height - (qr_side + id_h) * k, qr_w,
+            (qr_side + id_h) * k};
     if (rest * 0.25 < 20 * k) {
-      throw render_error("page: a drawing sheet needs more width than " + std::string(to_string(page.paper)) + " portrait has");
+      throw render_error("page: a drawing sheet needs more width than " +
+                         std::string(to_string(page.paper)) + " portrait has");
     }
     // The quarter of the panel between the furniture and the QR code is free.
     l.previous = {l.session.x + l.session.width + gap, p.y, rest * 0.25, p.height};
   }
-  if (l.frame.width < 60 || l.frame.height < 60) throw render_error("page: no room left for the map on a drawing sheet");
+  if (l.frame.width < 60 || l.frame.height < 60)
+    throw render_error("page: no room left for the map on a drawing sheet");
   return l;
 }
 
@@ -84,7 +93,8 @@ MapFrame drawing_sheet_frame(const SheetLayout& layout, const geo::Point& centre
 
 std::vector<KeyEntry> sheet_key(Language language) {
   // Printed swatches in the hues of ordinary permanent markers (docs/sheets.md).
-  const Rgb red{0xd6, 0x1f, 0x1f}, green{0x12, 0x8c, 0x3c}, blue{0x1c, 0x4f, 0xc4}, black{0x11, 0x11, 0x11};
+  const Rgb red{0xd6, 0x1f, 0x1f}, green{0x12, 0x8c, 0x3c}, blue{0x1c, 0x4f, 0xc4},
+      black{0x11, 0x11, 0x11};
   if (language == Language::en) {
     return {
         {red, KeySymbol::cross, "red", "problem", "what goes wrong here?"},

@@ -13,8 +13,8 @@ namespace wijkatlas::render::sheet {
 
 struct SheetPlan {
   SheetLayout layout;
-  MapSpec map;    // the sheet's layers as a map, so the map painters draw them
-  MapPlan plan;   // frame, labels, grid, scale bar, attribution
+  MapSpec map;   // the sheet's layers as a map, so the map painters draw them
+  MapPlan plan;  // frame, labels, grid, scale bar, attribution
   QrModules qr;
   std::vector<LandmarkSymbol> landmarks;
   PreviousPlan previous;  // round two's labels; empty on a first-round sheet

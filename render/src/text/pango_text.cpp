@@ -14,12 +14,15 @@ void apply_device_independent_options(PangoContext* context) {
   pango_context_set_round_glyph_positions(context, FALSE);
 }
 
-detail::PangoLayoutPtr make_layout(PangoContext* context, std::string_view utf8, const TextStyle& style) {
+detail::PangoLayoutPtr make_layout(PangoContext* context, std::string_view utf8,
+                                   const TextStyle& style) {
   detail::PangoLayoutPtr layout(pango_layout_new(context));
   detail::PangoFontDescriptionPtr font(pango_font_description_new());
   pango_font_description_set_family(font.get(), style.family.c_str());
-  pango_font_description_set_weight(font.get(), style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_font_description_set_style(font.get(), style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  pango_font_description_set_weight(font.get(),
+                                    style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_style(font.get(),
+                                   style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
   // Points in a 72-per-inch user space: the absolute size is the point size.
   pango_font_description_set_absolute_size(font.get(), style.size_pt * PANGO_SCALE);
   pango_layout_set_font_description(layout.get(), font.get());

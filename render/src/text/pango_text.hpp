@@ -11,6 +11,7 @@ namespace wijkatlas::render::text {
 // Makes Pango lay out text independently of the output device and resolution.
 void apply_device_independent_options(PangoContext* context);
 
-detail::PangoLayoutPtr make_layout(PangoContext* context, std::string_view utf8, const TextStyle& style);
+detail::PangoLayoutPtr make_layout(PangoContext* context, std::string_view utf8,
+                                   const TextStyle& style);
 
 }  // namespace wijkatlas::render::text

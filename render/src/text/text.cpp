@@ -14,7 +14,8 @@ bool same_name(std::string_view a, std::string_view b) {
 
 // A context that is not tied to a surface, for measuring.
 detail::PangoContextPtr measuring_context() {
-  detail::PangoContextPtr context(pango_font_map_create_context(pango_cairo_font_map_get_default()));
+  detail::PangoContextPtr context(
+      pango_font_map_create_context(pango_cairo_font_map_get_default()));
   text::apply_device_independent_options(context.get());
   return context;
 }
@@ -42,7 +43,8 @@ TextSize measure_text(std::string_view utf8, const TextStyle& style) {
   PangoRectangle logical{};
   pango_layout_get_extents(layout.get(), nullptr, &logical);
   const double scale = PANGO_SCALE;
-  return {logical.width / scale, logical.height / scale, pango_layout_get_baseline(layout.get()) / scale};
+  return {logical.width / scale, logical.height / scale,
+          pango_layout_get_baseline(layout.get()) / scale};
 }
 
 void draw_text(cairo_t* cr, std::string_view utf8, const TextStyle& style, double left_pt,

@@ -26,7 +26,8 @@ std::vector<cv::Point2f> marker_page_corners(const SheetInfo& sheet, int aruco_i
   return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
 }
 
-PageHomography fit_page_homography(const std::vector<DetectedMarker>& markers, const SheetInfo& sheet) {
+PageHomography fit_page_homography(const std::vector<DetectedMarker>& markers,
+                                   const SheetInfo& sheet) {
   std::vector<cv::Point2f> photo, page;
   for (const DetectedMarker& m : markers) {
     const auto corners = marker_page_corners(sheet, m.id);
@@ -53,14 +54,17 @@ PageHomography fit_page_homography(const std::vector<DetectedMarker>& markers, c
 
   // Local scale at the frame's centre: photo distance of a 1 mm step there.
   const cv::Matx33d inv = out.photo_to_page.inv();
-  const cv::Point2d c(sheet.frame.x + sheet.frame.width / 2, sheet.frame.y + sheet.frame.height / 2);
-  const cv::Point2d p0 = apply(inv, c), px = apply(inv, c + cv::Point2d(1, 0)), py = apply(inv, c + cv::Point2d(0, 1));
+  const cv::Point2d c(sheet.frame.x + sheet.frame.width / 2,
+                      sheet.frame.y + sheet.frame.height / 2);
+  const cv::Point2d p0 = apply(inv, c), px = apply(inv, c + cv::Point2d(1, 0)),
+                    py = apply(inv, c + cv::Point2d(0, 1));
   out.px_per_mm = std::sqrt(std::abs((px - p0).cross(py - p0)));
   return out;
 }
 
 std::string missing_parts(const std::vector<DetectedMarker>& markers) {
-  // Marker ids clockwise from the top-left: 0 tl, 1 top, 2 tr, 3 right, 4 br, 5 bottom, 6 bl, 7 left.
+  // Marker ids clockwise from the top-left: 0 tl, 1 top, 2 tr, 3 right, 4 br, 5 bottom, 6 bl, 7
+  // left.
   std::set<int> missing{0, 1, 2, 3, 4, 5, 6, 7};
   for (const DetectedMarker& m : markers) missing.erase(m.id);
   std::vector<std::string> parts;
@@ -75,7 +79,8 @@ std::string missing_parts(const std::vector<DetectedMarker>& markers) {
     const char* name;
     std::array<int, 3> ids;
   };
-  const std::array<Side, 4> sides{{{"top", {0, 1, 2}}, {"right", {2, 3, 4}}, {"bottom", {4, 5, 6}}, {"left", {6, 7, 0}}}};
+  const std::array<Side, 4> sides{
+      {{"top", {0, 1, 2}}, {"right", {2, 3, 4}}, {"bottom", {4, 5, 6}}, {"left", {6, 7, 0}}}};
   std::vector<std::string> side_names;
   std::set<int> covered;
   for (const Side& s : sides) {
@@ -92,7 +97,8 @@ std::string missing_parts(const std::vector<DetectedMarker>& markers) {
     }
     parts.push_back(joined + " sides");
   }
-  const std::array<std::pair<int, const char*>, 4> corner_names{{{0, "upper-left"}, {2, "upper-right"}, {4, "lower-right"}, {6, "lower-left"}}};
+  const std::array<std::pair<int, const char*>, 4> corner_names{
+      {{0, "upper-left"}, {2, "upper-right"}, {4, "lower-right"}, {6, "lower-left"}}};
   for (const auto& [id, name] : corner_names) {
     if (missing.count(id) && !covered.count(id)) {
       parts.push_back(std::string("the ") + name + " corner");
@@ -103,9 +109,11 @@ std::string missing_parts(const std::vector<DetectedMarker>& markers) {
       }
     }
   }
-  const std::array<std::pair<int, const char*>, 4> edge_names{{{1, "top"}, {3, "right"}, {5, "bottom"}, {7, "left"}}};
+  const std::array<std::pair<int, const char*>, 4> edge_names{
+      {{1, "top"}, {3, "right"}, {5, "bottom"}, {7, "left"}}};
   for (const auto& [id, name] : edge_names) {
-    if (missing.count(id) && !covered.count(id)) parts.push_back(std::string("the middle of the ") + name + " edge");
+    if (missing.count(id) && !covered.count(id))
+      parts.push_back(std::string("the middle of the ") + name + " edge");
   }
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -25,7 +25,8 @@ std::vector<cv::Point2f> marker_page_corners(const SheetInfo& sheet, int aruco_i
 // RANSAC fit over all corners of all markers, so that one marker misdetected or drawn on does
 // not pull the page out of place. With fewer than `min_markers` markers, or when the fit fails,
 // corners_used is 0; callers turn that and a large rms_mm into messages.
-PageHomography fit_page_homography(const std::vector<DetectedMarker>& markers, const SheetInfo& sheet);
+PageHomography fit_page_homography(const std::vector<DetectedMarker>& markers,
+                                   const SheetInfo& sheet);
 
 // "the lower-right corner", "the right side", "the top-left corner and the middle of the bottom
 // edge": the parts of the sheet whose markers are missing, for the error message.

@@ -31,7 +31,8 @@ double rise_mm(const std::vector<double>& profile) {
   double x10 = -1, x90 = -1;
   for (std::size_t i = 1; i < n; ++i) {
     const auto cross = [&](double t) {
-      return static_cast<double>(i - 1) + (profile[i - 1] - t) / std::max(1e-9, profile[i - 1] - profile[i]);
+      return static_cast<double>(i - 1) +
+             (profile[i - 1] - t) / std::max(1e-9, profile[i - 1] - profile[i]);
     };
     if (x10 < 0 && profile[i] <= t10) x10 = cross(t10);
     if (x90 < 0 && profile[i] <= t90) x90 = cross(t90);
@@ -42,7 +43,8 @@ double rise_mm(const std::vector<double>& profile) {
 
 }  // namespace
 
-double marker_edge_width_mm(const cv::Mat& gray, const std::vector<DetectedMarker>& markers, double marker_mm) {
+double marker_edge_width_mm(const cv::Mat& gray, const std::vector<DetectedMarker>& markers,
+                            double marker_mm) {
   std::vector<double> widths;
   const double margin = reach_mm;
   const auto side = static_cast<float>((marker_mm + 2 * margin) * patch_px_per_mm);
@@ -54,20 +56,22 @@ double marker_edge_width_mm(const cv::Mat& gray, const std::vector<DetectedMarke
     const std::vector<cv::Point2f> src(m.corners.begin(), m.corners.end());
     const cv::Mat h = cv::getPerspectiveTransform(src, dst);
     cv::Mat patch;
-    cv::warpPerspective(gray, patch, h, cv::Size(static_cast<int>(side), static_cast<int>(side)), cv::INTER_LINEAR);
+    cv::warpPerspective(gray, patch, h, cv::Size(static_cast<int>(side), static_cast<int>(side)),
+                        cv::INTER_LINEAR);
     patch.convertTo(patch, CV_64F);
     const int reach = static_cast<int>(reach_mm * patch_px_per_mm);
     const int a = static_cast<int>(lo), b = static_cast<int>(hi);
-    const int from = static_cast<int>(lo + 0.3 * (hi - lo)), to = static_cast<int>(lo + 0.7 * (hi - lo));
+    const int from = static_cast<int>(lo + 0.3 * (hi - lo)),
+              to = static_cast<int>(lo + 0.7 * (hi - lo));
     // Four edges, each read from the white outside inwards, averaged along the edge's middle.
     std::array<std::vector<double>, 4> profiles;
     for (auto& p : profiles) p.assign(static_cast<std::size_t>(2 * reach), 0.0);
     for (int t = from; t < to; ++t) {
       for (int k = 0; k < 2 * reach; ++k) {
         const auto ku = static_cast<std::size_t>(k);
-        profiles[0][ku] += patch.at<double>(t, a - reach + k);  // left edge
+        profiles[0][ku] += patch.at<double>(t, a - reach + k);      // left edge
         profiles[1][ku] += patch.at<double>(t, b + reach - 1 - k);  // right edge
-        profiles[2][ku] += patch.at<double>(a - reach + k, t);  // top edge
+        profiles[2][ku] += patch.at<double>(a - reach + k, t);      // top edge
         profiles[3][ku] += patch.at<double>(b + reach - 1 - k, t);  // bottom edge
       }
     }

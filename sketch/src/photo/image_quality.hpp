@@ -10,7 +10,8 @@ namespace wijkatlas::sketch::photo {
 
 // Median 10-90 % rise distance, in page millimetres, across the outer edges of the markers
 // (blur of the lens, of motion or of focus all widen it). Negative when no edge could be measured.
-double marker_edge_width_mm(const cv::Mat& gray, const std::vector<DetectedMarker>& markers, double marker_mm);
+double marker_edge_width_mm(const cv::Mat& gray, const std::vector<DetectedMarker>& markers,
+                            double marker_mm);
 
 // Photo pixels per page millimetre judged from the markers' size alone (before the QR code
 // says which sheet it is, `marker_mm` is the format's default).

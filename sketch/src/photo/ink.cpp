@@ -15,9 +15,12 @@ constexpr int min_value = 60;
 
 bool hue_in(InkCategory category, int h, bool core) {
   switch (category) {
-    case InkCategory::probleem: return core ? (h <= 8 || h >= 170) : (h <= 12 || h >= 160);
-    case InkCategory::fijne_plek: return core ? (h >= 45 && h <= 80) : (h >= 36 && h <= 88);
-    case InkCategory::idee: return core ? (h >= 100 && h <= 125) : (h >= 92 && h <= 132);
+    case InkCategory::probleem:
+      return core ? (h <= 8 || h >= 170) : (h <= 12 || h >= 160);
+    case InkCategory::fijne_plek:
+      return core ? (h >= 45 && h <= 80) : (h >= 36 && h <= 88);
+    case InkCategory::idee:
+      return core ? (h >= 100 && h <= 125) : (h >= 92 && h <= 132);
   }
   return false;
 }

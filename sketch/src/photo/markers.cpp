@@ -20,7 +20,8 @@ std::map<int, DetectedMarker> detect_at(const cv::Mat& gray, int long_side) {
   } else {
     small = gray;
   }
-  const cv::Ptr<cv::aruco::Dictionary> dict = cv::aruco::getPredefinedDictionary(cv::aruco::DICT_4X4_50);
+  const cv::Ptr<cv::aruco::Dictionary> dict =
+      cv::aruco::getPredefinedDictionary(cv::aruco::DICT_4X4_50);
   cv::Ptr<cv::aruco::DetectorParameters> params = cv::aruco::DetectorParameters::create();
   // Small markers on a big sheet photographed whole: allow perimeters down to 1% of the image.
   params->minMarkerPerimeterRate = 0.01;

@@ -1,14 +1,15 @@
 #include "pdf_raster.hpp"
 
-#include <algorithm>
-#include <cmath>
-#include <memory>
-#include <opencv2/imgproc.hpp>
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-image.h>
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <opencv2/imgproc.hpp>
 
 #include "image_source.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -30,8 +31,12 @@ cv::Mat rasterise_pdf(const std::filesystem::path& path, const std::vector<unsig
   // poppler-cpp hands out owning raw pointers; they are wrapped at once.
   std::vector<char> data(bytes.begin(), bytes.end());
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_data(&data));
-  if (!doc) throw data_error(path.string(), step, "the PDF file is damaged and cannot be opened: scan the sheet again");
-  if (doc->is_locked()) throw data_error(path.string(), step, "the PDF is password protected: scan again without a password");
+  if (!doc)
+    throw data_error(path.string(), step,
+                     "the PDF file is damaged and cannot be opened: scan the sheet again");
+  if (doc->is_locked())
+    throw data_error(path.string(), step,
+                     "the PDF is password protected: scan again without a password");
   if (doc->pages() < 1) throw data_error(path.string(), step, "the PDF has no pages");
   std::unique_ptr<poppler::page> page(doc->create_page(0));
   if (!page) throw data_error(path.string(), step, "page 1 of the PDF cannot be read");

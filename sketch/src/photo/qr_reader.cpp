@@ -12,12 +12,14 @@ std::vector<std::string> scan(zbar::zbar_image_scanner_t* scanner, const cv::Mat
   const cv::Mat image = gray.isContinuous() ? gray : gray.clone();
   ZbarImage zimage(zbar::zbar_image_create());
   zbar::zbar_image_set_format(zimage.get(), zbar_fourcc('Y', '8', '0', '0'));
-  zbar::zbar_image_set_size(zimage.get(), static_cast<unsigned>(image.cols), static_cast<unsigned>(image.rows));
+  zbar::zbar_image_set_size(zimage.get(), static_cast<unsigned>(image.cols),
+                            static_cast<unsigned>(image.rows));
   // No cleanup handler: the pixels stay owned by `image`, which outlives the zbar image.
   zbar::zbar_image_set_data(zimage.get(), image.data, image.total(), nullptr);
   std::vector<std::string> out;
   if (zbar::zbar_scan_image(scanner, zimage.get()) <= 0) return out;
-  for (const zbar::zbar_symbol_t* sym = zbar::zbar_image_first_symbol(zimage.get()); sym; sym = zbar::zbar_symbol_next(sym)) {
+  for (const zbar::zbar_symbol_t* sym = zbar::zbar_image_first_symbol(zimage.get()); sym;
+       sym = zbar::zbar_symbol_next(sym)) {
     if (zbar::zbar_symbol_get_type(sym) != zbar::ZBAR_QRCODE) continue;
     out.emplace_back(zbar::zbar_symbol_get_data(sym), zbar::zbar_symbol_get_data_length(sym));
   }
@@ -35,14 +37,17 @@ ZbarScanner qr_scanner() {
 
 }  // namespace
 
-std::vector<std::string> read_qr_codes_once(const cv::Mat& gray) { return scan(qr_scanner().get(), gray); }
+std::vector<std::string> read_qr_codes_once(const cv::Mat& gray) {
+  return scan(qr_scanner().get(), gray);
+}
 
 std::vector<std::string> read_qr_codes_thresholded(const cv::Mat& gray, int block_px) {
   // Dark modules must be clearly darker than their neighbourhood's mean: a margin of 10 grey
   // levels keeps sensor noise on white paper white.
   constexpr double margin = 10;
   cv::Mat binary;
-  cv::adaptiveThreshold(gray, binary, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY, std::max(3, block_px | 1), margin);
+  cv::adaptiveThreshold(gray, binary, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY,
+                        std::max(3, block_px | 1), margin);
   return read_qr_codes_once(binary);
 }
 

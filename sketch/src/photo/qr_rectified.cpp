@@ -25,7 +25,8 @@ const DetectedMarker* find(const std::vector<DetectedMarker>& markers, int id) {
 
 }  // namespace
 
-std::vector<std::string> read_qr_codes_squared_up(const cv::Mat& gray, const std::vector<DetectedMarker>& markers,
+std::vector<std::string> read_qr_codes_squared_up(const cv::Mat& gray,
+                                                  const std::vector<DetectedMarker>& markers,
                                                   double marker_mm) {
   // Corner markers clockwise from the top-left: ids 0, 2, 4, 6; their outer corners.
   const std::array<int, 4> ids{0, 2, 4, 6};
@@ -55,18 +56,22 @@ std::vector<std::string> read_qr_codes_squared_up(const cv::Mat& gray, const std
 
   const double k = view_px_per_mm;
   const cv::Matx33d to_view(ring_w * k, 0, margin_mm * k, 0, ring_h * k, margin_mm * k, 0, 0, 1);
-  const cv::Size size(static_cast<int>((ring_w + 2 * margin_mm) * k), static_cast<int>((ring_h + 2 * margin_mm) * k));
+  const cv::Size size(static_cast<int>((ring_w + 2 * margin_mm) * k),
+                      static_cast<int>((ring_h + 2 * margin_mm) * k));
   cv::Mat view;
-  cv::warpPerspective(gray, view, to_view * to_unit, size, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
+  cv::warpPerspective(gray, view, to_view * to_unit, size, cv::INTER_LINEAR, cv::BORDER_CONSTANT,
+                      cv::Scalar(255));
   // As it is and, for heavy noise on a steep photo, locally thresholded over about 5 mm (a few
   // modules): the squared-up code is plain to see there, but zbar's own threshold fails on the
   // large view. The full view first, both ways (the likeliest to read), then smaller ones.
-  const std::array<std::pair<double, bool>, 5> tries{{{1.0, false}, {1.0, true}, {0.75, false}, {0.55, false}, {0.75, true}}};
+  const std::array<std::pair<double, bool>, 5> tries{
+      {{1.0, false}, {1.0, true}, {0.75, false}, {0.55, false}, {0.75, true}}};
   for (const auto& [f, thresholded] : tries) {
     cv::Mat scaled = view;
     if (f < 1) cv::resize(view, scaled, cv::Size(), f, f, cv::INTER_AREA);
-    auto found = thresholded ? read_qr_codes_thresholded(scaled, static_cast<int>(std::lround(5 * k * f)))
-                             : read_qr_codes_once(scaled);
+    auto found = thresholded
+                     ? read_qr_codes_thresholded(scaled, static_cast<int>(std::lround(5 * k * f)))
+                     : read_qr_codes_once(scaled);
     if (!found.empty()) return found;
   }
   return {};

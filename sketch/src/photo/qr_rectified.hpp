@@ -12,7 +12,8 @@
 namespace wijkatlas::sketch::photo {
 
 // Empty when a corner marker is missing or no code is found.
-std::vector<std::string> read_qr_codes_squared_up(const cv::Mat& gray, const std::vector<DetectedMarker>& markers,
+std::vector<std::string> read_qr_codes_squared_up(const cv::Mat& gray,
+                                                  const std::vector<DetectedMarker>& markers,
                                                   double marker_mm);
 
 }  // namespace wijkatlas::sketch::photo

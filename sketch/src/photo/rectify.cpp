@@ -9,7 +9,7 @@
 namespace wijkatlas::sketch::photo {
 namespace {
 
-constexpr double margin_mm = 3;       // context around the frame for provenance crops
+constexpr double margin_mm = 3;         // context around the frame for provenance crops
 constexpr double frame_inset_mm = 0.8;  // the printed frame line itself is not drawable
 constexpr double background_sigma_mm = 12;
 
@@ -18,7 +18,8 @@ constexpr double background_sigma_mm = 12;
 // so filled-in marker areas of any size, dark writing and base-map lines do not pull it down;
 // gaps between paper pixels are filled by normalised convolution.
 // `paper_share` is set to the share of the drawable area that looked like paper.
-cv::Mat paper_background(const cv::Mat& bgr, const cv::Mat& drawable, double px_per_mm, double& paper_share) {
+cv::Mat paper_background(const cv::Mat& bgr, const cv::Mat& drawable, double px_per_mm,
+                         double& paper_share) {
   const double f = std::min(1.0, 1.0 / px_per_mm);  // about 1 px per mm is plenty for light
   cv::Mat small;
   cv::resize(bgr, small, cv::Size(), f, f, cv::INTER_AREA);
@@ -36,7 +37,9 @@ cv::Mat paper_background(const cv::Mat& bgr, const cv::Mat& drawable, double px_
   cv::Mat drawable_small;
   cv::resize(drawable, drawable_small, small.size(), 0, 0, cv::INTER_NEAREST);
   const int drawable_px = cv::countNonZero(drawable_small);
-  paper_share = drawable_px > 0 ? cv::countNonZero(paper & drawable_small) / static_cast<double>(drawable_px) : 0;
+  paper_share = drawable_px > 0
+                    ? cv::countNonZero(paper & drawable_small) / static_cast<double>(drawable_px)
+                    : 0;
   cv::Mat weight;
   paper.convertTo(weight, CV_32F, 1.0 / 255);
 
@@ -49,7 +52,8 @@ cv::Mat paper_background(const cv::Mat& bgr, const cv::Mat& drawable, double px_
   cv::split(small_f, colour);
   // No paper at all: white, so that the division below stays finite (the reader refuses the
   // photo on paper_share).
-  const cv::Scalar paper_mean = cv::countNonZero(paper) > 0 ? cv::mean(small, paper) : cv::Scalar::all(245);
+  const cv::Scalar paper_mean =
+      cv::countNonZero(paper) > 0 ? cv::mean(small, paper) : cv::Scalar::all(245);
   for (int c = 0; c < 3; ++c) {
     cv::Mat num;
     cv::GaussianBlur(colour[static_cast<std::size_t>(c)].mul(weight), num, cv::Size(), sigma);
@@ -66,8 +70,8 @@ cv::Mat paper_background(const cv::Mat& bgr, const cv::Mat& drawable, double px_
 
 }  // namespace
 
-RectifiedPage rectify(const cv::Mat& photo, const cv::Matx33d& photo_to_page, double photo_px_per_mm,
-                      const SheetInfo& sheet, double px_per_mm) {
+RectifiedPage rectify(const cv::Mat& photo, const cv::Matx33d& photo_to_page,
+                      double photo_px_per_mm, const SheetInfo& sheet, double px_per_mm) {
   RectifiedPage out;
   out.px_per_mm = px_per_mm;
   out.origin_mm = {sheet.frame.x - margin_mm, sheet.frame.y - margin_mm};
@@ -86,20 +90,22 @@ RectifiedPage rectify(const cv::Mat& photo, const cv::Matx33d& photo_to_page, do
     // pyrDown: pixel centre x in the half image is 2x + 0.5 in the larger one.
     h = h * cv::Matx33d(2, 0, 0.5, 0, 2, 0.5, 0, 0, 1);
   }
-  const cv::Matx33d page_to_px(px_per_mm, 0, -out.origin_mm.x * px_per_mm - 0.5,
-                               0, px_per_mm, -out.origin_mm.y * px_per_mm - 0.5, 0, 0, 1);
+  const cv::Matx33d page_to_px(px_per_mm, 0, -out.origin_mm.x * px_per_mm - 0.5, 0, px_per_mm,
+                               -out.origin_mm.y * px_per_mm - 0.5, 0, 0, 1);
   const cv::Matx33d m = page_to_px * h;
-  cv::warpPerspective(source, out.bgr, m, cv::Size(width, height), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
-                      cv::Scalar(255, 255, 255));
+  cv::warpPerspective(source, out.bgr, m, cv::Size(width, height), cv::INTER_LINEAR,
+                      cv::BORDER_CONSTANT, cv::Scalar(255, 255, 255));
   // What of the page the photo shows: the photo's outline mapped onto the page image.
   const auto cols = static_cast<float>(source.cols), rows = static_cast<float>(source.rows);
-  std::vector<cv::Point2f> outline{{-0.5f, -0.5f}, {cols - 0.5f, -0.5f}, {cols - 0.5f, rows - 0.5f}, {-0.5f, rows - 0.5f}};
+  std::vector<cv::Point2f> outline{
+      {-0.5f, -0.5f}, {cols - 0.5f, -0.5f}, {cols - 0.5f, rows - 0.5f}, {-0.5f, rows - 0.5f}};
   std::vector<cv::Point2f> on_page;
   cv::perspectiveTransform(outline, on_page, cv::Mat(m));
   std::vector<cv::Point> polygon;
   for (const cv::Point2f& p : on_page) {
     // Far outside the page image only the direction matters; keep the numbers in int range.
-    polygon.emplace_back(cvRound(std::clamp(p.x, -1e6f, 1e6f)), cvRound(std::clamp(p.y, -1e6f, 1e6f)));
+    polygon.emplace_back(cvRound(std::clamp(p.x, -1e6f, 1e6f)),
+                         cvRound(std::clamp(p.y, -1e6f, 1e6f)));
   }
   cv::Mat seen = cv::Mat::zeros(height, width, CV_8U);
   cv::fillConvexPoly(seen, polygon, cv::Scalar(255));

@@ -6,14 +6,17 @@ namespace wijkatlas::sketch::photo {
 namespace {
 
 // Neighbours clockwise from east; 4-neighbours sit at even indices.
-const std::array<cv::Point, 8> ring{{{1, 0}, {1, 1}, {0, 1}, {-1, 1}, {-1, 0}, {-1, -1}, {0, -1}, {1, -1}}};
+const std::array<cv::Point, 8> ring{
+    {{1, 0}, {1, 1}, {0, 1}, {-1, 1}, {-1, 0}, {-1, -1}, {0, -1}, {1, -1}}};
 
 class Tracer {
  public:
-  explicit Tracer(const cv::Mat& skeleton) : sk_(skeleton), visited_(skeleton.size(), CV_8U, cv::Scalar(0)) {}
+  explicit Tracer(const cv::Mat& skeleton)
+      : sk_(skeleton), visited_(skeleton.size(), CV_8U, cv::Scalar(0)) {}
 
   bool on(cv::Point p) const {
-    return p.x >= 0 && p.y >= 0 && p.x < sk_.cols && p.y < sk_.rows && sk_.at<unsigned char>(p) != 0;
+    return p.x >= 0 && p.y >= 0 && p.x < sk_.cols && p.y < sk_.rows &&
+           sk_.at<unsigned char>(p) != 0;
   }
 
   // Crossing number: 0->1 transitions around the pixel. 1 at an end, 2 along a line, 3+ at a
@@ -111,6 +114,8 @@ class Tracer {
 
 }  // namespace
 
-std::vector<TracedLine> trace_skeleton(const cv::Mat& skeleton) { return Tracer(skeleton).run(); }
+std::vector<TracedLine> trace_skeleton(const cv::Mat& skeleton) {
+  return Tracer(skeleton).run();
+}
 
 }  // namespace wijkatlas::sketch::photo

@@ -15,7 +15,7 @@ namespace {
 namespace bg = boost::geometry;
 
 struct Component {
-  cv::Mat mask;   // CV_8U, the component alone, in its bounding box (+1 px border)
+  cv::Mat mask;      // CV_8U, the component alone, in its bounding box (+1 px border)
   cv::Point offset;  // page-image position of mask(0, 0)
   double ink_mm2 = 0;
 };
@@ -32,7 +32,8 @@ void centre_across(const cv::Mat& mask, std::vector<cv::Point2f>& line) {
   const std::vector<cv::Point2f> original = line;
   const float limit = static_cast<float>(std::max(mask.cols, mask.rows));
   for (std::size_t i = 1; i + 1 < original.size(); ++i) {
-    cv::Point2f tangent = original[std::min(i + 2, original.size() - 1)] - original[i < 2 ? 0 : i - 2];
+    cv::Point2f tangent =
+        original[std::min(i + 2, original.size() - 1)] - original[i < 2 ? 0 : i - 2];
     const float length = std::hypot(tangent.x, tangent.y);
     if (length < 1e-3f) continue;
     const cv::Point2f normal(-tangent.y / length, tangent.x / length);
@@ -55,7 +56,8 @@ class Builder {
     return page_to_world(sheet_, mm.x, mm.y);
   }
 
-  geo::Ring ring(const std::vector<cv::Point>& contour, cv::Point offset, double tolerance_mm) const {
+  geo::Ring ring(const std::vector<cv::Point>& contour, cv::Point offset,
+                 double tolerance_mm) const {
     std::vector<cv::Point> simple;
     cv::approxPolyDP(contour, simple, tolerance_mm * page_.px_per_mm, true);
     geo::Ring r;
@@ -65,7 +67,8 @@ class Builder {
   }
 
   // Polygons from a mask: outer contours with their large holes.
-  geo::MultiPolygon polygons(const cv::Mat& mask, cv::Point offset, double tolerance_mm, double hole_min_mm2) const {
+  geo::MultiPolygon polygons(const cv::Mat& mask, cv::Point offset, double tolerance_mm,
+                             double hole_min_mm2) const {
     std::vector<std::vector<cv::Point>> contours;
     std::vector<cv::Vec4i> hierarchy;
     cv::findContours(mask, contours, hierarchy, cv::RETR_CCOMP, cv::CHAIN_APPROX_NONE);
@@ -78,7 +81,8 @@ class Builder {
       poly.outer() = ring(contours[i], offset, tolerance_mm);
       for (int h = hierarchy[i][2]; h >= 0; h = hierarchy[static_cast<std::size_t>(h)][0]) {
         const auto& hole = contours[static_cast<std::size_t>(h)];
-        if (cv::contourArea(hole) / px2 >= hole_min_mm2) poly.inners().push_back(ring(hole, offset, tolerance_mm));
+        if (cv::contourArea(hole) / px2 >= hole_min_mm2)
+          poly.inners().push_back(ring(hole, offset, tolerance_mm));
       }
       if (poly.outer().size() >= 4) out.push_back(std::move(poly));
     }
@@ -86,7 +90,8 @@ class Builder {
     return out;
   }
 
-  geo::MultiLineString lines(const cv::Mat& mask, cv::Point offset, double stroke_mm, double tolerance_mm) const {
+  geo::MultiLineString lines(const cv::Mat& mask, cv::Point offset, double stroke_mm,
+                             double tolerance_mm) const {
     cv::Mat skeleton;
     cv::ximgproc::thinning(mask, skeleton, cv::ximgproc::THINNING_ZHANGSUEN);
     geo::MultiLineString out;
@@ -106,7 +111,8 @@ class Builder {
         const int a = std::max(0, i - half_window), b = std::min(n - 1, i + half_window);
         const int w = std::min(i - a, b - i);  // symmetric window, so the ends stay put
         cv::Point2f sum(0, 0);
-        for (int j = i - w; j <= i + w; ++j) sum += cv::Point2f(t.points[static_cast<std::size_t>(j)]);
+        for (int j = i - w; j <= i + w; ++j)
+          sum += cv::Point2f(t.points[static_cast<std::size_t>(j)]);
         smooth.push_back(sum / static_cast<float>(2 * w + 1));
       }
       centre_across(mask, smooth);
@@ -124,7 +130,8 @@ class Builder {
   const SheetInfo& sheet_;
 };
 
-double confidence(const Component& c, const cv::Mat& hsv, InkCategory category, double shape_clarity) {
+double confidence(const Component& c, const cv::Mat& hsv, InkCategory category,
+                  double shape_clarity) {
   const cv::Rect box(c.offset, c.mask.size());
   const cv::Mat roi = hsv(box);
   int total = 0, core = 0;
@@ -146,8 +153,8 @@ double confidence(const Component& c, const cv::Mat& hsv, InkCategory category, 
 
 }  // namespace
 
-std::vector<VectorMark> vectorise(const InkMasks& ink, const RectifiedPage& page, const SheetInfo& sheet,
-                                  const Shape& shape) {
+std::vector<VectorMark> vectorise(const InkMasks& ink, const RectifiedPage& page,
+                                  const SheetInfo& sheet, const Shape& shape) {
   const Builder build(page, sheet);
   const double ppmm = page.px_per_mm;
   const double px2 = ppmm * ppmm;
@@ -155,12 +162,14 @@ std::vector<VectorMark> vectorise(const InkMasks& ink, const RectifiedPage& page
   for (std::size_t ci = 0; ci < ink_categories.size(); ++ci) {
     const InkCategory category = ink_categories[ci];
     cv::Mat labels, stats, centroids;
-    const int n = cv::connectedComponentsWithStats(ink.mask[ci], labels, stats, centroids, 8, CV_32S);
+    const int n =
+        cv::connectedComponentsWithStats(ink.mask[ci], labels, stats, centroids, 8, CV_32S);
     for (int label = 1; label < n; ++label) {
       const double ink_mm2 = stats.at<int>(label, cv::CC_STAT_AREA) / px2;
       if (ink_mm2 < shape.min_ink_mm2) continue;
-      const cv::Rect tight(stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
-                           stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
+      const cv::Rect tight(
+          stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
+          stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
       // One pixel of background around the component so contours and thinning see its edge.
       const cv::Rect box = cv::Rect(tight.x - 1, tight.y - 1, tight.width + 2, tight.height + 2) &
                            cv::Rect(0, 0, labels.cols, labels.rows);
@@ -208,11 +217,13 @@ std::vector<VectorMark> vectorise(const InkMasks& ink, const RectifiedPage& page
         cv::Mat filled_dist;
         cv::distanceTransform(filled, filled_dist, cv::DIST_L2, cv::DIST_MASK_PRECISE);
         const cv::Mat area = filled_dist > half_stroke;
-        mark.geometry = build.polygons(area, c.offset, shape.polygon_tolerance_mm, shape.hole_min_mm2);
+        mark.geometry =
+            build.polygons(area, c.offset, shape.polygon_tolerance_mm, shape.hole_min_mm2);
         clarity = hole_mm2 >= 0.5 * filled_mm2 ? 1.0 : 0.7;
       } else if (widest_mm >= shape.filled_min_width_mm) {
         mark.kind = MarkKind::area;
-        mark.geometry = build.polygons(c.mask, c.offset, shape.polygon_tolerance_mm, shape.hole_min_mm2);
+        mark.geometry =
+            build.polygons(c.mask, c.offset, shape.polygon_tolerance_mm, shape.hole_min_mm2);
         clarity = widest_mm >= 1.5 * shape.filled_min_width_mm ? 1.0 : 0.7;
       } else {
         mark.kind = MarkKind::line;
@@ -221,8 +232,10 @@ std::vector<VectorMark> vectorise(const InkMasks& ink, const RectifiedPage& page
         clarity = widest_mm <= 0.7 * shape.filled_min_width_mm ? 1.0 : 0.7;
       }
       if (geo::is_empty(mark.geometry)) continue;
-      if (const auto* mp = std::get_if<geo::MultiPolygon>(&mark.geometry)) mark.area_m2 = static_cast<double>(bg::area(*mp));
-      if (const auto* ml = std::get_if<geo::MultiLineString>(&mark.geometry)) mark.length_m = static_cast<double>(bg::length(*ml));
+      if (const auto* mp = std::get_if<geo::MultiPolygon>(&mark.geometry))
+        mark.area_m2 = static_cast<double>(bg::area(*mp));
+      if (const auto* ml = std::get_if<geo::MultiLineString>(&mark.geometry))
+        mark.length_m = static_cast<double>(bg::length(*ml));
       mark.confidence = confidence(c, ink.hsv, category, clarity);
       out.push_back(std::move(vm));
     }

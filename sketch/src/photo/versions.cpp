@@ -1,8 +1,7 @@
+#include <poppler-version.h>
 #include <zbar.h>
 
 #include <opencv2/core/utility.hpp>
-#include <poppler-version.h>
-
 #include <string>
 
 #include "wijkatlas/sketch/photo_reader.hpp"
@@ -12,9 +11,10 @@ namespace wijkatlas::sketch {
 geo::LibraryVersions photo_library_versions() {
   unsigned major = 0, minor = 0, patch = 0;
   zbar::zbar_version(&major, &minor, &patch);
-  return {{"OpenCV", cv::getVersionString()},
-          {"zbar", std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch)},
-          {"poppler", poppler::version_string()}};
+  return {
+      {"OpenCV", cv::getVersionString()},
+      {"zbar", std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch)},
+      {"poppler", poppler::version_string()}};
 }
 
 }  // namespace wijkatlas::sketch

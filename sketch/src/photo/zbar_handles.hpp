@@ -8,7 +8,9 @@
 namespace wijkatlas::sketch::photo {
 
 struct ZbarScannerDeleter {
-  void operator()(zbar::zbar_image_scanner_t* s) const noexcept { zbar::zbar_image_scanner_destroy(s); }
+  void operator()(zbar::zbar_image_scanner_t* s) const noexcept {
+    zbar::zbar_image_scanner_destroy(s);
+  }
 };
 struct ZbarImageDeleter {
   void operator()(zbar::zbar_image_t* i) const noexcept { zbar::zbar_image_destroy(i); }

@@ -11,10 +11,11 @@ namespace wijkatlas::test {
 struct DrawnMark {
   sketch::InkCategory category;
   sketch::MarkKind kind;
-  std::vector<cv::Point2d> page_mm;  // area outline (closed implicitly), line vertices, or the point
-  bool outline_only = false;         // area drawn as a closed outline instead of coloured in
+  std::vector<cv::Point2d>
+      page_mm;                // area outline (closed implicitly), line vertices, or the point
+  bool outline_only = false;  // area drawn as a closed outline instead of coloured in
   double stroke_mm = 2.5;
-  geo::Geometry truth;               // in RD New
+  geo::Geometry truth;  // in RD New
 };
 
 // The standard set: coloured-in and outlined areas, strokes, dots and a cross, in all three

@@ -37,7 +37,8 @@ std::vector<geo::Point> samples(const geo::MultiLineString& lines, double step) 
       const int n = std::max(1, static_cast<int>(len / step));
       for (int k = 0; k < n; ++k) {
         const double t = static_cast<double>(k) / n;
-        out.emplace_back(l[i].x() + t * (l[i + 1].x() - l[i].x()), l[i].y() + t * (l[i + 1].y() - l[i].y()));
+        out.emplace_back(l[i].x() + t * (l[i + 1].x() - l[i].x()),
+                         l[i].y() + t * (l[i + 1].y() - l[i].y()));
       }
     }
   }
@@ -72,7 +73,8 @@ Compared compare(const DrawnMark& d, const sketch::InkMark& r, double m_per_mm) 
     if (!got) return c;
     c.iou = iou(truth, *got);
     const geo::MultiLineString edge = boundary(*got);
-    for (const geo::Point& s : samples(boundary(truth), 2.0)) c.errors.push_back(bg::distance(s, edge));
+    for (const geo::Point& s : samples(boundary(truth), 2.0))
+      c.errors.push_back(bg::distance(s, edge));
     return c;
   }
   const auto& truth = std::get<geo::MultiLineString>(d.truth);
@@ -85,12 +87,14 @@ Compared compare(const DrawnMark& d, const sketch::InkMark& r, double m_per_mm) 
 }
 
 double distance(const geo::Geometry& a, const geo::Geometry& b) {
-  return bg::distance(bg::return_centroid<geo::Point>(geo::envelope(a)), bg::return_centroid<geo::Point>(geo::envelope(b)));
+  return bg::distance(bg::return_centroid<geo::Point>(geo::envelope(a)),
+                      bg::return_centroid<geo::Point>(geo::envelope(b)));
 }
 
 }  // namespace
 
-Score score(const std::vector<DrawnMark>& drawn, const std::vector<sketch::InkMark>& read, double m_per_mm) {
+Score score(const std::vector<DrawnMark>& drawn, const std::vector<sketch::InkMark>& read,
+            double m_per_mm) {
   Score s;
   std::vector<bool> used(read.size(), false);
   double sum = 0;
@@ -101,7 +105,8 @@ Score score(const std::vector<DrawnMark>& drawn, const std::vector<sketch::InkMa
     // The nearest unused read mark of the same category and kind.
     double best = 1e18;
     for (std::size_t j = 0; j < read.size(); ++j) {
-      if (used[j] || read[j].category != drawn[i].category || read[j].kind != drawn[i].kind) continue;
+      if (used[j] || read[j].category != drawn[i].category || read[j].kind != drawn[i].kind)
+        continue;
       const double dist = distance(drawn[i].truth, read[j].geometry);
       if (dist < best && dist < 30 * m_per_mm) {
         best = dist;
@@ -134,9 +139,11 @@ std::string Score::report() const {
   std::ostringstream out;
   out.precision(3);
   for (const MarkScore& m : marks) {
-    out << "  drawn #" << m.truth_index << ": read #" << m.read_index << " IoU " << m.iou << " RMS " << m.rms_m << " m\n";
+    out << "  drawn #" << m.truth_index << ": read #" << m.read_index << " IoU " << m.iou << " RMS "
+        << m.rms_m << " m\n";
   }
-  out << "  unmatched read marks: " << unmatched_read << ", min IoU " << min_iou << ", RMS " << rms_m << " m";
+  out << "  unmatched read marks: " << unmatched_read << ", min IoU " << min_iou << ", RMS "
+      << rms_m << " m";
   return out.str();
 }
 

@@ -61,8 +61,11 @@ cv::Mat simulate_photo(const cv::Mat& page, const PhotoParams& p) {
   // Page corners, centred, then tilted, turned and placed.
   const double a = p.rotation_deg * M_PI / 180;
   const double pw = page.cols, ph = page.rows;
-  const std::array<cv::Point2d, 4> centred{{{-pw / 2, -ph / 2}, {pw / 2, -ph / 2}, {pw / 2, ph / 2}, {-pw / 2, ph / 2}}};
-  std::vector<cv::Point2f> src{{0, 0}, {static_cast<float>(pw), 0}, {static_cast<float>(pw), static_cast<float>(ph)},
+  const std::array<cv::Point2d, 4> centred{
+      {{-pw / 2, -ph / 2}, {pw / 2, -ph / 2}, {pw / 2, ph / 2}, {-pw / 2, ph / 2}}};
+  std::vector<cv::Point2f> src{{0, 0},
+                               {static_cast<float>(pw), 0},
+                               {static_cast<float>(pw), static_cast<float>(ph)},
                                {0, static_cast<float>(ph)}};
   std::vector<cv::Point2d> turned;
   for (const cv::Point2d& c : centred) {
@@ -71,19 +74,23 @@ cv::Mat simulate_photo(const cv::Mat& page, const PhotoParams& p) {
     const double u = c.x / (pw / 2);
     cv::Point2d q(c.x * (1 + p.tilt * v), c.y * (1 + 0.5 * p.tilt * v));
     q.y *= (1 + p.skew * u);
-    turned.emplace_back(q.x * std::cos(a) - q.y * std::sin(a), q.x * std::sin(a) + q.y * std::cos(a));
+    turned.emplace_back(q.x * std::cos(a) - q.y * std::sin(a),
+                        q.x * std::sin(a) + q.y * std::cos(a));
   }
   // The photographer frames the sheet: its outline fills `fill` of the photo.
   double min_x = 1e18, max_x = -1e18, min_y = 1e18, max_y = -1e18;
   for (const auto& t : turned) {
-    min_x = std::min(min_x, t.x), max_x = std::max(max_x, t.x), min_y = std::min(min_y, t.y), max_y = std::max(max_y, t.y);
+    min_x = std::min(min_x, t.x), max_x = std::max(max_x, t.x), min_y = std::min(min_y, t.y),
+    max_y = std::max(max_y, t.y);
   }
-  const double scale = p.fill * std::min(p.size.width / (max_x - min_x), p.size.height / (max_y - min_y));
+  const double scale =
+      p.fill * std::min(p.size.width / (max_x - min_x), p.size.height / (max_y - min_y));
   const cv::Point2d mid((min_x + max_x) / 2, (min_y + max_y) / 2);
   std::vector<cv::Point2f> dst;
   for (const auto& t : turned) {
     const cv::Point2d r = (t - mid) * scale;
-    dst.emplace_back(static_cast<float>(r.x + p.size.width / 2.0), static_cast<float>(r.y + p.size.height / 2.0));
+    dst.emplace_back(static_cast<float>(r.x + p.size.width / 2.0),
+                     static_cast<float>(r.y + p.size.height / 2.0));
   }
   const cv::Mat h = cv::getPerspectiveTransform(src, dst);
   cv::warpPerspective(page, photo, h, p.size, cv::INTER_LINEAR, cv::BORDER_TRANSPARENT);
@@ -94,8 +101,9 @@ cv::Mat simulate_photo(const cv::Mat& page, const PhotoParams& p) {
     const double angle = std::uniform_real_distribution<double>(0, 2 * M_PI)(random);
     for (int y = 0; y < light.rows; ++y) {
       for (int x = 0; x < light.cols; ++x) {
-        const double t = ((x - light.cols / 2.0) * std::cos(angle) + (y - light.rows / 2.0) * std::sin(angle)) /
-                         (0.5 * std::hypot(light.cols, light.rows));
+        const double t =
+            ((x - light.cols / 2.0) * std::cos(angle) + (y - light.rows / 2.0) * std::sin(angle)) /
+            (0.5 * std::hypot(light.cols, light.rows));
         const double s = 1 / (1 + std::exp(-6 * t));  // 0..1 across the photo
         light.at<float>(y, x) = static_cast<float>(1 - p.shadow * s);
       }
@@ -135,12 +143,13 @@ PhotoParams upright_phone_photo(std::string name) {
   return p;
 }
 
-std::filesystem::path write_photo(const cv::Mat& image, const std::filesystem::path& dir, const std::string& name,
-                                  int jpeg_quality) {
+std::filesystem::path write_photo(const cv::Mat& image, const std::filesystem::path& dir,
+                                  const std::string& name, int jpeg_quality) {
   const std::filesystem::path path = dir / (name + (jpeg_quality > 0 ? ".jpg" : ".png"));
   std::vector<int> params;
   if (jpeg_quality > 0) params = {cv::IMWRITE_JPEG_QUALITY, jpeg_quality};
-  if (!cv::imwrite(path.string(), image, params)) throw std::runtime_error("cannot write " + path.string());
+  if (!cv::imwrite(path.string(), image, params))
+    throw std::runtime_error("cannot write " + path.string());
   return path;
 }
 

@@ -29,7 +29,7 @@ struct PhotoParams {
   // A hard-edged shadow across the page (an arm, the edge of a lamp shade): the share of the
   // light lost on the shadow side, which is lit by the bluer light of the room only.
   double hard_shadow = 0;
-  int jpeg_quality = 0;       // 0: write PNG
+  int jpeg_quality = 0;  // 0: write PNG
   unsigned seed = 1;
 };
 
@@ -40,7 +40,7 @@ cv::Mat simulate_photo(const cv::Mat& page, const PhotoParams& params);
 PhotoParams upright_phone_photo(std::string name);
 
 // Writes JPEG (params.jpeg_quality > 0) or PNG; returns the path.
-std::filesystem::path write_photo(const cv::Mat& image, const std::filesystem::path& dir, const std::string& name,
-                                  int jpeg_quality);
+std::filesystem::path write_photo(const cv::Mat& image, const std::filesystem::path& dir,
+                                  const std::string& name, int jpeg_quality);
 
 }  // namespace wijkatlas::test

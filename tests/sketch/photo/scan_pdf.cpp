@@ -18,11 +18,15 @@ struct ContextDeleter {
 
 }  // namespace
 
-void write_scan_pdf(const std::filesystem::path& png, const std::filesystem::path& pdf, double width_mm, double height_mm) {
+void write_scan_pdf(const std::filesystem::path& png, const std::filesystem::path& pdf,
+                    double width_mm, double height_mm) {
   const double pt = 72 / 25.4;
-  std::unique_ptr<cairo_surface_t, SurfaceDeleter> image(cairo_image_surface_create_from_png(png.c_str()));
-  if (cairo_surface_status(image.get()) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cannot read " + png.string());
-  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(cairo_pdf_surface_create(pdf.c_str(), width_mm * pt, height_mm * pt));
+  std::unique_ptr<cairo_surface_t, SurfaceDeleter> image(
+      cairo_image_surface_create_from_png(png.c_str()));
+  if (cairo_surface_status(image.get()) != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error("cannot read " + png.string());
+  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
+      cairo_pdf_surface_create(pdf.c_str(), width_mm * pt, height_mm * pt));
   {
     std::unique_ptr<cairo_t, ContextDeleter> cr(cairo_create(surface.get()));
     cairo_scale(cr.get(), width_mm * pt / cairo_image_surface_get_width(image.get()),
@@ -31,7 +35,8 @@ void write_scan_pdf(const std::filesystem::path& png, const std::filesystem::pat
     cairo_paint(cr.get());
   }
   cairo_surface_finish(surface.get());
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cannot write " + pdf.string());
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error("cannot write " + pdf.string());
 }
 
 }  // namespace wijkatlas::test

@@ -4,6 +4,7 @@
 
 namespace wijkatlas::test {
 
-void write_scan_pdf(const std::filesystem::path& png, const std::filesystem::path& pdf, double width_mm, double height_mm);
+void write_scan_pdf(const std::filesystem::path& png, const std::filesystem::path& pdf,
+                    double width_mm, double height_mm);
 
 }  // namespace wijkatlas::test

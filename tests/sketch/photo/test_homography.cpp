@@ -11,7 +11,8 @@ namespace {
 using namespace sketch::photo;
 
 // Markers as a camera with a known homography (page mm -> photo px) would see them.
-std::vector<DetectedMarker> seen_through(const cv::Matx33d& page_to_photo, const sketch::SheetInfo& s,
+std::vector<DetectedMarker> seen_through(const cv::Matx33d& page_to_photo,
+                                         const sketch::SheetInfo& s,
                                          std::initializer_list<int> ids) {
   std::vector<DetectedMarker> out;
   for (const int id : ids) {
@@ -37,8 +38,8 @@ TEST(PhotoHomography, RecoversKnownCornerPositions) {
   EXPECT_EQ(h.corners_used, 32);
   EXPECT_LT(h.rms_mm, 0.01);
   // The frame's corners and centre go back to their page positions.
-  for (const cv::Point2d page : {cv::Point2d(30, 30), cv::Point2d(330, 30), cv::Point2d(330, 230), cv::Point2d(30, 230),
-                                 cv::Point2d(180, 130)}) {
+  for (const cv::Point2d page : {cv::Point2d(30, 30), cv::Point2d(330, 30), cv::Point2d(330, 230),
+                                 cv::Point2d(30, 230), cv::Point2d(180, 130)}) {
     const cv::Point2d back = apply(h.photo_to_page, apply(camera, page));
     EXPECT_NEAR(back.x, page.x, 0.01);
     EXPECT_NEAR(back.y, page.y, 0.01);
@@ -66,7 +67,9 @@ TEST(PhotoHomography, FourMarkersAreEnoughThreeAreNot) {
 
 TEST(PhotoHomography, MissingMarkersAreNamedAsPartsOfTheSheet) {
   const auto s = a3_sheet();
-  const auto named = [&](std::initializer_list<int> found) { return missing_parts(seen_through(camera, s, found)); };
+  const auto named = [&](std::initializer_list<int> found) {
+    return missing_parts(seen_through(camera, s, found));
+  };
   EXPECT_EQ(named({0, 1, 2, 3, 5, 6, 7}), "the lower-right corner");
   EXPECT_EQ(named({0, 1, 2, 6, 7}), "the lower-right corner");
   EXPECT_EQ(named({0, 1, 2, 3, 4, 5, 6}), "the middle of the left edge");

@@ -5,9 +5,9 @@
 #include <boost/geometry/algorithms/covered_by.hpp>
 #include <cstdlib>
 #include <fstream>
-#include <optional>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <optional>
 
 #include "drawn_marks.hpp"
 #include "mark_scoring.hpp"
@@ -48,8 +48,10 @@ void keep_for_debugging(const std::filesystem::path& photo) {
 void keep_crops(const std::string& name, const sketch::PhotoReading& r) {
   if (const char* dir = std::getenv("WIJKATLAS_PHOTO_DEBUG")) {
     for (std::size_t i = 0; i < r.marks.size(); ++i) {
-      std::ofstream out(std::filesystem::path(dir) / (name + "_mark" + std::to_string(i) + ".png"), std::ios::binary);
-      out.write(reinterpret_cast<const char*>(r.marks[i].crop_png.data()), static_cast<std::streamsize>(r.marks[i].crop_png.size()));
+      std::ofstream out(std::filesystem::path(dir) / (name + "_mark" + std::to_string(i) + ".png"),
+                        std::ios::binary);
+      out.write(reinterpret_cast<const char*>(r.marks[i].crop_png.data()),
+                static_cast<std::streamsize>(r.marks[i].crop_png.size()));
     }
   }
 }
@@ -60,7 +62,9 @@ struct Case {
   double min_iou = 0.85;
 };
 
-void PrintTo(const Case& c, std::ostream* os) { *os << c.photo.name; }
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.photo.name;
+}
 
 class ReadPhoto : public ::testing::TestWithParam<Case> {};
 
@@ -97,8 +101,10 @@ TEST_P(ReadPhoto, MarksMatchWhatWasDrawn) {
   SCOPED_TRACE(s.report());
   for (const MarkScore& m : s.marks) {
     const DrawnMark& drawn = d.marks[m.truth_index];
-    ASSERT_GE(m.read_index, 0) << "drawn mark #" << m.truth_index << " (" << sketch::to_string(drawn.category) << ", "
-                               << sketch::to_string(drawn.kind) << ") not read with its colour and kind";
+    ASSERT_GE(m.read_index, 0) << "drawn mark #" << m.truth_index << " ("
+                               << sketch::to_string(drawn.category) << ", "
+                               << sketch::to_string(drawn.kind)
+                               << ") not read with its colour and kind";
     if (drawn.kind != sketch::MarkKind::point) {
       EXPECT_GE(m.iou, c.min_iou) << "drawn mark #" << m.truth_index;
     }
@@ -123,8 +129,8 @@ TEST_P(ReadPhoto, MarksMatchWhatWasDrawn) {
             << " m, min confidence " << min_confidence << "\n";
 }
 
-PhotoParams photo(std::string name, double rotation, double tilt, double blur, double noise, double shadow, int jpeg,
-                  double skew = 0, cv::Size size = {3200, 2400}) {
+PhotoParams photo(std::string name, double rotation, double tilt, double blur, double noise,
+                  double shadow, int jpeg, double skew = 0, cv::Size size = {3200, 2400}) {
   PhotoParams p;
   p.size = size;
   p.name = std::move(name);
@@ -139,31 +145,32 @@ PhotoParams photo(std::string name, double rotation, double tilt, double blur, d
   return p;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Scans, ReadPhoto,
-    ::testing::Values(Case{photo("scan_flat", 0, 0, 0, 0, 0, 0), true, 0.9},
-                      Case{photo("scan_upside_down", 180, 0, 0, 2, 0, 0), true, 0.9}),
-    [](const auto& test_info) { return test_info.param.photo.name; });
+INSTANTIATE_TEST_SUITE_P(Scans, ReadPhoto,
+                         ::testing::Values(Case{photo("scan_flat", 0, 0, 0, 0, 0, 0), true, 0.9},
+                                           Case{photo("scan_upside_down", 180, 0, 0, 2, 0, 0), true,
+                                                0.9}),
+                         [](const auto& test_info) { return test_info.param.photo.name; });
 
 INSTANTIATE_TEST_SUITE_P(
     Photos, ReadPhoto,
-    ::testing::Values(Case{photo("photo_mild", 4, 0.05, 0.8, 3, 0.15, 92)},
-                      Case{photo("photo_turned_90", 95, 0.1, 1.0, 4, 0.3, 85, 0.04, {2400, 3200})},
-                      Case{photo("photo_upside_down", 172, 0.18, 1.2, 5, 0.4, 80, 0, {4000, 3000})},
-                      // ~30 degrees off square: the far edge of the sheet 2/3 as wide as the near one.
-                      Case{photo("photo_30_degrees", 12, 0.2, 1.0, 4, 0.3, 85, 0, {4000, 3000})},
-                      Case{photo("photo_steep_270", 290, 0.15, 1.0, 5, 0.5, 80, -0.04, {3000, 4000})},
-                      // ~30 degrees off square with the QR code on the far, narrow side, heavy
-                      // sensor noise and JPEG 75 on 12 MP: zbar reads the code neither in the
-                      // photo nor squared up as it is, only squared up and locally thresholded.
-                      Case{photo("photo_30_degrees_noisy_qr_far", 100, 0.2, 1.0, 14, 0.3, 75, 0, {4000, 3000})}),
+    ::testing::Values(
+        Case{photo("photo_mild", 4, 0.05, 0.8, 3, 0.15, 92)},
+        Case{photo("photo_turned_90", 95, 0.1, 1.0, 4, 0.3, 85, 0.04, {2400, 3200})},
+        Case{photo("photo_upside_down", 172, 0.18, 1.2, 5, 0.4, 80, 0, {4000, 3000})},
+        // ~30 degrees off square: the far edge of the sheet 2/3 as wide as the near one.
+        Case{photo("photo_30_degrees", 12, 0.2, 1.0, 4, 0.3, 85, 0, {4000, 3000})},
+        Case{photo("photo_steep_270", 290, 0.15, 1.0, 5, 0.5, 80, -0.04, {3000, 4000})},
+        // ~30 degrees off square with the QR code on the far, narrow side, heavy
+        // sensor noise and JPEG 75 on 12 MP: zbar reads the code neither in the
+        // photo nor squared up as it is, only squared up and locally thresholded.
+        Case{photo("photo_30_degrees_noisy_qr_far", 100, 0.2, 1.0, 14, 0.3, 75, 0, {4000, 3000})}),
     [](const auto& test_info) { return test_info.param.photo.name; });
 
 // Light as it falls in a community centre in the evening, with the camera's white balance left
 // where it was (a phone corrects only part of a strong cast): colour casts of several
 // temperatures and strengths, a lamp and a window mixed, and a hard shadow edge across the map.
-PhotoParams lit(std::string name, double rotation, cv::Scalar light, std::optional<cv::Scalar> other = {},
-                double hard_shadow = 0) {
+PhotoParams lit(std::string name, double rotation, cv::Scalar light,
+                std::optional<cv::Scalar> other = {}, double hard_shadow = 0) {
   PhotoParams p = photo(std::move(name), rotation, 0.08, 0.9, 4, 0, 88);
   p.light = light;
   p.other_light = other;
@@ -171,7 +178,8 @@ PhotoParams lit(std::string name, double rotation, cv::Scalar light, std::option
   return p;
 }
 
-const cv::Scalar warm_2700k(0.50, 0.78, 1.0), warm_3000k(0.68, 0.86, 1.0), candle_2200k(0.36, 0.66, 1.0);
+const cv::Scalar warm_2700k(0.50, 0.78, 1.0), warm_3000k(0.68, 0.86, 1.0),
+    candle_2200k(0.36, 0.66, 1.0);
 const cv::Scalar fluorescent(1.0, 0.93, 0.82), window_daylight(1.0, 0.86, 0.72);
 
 INSTANTIATE_TEST_SUITE_P(
@@ -192,7 +200,8 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(ReadPhotoConfidence, HighOnACleanScanLowOnADegradedPhoto) {
   const DrawnSheet& d = drawn_sheet();
   TempDir dir;
-  const sketch::PhotoReading clean = sketch::read_sheet_photo(write_photo(d.page, dir.path(), "clean", 0));
+  const sketch::PhotoReading clean =
+      sketch::read_sheet_photo(write_photo(d.page, dir.path(), "clean", 0));
   PhotoParams p = lit("degraded", 88, candle_2200k);
   p.blur_px = 1.6;
   p.noise = 8;
@@ -200,8 +209,8 @@ TEST(ReadPhotoConfidence, HighOnACleanScanLowOnADegradedPhoto) {
   // So degraded that the QR code does not read: the sheet id is typed.
   sketch::PhotoReadOptions typed_id;
   typed_id.known_sheet = d.sheet;
-  const sketch::PhotoReading degraded =
-      sketch::read_sheet_photo(write_photo(simulate_photo(d.page, p), dir.path(), p.name, 75), typed_id);
+  const sketch::PhotoReading degraded = sketch::read_sheet_photo(
+      write_photo(simulate_photo(d.page, p), dir.path(), p.name, 75), typed_id);
   ASSERT_EQ(clean.marks.size(), d.marks.size());
   ASSERT_EQ(degraded.marks.size(), d.marks.size());
   double lowest_clean = 1, highest_degraded = 0, mean_degraded = 0;
@@ -210,8 +219,9 @@ TEST(ReadPhotoConfidence, HighOnACleanScanLowOnADegradedPhoto) {
     highest_degraded = std::max(highest_degraded, m.confidence);
     mean_degraded += m.confidence / static_cast<double>(degraded.marks.size());
   }
-  std::cout << "[ photo    ] confidence: clean scan at least " << lowest_clean << ", degraded photo at most "
-            << highest_degraded << " (mean " << mean_degraded << ")\n";
+  std::cout << "[ photo    ] confidence: clean scan at least " << lowest_clean
+            << ", degraded photo at most " << highest_degraded << " (mean " << mean_degraded
+            << ")\n";
   EXPECT_GE(lowest_clean, 0.85);
   EXPECT_LT(highest_degraded, lowest_clean - 0.15);
   EXPECT_LT(mean_degraded, 0.65);
@@ -224,10 +234,12 @@ TEST(ReadPhotoQr, SteepNoisyPhotoWithACornerCovered) {
   const DrawnSheet& d = drawn_sheet();
   cv::Mat page = d.page.clone();
   const sketch::PageRect m = sketch::marker_placements(d.sheet)[0].square;
-  const cv::Point2d a = page_px(m.x - 3, m.y - 3, page_px_per_mm), b = page_px(m.x + m.width + 3, m.y + m.height + 3, page_px_per_mm);
+  const cv::Point2d a = page_px(m.x - 3, m.y - 3, page_px_per_mm),
+                    b = page_px(m.x + m.width + 3, m.y + m.height + 3, page_px_per_mm);
   cv::rectangle(page, a, b, cv::Scalar(255, 255, 255), cv::FILLED);
   TempDir dir;
-  const PhotoParams p = photo("photo_30_degrees_noisy_corner_covered", 100, 0.2, 1.0, 14, 0.3, 75, 0, {4000, 3000});
+  const PhotoParams p =
+      photo("photo_30_degrees_noisy_corner_covered", 100, 0.2, 1.0, 14, 0.3, 75, 0, {4000, 3000});
   const auto path = write_photo(simulate_photo(page, p), dir.path(), p.name, p.jpeg_quality);
   keep_for_debugging(path);
   const sketch::PhotoReading r = sketch::read_sheet_photo(path);

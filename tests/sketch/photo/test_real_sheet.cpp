@@ -30,18 +30,24 @@ struct RealSheet {
 
   RealSheet() {
     const auto pdf = dir / "blad.pdf";
-    std::vector<std::string> args{"wijkatlas", "sheet", "--centre", "9.5215,47.1405", "--crs", "EPSG:4326", "--scale", "2500",
-                                  "--basemap", data_file("osm/liechtenstein-2013-08-03.osm.pbf").string(), "--session",
-                                  "Blokgesprek Städtle", "--store", (dir / "project.gpkg").string(), "--no-date", "-o",
-                                  pdf.string()};
+    std::vector<std::string> args{
+        "wijkatlas", "sheet",
+        "--centre",  "9.5215,47.1405",
+        "--crs",     "EPSG:4326",
+        "--scale",   "2500",
+        "--basemap", data_file("osm/liechtenstein-2013-08-03.osm.pbf").string(),
+        "--session", "Blokgesprek Städtle",
+        "--store",   (dir / "project.gpkg").string(),
+        "--no-date", "-o",
+        pdf.string()};
     std::vector<const char*> argv;
     for (const auto& a : args) argv.push_back(a.c_str());
     std::ostringstream out, err;
     if (app::run_cli(static_cast<int>(argv.size()), argv.data(), out, err) != 0) {
       throw std::runtime_error("wijkatlas sheet failed: " + err.str());
     }
-    const std::string command = "pdftoppm -r " + std::to_string(dpi) + " -png -singlefile '" + pdf.string() + "' '" +
-                                (dir / "blad").string() + "'";
+    const std::string command = "pdftoppm -r " + std::to_string(dpi) + " -png -singlefile '" +
+                                pdf.string() + "' '" + (dir / "blad").string() + "'";
     if (std::system(command.c_str()) != 0) throw std::runtime_error("pdftoppm failed");
     page = cv::imread((dir / "blad.png").string(), cv::IMREAD_COLOR);
     cv::Mat gray;
@@ -64,9 +70,12 @@ void check(const std::filesystem::path& path, double min_iou) {
   const RealSheet& d = real_sheet();
   const sketch::PhotoReading r = sketch::read_sheet_photo(path);
   if (const char* dir = std::getenv("WIJKATLAS_PHOTO_DEBUG")) {
-    std::filesystem::copy_file(path, std::filesystem::path(dir) / path.filename(), std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy_file(path, std::filesystem::path(dir) / path.filename(),
+                               std::filesystem::copy_options::overwrite_existing);
     for (std::size_t i = 0; i < r.marks.size(); ++i) {
-      cv::imwrite((std::filesystem::path(dir) / (path.stem().string() + "_mark" + std::to_string(i) + ".png")).string(),
+      cv::imwrite((std::filesystem::path(dir) /
+                   (path.stem().string() + "_mark" + std::to_string(i) + ".png"))
+                      .string(),
                   cv::imdecode(r.marks[i].crop_png, cv::IMREAD_COLOR));
     }
   }
@@ -77,15 +86,19 @@ void check(const std::filesystem::path& path, double min_iou) {
   SCOPED_TRACE(s.report());
   for (const MarkScore& m : s.marks) {
     const DrawnMark& drawn = d.marks[m.truth_index];
-    ASSERT_GE(m.read_index, 0) << "drawn mark #" << m.truth_index << " (" << sketch::to_string(drawn.category) << ", "
-                               << sketch::to_string(drawn.kind) << ") not read with its colour and kind";
+    ASSERT_GE(m.read_index, 0) << "drawn mark #" << m.truth_index << " ("
+                               << sketch::to_string(drawn.category) << ", "
+                               << sketch::to_string(drawn.kind)
+                               << ") not read with its colour and kind";
     if (drawn.kind != sketch::MarkKind::point) {
       EXPECT_GE(m.iou, min_iou) << "drawn mark #" << m.truth_index;
     }
   }
   EXPECT_EQ(s.unmatched_read, 0) << "nothing from the OSM base map, the key or the black writing";
   EXPECT_LE(s.rms_m, 1.5);
-  std::cout << "[ real     ] " << path.filename().string() << ": min IoU " << s.min_iou << ", RMS " << s.rms_m << " m\n" << s.report() << "\n";
+  std::cout << "[ real     ] " << path.filename().string() << ": min IoU " << s.min_iou << ", RMS "
+            << s.rms_m << " m\n"
+            << s.report() << "\n";
 }
 
 TEST(RealSheet, RendersWithRoomForTheTestMarks) {
@@ -105,7 +118,8 @@ TEST(RealSheet, FlatScanAt200Dpi) {
 TEST(RealSheet, PhonePhotoTurned90) {
   TempDir dir;
   const PhotoParams p = upright_phone_photo("real_photo_90");
-  check(write_photo(simulate_photo(real_sheet().page, p), dir.path(), p.name, p.jpeg_quality), 0.85);
+  check(write_photo(simulate_photo(real_sheet().page, p), dir.path(), p.name, p.jpeg_quality),
+        0.85);
 }
 
 TEST(RealSheet, PhonePhotoUpsideDown) {
@@ -120,7 +134,8 @@ TEST(RealSheet, PhonePhotoUpsideDown) {
   p.noise = 5;
   p.shadow = 0.4;
   p.jpeg_quality = 80;
-  check(write_photo(simulate_photo(real_sheet().page, p), dir.path(), p.name, p.jpeg_quality), 0.85);
+  check(write_photo(simulate_photo(real_sheet().page, p), dir.path(), p.name, p.jpeg_quality),
+        0.85);
 }
 
 }  // namespace

@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <boost/geometry.hpp>
+#include <cstdlib>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <regex>
@@ -45,15 +45,20 @@ const std::vector<EarlierSpot> earlier{
     {sketch::InkCategory::idee, {205, 85}, 14, 10, {0, 1}},         // B: P03, nothing new drawn
 };
 
-std::vector<std::string> args(const std::filesystem::path& store, const std::string& session, const std::filesystem::path& pdf) {
-  return {"sheet", "--centre", "9.5215,47.1405", "--crs", "EPSG:4326", "--scale", "2500", "--basemap",
-          data_file("osm/liechtenstein-2013-08-03.osm.pbf").string(), "--session", session, "--store", store.string(),
-          "--no-date", "-o", pdf.string()};
+std::vector<std::string> args(const std::filesystem::path& store, const std::string& session,
+                              const std::filesystem::path& pdf) {
+  return {"sheet",        "--centre",  "9.5215,47.1405",
+          "--crs",        "EPSG:4326", "--scale",
+          "2500",         "--basemap", data_file("osm/liechtenstein-2013-08-03.osm.pbf").string(),
+          "--session",    session,     "--store",
+          store.string(), "--no-date", "-o",
+          pdf.string()};
 }
 
 std::string sheet_id(const CliRun& r) {
   std::smatch m;
-  if (!std::regex_search(r.out, m, std::regex("blad-id: ([0-9A-Z]{3}-[0-9A-Z]{3})"))) throw std::runtime_error("no sheet id in: " + r.out);
+  if (!std::regex_search(r.out, m, std::regex("blad-id: ([0-9A-Z]{3}-[0-9A-Z]{3})")))
+    throw std::runtime_error("no sheet id in: " + r.out);
   return m[1];
 }
 
@@ -73,7 +78,8 @@ geo::MultiPolygon ellipse_rd(const sketch::SheetInfo& s, cv::Point2d centre, dou
 }
 
 cv::Mat rasterise(const std::filesystem::path& pdf, const std::filesystem::path& stem) {
-  command_output("pdftoppm -r " + std::to_string(dpi) + " -png -singlefile " + quoted(pdf) + " " + quoted(stem));
+  command_output("pdftoppm -r " + std::to_string(dpi) + " -png -singlefile " + quoted(pdf) + " " +
+                 quoted(stem));
   return cv::imread(stem.string() + ".png", cv::IMREAD_COLOR);
 }
 
@@ -81,8 +87,10 @@ cv::Mat rasterise(const std::filesystem::path& pdf, const std::filesystem::path&
 double ink_share(const cv::Mat& page, const sketch::SheetInfo& s, const EarlierSpot& e) {
   cv::Mat mask(page.size(), CV_8U, cv::Scalar(0));
   const cv::Point2d c = frame_mm(s, e.centre) * px_per_mm;
-  cv::ellipse(mask, cv::Point(c), cv::Size(static_cast<int>(e.rx * px_per_mm * 0.8), static_cast<int>(e.ry * px_per_mm * 0.8)), 0,
-              0, 360, cv::Scalar(255), cv::FILLED);
+  cv::ellipse(
+      mask, cv::Point(c),
+      cv::Size(static_cast<int>(e.rx * px_per_mm * 0.8), static_cast<int>(e.ry * px_per_mm * 0.8)),
+      0, 0, 360, cv::Scalar(255), cv::FILLED);
   cv::Mat grey;
   cv::cvtColor(page, grey, cv::COLOR_BGR2GRAY);
   const cv::Mat dark = (grey < 200) & mask;
@@ -119,14 +127,23 @@ struct RoundTwo {
       for (int i = 0; i < 3; ++i) {
         store::IngestBatch b;
         b.file_name = "ronde1_" + std::to_string(i) + ".geojson";
-        b.content_sha256 = std::to_string(i) + std::string(63, 'a');  // ingest ids are its first 12 digits
+        b.content_sha256 =
+            std::to_string(i) + std::string(63, 'a');  // ingest ids are its first 12 digits
         b.sheet = sheets[static_cast<std::size_t>(i)];
         b.session = first_session;
         for (const EarlierSpot& e : earlier) {
           if (std::find(e.sheets.begin(), e.sheets.end(), i) == e.sheets.end()) continue;
           // Each resident drew the place a little differently.
-          const geo::MultiPolygon shape = ellipse_rd(first, e.centre + cv::Point2d(i - 1.0, 0.5 * (i - 1)), e.rx, e.ry);
-          b.marks.push_back({e.category, sketch::MarkKind::area, shape, boost::geometry::area(shape), 0, 1, {}, {}});
+          const geo::MultiPolygon shape =
+              ellipse_rd(first, e.centre + cv::Point2d(i - 1.0, 0.5 * (i - 1)), e.rx, e.ry);
+          b.marks.push_back({e.category,
+                             sketch::MarkKind::area,
+                             shape,
+                             boost::geometry::area(shape),
+                             0,
+                             1,
+                             {},
+                             {}});
         }
         s.ingest(b);
       }
@@ -140,12 +157,14 @@ struct RoundTwo {
     // An initiative in the registry, beside spot A.
     const cv::Point2d at = frame_mm(first, {118, 152});
     const geo::Point where = sketch::page_to_world(first, at.x, at.y);
-    const auto registry = dir.write("register.geojson",
-                                    R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},
+    const auto registry = dir.write(
+        "register.geojson",
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},
 "features":[{"type":"Feature","properties":{"id":"LI-001","naam":"Buurtlicht Städtle","thema":"veiligheid","status":"lopend"},
-"geometry":{"type":"Point","coordinates":[)" + std::to_string(where.x()) + "," + std::to_string(where.y()) + "]}}]}");
-    status({"--set", "ronde-1-stadtle-P01", "opgepakt", "--note", "extra lantaarnpalen", "--initiative", "Buurtlicht",
-            "--registry", registry.string()});
+"geometry":{"type":"Point","coordinates":[)" +
+            std::to_string(where.x()) + "," + std::to_string(where.y()) + "]}}]}");
+    status({"--set", "ronde-1-stadtle-P01", "opgepakt", "--note", "extra lantaarnpalen",
+            "--initiative", "Buurtlicht", "--registry", registry.string()});
     status({"--set", "ronde-1-stadtle-P02", "in behandeling", "--note", "gesprek met de eigenaar"});
     status({"--set", "ronde-1-stadtle-P03", "geen actie", "--note", "valt buiten het programma"});
 
@@ -189,29 +208,33 @@ void check_only_new_ink(const std::filesystem::path& photo, double min_iou) {
   SCOPED_TRACE(s.report());
   EXPECT_EQ(r.marks.size(), d.marks.size()) << "exactly the new marks";
   for (const MarkScore& m : s.marks) {
-    ASSERT_GE(m.read_index, 0) << "new mark #" << m.truth_index << " not read with its colour and kind";
+    ASSERT_GE(m.read_index, 0) << "new mark #" << m.truth_index
+                               << " not read with its colour and kind";
     if (d.marks[m.truth_index].kind != sketch::MarkKind::point) {
       EXPECT_GE(m.iou, min_iou) << "new mark #" << m.truth_index;
     }
   }
-  EXPECT_EQ(s.unmatched_read, 0) << "nothing read from the grey overlay, its labels or the base map";
+  EXPECT_EQ(s.unmatched_read, 0)
+      << "nothing read from the grey overlay, its labels or the base map";
   EXPECT_LE(s.rms_m, 1.5);
   // Where nothing new was drawn (spots P01 and P03), nothing is read at all.
   for (const sketch::SpotRecord& spot : d.spots) {
-    if (sketch::to_string(spot.category) == "fijne_plek") continue;  // P02 lies under the new red area
+    if (sketch::to_string(spot.category) == "fijne_plek")
+      continue;  // P02 lies under the new red area
     for (const sketch::InkMark& m : r.marks) {
       std::visit(
           [&](const auto& g) {
             if constexpr (!std::is_same_v<std::decay_t<decltype(g)>, std::monostate>) {
               EXPECT_FALSE(boost::geometry::intersects(g, spot.geometry))
-                  << sketch::to_string(m.category) << " mark read inside spot " << spot.id << " where nothing new was drawn";
+                  << sketch::to_string(m.category) << " mark read inside spot " << spot.id
+                  << " where nothing new was drawn";
             }
           },
           m.geometry);
     }
   }
-  std::cout << "[ round 2  ] " << photo.filename().string() << ": " << r.marks.size() << " marks, min IoU " << s.min_iou
-            << ", RMS " << s.rms_m << " m\n";
+  std::cout << "[ round 2  ] " << photo.filename().string() << ": " << r.marks.size()
+            << " marks, min IoU " << s.min_iou << ", RMS " << s.rms_m << " m\n";
 }
 
 TEST(RoundTwo, SpotsOfTheFirstSessionCarryTheirStatus) {
@@ -233,8 +256,11 @@ TEST(RoundTwo, SpotsOfTheFirstSessionCarryTheirStatus) {
 TEST(RoundTwo, KeyAndLabelsArePrintedAsText) {
   const std::string& t = round_two().text;
   EXPECT_NE(t.find("Vorige keer"), std::string::npos) << t;
-  EXPECT_NE(t.find("grijs: wat u vorige keer tekende, met wat ermee gedaan is"), std::string::npos) << t;
-  EXPECT_NE(t.find("Vorige sessie: Ronde 1 Städtle (3 plekken, elk op minstens 2 bladen getekend)"), std::string::npos) << t;
+  EXPECT_NE(t.find("grijs: wat u vorige keer tekende, met wat ermee gedaan is"), std::string::npos)
+      << t;
+  EXPECT_NE(t.find("Vorige sessie: Ronde 1 Städtle (3 plekken, elk op minstens 2 bladen getekend)"),
+            std::string::npos)
+      << t;
   EXPECT_NE(t.find("P01 probleem · opgepakt"), std::string::npos) << t;
   EXPECT_NE(t.find("P02 fijne plek · in behandeling"), std::string::npos) << t;
   EXPECT_NE(t.find("P03 idee · geen actie"), std::string::npos) << t;
@@ -252,8 +278,10 @@ TEST(RoundTwo, OverlayIsVisibleYetWithoutColour) {
   }
   // Inside the frame nothing is saturated: the same bound the plain sheet keeps.
   const sketch::SheetInfo& s = d.second;
-  const cv::Rect frame(static_cast<int>(s.frame.x * px_per_mm) + 4, static_cast<int>(s.frame.y * px_per_mm) + 4,
-                       static_cast<int>(s.frame.width * px_per_mm) - 8, static_cast<int>(s.frame.height * px_per_mm) - 8);
+  const cv::Rect frame(static_cast<int>(s.frame.x * px_per_mm) + 4,
+                       static_cast<int>(s.frame.y * px_per_mm) + 4,
+                       static_cast<int>(s.frame.width * px_per_mm) - 8,
+                       static_cast<int>(s.frame.height * px_per_mm) - 8);
   cv::Mat hsv;
   cv::cvtColor(d.second_page(frame), hsv, cv::COLOR_BGR2HSV);
   std::vector<cv::Mat> channels;
@@ -272,7 +300,8 @@ TEST(RoundTwo, PhonePhotoYieldsOnlyTheNewInkAndIngestStoresOnlyThat) {
   const RoundTwo& d = round_two();
   TempDir dir;
   const PhotoParams p = upright_phone_photo("ronde2_foto");
-  const auto photo = write_photo(simulate_photo(d.drawn_page, p), dir.path(), p.name, p.jpeg_quality);
+  const auto photo =
+      write_photo(simulate_photo(d.drawn_page, p), dir.path(), p.name, p.jpeg_quality);
   check_only_new_ink(photo, 0.85);
 
   const auto store = dir / "project.gpkg";
@@ -280,9 +309,11 @@ TEST(RoundTwo, PhonePhotoYieldsOnlyTheNewInkAndIngestStoresOnlyThat) {
   const long long first_round = query_number(store, "SELECT COUNT(*) FROM sketches");
   const CliRun r = run_wijkatlas({"ingest", "--store", store.string(), photo.string()});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sketches WHERE session = '" + std::string(second_session) + "'"),
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sketches WHERE session = '" +
+                                    std::string(second_session) + "'"),
             static_cast<long long>(d.marks.size()));
-  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sketches"), first_round + static_cast<long long>(d.marks.size()));
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sketches"),
+            first_round + static_cast<long long>(d.marks.size()));
 }
 
 }  // namespace

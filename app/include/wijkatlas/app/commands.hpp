@@ -116,7 +116,7 @@ IngestSummary run_ingest(const IngestOptions& options, geo::Reporter& reporter, 
 struct OverlapCommandOptions : project::OverlapRequest {
   std::string store = "project.gpkg";
   std::string output = "overlap.gpkg";
-  std::string map;        // rendered map (.pdf, .svg, .png); empty: none
+  std::string map;  // rendered map (.pdf, .svg, .png); empty: none
   std::string paper = "A3";
   bool no_date = false;
   std::string per_buurt;  // CSV per buurt and programme wijk; empty: none
@@ -129,9 +129,10 @@ struct OverlapSummary {
   std::size_t sketches = 0;
   std::size_t faces = 0;  // faces (exact) or cells with n >= 1 (raster)
   std::int32_t max_n = 0;
-  std::string raster;     // the counts as GeoTIFF (raster method only)
+  std::string raster;  // the counts as GeoTIFF (raster method only)
 };
-OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& reporter, std::ostream& out);
+OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& reporter,
+                           std::ostream& out);
 
 // `wijkatlas compare`: the compare use case (project/compare.hpp) and where it writes.
 struct CompareOptions : project::CompareRequest {
@@ -147,21 +148,23 @@ struct CompareSummary {
   std::optional<double> rho;
   std::vector<std::string> disagree;  // codes
 };
-CompareSummary run_compare(const CompareOptions& options, geo::Reporter& reporter, std::ostream& out);
+CompareSummary run_compare(const CompareOptions& options, geo::Reporter& reporter,
+                           std::ostream& out);
 
 // Round two (docs/round-two.md): statuses of a session's spots and sketches, listed or set.
 struct StatusOptions {
   std::string store = "project.gpkg";
-  std::string session;              // list this session's spots (made on first use); empty: list the sessions
-  bool sketches = false;            // list the session's sketches instead of its spots
-  std::vector<std::string> set;     // ID STATUS: set a status (spot id or S17 for a sketch)
-  std::optional<std::string> note;  // what was done; "" removes it; not given: kept
+  std::string session;    // list this session's spots (made on first use); empty: list the sessions
+  bool sketches = false;  // list the session's sketches instead of its spots
+  std::vector<std::string> set;           // ID STATUS: set a status (spot id or S17 for a sketch)
+  std::optional<std::string> note;        // what was done; "" removes it; not given: kept
   std::optional<std::string> initiative;  // id or name in the registry; "" removes the link
-  std::string registry;             // initiative registry; empty: examples/initiatieven_arnhem_oost.csv
-  std::string by;                   // who sets it; empty: $USER
-  std::optional<int> min_n;         // a spot: where at least this many sheets marked the same place (default 2);
-                                    // only when spots are made (first listing or remake_spots)
-  bool remake = false;              // make the session's spots again (statuses carried over)
+  std::string registry;  // initiative registry; empty: examples/initiatieven_arnhem_oost.csv
+  std::string by;        // who sets it; empty: $USER
+  std::optional<int>
+      min_n;  // a spot: where at least this many sheets marked the same place (default 2);
+              // only when spots are made (first listing or remake_spots)
+  bool remake = false;  // make the session's spots again (statuses carried over)
 };
 
 struct StatusSummary {

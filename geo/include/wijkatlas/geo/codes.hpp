@@ -9,7 +9,8 @@
 namespace wijkatlas::geo {
 
 enum class Level { buurt, wijk, programma, gemeente };
-inline constexpr Level all_levels[] = {Level::buurt, Level::wijk, Level::programma, Level::gemeente};
+inline constexpr Level all_levels[] = {Level::buurt, Level::wijk, Level::programma,
+                                       Level::gemeente};
 
 std::string to_string(Level level);  // Dutch: buurt, wijk, programmawijk, gemeente
 

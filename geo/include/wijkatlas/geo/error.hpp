@@ -119,7 +119,8 @@ class usage_error : public error {
 // A value of a request (a use case's options) is wrong; `field` names the request's member.
 class request_error : public usage_error {
  public:
-  request_error(std::string field, const std::string& what_went_wrong) : usage_error(what_went_wrong) {
+  request_error(std::string field, const std::string& what_went_wrong)
+      : usage_error(what_went_wrong) {
     set_field(std::move(field));
   }
 };

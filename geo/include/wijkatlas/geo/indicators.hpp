@@ -23,8 +23,8 @@ std::string cbs_column_stem(std::string_view column);
 
 struct IndicatorTable {
   struct Row {
-    std::string code;       // as written in the source
-    std::string location;   // "line 12" or "feature 3", for messages
+    std::string code;           // as written in the source
+    std::string location;       // "line 12" or "feature 3", for messages
     std::vector<Value> values;  // parallel to columns; numbers as double, text as text
   };
   std::string source;

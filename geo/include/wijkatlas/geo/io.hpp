@@ -16,8 +16,8 @@
 namespace wijkatlas::geo {
 
 struct ReadOptions {
-  std::string layer;       // empty: the dataset's only layer (an error if it has several)
-  std::string assign_crs;  // CRS of a source that has none (CSV, shapefile without .prj)
+  std::string layer;                // empty: the dataset's only layer (an error if it has several)
+  std::string assign_crs;           // CRS of a source that has none (CSV, shapefile without .prj)
   std::vector<std::string> fields;  // keep only these attribute fields; empty keeps all
   std::string where;                // OGR SQL attribute filter, e.g. "gemeentecode = 'GM0202'"
   bool allow_empty = false;         // an empty layer is an error unless allowed
@@ -33,14 +33,13 @@ struct ReadOptions {
 // lines, multipolygons...), CSV with lon/lat, x/y or WKT columns, and anything else OGR opens.
 // Throws io_error (cannot open), crs_error (unknown CRS), data_error (bad value, feature or
 // line named).
-Layer read_layer(const std::filesystem::path& path, const ReadOptions& options,
-                 Reporter& reporter);
+Layer read_layer(const std::filesystem::path& path, const ReadOptions& options, Reporter& reporter);
 
 struct LayerSummary {
   std::string name;
   std::string geometry_type;
   std::int64_t feature_count = 0;
-  std::string crs;  // "EPSG:28992", or the CRS name, or "" when none
+  std::string crs;            // "EPSG:28992", or the CRS name, or "" when none
   std::optional<Box> extent;  // in the layer's own CRS
   std::vector<Field> fields;
 };

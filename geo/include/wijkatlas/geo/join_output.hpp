@@ -22,7 +22,8 @@ std::vector<Layer> area_result_layers(const AreaHierarchy& hierarchy, const Poin
 
 // The points with the codes of their buurt, wijk, programme wijk and gemeente added. Takes the
 // points by value: move them in when they are no longer needed (a million points is a lot to copy).
-Layer joined_points_layer(Layer points, const AreaHierarchy& hierarchy, const PointJoinResult& join);
+Layer joined_points_layer(Layer points, const AreaHierarchy& hierarchy,
+                          const PointJoinResult& join);
 
 // The points outside every buurt, so none is dropped silently.
 Layer outside_points_layer(const Layer& points, const PointJoinResult& join);

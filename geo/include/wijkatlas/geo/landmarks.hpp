@@ -50,8 +50,8 @@ std::optional<LandmarkKind> classify_landmark(const OsmTags& tags);
 // Named landmarks of an OSM extract: points of the `points` layer, and named features of the
 // `multipolygons` layer at a point inside them. Duplicates (a church mapped as a point and as a
 // building) are kept once. Throws io_error when the source is not an OSM extract.
-std::vector<Landmark> load_osm_landmarks(const std::filesystem::path& path, const BaseMapOptions& options,
-                                         Reporter& reporter);
+std::vector<Landmark> load_osm_landmarks(const std::filesystem::path& path,
+                                         const BaseMapOptions& options, Reporter& reporter);
 
 // The same in two halves, so that the base map's pass over the polygons serves both:
 //   LandmarkCollector landmarks;
@@ -64,8 +64,8 @@ class LandmarkCollector {
   // For BaseMapOptions::each_polygon; the collector must outlive the read.
   std::function<void(const OsmTags&, const MultiPolygon&)> polygon_sink();
   // Adds the named points of the extract and returns all, duplicates dropped.
-  std::vector<Landmark> finish_with_points(const std::filesystem::path& path, const BaseMapOptions& options,
-                                           Reporter& reporter);
+  std::vector<Landmark> finish_with_points(const std::filesystem::path& path,
+                                           const BaseMapOptions& options, Reporter& reporter);
   // All found so far, duplicates dropped: for an extract without a `points` layer.
   std::vector<Landmark> finish();
 
@@ -79,8 +79,8 @@ class LandmarkCollector {
 // playgrounds, places of worship, sport, town halls). Public-transport stops, dentists and
 // nursing homes are left out; an unnamed playground is called "speeltuin". Throws data_error
 // when the columns are missing.
-std::vector<Landmark> load_asset_landmarks(const std::filesystem::path& path, const std::optional<Box>& bbox,
-                                           Reporter& reporter);
+std::vector<Landmark> load_asset_landmarks(const std::filesystem::path& path,
+                                           const std::optional<Box>& bbox, Reporter& reporter);
 
 // assets/arnhem_assets.csv in the data directory, or nullopt.
 std::optional<std::filesystem::path> find_asset_points(const std::filesystem::path& data_dir);

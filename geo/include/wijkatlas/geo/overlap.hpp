@@ -71,8 +71,8 @@ struct OverlapFace {
 };
 
 struct OverlapMap {
-  std::vector<OverlapFace> faces;  // every face with n >= 1; faces are disjoint
-  std::size_t tiles = 0;           // tiles the overlay was computed in
+  std::vector<OverlapFace> faces;      // every face with n >= 1; faces are disjoint
+  std::size_t tiles = 0;               // tiles the overlay was computed in
   std::size_t tiles_through_geos = 0;  // of which GEOS noded (precision grid, or our floating
                                        // noding was not exact there)
 };
@@ -137,7 +137,7 @@ std::vector<float> smooth_density(const CountGrid& grid, double sigma_m, unsigne
 enum class OverlapMethod { exact, grid };
 
 struct OverlapEstimate {
-  std::size_t vertices = 0;          // in the dissolved sheets' marked areas
+  std::size_t vertices = 0;           // in the dissolved sheets' marked areas
   std::size_t overlapping_pairs = 0;  // pairs of marked parts whose envelopes overlap
   double expected_faces = 0.0;        // rough: ~4 faces per overlapping pair of blobs
   OverlapMethod method = OverlapMethod::exact;

@@ -10,10 +10,10 @@
 namespace wijkatlas::geo {
 
 struct ProgrammeWijk {
-  std::string code;  // slug, e.g. "arnhemse-broek"
-  std::string naam;  // display name, e.g. "Arnhemse Broek"
+  std::string code;                  // slug, e.g. "arnhemse-broek"
+  std::string naam;                  // display name, e.g. "Arnhemse Broek"
   std::vector<std::string> buurten;  // CBS buurt codes
-  std::int64_t line = 0;  // where it is defined, for messages
+  std::int64_t line = 0;             // where it is defined, for messages
 };
 
 struct Programme {

@@ -27,18 +27,18 @@ struct SketchAreaStats {
   std::size_t sheets_marked = 0;    // sheets whose marked area overlaps the area (> min_overlap_m2)
   std::size_t sheets_covering = 0;  // sheets whose coverage overlaps the area
   double area_m2 = 0;
-  double marked_m2 = 0;             // area marked by at least one sheet
-  double marked_share = 0;          // marked_m2 / area_m2
-  std::size_t spots = 0;            // separate parts of the marked area inside the area
-  std::optional<double> per_1000;   // sheets_marked per 1,000 inhabitants (none without inwoners)
+  double marked_m2 = 0;            // area marked by at least one sheet
+  double marked_share = 0;         // marked_m2 / area_m2
+  std::size_t spots = 0;           // separate parts of the marked area inside the area
+  std::optional<double> per_1000;  // sheets_marked per 1,000 inhabitants (none without inwoners)
   // Small-number protection: fewer than min_sheets sheets marked here. Published outputs show
   // no values for such an area (see suppressed_value).
   bool suppressed = false;
 };
 
 struct PerAreaOptions {
-  std::size_t min_sheets = 3;     // k of the small-number rule (CBS-like secrecy)
-  double min_overlap_m2 = 1.0;    // a mark touching a buurt border by less does not count there
+  std::size_t min_sheets = 3;   // k of the small-number rule (CBS-like secrecy)
+  double min_overlap_m2 = 1.0;  // a mark touching a buurt border by less does not count there
 };
 
 // Per area, in the order given. Throws usage_error when min_sheets is 0.

@@ -13,11 +13,13 @@
 namespace wijkatlas::project {
 
 struct AreaSource {
-  std::string data_dir;     // empty: geo::resolve_data_dir()
-  std::string areas;        // buurten dataset; empty: the CBS product in the data directory
+  std::string data_dir;  // empty: geo::resolve_data_dir()
+  std::string areas;     // buurten dataset; empty: the CBS product in the data directory
   std::string areas_layer = "buurten";
-  std::string where;        // attribute filter; empty: the programme's gemeente when the layer has gemeentecode
-  std::string programme;    // programme definition; empty: datasets/npao_programma.toml; "none": no programme level
+  std::string
+      where;  // attribute filter; empty: the programme's gemeente when the layer has gemeentecode
+  std::string programme;  // programme definition; empty: datasets/npao_programma.toml; "none": no
+                          // programme level
   std::string levels = "buurt,wijk,programma,gemeente";
 };
 

@@ -25,8 +25,8 @@ struct CompareRequest {
 };
 
 struct Comparison {
-  CompareResult ranks;  // one row per compared buurt (the programme's, else every buurt)
-  std::string measure;  // the request's measure key
+  CompareResult ranks;         // one row per compared buurt (the programme's, else every buurt)
+  std::string measure;         // the request's measure key
   std::string measure_legend;  // "Tekeningen per 1.000 inwoners"
   std::string indicator;
   std::vector<geo::MultiPolygon> shapes;  // per row
@@ -36,7 +36,8 @@ struct Comparison {
 
 // Throws request_error for an unknown measure or indicator, io_error/data_error for the store.
 void check_compare_request(const CompareRequest& request);
-Comparison compare(store::ProjectStore& store, const CompareRequest& request, geo::Reporter& reporter);
+Comparison compare(store::ProjectStore& store, const CompareRequest& request,
+                   geo::Reporter& reporter);
 
 struct CompareOutputs {
   std::string csv;  // the table

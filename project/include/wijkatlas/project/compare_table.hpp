@@ -13,8 +13,8 @@ namespace wijkatlas::project {
 struct CompareRow {
   std::string code;
   std::string naam;
-  double residents = NAN;  // NaN: suppressed (small-number rule)
-  double indicator = NAN;  // NaN: missing
+  double residents = NAN;                // NaN: suppressed (small-number rule)
+  double indicator = NAN;                // NaN: missing
   std::optional<double> rank_residents;  // 1 = highest; average ranks for ties
   std::optional<double> rank_indicator;
   std::optional<double> rank_difference;  // residents - indicator
@@ -32,6 +32,7 @@ struct CompareResult {
 // absolute rank difference (all rows tied with the last one too).
 CompareResult compare_ranks(std::vector<CompareRow> rows, std::size_t highlight);
 
-geo::Table compare_table(const CompareResult& result, const std::string& measure, const std::string& indicator);
+geo::Table compare_table(const CompareResult& result, const std::string& measure,
+                         const std::string& indicator);
 
 }  // namespace wijkatlas::project

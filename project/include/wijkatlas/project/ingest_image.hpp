@@ -16,7 +16,8 @@ bool is_image(const std::filesystem::path& path);
 // The marks of one photo or scan, with its sheet. `known` stands in for an unreadable QR code
 // (--sheet-id). Throws data_error saying what went wrong and what to do, also when the sheet
 // holds no marks (so that it is not recorded as read).
-store::IngestBatch read_image(const std::filesystem::path& path, const std::optional<sketch::SheetInfo>& known,
-                               geo::Reporter& reporter);
+store::IngestBatch read_image(const std::filesystem::path& path,
+                              const std::optional<sketch::SheetInfo>& known,
+                              geo::Reporter& reporter);
 
 }  // namespace wijkatlas::project

@@ -11,6 +11,7 @@ namespace wijkatlas::project {
 // `wanted` is an id (exact, e.g. VB-003), a naam (any case), or a part of exactly one naam.
 // `registry` empty: examples/initiatieven_arnhem_oost.csv. Throws data_error naming the registry
 // when nothing or several initiatives match (listing them).
-sketch::LinkedInitiative find_initiative(const std::string& registry, const std::string& wanted, geo::Reporter& reporter);
+sketch::LinkedInitiative find_initiative(const std::string& registry, const std::string& wanted,
+                                         geo::Reporter& reporter);
 
 }  // namespace wijkatlas::project

@@ -17,14 +17,14 @@ namespace wijkatlas::project {
 enum class JoinedPoints {
   automatic,  // when there are at most JoinRequest::joined_points_limit points
   always,
-  never,      // only the points outside all areas (as their own layer)
+  never,  // only the points outside all areas (as their own layer)
 };
 
 struct JoinRequest {
-  AreaSource source;  // the areas
-  std::string points;         // empty: examples/initiatieven_arnhem_oost.csv
+  AreaSource source;   // the areas
+  std::string points;  // empty: examples/initiatieven_arnhem_oost.csv
   std::string points_layer;
-  std::string points_srs;     // CRS of a points source that names none
+  std::string points_srs;               // CRS of a points source that names none
   std::vector<std::string> indicators;  // empty: the CBS key figures in the data directory
   bool no_indicators = false;
   std::string theme_field = "thema";
@@ -41,20 +41,20 @@ struct JoinResult {
   // One layer per level (buurten, wijken, programmawijken, gemeenten), then the points: `punten`
   // (every point with its codes) or `punten_buiten_gebied` (only those outside every buurt).
   std::vector<geo::Layer> layers;
-  geo::Table table;                          // the per-area figures as one table (the CSV)
+  geo::Table table;                            // the per-area figures as one table (the CSV)
   std::vector<geo::WriteOptions::View> views;  // punten_buiten_gebied as a view on punten
   std::size_t points = 0;
   std::size_t outside = 0;
-  std::string points_source;          // the points dataset as messages name it
-  bool theme_field_missing = false;    // the points have no such field: no counts per theme
+  std::string points_source;            // the points dataset as messages name it
+  bool theme_field_missing = false;     // the points have no such field: no counts per theme
   bool joined_points_left_out = false;  // automatic, and more points than the limit
 };
 
 JoinResult join(const JoinRequest& request, geo::Reporter& reporter);
 
 struct JoinOutputs {
-  std::string geopackage;  // the layers
-  std::string csv;         // the table; empty: none
+  std::string geopackage;         // the layers
+  std::string csv;                // the table; empty: none
   bool include_personal = false;  // also write fields marked personal (contact_*, prive_*)
 };
 

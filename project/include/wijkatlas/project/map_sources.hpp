@@ -31,7 +31,8 @@ class MapSources {
   MapSources(const MapSources&) = delete;
   MapSources& operator=(const MapSources&) = delete;
 
-  render::MapSpec resolve(const render::MapDefinition& definition, const ExtentOverride& extent = {});
+  render::MapSpec resolve(const render::MapDefinition& definition,
+                          const ExtentOverride& extent = {});
   // Code and name of every area of a level, in the hierarchy's order.
   std::vector<std::pair<std::string, std::string>> areas_of(geo::Level level);
 

@@ -35,13 +35,13 @@ struct AtlasRequest {
   std::string wijk_map;  // drawn once per programme wijk; empty: examples/maps/atlas_wijk.toml
   std::string data_dir;
   std::string cache_dir;  // prepared base maps; empty: geo::default_cache_dir()
-  std::string language;  // nl (default) or en
+  std::string language;   // nl (default) or en
   bool no_date = false;
 };
 
 struct AtlasPage {
   std::string outline;  // its bookmark
-  std::string slug;     // a file name for the page: "00_overzicht", "01_GK" (letters, digits, _ and -)
+  std::string slug;  // a file name for the page: "00_overzicht", "01_GK" (letters, digits, _ and -)
   render::MapSpec spec;
 };
 
@@ -54,7 +54,7 @@ Atlas prepare_atlas(const AtlasRequest& request, geo::Reporter& reporter);
 
 // The atlas as one PDF with bookmarks (a path), and one PNG per page in `png_dir` when given.
 // Returns the PNGs written.
-std::vector<std::string> write_atlas(const Atlas& atlas, const std::string& pdf, const std::string& png_dir,
-                                     geo::Reporter& reporter);
+std::vector<std::string> write_atlas(const Atlas& atlas, const std::string& pdf,
+                                     const std::string& png_dir, geo::Reporter& reporter);
 
 }  // namespace wijkatlas::project

@@ -25,14 +25,14 @@ struct OverlapRequest {
   std::string category = "probleem";  // probleem, fijne_plek, idee or alle
   std::string session;                // only this session's drawings; empty: all
   OverlapMethod method = OverlapMethod::automatic;
-  double grid_m = 0;               // raster cell; > 0 also chooses the raster
-  double density_cell_m = 10;      // smoothed density: cell size
-  double density_sigma_m = 25;     // and Gaussian standard deviation; 0: no density layer
-  bool per_area = false;           // figures per buurt and programme wijk
-  bool with_areas = false;         // load the areas (for a map) even without figures
-  std::size_t min_sheets = 3;      // small-number protection: k
-  AreaSource source;               // the areas of the figures and the map
-  unsigned threads = 0;            // 0: all cores
+  double grid_m = 0;            // raster cell; > 0 also chooses the raster
+  double density_cell_m = 10;   // smoothed density: cell size
+  double density_sigma_m = 25;  // and Gaussian standard deviation; 0: no density layer
+  bool per_area = false;        // figures per buurt and programme wijk
+  bool with_areas = false;      // load the areas (for a map) even without figures
+  std::size_t min_sheets = 3;   // small-number protection: k
+  AreaSource source;            // the areas of the figures and the map
+  unsigned threads = 0;         // 0: all cores
 };
 
 struct OverlapResult {
@@ -51,26 +51,28 @@ struct OverlapResult {
   std::optional<LoadedAreas> areas;
 };
 
-// Throws request_error for a wrong request (check_overlap_request), data_error when the store holds no current sketches
-// of the category (and session).
+// Throws request_error for a wrong request (check_overlap_request), data_error when the store holds
+// no current sketches of the category (and session).
 void check_overlap_request(const OverlapRequest& request);
-OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request, geo::Reporter& reporter);
+OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request,
+                      geo::Reporter& reporter);
 
 struct OverlapOutputs {
-  std::string geopackage;  // the layers; its name with _telling.tif for the raster counts
+  std::string geopackage;    // the layers; its name with _telling.tif for the raster counts
   std::string per_area_csv;  // empty: none
   std::string map;           // .pdf, .svg or .png; empty: none (needs the areas)
   render::Paper paper = render::Paper::a3;
-  bool no_date = false;      // no date on the map (reproducible output)
+  bool no_date = false;  // no date on the map (reproducible output)
 };
 
 // Writes every output or none: a later failure removes what was written before it. Returns the
 // GeoTIFF's path ("" when there is none).
-std::string write_overlap(const OverlapResult& result, const std::string& category, const OverlapOutputs& outputs);
+std::string write_overlap(const OverlapResult& result, const std::string& category,
+                          const OverlapOutputs& outputs);
 
 // The map of a result: "Waar bewoners problemen tekenden", "n van N tekeningen".
-render::MapSpec overlap_map(const OverlapResult& result, const std::string& category, render::Paper paper,
-                            bool no_date);
+render::MapSpec overlap_map(const OverlapResult& result, const std::string& category,
+                            render::Paper paper, bool no_date);
 
 // "problemen", "fijne plekken", ... as the map's title says it.
 std::string category_words(const std::string& category);

@@ -21,7 +21,8 @@ geo::Layer faces_layer(const geo::OverlapMap& map);
 geo::Layer grid_cells_layer(const geo::CountGrid& grid);
 
 // dichtheid: cells of the smoothed density at or above `min_value`, field dichtheid.
-geo::Layer density_layer(const geo::GridSpec& spec, const std::vector<float>& density, double min_value);
+geo::Layer density_layer(const geo::GridSpec& spec, const std::vector<float>& density,
+                         double min_value);
 
 // per_buurt / per_programmawijk. Suppressed areas (fewer than k sheets marked) get nulls in
 // every figure and onderdrukt = 1; the number of sheets that showed the area stays.
@@ -29,7 +30,8 @@ geo::Layer per_area_layer(const std::string& name, const std::vector<geo::Sketch
                           const std::vector<geo::MultiPolygon>& shapes);
 
 // The same as a table, for the CSV (level in the first column).
-void append_per_area_rows(geo::Table& table, const std::string& level, const std::vector<geo::SketchAreaStats>& stats);
+void append_per_area_rows(geo::Table& table, const std::string& level,
+                          const std::vector<geo::SketchAreaStats>& stats);
 geo::Table per_area_table();
 
 }  // namespace wijkatlas::project

@@ -26,12 +26,13 @@ struct OverlapMapText {
 
 // Classes of n: one per value up to 5, else five ranges of whole numbers. Each class is a
 // layer with its own legend text; write_overlap_map puts the heading above them.
-render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes, const geo::AreaHierarchy* areas,
-                                 const OverlapMapText& text);
+render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes,
+                                 const geo::AreaHierarchy* areas, const OverlapMapText& text);
 
 inline constexpr const char* overlap_legend_heading = "n van N tekeningen";
 
 // Plans and writes the map with the legend heading; returns the plan.
-render::MapPlan write_overlap_map(const std::string& output, const render::MapSpec& spec, bool no_date);
+render::MapPlan write_overlap_map(const std::string& output, const render::MapSpec& spec,
+                                  bool no_date);
 
 }  // namespace wijkatlas::project

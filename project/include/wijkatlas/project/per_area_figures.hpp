@@ -14,7 +14,7 @@ struct PerAreaFigures {
 
 // Throws usage_error when min_sheets exceeds the number of sheets (everything would be
 // suppressed) or is 0.
-PerAreaFigures compute_per_area(const std::vector<geo::DissolvedSheet>& dissolved, const geo::AreaHierarchy& h,
-                                std::size_t min_sheets);
+PerAreaFigures compute_per_area(const std::vector<geo::DissolvedSheet>& dissolved,
+                                const geo::AreaHierarchy& h, std::size_t min_sheets);
 
 }  // namespace wijkatlas::project

@@ -18,8 +18,9 @@ std::string printed_status(sketch::Status status, render::Language language);
 // labelled "P01 probleem · opgepakt" with what was done. Nothing is read or written. Warns when
 // there are none, or none lies inside `extent` (the new sheet shows none of them); `min_n` is
 // only for that message.
-render::PreviousOverlay previous_overlay(const std::vector<sketch::SpotRecord>& spots, const std::string& session,
-                                         int min_n, const geo::Box& extent, render::Language language,
+render::PreviousOverlay previous_overlay(const std::vector<sketch::SpotRecord>& spots,
+                                         const std::string& session, int min_n,
+                                         const geo::Box& extent, render::Language language,
                                          geo::Reporter& reporter);
 
 }  // namespace wijkatlas::project

@@ -17,12 +17,14 @@ void require_session(store::ProjectStore& store, const std::string& session);
 
 // Computes the spots of a session (ids <slug>-P01, P02... ordered by category, then n
 // descending, then area descending). Nothing is stored.
-std::vector<sketch::SpotRecord> compute_spots(store::ProjectStore& store, const std::string& session, int min_n,
+std::vector<sketch::SpotRecord> compute_spots(store::ProjectStore& store,
+                                              const std::string& session, int min_n,
                                               geo::Reporter& reporter);
 
 // Gives each new spot the status of the old spot of the same category it overlaps most (the
 // ids may change when spots are made again after more drawings came in).
-void carry_statuses(const std::vector<sketch::SpotRecord>& old_spots, std::vector<sketch::SpotRecord>& new_spots);
+void carry_statuses(const std::vector<sketch::SpotRecord>& old_spots,
+                    std::vector<sketch::SpotRecord>& new_spots);
 
 // The --min-n the spots were made with, when they all share one that is recorded (spots made
 // before store format 3 have none): 0 otherwise.
@@ -35,7 +37,7 @@ struct SessionSpots {
 
 // The session's stored spots, made and stored first when there are none yet (or when `remake`,
 // keeping statuses with carry_statuses).
-SessionSpots session_spots(store::ProjectStore& store, const std::string& session, int min_n, bool remake,
-                           geo::Reporter& reporter);
+SessionSpots session_spots(store::ProjectStore& store, const std::string& session, int min_n,
+                           bool remake, geo::Reporter& reporter);
 
 }  // namespace wijkatlas::project

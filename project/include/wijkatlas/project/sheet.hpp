@@ -19,11 +19,11 @@ namespace wijkatlas::project {
 
 struct SheetRequest {
   // Exactly one of area, centre or bbox says where.
-  std::string area;     // buurt, wijk or programme wijk: CBS code or name
-  std::string centre;   // "x,y" in crs
-  std::string bbox;     // "xmin,ymin,xmax,ymax" in crs
+  std::string area;    // buurt, wijk or programme wijk: CBS code or name
+  std::string centre;  // "x,y" in crs
+  std::string bbox;    // "xmin,ymin,xmax,ymax" in crs
   std::string crs = "EPSG:28992";
-  double scale = 0;     // denominator; 0: 2500 around a centre, fitted to an area or box
+  double scale = 0;  // denominator; 0: 2500 around a centre, fitted to an area or box
   std::string paper = "A3";
   std::string orientation = "landscape";
   std::string session;  // printed in the session box
@@ -43,7 +43,7 @@ struct SheetPlace {
   render::Language language = render::Language::nl;
   geo::Point centre{0, 0};
   double scale = 0;
-  std::string name;  // the area's name; "" for a centre or box
+  std::string name;                  // the area's name; "" for a centre or box
   std::optional<LoadedAreas> areas;  // loaded to find the area; prepare_sheet reuses them
 };
 
@@ -58,11 +58,14 @@ struct PreparedSheet {
 
 // `previous_spots`: the spots of request.previous (session_spots), shown in grey; ignored when
 // the request names no previous session.
-PreparedSheet prepare_sheet(store::ProjectStore& store, const SheetRequest& request, const SheetPlace& place,
-                            const std::vector<sketch::SpotRecord>& previous_spots, geo::Reporter& reporter);
+PreparedSheet prepare_sheet(store::ProjectStore& store, const SheetRequest& request,
+                            const SheetPlace& place,
+                            const std::vector<sketch::SpotRecord>& previous_spots,
+                            geo::Reporter& reporter);
 
 // Writes the sheet (.pdf, .svg or .png) and records it in the store: a sheet the store does not
 // know is never handed out.
-void write_sheet(store::ProjectStore& store, const PreparedSheet& sheet, const std::string& output, bool no_date);
+void write_sheet(store::ProjectStore& store, const PreparedSheet& sheet, const std::string& output,
+                 bool no_date);
 
 }  // namespace wijkatlas::project

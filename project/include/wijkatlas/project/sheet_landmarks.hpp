@@ -24,7 +24,8 @@ OsmSheetBase load_osm_sheet_base(const std::filesystem::path& osm, const geo::Bo
 
 // From the point tables in the data directory (looked up only here): the assets and the OSM
 // voorzieningen (geo::find_landmark_tables); none when it has neither.
-render::SheetLandmarks asset_landmarks(const geo::Box& ground, const std::string& data_dir_option, geo::Reporter& reporter);
+render::SheetLandmarks asset_landmarks(const geo::Box& ground, const std::string& data_dir_option,
+                                       geo::Reporter& reporter);
 
 // Adds `more` to `to`, a place of the same kind and name near one already there dropped, and
 // their credits.

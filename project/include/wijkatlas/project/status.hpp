@@ -10,8 +10,8 @@
 namespace wijkatlas::project {
 
 struct StatusRequest {
-  std::string id;      // a spot (blokgesprek-hommelstraat-P01) or sketch (S17)
-  std::string status;  // nieuw, in behandeling, opgepakt, geen actie
+  std::string id;                         // a spot (blokgesprek-hommelstraat-P01) or sketch (S17)
+  std::string status;                     // nieuw, in behandeling, opgepakt, geen actie
   std::optional<std::string> note;        // what was done; "" removes it; not given: kept
   std::optional<std::string> initiative;  // id or name in the registry; "" removes the link
   std::string registry;  // initiative registry; empty: examples/initiatieven_arnhem_oost.csv
@@ -21,6 +21,7 @@ struct StatusRequest {
 // Sets it in one transaction and logs the change. Throws request_error (field "status") for a
 // word outside the vocabulary, data_error for an unknown initiative, store errors for an
 // unknown id.
-store::StatusSet set_status(store::ProjectStore& store, const StatusRequest& request, geo::Reporter& reporter);
+store::StatusSet set_status(store::ProjectStore& store, const StatusRequest& request,
+                            geo::Reporter& reporter);
 
 }  // namespace wijkatlas::project

@@ -8,7 +8,8 @@ namespace wijkatlas::project {
 
 std::string wijkatlas_version();
 
-// GDAL, GEOS, PROJ, Cairo, Pango, SQLite and, where the photo reader is built, OpenCV, zbar, poppler.
+// GDAL, GEOS, PROJ, Cairo, Pango, SQLite and, where the photo reader is built, OpenCV, zbar,
+// poppler.
 geo::LibraryVersions library_versions();
 
 }  // namespace wijkatlas::project

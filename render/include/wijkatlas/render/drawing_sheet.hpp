@@ -25,15 +25,16 @@ namespace wijkatlas::render {
 // Where everything goes. The margin panel (title, key, session box, scale, QR code) lies
 // outside the ring of fiducials around the frame, so nobody's drawing covers a code.
 struct SheetLayout {
-  RectMm frame;               // the drawable map
-  double marker_mm = 12;      // side of one fiducial
-  double marker_gap_mm = 3;   // white between frame and fiducial
-  double ring_mm = 0;         // gap + marker + quiet zone: page room around the frame
-  double text_scale = 1;      // the margin panel's size: 1 on A3, 2.2 on A1, 3.25 on A0 (read from 1.5 m)
+  RectMm frame;              // the drawable map
+  double marker_mm = 12;     // side of one fiducial
+  double marker_gap_mm = 3;  // white between frame and fiducial
+  double ring_mm = 0;        // gap + marker + quiet zone: page room around the frame
+  double text_scale =
+      1;  // the margin panel's size: 1 on A3, 2.2 on A1, 3.25 on A0 (read from 1.5 m)
   double map_text_scale = 1;  // names inside the map: 1 up to A3, the root of text_scale above
   RectMm panel;               // right of the frame (landscape) or below it (portrait)
   RectMm header, key, session, furniture, qr;
-  RectMm previous;            // free room in the panel for the round-two key block
+  RectMm previous;  // free room in the panel for the round-two key block
 };
 
 // Throws render_error when the page leaves no room for a frame.
@@ -74,23 +75,23 @@ struct SheetLandmarks {
 struct DrawingSheetSpec {
   Page page{};
   Language language = Language::nl;
-  std::string title;       // "Tekenblad Klarendal"
-  std::string subtitle;    // e.g. "Blokgesprek · schaal 1:2.500"
-  std::string session;     // printed in the session box; "" leaves a line to write on
-  std::string date;        // printed in the session box; "" leaves a line to write on
+  std::string title;     // "Tekenblad Klarendal"
+  std::string subtitle;  // e.g. "Blokgesprek · schaal 1:2.500"
+  std::string session;   // printed in the session box; "" leaves a line to write on
+  std::string date;      // printed in the session box; "" leaves a line to write on
   geo::Point centre{0, 0};
   double scale = 2500;
   std::vector<MapLayer> layers;  // base map and/or faded area outlines, bottom first
   SheetLandmarks landmarks;
-  std::string qr_payload;        // what the QR code carries
-  std::string sheet_id;          // printed under the QR code, large, for typing in
+  std::string qr_payload;  // what the QR code carries
+  std::string sheet_id;    // printed under the QR code, large, for typing in
   std::vector<SheetFiducial> fiducials;
   std::optional<PreviousOverlay> previous;  // round two: an earlier session, in grey
 };
 
 struct DrawingSheetResult {
   SheetLayout layout;
-  geo::Box extent;   // RD New metres the frame shows
+  geo::Box extent;     // RD New metres the frame shows
   int qr_modules = 0;  // side of the QR code in modules (without quiet zone)
   std::size_t labels = 0;
 };
@@ -101,8 +102,9 @@ void paint_drawing_sheet(cairo_t* cr, const DrawingSheetSpec& spec);
 // Writes the sheet as PDF (default), SVG or PNG, atomically. Throws render_error when the
 // payload does not fit a QR code or the layers cannot be drawn, output_error when the file
 // cannot be written.
-DrawingSheetResult write_drawing_sheet(const std::filesystem::path& output, const DrawingSheetSpec& spec,
-                                       const DocumentInfo& info, const RasterOptions& raster = {});
+DrawingSheetResult write_drawing_sheet(const std::filesystem::path& output,
+                                       const DrawingSheetSpec& spec, const DocumentInfo& info,
+                                       const RasterOptions& raster = {});
 // The same to a sink (see write_page).
 DrawingSheetResult write_drawing_sheet(const ByteSink& sink, OutputFormat format,
                                        const DrawingSheetSpec& spec, const DocumentInfo& info,

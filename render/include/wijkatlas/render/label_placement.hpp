@@ -22,9 +22,9 @@ struct TurnedBox {
 };
 
 struct LabelCandidate {
-  std::size_t id = 0;                // the caller's label, returned with its placement
-  double priority = 0;               // higher is placed first
-  std::vector<RectMm> positions{};   // boxes in order of preference
+  std::size_t id = 0;               // the caller's label, returned with its placement
+  double priority = 0;              // higher is placed first
+  std::vector<RectMm> positions{};  // boxes in order of preference
   // Parallel to positions for turned text (each position its bounding box); empty: the boxes
   // are the footprints. Collisions are decided on the footprints.
   std::vector<TurnedBox> turned{};
@@ -37,8 +37,8 @@ struct PlacedLabel {
 };
 
 struct PlacementOptions {
-  RectMm bounds{};         // labels must lie wholly inside (the map frame)
-  double padding_mm = 0.5; // clear space kept around every placed label
+  RectMm bounds{};          // labels must lie wholly inside (the map frame)
+  double padding_mm = 0.5;  // clear space kept around every placed label
 };
 
 // Placed labels in placement order (highest priority first; ties keep the input order).

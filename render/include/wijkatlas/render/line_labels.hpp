@@ -17,10 +17,12 @@ struct RotatedLabel {
 // Pieces of one street joined where exactly two of them meet end to end (OSM splits a street at
 // every change of its tags: a bridge, a one-way stretch), so that a name can run across the
 // joint. Pieces are reversed as needed; anything else stays as it was.
-std::vector<std::vector<PaperPoint>> join_at_shared_ends(std::vector<std::vector<PaperPoint>> pieces);
+std::vector<std::vector<PaperPoint>> join_at_shared_ends(
+    std::vector<std::vector<PaperPoint>> pieces);
 
 // The axis-aligned bounds of a width x height box rotated by angle_rad about `centre`.
-RectMm rotated_bounds(const PaperPoint& centre, double width_mm, double height_mm, double angle_rad);
+RectMm rotated_bounds(const PaperPoint& centre, double width_mm, double height_mm,
+                      double angle_rad);
 
 // Candidate positions on stretches where no vertex turns the line by more than `max_bend_deg`
 // from the stretch's direction and that are at least as long as the text plus a little room;
@@ -33,8 +35,9 @@ std::vector<RotatedLabel> positions_along_line(std::span<const PaperPoint> line,
 // either way in steps of half the text's length while it still fits, nearest first (for when
 // another label, a symbol or a round-two status label takes the middle). At most
 // `max_per_stretch` positions per stretch (the middle and four either way).
-std::vector<std::vector<RotatedLabel>> positions_along_stretches(std::span<const PaperPoint> line, double width_mm,
-                                                                 double height_mm, double max_bend_deg = 15,
+std::vector<std::vector<RotatedLabel>> positions_along_stretches(std::span<const PaperPoint> line,
+                                                                 double width_mm, double height_mm,
+                                                                 double max_bend_deg = 15,
                                                                  std::size_t max_stretches = 3,
                                                                  std::size_t max_per_stretch = 9);
 

@@ -17,8 +17,8 @@ namespace wijkatlas::render {
 void paint_map(cairo_t* cr, const MapSpec& spec, const MapPlan& plan);
 
 // Plans and writes one map; returns the plan (for summaries and tests).
-MapPlan write_map(const std::filesystem::path& output, const MapSpec& spec, const DocumentInfo& info,
-                  const RasterOptions& raster = {});
+MapPlan write_map(const std::filesystem::path& output, const MapSpec& spec,
+                  const DocumentInfo& info, const RasterOptions& raster = {});
 // The same to a sink (see write_page); the bytes are those the file would hold.
 MapPlan write_map(const ByteSink& sink, OutputFormat format, const MapSpec& spec,
                   const DocumentInfo& info, const RasterOptions& raster = {});

@@ -19,28 +19,28 @@ enum class LayerType { basemap, areas, choropleth, points };
 
 struct LayerDefinition {
   LayerType type = LayerType::areas;
-  std::string key;            // "layer[2]" (1-based), for messages
-  std::int64_t line = 0;      // where the [[layer]] table starts
+  std::string key;                                             // "layer[2]" (1-based), for messages
+  std::int64_t line = 0;                                       // where the [[layer]] table starts
   std::map<std::string, std::int64_t, std::less<>> key_lines;  // line of every key given
 
   // Data: an area level of the hierarchy, or any GDAL source.
-  std::string level;          // buurt, wijk, programma, gemeente
-  std::string source;         // relative to the data directory or the project
+  std::string level;   // buurt, wijk, programma, gemeente
+  std::string source;  // relative to the data directory or the project
   std::string source_layer;
-  std::string where;          // OGR attribute filter
-  std::string crs;            // for a source that names none (CSV)
+  std::string where;  // OGR attribute filter
+  std::string crs;    // for a source that names none (CSV)
 
   std::string label_field;
   std::string category_field;
-  std::string value_field;    // choropleth
+  std::string value_field;  // choropleth
   std::string legend;
   std::optional<std::string> attribution;
   bool street_labels = true;
-  bool optional = false;      // basemap: draw the map without it when no OSM extract is found
+  bool optional = false;  // basemap: draw the map without it when no OSM extract is found
 
   // Styles, already checked.
   std::optional<Rgb> fill;
-  bool fill_given = false;    // "none" and absent differ: absent takes the type's default
+  bool fill_given = false;  // "none" and absent differ: absent takes the type's default
   double fill_opacity = 1;
   std::optional<Rgb> outline;
   std::optional<double> outline_width_mm;
@@ -91,7 +91,8 @@ struct MapDefinition {
 // Throws config_error (file, key, line) for a syntax error, unknown key, wrong type or value.
 // `language` (from the command line) overrides the definition's own; texts given per language
 // ({ nl = "...", en = "..." }) are picked in it.
-MapDefinition load_map_definition(const std::filesystem::path& file, std::optional<Language> language = {});
+MapDefinition load_map_definition(const std::filesystem::path& file,
+                                  std::optional<Language> language = {});
 MapDefinition parse_map_definition(std::string_view toml_text, const std::filesystem::path& file,
                                    std::optional<Language> language = {});
 

@@ -22,8 +22,9 @@ struct MapPanel {
 };
 
 // Writes the sheet (PDF, SVG or PNG by extension, atomically like write_page).
-void write_map_panels(const std::filesystem::path& output, const Page& sheet, std::span<const MapPanel> panels,
-                      const DocumentInfo& info, const RasterOptions& raster = {});
+void write_map_panels(const std::filesystem::path& output, const Page& sheet,
+                      std::span<const MapPanel> panels, const DocumentInfo& info,
+                      const RasterOptions& raster = {});
 // The same to a sink (see write_page).
 void write_map_panels(const ByteSink& sink, OutputFormat format, const Page& sheet,
                       std::span<const MapPanel> panels, const DocumentInfo& info,

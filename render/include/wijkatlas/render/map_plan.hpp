@@ -42,9 +42,9 @@ struct PlacedText {
 struct MapPlan {
   PageLayout layout;
   MapFrame frame;
-  std::vector<std::optional<Classification>> classes;          // per layer (choropleths)
-  std::vector<std::map<std::string, SymbolStyle>> symbols;     // per layer (point layers)
-  std::vector<RectMm> symbol_boxes;  // obstacles the labels avoid
+  std::vector<std::optional<Classification>> classes;       // per layer (choropleths)
+  std::vector<std::map<std::string, SymbolStyle>> symbols;  // per layer (point layers)
+  std::vector<RectMm> symbol_boxes;                         // obstacles the labels avoid
   std::vector<PlacedText> labels;
   std::size_t labels_dropped = 0;
   std::vector<LegendEntry> legend_entries;

@@ -43,8 +43,8 @@ struct PixelSize {
 struct Page {
   Paper paper = Paper::a4;
   Orientation orientation = Orientation::portrait;
-  Margins margins{};   // millimetres
-  double dpi = 300;    // raster outputs only; like QGIS layouts
+  Margins margins{};  // millimetres
+  double dpi = 300;   // raster outputs only; like QGIS layouts
 
   // The sheet, e.g. 210 x 297 mm for A4 portrait, sides swapped for landscape.
   SizeMm size_mm() const;

@@ -7,10 +7,11 @@
 namespace wijkatlas::render {
 
 struct ScaleBar {
-  double length_m = 0;     // ground length of the whole bar
-  double length_mm = 0;    // its length on paper
-  int segments = 0;        // alternating black/white blocks
-  std::vector<std::string> tick_labels{};  // "0", "100", "200 m" or "0", "0,5", "1 km": segments + 1
+  double length_m = 0;   // ground length of the whole bar
+  double length_mm = 0;  // its length on paper
+  int segments = 0;      // alternating black/white blocks
+  std::vector<std::string>
+      tick_labels{};  // "0", "100", "200 m" or "0", "0,5", "1 km": segments + 1
 };
 
 // Throws render_error for a non-positive scale or a space shorter than any round length.

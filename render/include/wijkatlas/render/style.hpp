@@ -24,7 +24,16 @@ struct CasedLine {
   Stroke fill;
 };
 
-enum class SymbolShape { circle, square, triangle, diamond, inverted_triangle, star, hexagon, cross };
+enum class SymbolShape {
+  circle,
+  square,
+  triangle,
+  diamond,
+  inverted_triangle,
+  star,
+  hexagon,
+  cross
+};
 
 struct SymbolStyle {
   SymbolShape shape = SymbolShape::circle;

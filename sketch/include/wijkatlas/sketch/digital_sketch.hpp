@@ -17,7 +17,8 @@ namespace wijkatlas::sketch {
 // lines become lines, points (and each point of a multipoint) points; confidence 1.
 // Throws data_error naming the file and feature for a missing or unknown category, io_error
 // when the file is not a GeoJSON or GeoPackage GDAL can read.
-std::vector<InkMark> read_digital_sketch(const std::filesystem::path& path, geo::Reporter& reporter);
+std::vector<InkMark> read_digital_sketch(const std::filesystem::path& path,
+                                         geo::Reporter& reporter);
 
 // Whether the file name says GeoJSON or GeoPackage (.geojson, .json, .gpkg).
 bool is_digital_sketch_file(const std::filesystem::path& path);

@@ -8,7 +8,8 @@ namespace wijkatlas::sketch {
 
 // DICT_4X4_50: 4 x 4 data cells inside a one-cell black border.
 inline constexpr int fiducial_cells = 6;
-using FiducialBits = std::array<std::array<bool, fiducial_cells>, fiducial_cells>;  // [row][column], true = black
+using FiducialBits =
+    std::array<std::array<bool, fiducial_cells>, fiducial_cells>;  // [row][column], true = black
 
 // The cells of marker `aruco_id` (0..49) of DICT_4X4_50, border included. Throws usage_error
 // for an id outside the dictionary.

@@ -27,9 +27,9 @@ struct PhotoReadOptions {
 };
 
 struct PhotoReading {
-  SheetInfo sheet;               // from the QR code (or known_sheet)
+  SheetInfo sheet;  // from the QR code (or known_sheet)
   bool sheet_from_qr = false;
-  int markers_found = 0;         // of 8
+  int markers_found = 0;             // of 8
   double reprojection_error_mm = 0;  // RMS of the marker corners after the homography
   std::vector<InkMark> marks;
   std::vector<std::string> warnings;  // e.g. "uneven lighting corrected", "slightly blurry"
@@ -44,6 +44,7 @@ struct PhotoReading {
 // OpenCV, zbar and poppler as the photo reader runs with them.
 geo::LibraryVersions photo_library_versions();
 
-PhotoReading read_sheet_photo(const std::filesystem::path& image, const PhotoReadOptions& options = {});
+PhotoReading read_sheet_photo(const std::filesystem::path& image,
+                              const PhotoReadOptions& options = {});
 
 }  // namespace wijkatlas::sketch

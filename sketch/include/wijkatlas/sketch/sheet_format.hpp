@@ -26,21 +26,30 @@ struct PageRect {
 
 // The eight ArUco fiducials (dictionary DICT_4X4_50, ids 0..7) around the map frame, clockwise
 // from the top-left corner. They sit outside the frame so that nobody draws over them.
-enum class MarkerPosition : int { top_left, top, top_right, right, bottom_right, bottom, bottom_left, left };
+enum class MarkerPosition : int {
+  top_left,
+  top,
+  top_right,
+  right,
+  bottom_right,
+  bottom,
+  bottom_left,
+  left
+};
 inline constexpr int marker_count = 8;
 
 struct SheetInfo {
-  std::string id;                   // "K7Q-4M2": 6 Crockford base-32 characters in two groups
-  std::string project = "npao";     // a sheet of another project is refused on ingest
+  std::string id;                // "K7Q-4M2": 6 Crockford base-32 characters in two groups
+  std::string project = "npao";  // a sheet of another project is refused on ingest
   std::string crs = "EPSG:28992";
-  geo::Box extent;                  // RD New metres shown by the map frame
-  double scale = 0;                 // denominator: 2500 for 1:2,500
-  std::string paper;                // "A3"
-  std::string orientation;          // "portrait" or "landscape"
+  geo::Box extent;          // RD New metres shown by the map frame
+  double scale = 0;         // denominator: 2500 for 1:2,500
+  std::string paper;        // "A3"
+  std::string orientation;  // "portrait" or "landscape"
   double page_width_mm = 0, page_height_mm = 0;
-  PageRect frame;                   // the map frame on the page
-  double marker_mm = 12;            // side of one ArUco marker (its black border included)
-  double marker_gap_mm = 3;         // white space between the frame and a marker
+  PageRect frame;            // the map frame on the page
+  double marker_mm = 12;     // side of one ArUco marker (its black border included)
+  double marker_gap_mm = 3;  // white space between the frame and a marker
 };
 
 // Compact JSON for the QR code, e.g.
@@ -61,8 +70,8 @@ std::string normalise_sheet_id(std::string_view typed);
 
 struct MarkerPlacement {
   MarkerPosition position;
-  int aruco_id;           // = static_cast<int>(position)
-  PageRect square;        // the marker's outer square on the page
+  int aruco_id;     // = static_cast<int>(position)
+  PageRect square;  // the marker's outer square on the page
 };
 // The eight markers: corner markers diagonally outside the frame corners, edge markers centred
 // on each side, all `marker_gap_mm` clear of the frame. Needs a white quiet zone of at least

@@ -31,28 +31,28 @@ std::string status_words();
 
 // An initiative from the registry (docs/registry.md) linked to a spot or sketch.
 struct LinkedInitiative {
-  std::string id;     // the registry's kenmerk, e.g. VB-003
-  std::string name;   // its naam
+  std::string id;                      // the registry's kenmerk, e.g. VB-003
+  std::string name;                    // its naam
   std::optional<geo::Point> location;  // RD New; drawn on a round-two sheet
 };
 
 struct StatusInfo {
   Status status = Status::nieuw;
-  std::string note;          // "wat is er gedaan", short
+  std::string note;  // "wat is er gedaan", short
   std::optional<LinkedInitiative> initiative;
-  std::string by;            // who set it
-  std::string changed_at;    // ISO 8601 UTC; "" while nieuw and never set
+  std::string by;          // who set it
+  std::string changed_at;  // ISO 8601 UTC; "" while nieuw and never set
 };
 
 // One spot of a session: a connected place that at least `min_n` sheets of one category marked.
 struct SpotRecord {
-  std::string id;        // "<session slug>-P01", stable once made
+  std::string id;  // "<session slug>-P01", stable once made
   std::string session;
   InkCategory category = InkCategory::probleem;
-  int n = 0;             // most sheets that marked one place inside the spot
-  int N = 0;             // sheets that showed that place
+  int n = 0;  // most sheets that marked one place inside the spot
+  int N = 0;  // sheets that showed that place
   double area_m2 = 0;
-  int min_n = 0;         // the --min-n it was made with; 0 for spots made before store format 3
+  int min_n = 0;  // the --min-n it was made with; 0 for spots made before store format 3
   geo::MultiPolygon geometry;
   StatusInfo status;
   std::string created_at;

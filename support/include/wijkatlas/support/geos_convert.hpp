@@ -2,8 +2,8 @@
 // wijkatlas geometries <-> GEOS geometries, through coordinate sequences (no WKB round trip).
 #include <span>
 
-#include "wijkatlas/support/geos_handles.hpp"
 #include "wijkatlas/support/geo_types.hpp"
+#include "wijkatlas/support/geos_handles.hpp"
 
 namespace wijkatlas::support {
 

@@ -31,11 +31,21 @@ class HugePageArray {
     data_.reset(static_cast<T*>(memory));
   }
 
-  T* data() noexcept { return data_.get(); }
-  const T* data() const noexcept { return data_.get(); }
-  std::size_t size() const noexcept { return size_; }
-  T& operator[](std::size_t i) noexcept { return data_[i]; }
-  const T& operator[](std::size_t i) const noexcept { return data_[i]; }
+  T* data() noexcept {
+    return data_.get();
+  }
+  const T* data() const noexcept {
+    return data_.get();
+  }
+  std::size_t size() const noexcept {
+    return size_;
+  }
+  T& operator[](std::size_t i) noexcept {
+    return data_[i];
+  }
+  const T& operator[](std::size_t i) const noexcept {
+    return data_[i];
+  }
 
  private:
   struct Free {
