@@ -16,7 +16,8 @@ namespace {
 
 constexpr const char* exit_code_help =
     "Exit codes: 0 success, 1 internal error, 2 wrong options, 3 input missing or wrong "
-    "(file, CRS, data), 4 output could not be written.";
+    "(file, CRS, data), 4 output could not be written, 5 conflict: the row changed since it was "
+    "read (nothing written; read it again).";
 
 // The flag a request field is given with on this command line: "min_sheets" -> "--min-sheets".
 std::string flag_for(const std::string& field) {
@@ -349,7 +350,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       "With --set: link an initiative from the registry by id or name (\"\" removes the link)");
   status_cmd->add_option("--registry", status.registry,
                          "Initiative registry (default: examples/initiatieven_arnhem_oost.csv)");
-  status_cmd->add_option("--by", status.by, "With --set: who sets it (default: $USER)");
+  status_cmd->add_option("--by", status.by,
+                         "Who writes: a role or a session name, never a resident's (default: "
+                         "$USER)");
+  status_cmd->add_option("--based-on", status.based_on,
+                         "With --set: the version of the spot or sketch the change is based on "
+                         "(as listed); if it changed since, nothing is written (exit 5)");
   status_cmd->add_option("--min-n", status.min_n,
                          "When spots are made: a spot is where at least this many sheets marked "
                          "the same place (default 2)");
@@ -357,9 +363,24 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                        "Make the session's spots again (after more drawings came in); statuses go "
                        "to the new spot that overlaps most");
 
+  auto* store_cmd = app.add_subcommand("store", "The project store: what changed (log)");
+  store_cmd->require_subcommand(1);
+  StoreLogOptions store_log;
+  auto* store_log_cmd = store_cmd->add_subcommand(
+      "log", "What changed since a session or a date, one line per change");
+  store_log_cmd
+      ->add_option("--since", store_log.since,
+                   "A session name (since the last moment recorded for it) or a date "
+                   "(2026-12-01, UTC)")
+      ->required();
+  store_log_cmd
+      ->add_option("--store", store_log.store,
+                   "Project store: a GeoPackage file or PG:... active_schema=PROJECT")
+      ->capture_default_str();
+
   // -q works before and after the subcommand, as in osmium and GDAL.
   for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd, ingest_cmd, overlap_cmd,
-                    compare_cmd, status_cmd})
+                    compare_cmd, status_cmd, store_log_cmd})
     cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
 
   try {
@@ -409,7 +430,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       run_compare(compare, reporter, summary_out);
     else if (*status_cmd)
       run_status(status, reporter, summary_out);
+    else if (*store_log_cmd)
+      run_store_log(store_log, out);
     return exit_ok;
+  } catch (const store::store_data_error& e) {
+    err << "wijkatlas: error: " << worded(e) << store_hint(e) << "\n";
+    return e.kind() == store::ErrorKind::conflict ? exit_conflict : exit_input;
   } catch (const usage_error& e) {
     err << "wijkatlas: " << worded(e) << store_hint(e) << "\n";
     return exit_usage;

@@ -4,6 +4,7 @@
 #include <exception>
 #include <ostream>
 
+#include "store_options.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/project/ingest.hpp"
@@ -38,7 +39,8 @@ IngestSummary run_ingest(const IngestOptions& options, geo::Reporter& reporter, 
                    [](const std::string& f) { return fs::exists(f); })) {
     throw io_error(options.files.front(), "no such file");
   }
-  store::ProjectStore store = store::ProjectStore::open_or_create(options.store, "npao");
+  store::ProjectStore store =
+      store::ProjectStore::open_or_create(options.store, "npao", store_options());
   project::Ingester ingester(store, options, reporter);
   IngestSummary summary;
   std::exception_ptr first_failure;

@@ -2,6 +2,7 @@
 // project store so that photos of it come back to the right place.
 #include <ostream>
 
+#include "store_options.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/project/session_spots.hpp"
@@ -21,7 +22,7 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
   // Where and at what scale first: a mistyped place or CRS makes no store. Then the store,
   // before the base map and the rendering: a locked or foreign store fails before that work.
   const project::SheetPlace place = project::locate_sheet(o, reporter);
-  store::ProjectStore store = store::ProjectStore::open_or_create(o.store, "npao");
+  store::ProjectStore store = store::ProjectStore::open_or_create(o.store, "npao", store_options());
   std::vector<sketch::SpotRecord> previous_spots;
   if (!o.previous.empty()) {
     // The previous session's spots, made and kept in the store when they do not exist yet, so

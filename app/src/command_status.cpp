@@ -7,6 +7,7 @@
 #include <map>
 #include <ostream>
 
+#include "store_options.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/project/session_spots.hpp"
@@ -18,8 +19,8 @@ using namespace project;  // the use cases this command runs
 namespace {
 namespace fs = std::filesystem;
 
-store::ProjectStore open_existing(const std::string& store) {
-  return store::ProjectStore::open(store);
+store::ProjectStore open_existing(const StatusOptions& o) {
+  return store::ProjectStore::open(o.store, store_options(o.by));
 }
 
 // "Lantaarnpalen geplaatst · VB-003 Speelstraat in de zomer · jan 2026-11-23"
@@ -75,7 +76,8 @@ void list_spots(const std::vector<sketch::SpotRecord>& spots, std::ostream& out)
         << sketch::to_string(s.category) << std::setw(10)
         << (std::to_string(s.n) + " van " + std::to_string(s.N)) << std::right << std::setw(9)
         << std::fixed << std::setprecision(0) << s.area_m2 << "  " << std::left << std::setw(16)
-        << sketch::to_string(s.status.status) << what_was_done(s.status) << "\n";
+        << sketch::to_string(s.status.status) << what_was_done(s.status) << "  (versie "
+        << s.version << ")\n";
   }
 }
 
@@ -87,13 +89,15 @@ void list_sketches(const std::vector<sketch::SketchStatusRow>& rows, std::ostrea
     out << std::left << std::setw(8) << r.id << std::setw(10)
         << (r.sheet_id.empty() ? "-" : r.sheet_id) << std::setw(12) << sketch::to_string(r.category)
         << std::setw(7) << sketch::to_string(r.kind) << std::setw(16)
-        << sketch::to_string(r.status.status) << what_was_done(r.status) << "\n";
+        << sketch::to_string(r.status.status) << what_was_done(r.status) << "  (versie "
+        << r.version << ")\n";
   }
 }
 
 store::StatusSet set_one(store::ProjectStore& store, const StatusOptions& o,
                          geo::Reporter& reporter) {
-  project::StatusRequest request{o.set[0], o.set[1], o.note, o.initiative, o.registry, o.by};
+  project::StatusRequest request{o.set[0],   o.set[1], o.note,    o.initiative,
+                                 o.registry, o.by,     o.based_on};
   if (request.by.empty()) {
     if (const char* user = std::getenv("USER")) request.by = user;
   }
@@ -102,6 +106,8 @@ store::StatusSet set_one(store::ProjectStore& store, const StatusOptions& o,
   } catch (const request_error& e) {
     throw usage_error("--set: " + std::string(e.what()));
   } catch (const store::store_error& e) {
+    if (e.kind() == store::ErrorKind::conflict)
+      e.rethrow_with_hint("'wijkatlas status --session SESSIE' shows it as it is now");
     if (e.kind() != store::ErrorKind::unknown_id) throw;
     e.rethrow_with_hint(
         sketch::parse_sketch_status_id(request.id)
@@ -121,7 +127,8 @@ StatusSummary run_status(const StatusOptions& o, geo::Reporter& reporter, std::o
   if (min_n < 1) throw usage_error("--min-n must be at least 1");
   if (o.sketches && o.session.empty())
     throw usage_error("--sketches lists the sketches of one --session");
-  store::ProjectStore store = open_existing(o.store);
+  if (o.based_on && o.set.empty()) throw usage_error("--based-on goes with --set ID STATUS");
+  store::ProjectStore store = open_existing(o);
   StatusSummary summary;
 
   if (!o.set.empty()) {
@@ -131,7 +138,7 @@ StatusSummary run_status(const StatusOptions& o, geo::Reporter& reporter, std::o
         << sketch::to_string(set.status.status);
     if (const std::string done = what_was_done(set.status); !done.empty())
       out << " (" << done << ")";
-    out << "\n";
+    out << ", nu versie " << set.version << "\n";
     return summary;
   }
   if (o.session.empty()) {

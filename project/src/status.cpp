@@ -13,6 +13,7 @@ store::StatusSet set_status(store::ProjectStore& store, const StatusRequest& req
         "status", "unknown status '" + request.status + "' (use " + sketch::status_words() + ")");
   }
   sketch::StatusChange change;
+  change.based_on = request.based_on ? *request.based_on : store.version_of(request.id);
   change.id = request.id;
   change.status = *status;
   change.note = request.note;

@@ -1,9 +1,10 @@
-// Stores of formats 1 to 3 become format 4 in place, in one transaction, from the schema
-// description: a table the older format lacked is created; a table whose columns changed is
-// set aside, made anew under its current name and filled from the old one (renamed columns
+// Stores of formats 1 to 4 become the current format in place, in one transaction, from the
+// schema description: a table the older format lacked is created; a table whose columns changed
+// is set aside, made anew under its current name and filled from the old one (renamed columns
 // by their former names, timestamps as date-time fields, new uuids, sketch numbers from the
-// row ids), then the old one is dropped. Afterwards the store is exactly what a new store of
-// format 4 is, or (on any failure) untouched.
+// row ids), then the old one is dropped; a table that only gained columns at its end gets them
+// in place (format 5's bookkeeping). Afterwards the store is exactly what a new store is, or
+// (on any failure) untouched.
 #include <string>
 
 #include "gpkg_backend.hpp"
@@ -52,6 +53,8 @@ std::string copied(const schema::Column& c, int from) {
         return sqlite_uuid;
       case schema::Fill::fid:
         return identifier(schema::fid);
+      case schema::Fill::one:
+        return "1";
     }
   }
   const std::string old = identifier(c.former != nullptr && from < 4 ? c.former : c.name);
@@ -112,6 +115,10 @@ void upgrade_tables(GeoPackageBackend& b, int from) {
       create_unique_indexes(b, t, t.name);
     } else if (t.changed_in > from) {
       rebuild(b, t, from);
+      fill_new_columns(b, t, from);
+    } else {
+      add_new_columns(b, t, from);
+      fill_new_columns(b, t, from);
     }
   }
   if (b.query("SELECT value FROM wijkatlas_project WHERE key = 'uuid'").empty()) {

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "schema.hpp"
+#include "schema_build.hpp"
 #include "wijkatlas/support/gdal_handles.hpp"
 
 namespace wijkatlas::store::detail {
@@ -115,11 +117,24 @@ Connection connect(const PgLocation& where, ErrorKind kind) {
   return c;
 }
 
+// The kind of a failed libpq result, from its SQLSTATE (never from the translatable message).
+ErrorKind kind_of_sqlstate(const PGresult* r, ErrorKind otherwise) {
+  const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+  const std::string code = state != nullptr ? state : "";
+  if (code == "55P03") return ErrorKind::locked;     // lock_not_available
+  if (code == "23505") return ErrorKind::duplicate;  // unique_violation
+  if (code == "42501" || code == "25006")            // insufficient_privilege,
+    return ErrorKind::read_only;                     // read_only_sql_transaction
+  if (code.rfind("08", 0) == 0 || code.rfind("57P", 0) == 0 || code.empty())
+    return ErrorKind::write_failed;  // the connection: lost, refused, server shutting down
+  return otherwise;
+}
+
 bool exists(PGconn* c, const PgLocation& where, const char* sql, const std::string& value) {
   const char* params[] = {value.c_str()};
   const Result r(PQexecParams(c, sql, 1, nullptr, params, nullptr, nullptr, 0));
   if (PQresultStatus(r.get()) != PGRES_TUPLES_OK)
-    raise(ErrorKind::not_a_store, where.shown,
+    raise(kind_of_sqlstate(r.get(), ErrorKind::not_a_store), where.shown,
           std::string("cannot read the database: ") + PQresultErrorMessage(r.get()));
   return PQntuples(r.get()) > 0;
 }
@@ -157,6 +172,10 @@ class PostgisBackend final : public Backend {
   // the new schema as its active one and the whole store appears at once, at that end.
   PostgisBackend(PgLocation where, OpenOptions options, bool creating = false)
       : where_(std::move(where)), options_(options) {
+    open_dataset(creating);
+  }
+
+  void open_dataset(bool creating) {
     support::ensure_gdal_registered();
     const support::QuietGdalErrors quiet;
     const char* drivers[] = {"PostgreSQL", nullptr};
@@ -171,7 +190,8 @@ class PostgisBackend final : public Backend {
                                      open_options, nullptr));
     if (!dataset_ && creating) {
       const std::string message = support::last_gdal_error("no reason given");
-      if (contains(message, "already exists") || contains(message, "duplicate key"))
+      // Asked, not read from the message: is the schema there now (another creator's)?
+      if (probe(where_, ErrorKind::write_failed))
         raise(ErrorKind::already_exists, where_.shown,
               "a store was made here at the same moment by another process");
       raise(ErrorKind::write_failed, where_.shown, "cannot create the store: " + message);
@@ -216,9 +236,18 @@ class PostgisBackend final : public Backend {
     // drops; waiting for it ends after the busy timeout.
     run("SET LOCAL lock_timeout = " + std::to_string(options_.busy_timeout.count()),
         "cannot lock the store for writing");
-    run("SELECT pg_advisory_xact_lock(" + std::to_string(lock_class) + ", hashtext(" +
-            sql_literal(where_.schema) + "))",
-        "cannot lock the store for writing");
+    CPLErrorReset();
+    OGRLayer* result =
+        dataset_->ExecuteSQL(("SELECT pg_advisory_xact_lock(" + std::to_string(lock_class) +
+                              ", hashtext(" + sql_literal(where_.schema) + "))")
+                                 .c_str(),
+                             nullptr, nullptr);
+    if (result != nullptr) dataset_->ReleaseResultSet(result);
+    if (CPLGetLastErrorType() >= CE_Failure) {
+      // This statement only waits: on a live connection it fails by the lock timeout (55P03).
+      raise_message("cannot lock the store for writing",
+                    support::last_gdal_error("GDAL gave no reason"), true);
+    }
   }
 
   void begin_private() {
@@ -290,25 +319,115 @@ class PostgisBackend final : public Backend {
     if (CPLGetLastErrorType() >= CE_Failure) fail(what);
   }
 
+  // Format 4 and later: tables that only gained columns get them in place (ALTER TABLE through
+  // GDAL, so the types are those of a new store), new tables are created; one transaction,
+  // under the project's write lock.
   void upgrade(int from) override {
-    raise(ErrorKind::upgrade_failed, where_.shown,
-          "a PostgreSQL store of format " + std::to_string(from) +
-              ": PostgreSQL stores start at format 4 and have no upgrade from it yet");
+    const support::QuietGdalErrors quiet;
+    try {
+      WriteTransaction transaction(*this);
+      const auto stored = query("SELECT value FROM wijkatlas_project WHERE key = 'format_version'");
+      from = stored.empty() || !stored.front() ? 0 : std::stoi(*stored.front());
+      if (from < format_version) {
+        if (from < 4)
+          raise(
+              ErrorKind::upgrade_failed, where_.shown,
+              "PostgreSQL stores start at format 4; this one says format " + std::to_string(from));
+        for (const schema::Table& t : schema::tables()) {
+          if (t.since > from) {
+            if (dataset_->GetLayerByName(t.name) != nullptr)
+              raise(
+                  ErrorKind::upgrade_failed, where_.shown,
+                  "a table '" + std::string(t.name) + "' is in the way (made by another program?)");
+            create_table(*this, t, t.name);
+            create_unique_indexes(*this, t, t.name);
+          } else {
+            add_new_columns(*this, t, from);
+            fill_new_columns(*this, t, from);
+          }
+        }
+        execute("UPDATE wijkatlas_project SET value = " +
+                sql_literal(std::to_string(format_version)) + " WHERE key = 'format_version'");
+        transaction.commit();
+      }
+    } catch (const store_error& e) {
+      if (e.kind() == ErrorKind::locked) throw;
+      raise(ErrorKind::upgrade_failed, where_.shown,
+            "cannot upgrade the store from format " + std::to_string(from) + " to " +
+                std::to_string(format_version) + " (it is left unchanged): " + e.text());
+    }
+    // GDAL's tables as they are now (another process may have upgraded them).
+    rollback();
+    dataset_.reset();
+    open_dataset(false);
   }
 
  private:
-  // Rolls back and throws the store_error for PostgreSQL's message (GDAL gives no SQLSTATE).
-  [[noreturn]] void raise_message(const std::string& what, const std::string& message) {
+  // Rolls back and throws the store_error for a failure on GDAL's connection. GDAL hands out
+  // neither the connection nor the SQLSTATE, so the class is found by asking the database, not
+  // by reading its (translatable) message: is the connection still there, was it the lock
+  // statement (which can only time out), may this role write here at all.
+  [[noreturn]] void raise_message(const std::string& what, const std::string& message,
+                                  bool locking = false) {
     rollback();
-    if (contains(message, "lock timeout") || contains(message, "could not obtain lock"))
+    if (!alive()) {
+      raise(ErrorKind::write_failed, where_.shown,
+            what +
+                ": the connection to PostgreSQL was lost (the server ended it or the network "
+                "dropped): nothing was stored; try again when the server is back (" +
+                first_line(message) + ")");
+    }
+    if (locking)
       raise(ErrorKind::locked, where_.shown,
             "another writer kept the project locked for " + seconds(options_.busy_timeout) +
                 ": try again; nothing was stored");
-    ErrorKind kind = ErrorKind::write_failed;
-    if (contains(message, "duplicate key")) kind = ErrorKind::duplicate;
-    if (contains(message, "permission denied") || contains(message, "read-only"))
-      kind = ErrorKind::read_only;
+    if (cannot_write())
+      raise(ErrorKind::read_only, where_.shown,
+            what +
+                ": this role may not write the project's tables (a read-only role or "
+                "database): nothing was stored (" +
+                first_line(message) + ")");
+    // The one class left to the message: a unique key taken by another writer (23505), which
+    // makes ingest look again for the same file.
+    const ErrorKind kind =
+        contains(message, "duplicate key") ? ErrorKind::duplicate : ErrorKind::write_failed;
     raise(kind, where_.shown, what + ": " + message + "; nothing was stored");
+  }
+
+  static std::string first_line(const std::string& message) {
+    std::string line = message.substr(0, message.find('\n'));
+    while (!line.empty() && is_space(line.back())) line.pop_back();
+    return line;
+  }
+
+  // Whether GDAL's connection still answers (after the rollback: not in a failed transaction).
+  bool alive() {
+    const support::QuietGdalErrors quiet;
+    CPLErrorReset();
+    OGRLayer* result = dataset_->ExecuteSQL("SELECT 1", nullptr, nullptr);
+    if (result != nullptr) dataset_->ReleaseResultSet(result);
+    return CPLGetLastErrorType() < CE_Failure;
+  }
+
+  // A read-only transaction (a standby, default_transaction_read_only) or a role without
+  // INSERT on a table of the project.
+  bool cannot_write() {
+    const support::QuietGdalErrors quiet;
+    CPLErrorReset();
+    const std::string sql =
+        "SELECT CASE WHEN current_setting('transaction_read_only') = 'on' OR EXISTS (SELECT 1 "
+        "FROM pg_class c WHERE c.relnamespace = " +
+        sql_literal(where_.schema) +
+        "::regnamespace AND c.relkind = 'r' AND NOT has_table_privilege(c.oid, 'INSERT')) THEN 1 "
+        "ELSE 0 END";
+    OGRLayer* result = dataset_->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    bool out = false;
+    if (result != nullptr) {
+      const OGRFeatureUniquePtr f(result->GetNextFeature());
+      out = f && f->GetFieldAsInteger(0) == 1;
+      dataset_->ReleaseResultSet(result);
+    }
+    return out;
   }
 
   PgLocation where_;

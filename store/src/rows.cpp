@@ -34,6 +34,10 @@ Rows::Rows(Backend& backend, const char* table)
       table_(table),
       has_uuid_(layer_.GetLayerDefn()->GetFieldIndex("uuid") >= 0) {}
 
+bool Rows::has_column(const char* column) const {
+  return layer_.GetLayerDefn()->GetFieldIndex(column) >= 0;
+}
+
 OGRFeatureUniquePtr Rows::new_row() const {
   OGRFeatureUniquePtr row(OGRFeature::CreateFeature(layer_.GetLayerDefn()));
   if (has_uuid_) row->SetField("uuid", new_uuid().c_str());
@@ -137,6 +141,13 @@ void set_time(OGRFeature& f, const char* column, const std::string& iso) {
     throw std::invalid_argument("'" + iso + "' is not a UTC time like 2026-11-23T18:10:00Z");
   }
   f.SetField(i, y, mo, d, h, mi, static_cast<float>(s), 100);
+}
+
+bool is_utc_time(const std::string& iso) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, used = 0;
+  return std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &s, &used) ==
+             6 &&
+         static_cast<std::size_t>(used) == iso.size();
 }
 
 std::string utc_now() {

@@ -20,6 +20,8 @@ class Rows {
   Rows(Backend& backend, const char* table);
 
   OGRLayer& layer() { return layer_; }
+  const std::string& table() const { return table_; }
+  bool has_column(const char* column) const;
 
   // A new row of this table, with a new uuid when the table has that column.
   OGRFeatureUniquePtr new_row() const;
@@ -70,6 +72,8 @@ std::string time_text(const OGRFeature& f, const char* column);
 // "" sets NULL; throws std::invalid_argument for text that is not such a time.
 void set_time(OGRFeature& f, const char* column, const std::string& iso);
 std::string utc_now();
+// Whether `iso` is such a time ("2026-11-23T18:10:00Z").
+bool is_utc_time(const std::string& iso);
 
 // A random (version 4) UUID, lower case: the stable id of a row in every backend.
 std::string new_uuid();

@@ -1,8 +1,10 @@
 // The description itself. Reading it top to bottom gives the store's format history: `since`
-// is the format that added a table or column, `former` its Dutch name before format 4.
+// is the format that added a table or column, `former` its Dutch name before format 4. Format 5
+// added the bookkeeping columns (namespace row) at the end of every data table, and history.
 #include "schema.hpp"
 
 #include <array>
+#include <string_view>
 
 namespace wijkatlas::store::schema {
 namespace {
@@ -27,6 +29,11 @@ constexpr std::array sheets_columns{
     Column{sheets::printed_at, datetime},
     Column{sheets::payload, text},  // the QR code's JSON: a typed id stands in for a damaged code
     Column{sheets::previous_session, text, 2, "vorige_sessie"},
+    Column{row::created_at, datetime, 5, nullptr, Fill::null, sheets::printed_at},
+    Column{row::created_by, text, 5, nullptr, Fill::null, nullptr},
+    Column{row::updated_at, datetime, 5, nullptr, Fill::null, row::created_at},
+    Column{row::updated_by, text, 5, nullptr, Fill::null, row::created_by},
+    Column{row::version, integer, 5, nullptr, Fill::one},
 };
 constexpr std::array<const char*, 2> sheets_unique{sheets::uuid, sheets::id};
 
@@ -43,6 +50,11 @@ constexpr std::array ingests_columns{
     Column{ingests::features, integer},
     Column{ingests::superseded, boolean},
     Column{ingests::photo, blob},
+    Column{row::created_at, datetime, 5, nullptr, Fill::null, ingests::ingested_at},
+    Column{row::created_by, text, 5, nullptr, Fill::null, nullptr},
+    Column{row::updated_at, datetime, 5, nullptr, Fill::null, row::created_at},
+    Column{row::updated_by, text, 5, nullptr, Fill::null, row::created_by},
+    Column{row::version, integer, 5, nullptr, Fill::one},
 };
 // The content hash is unique: two writers storing the same file at once store it once.
 constexpr std::array<const char*, 3> ingests_unique{ingests::uuid, ingests::id, ingests::sha256};
@@ -75,6 +87,11 @@ constexpr std::array sketches_columns{
     Column{status::initiative_y, real, 2, "status_initiatief_y"},
     Column{status::by, text, 2, "status_door"},
     Column{status::changed_at, datetime, 2, "status_gewijzigd_op"},
+    Column{row::created_at, datetime, 5, nullptr, Fill::null, nullptr},
+    Column{row::created_by, text, 5, nullptr, Fill::null, nullptr},
+    Column{row::updated_at, datetime, 5, nullptr, Fill::null, row::created_at},
+    Column{row::updated_by, text, 5, nullptr, Fill::null, row::created_by},
+    Column{row::version, integer, 5, nullptr, Fill::one},
 };
 constexpr std::array<const char*, 2> sketches_unique{sketches::uuid, sketches::number};
 
@@ -97,6 +114,10 @@ constexpr std::array spots_columns{
     Column{status::by, text, 2, "door"},
     Column{status::changed_at, datetime, 2, "gewijzigd_op"},
     Column{spots::created_at, datetime, 2, "gemaakt_op"},
+    Column{row::created_by, text, 5, nullptr, Fill::null, nullptr},
+    Column{row::updated_at, datetime, 5, nullptr, Fill::null, row::created_at},
+    Column{row::updated_by, text, 5, nullptr, Fill::null, row::created_by},
+    Column{row::version, integer, 5, nullptr, Fill::one},
 };
 constexpr std::array<const char*, 2> spots_unique{spots::uuid, spots::id};
 
@@ -112,8 +133,28 @@ constexpr std::array status_changes_columns{
     Column{status_changes::initiative, text, 2, "initiatief"},
     Column{status_changes::changed_by, text, 2, "door"},
     Column{status_changes::changed_at, datetime, 2, "gewijzigd_op"},
+    Column{row::created_at, datetime, 5, nullptr, Fill::null, status_changes::changed_at},
+    Column{row::created_by, text, 5, nullptr, Fill::null, status_changes::changed_by},
+    Column{row::updated_at, datetime, 5, nullptr, Fill::null, row::created_at},
+    Column{row::updated_by, text, 5, nullptr, Fill::null, row::created_by},
+    Column{row::version, integer, 5, nullptr, Fill::one},
 };
 constexpr std::array<const char*, 1> status_changes_unique{status_changes::uuid};
+
+// Old and new values as text, as the row kept them: the history keeps nothing the row did not.
+constexpr std::array history_columns{
+    Column{history::uuid, text, 5},
+    Column{history::table_name, text, 5},
+    Column{history::row_uuid, text, 5},
+    Column{history::row_id, text, 5},  // the id people type: S17, a spot's or sheet's id
+    Column{history::field, text, 5},
+    Column{history::old_value, text, 5},
+    Column{history::new_value, text, 5},
+    Column{history::row_version, integer, 5},  // the version the change made
+    Column{history::changed_at, datetime, 5},
+    Column{history::changed_by, text, 5},
+};
+constexpr std::array<const char*, 1> history_unique{history::uuid};
 
 constexpr std::array all_tables{
     Table{project::table, nullptr, 1, 1, Shape::none, project_columns, project_unique},
@@ -123,12 +164,19 @@ constexpr std::array all_tables{
     Table{spots::table, "plekken", 2, 4, Shape::multipolygon, spots_columns, spots_unique},
     Table{status_changes::table, "statuswijzigingen", 2, 4, Shape::none, status_changes_columns,
           status_changes_unique},
+    Table{history::table, nullptr, 5, 5, Shape::none, history_columns, history_unique},
 };
 
 }  // namespace
 
 std::span<const Table> tables() {
   return all_tables;
+}
+
+bool has_bookkeeping(const Table& table) {
+  for (const Column& c : table.columns)
+    if (std::string_view(c.name) == row::version) return true;
+  return false;
 }
 
 }  // namespace wijkatlas::store::schema

@@ -14,7 +14,7 @@ enum class Type { text, integer, real, boolean, datetime, blob };
 enum class Shape { none, polygon, multipolygon, any };  // the geometry column, EPSG:28992
 
 // How an upgrade fills a column that the older table did not have.
-enum class Fill { null, new_uuid, fid };
+enum class Fill { null, new_uuid, fid, one };
 
 struct Column {
   const char* name;
@@ -22,13 +22,16 @@ struct Column {
   int since = 1;                 // the format that added it
   const char* former = nullptr;  // its name in formats before 4, when it differed
   Fill fill = Fill::null;
+  const char* fill_from = nullptr;  // an upgrade copies this (current) column into it
 };
 
 struct Table {
   const char* name;
   const char* former;  // its name in formats before 4, when it differed (nullptr)
   int since;           // the format that added it
-  int changed_in;      // the last format that changed its columns (an upgrade rebuilds it)
+  int changed_in;      // the last format that changed its columns other than by adding some at
+                       // the end (an upgrade rebuilds it); columns added at the end (`since`)
+                       // are added in place, on every backend alike
   Shape geometry;
   std::span<const Column> columns;
   std::span<const char* const> unique;  // unique constraints, each a column list
@@ -37,6 +40,17 @@ struct Table {
 inline constexpr const char* fid =
     "fid";  // OGR's row id: internal, never shown or copied across backends
 inline constexpr const char* geom = "geom";  // the geometry column of tables that have one
+
+// The bookkeeping every row of the data tables carries (format 5): who made it and when, who
+// changed it last and when (a role or session name, never a resident's), and its version, which
+// grows by one on every change: a change carries the version it was based on and is written
+// only when the row still has it (compare-and-set). `row_version`, because sketches and ingests
+// have a `version` already: the nth photo of a sheet.
+namespace row {
+inline constexpr const char *created_at = "created_at", *created_by = "created_by",
+                            *updated_at = "updated_at", *updated_by = "updated_by",
+                            *version = "row_version";
+}  // namespace row
 
 namespace project {  // key/value: the project's name, uuid, format version, creation time
 inline constexpr const char* table = "wijkatlas_project";
@@ -100,7 +114,19 @@ inline constexpr const char *uuid = "uuid", *target_kind = "target_kind", *targe
                             *changed_at = "changed_at";
 }  // namespace status_changes
 
+namespace history {  // every change of a row, never updated (format 5)
+inline constexpr const char* table = "history";
+inline constexpr const char *uuid = "uuid", *table_name = "table_name", *row_uuid = "row_uuid",
+                            *row_id = "row_id", *field = "field", *old_value = "old_value",
+                            *new_value = "new_value", *row_version = "row_version",
+                            *changed_at = "changed_at", *changed_by = "changed_by";
+// `field` of a row made or removed: the row's id is the new or old value.
+inline constexpr const char *created = "(nieuw)", *removed = "(verwijderd)";
+}  // namespace history
+
 // Every table, in the order they are created.
 std::span<const Table> tables();
+// Whether `table` has the bookkeeping columns of namespace row.
+bool has_bookkeeping(const Table& table);
 
 }  // namespace wijkatlas::store::schema

@@ -41,6 +41,45 @@ OGRFieldType ogr_type(schema::Type type) {
 
 }  // namespace
 
+void add_column(Backend& backend, OGRLayer& layer, const schema::Column& c,
+                const std::string& table) {
+  OGRFieldDefn defn(c.name, ogr_type(c.type));
+  if (c.type == schema::Type::boolean) defn.SetSubType(OFSTBoolean);
+  // Only the row's own id: target_uuid may be empty (changes logged before format 4).
+  if (std::string_view(c.name) == "uuid" && backend.typed_uuids()) defn.SetSubType(OFSTUUID);
+  CPLErrorReset();
+  if (layer.CreateField(&defn) != OGRERR_NONE) {
+    raise(ErrorKind::write_failed, backend.location(),
+          "cannot create field '" + std::string(c.name) + "' of table '" + table +
+              "': " + support::last_gdal_error("GDAL gave no reason"));
+  }
+}
+
+void add_new_columns(Backend& backend, const schema::Table& table, int from) {
+  OGRLayer* layer = backend.dataset().GetLayerByName(table.name);
+  if (layer == nullptr)
+    raise(ErrorKind::write_failed, backend.location(),
+          "the store has no table '" + std::string(table.name) + "'");
+  for (const schema::Column& c : table.columns) {
+    if (c.since <= from) continue;
+    if (layer->GetLayerDefn()->GetFieldIndex(c.name) >= 0) {
+      raise(ErrorKind::write_failed, backend.location(),
+            "table '" + std::string(table.name) + "' has a column '" + c.name +
+                "' already (made by another program?)");
+    }
+    add_column(backend, *layer, c, table.name);
+  }
+}
+
+void fill_new_columns(Backend& backend, const schema::Table& table, int from) {
+  for (const schema::Column& c : table.columns) {
+    if (c.since <= from) continue;
+    const std::string set = "UPDATE \"" + std::string(table.name) + "\" SET \"" + c.name + "\" = ";
+    if (c.fill == schema::Fill::one) backend.execute(set + "1");
+    if (c.fill_from != nullptr) backend.execute(set + "\"" + c.fill_from + "\"");
+  }
+}
+
 OGRLayer& create_table(Backend& backend, const schema::Table& table, const std::string& name) {
   const bool has_geometry = table.geometry != schema::Shape::none;
   OGRSpatialReference rd;
@@ -58,17 +97,7 @@ OGRLayer& create_table(Backend& backend, const schema::Table& table, const std::
     raise(ErrorKind::write_failed, backend.location(),
           "cannot create table '" + name + "': " + support::last_gdal_error("GDAL gave no reason"));
   }
-  for (const schema::Column& c : table.columns) {
-    OGRFieldDefn defn(c.name, ogr_type(c.type));
-    if (c.type == schema::Type::boolean) defn.SetSubType(OFSTBoolean);
-    // Only the row's own id: target_uuid may be empty (changes logged before format 4).
-    if (std::string_view(c.name) == "uuid" && backend.typed_uuids()) defn.SetSubType(OFSTUUID);
-    if (layer->CreateField(&defn) != OGRERR_NONE) {
-      raise(ErrorKind::write_failed, backend.location(),
-            "cannot create field '" + std::string(c.name) + "' of table '" + name +
-                "': " + support::last_gdal_error("GDAL gave no reason"));
-    }
-  }
+  for (const schema::Column& c : table.columns) add_column(backend, *layer, c, name);
   // GDAL creates a new table when it is first used: now, inside the caller's transaction.
   if (layer->SyncToDisk() != OGRERR_NONE) backend.fail("cannot create table '" + name + "'");
   return *layer;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "backend.hpp"
+#include "row_log.hpp"
 #include "rows.hpp"
 #include "wijkatlas/store/project_store.hpp"
 
@@ -12,6 +13,7 @@ namespace wijkatlas::store {
 struct ProjectStore::Impl {
   std::unique_ptr<detail::Backend> backend;
   std::string project;
+  std::string by;  // OpenOptions::by
 
   const std::string& location() const { return backend->location(); }
 };
@@ -23,7 +25,7 @@ void check_project(const sketch::SheetInfo& sheet, const std::string& project,
                    const std::string& location, const std::string& source);
 
 // A sheet's row (store_sheets.cpp), also written by an ingest of a sheet printed elsewhere.
-void insert_sheet(Rows& sheets, const SheetRecord& r);
+void insert_sheet(RowLog& log, Rows& sheets, const SheetRecord& r);
 bool has_sheet(Rows& sheets, const std::string& id);
 
 }  // namespace detail

@@ -57,7 +57,24 @@ void set_mark(OGRFeature& f, const sketch::InkMark& m) {
   set_geometry(f, m.geometry);
 }
 
-IngestOutcome ingest_once(Backend& b, const IngestBatch& batch) {
+// The rows matching `where`, read whole before any of them is changed.
+std::vector<OGRFeatureUniquePtr> read_all(Rows& rows, const std::string& where) {
+  std::vector<OGRFeatureUniquePtr> out;
+  rows.each(where, [&](OGRFeature& f) { out.emplace_back(f.Clone()); });
+  return out;
+}
+
+// Marks rows superseded, each a change of its own (version, history).
+void supersede(RowLog& log, Rows& rows, const std::string& where, const char* column) {
+  for (const OGRFeatureUniquePtr& before : read_all(rows, where)) {
+    OGRFeatureUniquePtr after(before->Clone());
+    after->SetField(column, 1);
+    log.update(rows, *before, *after, row_version(*before),
+               row_id(rows.table(), *before) + " (superseded)");
+  }
+}
+
+IngestOutcome ingest_once(Backend& b, const IngestBatch& batch, const std::string& by) {
   namespace in = schema::ingests;
   namespace sk = schema::sketches;
   Rows ingests(b, in::table);
@@ -78,19 +95,18 @@ IngestOutcome ingest_once(Backend& b, const IngestBatch& batch) {
   out.features = batch.marks.size();
   const std::string file = fs::path(batch.file_name).filename().string();
 
+  RowLog log(b, by);
   if (out.superseded > 0) {
-    b.execute("UPDATE " + std::string(in::table) + " SET " + in::superseded + " = TRUE WHERE " +
-              same_source(batch));
     const std::string of_source =
         batch.sheet ? std::string(sk::sheet_id) + " = " + sql_literal(batch.sheet->id)
                     : std::string(sk::ingest_id) + " IN (SELECT " + in::id + " FROM " + in::table +
                           " WHERE " + same_source(batch) + ")";
-    b.execute("UPDATE " + std::string(sk::table) + " SET " + sk::superseded + " = TRUE WHERE " +
-              of_source);
+    supersede(log, sketches, of_source + " AND NOT " + sk::superseded, sk::superseded);
+    supersede(log, ingests, same_source(batch) + " AND NOT " + in::superseded, in::superseded);
   }
   // A photo of a sheet printed on another laptop: its QR code says all the store needs.
   if (batch.sheet && !has_sheet(sheets, batch.sheet->id))
-    insert_sheet(sheets, {*batch.sheet, "", "", ""});
+    insert_sheet(log, sheets, {*batch.sheet, "", "", ""});
 
   OGRFeatureUniquePtr row = ingests.new_row();
   row->SetField(in::id, out.ingest_id.c_str());
@@ -104,7 +120,7 @@ IngestOutcome ingest_once(Backend& b, const IngestBatch& batch) {
   row->SetField(in::features, static_cast<int>(batch.marks.size()));
   row->SetField(in::superseded, 0);
   if (!batch.photo.empty()) set_blob(*row, in::photo, batch.photo);
-  ingests.insert(*row, "the ingest record of " + file);
+  log.insert(ingests, *row, "the ingest record of " + file);
 
   long long next =
       number(b, "SELECT COALESCE(MAX(" + std::string(sk::number) + "), 0) FROM " + sk::table) + 1;
@@ -118,7 +134,7 @@ IngestOutcome ingest_once(Backend& b, const IngestBatch& batch) {
     f->SetField(sk::source, to_string(batch.source).c_str());
     f->SetField(sk::superseded, 0);
     set_mark(*f, batch.marks[i]);
-    sketches.insert(*f, "feature " + std::to_string(i + 1) + " of " + file);
+    log.insert(sketches, *f, "feature " + std::to_string(i + 1) + " of " + file);
   }
   transaction.commit();
   return out;
@@ -147,7 +163,7 @@ IngestOutcome ProjectStore::ingest(const IngestBatch& batch) {
   // next attempt finds that ingest.
   for (int attempt = 1;; ++attempt) {
     try {
-      return ingest_once(b, batch);
+      return ingest_once(b, batch, impl_->by);
     } catch (const store_error& e) {
       if (e.kind() != ErrorKind::duplicate || attempt == 3) throw;
     }

@@ -61,6 +61,7 @@ ProjectStore ProjectStore::open(std::string_view location, const OpenOptions& op
     header = read_header(*impl->backend);
   }
   impl->project = header.project;
+  impl->by = options.by;
   return ProjectStore(std::move(impl));
 }
 
@@ -73,6 +74,7 @@ ProjectStore ProjectStore::create(std::string_view location, const std::string& 
   impl->backend = detail::create_backend(
       location, options, [&](detail::Backend& b) { detail::create_schema(b, project); });
   impl->project = read_header(*impl->backend).project;
+  impl->by = options.by;
   return ProjectStore(std::move(impl));
 }
 

@@ -16,7 +16,7 @@ void check_project(const sketch::SheetInfo& sheet, const std::string& project,
         source);
 }
 
-void insert_sheet(Rows& sheets, const SheetRecord& r) {
+void insert_sheet(RowLog& log, Rows& sheets, const SheetRecord& r) {
   namespace col = schema::sheets;
   const sketch::SheetInfo& s = r.sheet;
   OGRFeatureUniquePtr f = sheets.new_row();
@@ -40,7 +40,7 @@ void insert_sheet(Rows& sheets, const SheetRecord& r) {
   // The table holds polygons; the conversion gives every polygon as a multipolygon.
   f->SetGeometryDirectly(
       OGRGeometryFactory::forceToPolygon(support::to_ogr(geo::MultiPolygon{extent}).release()));
-  sheets.insert(*f, "sheet " + s.id);
+  log.insert(sheets, *f, "sheet " + s.id);
 }
 
 bool has_sheet(Rows& sheets, const std::string& id) {
@@ -65,7 +65,8 @@ void ProjectStore::record_sheet(const SheetRecord& record) {
     raise(ErrorKind::duplicate, b.location(), "a sheet with this id is already recorded",
           "sheet " + r.sheet.id);
   }
-  insert_sheet(sheets, r);
+  RowLog log(b, impl_->by);
+  insert_sheet(log, sheets, r);
   transaction.commit();
 }
 

@@ -68,6 +68,7 @@ std::vector<sketch::SketchStatusRow> ProjectStore::sketch_statuses(const std::st
         row.category = category_of(f, impl_->location(), what);
         row.kind = kind_of(f, impl_->location(), what);
         row.status = read_status(f, impl_->location(), what);
+        row.version = row_version(f);
         rows.emplace_back(number, std::move(row));
       },
       crops);

@@ -1,6 +1,7 @@
 // Round two: the spots made for a session, kept so that their ids stay stable while a planner
 // sets statuses on them.
 #include <algorithm>
+#include <map>
 
 #include "schema.hpp"
 #include "status_fields.hpp"
@@ -30,6 +31,7 @@ sketch::SpotRecord read_spot(const OGRFeature& f, const std::string& location) {
   if (const auto* polygons = std::get_if<geo::MultiPolygon>(&g)) s.geometry = *polygons;
   s.status = read_status(f, location, what);
   s.created_at = time_text(f, col::created_at);
+  s.version = row_version(f);
   return s;
 }
 
@@ -63,11 +65,24 @@ void ProjectStore::replace_spots(const std::string& session,
             "plek " + s.id);
     }
   }
+  RowLog log(b, impl_->by);
+  // A spot made again under the same id continues its version: a change based on the spot as
+  // it was before is then a conflict, not a change of a different spot.
+  std::map<std::string, long long> versions;
+  std::vector<OGRFeatureUniquePtr> old_spots;
+  rows.each(std::string(col::session) + " = " + sql_literal(session),
+            [&](OGRFeature& f) { old_spots.emplace_back(f.Clone()); });
+  for (const OGRFeatureUniquePtr& f : old_spots) {
+    versions[text(*f, col::id)] = row_version(*f);
+    log.removed(rows, *f);
+  }
   b.execute("DELETE FROM " + std::string(col::table) + " WHERE " + col::session + " = " +
             sql_literal(session));
-  const std::string now = utc_now();
+  const std::string now = log.at();
   for (const sketch::SpotRecord& s : spots) {
     OGRFeatureUniquePtr f = rows.new_row();
+    if (const auto v = versions.find(s.id); v != versions.end())
+      f->SetField(schema::row::version, static_cast<GIntBig>(v->second + 1));
     f->SetField(col::id, s.id.c_str());
     f->SetField(col::session, session.c_str());
     f->SetField(col::category, sketch::to_string(s.category).c_str());
@@ -79,7 +94,7 @@ void ProjectStore::replace_spots(const std::string& session,
     write_status(*f, s.status);
     set_time(*f, col::created_at, s.created_at.empty() ? now : s.created_at);
     set_geometry(*f, geo::Geometry(s.geometry));
-    rows.insert(*f, "spot " + s.id);
+    log.insert(rows, *f, "spot " + s.id);
   }
   transaction.commit();
 }

@@ -1,5 +1,6 @@
 // Round two: setting the status of a spot or a sketch, and logging the change, in one
-// transaction that reads the row it changes.
+// transaction that reads the row it changes and writes it only when it still has the version
+// the change was based on (compare-and-set).
 #include "schema.hpp"
 #include "status_fields.hpp"
 #include "store_impl.hpp"
@@ -10,21 +11,22 @@ namespace {
 using namespace detail;
 
 // What the change keeps from the status it replaces.
-sketch::StatusInfo changed(const sketch::StatusInfo& before, const sketch::StatusChange& change) {
+sketch::StatusInfo changed(const sketch::StatusInfo& before, const sketch::StatusChange& change,
+                           const RowLog& log) {
   sketch::StatusInfo s = before;
   s.status = change.status;
   if (change.note) s.note = *change.note;
   if (change.initiative)
     s.initiative = change.initiative->id.empty() ? std::nullopt : change.initiative;
-  s.by = change.by;
-  s.changed_at = utc_now();
+  s.by = log.by();
+  s.changed_at = log.at();
   return s;
 }
 
-void log_change(Rows& log, const std::string& kind, const std::string& id, const std::string& uuid,
-                const std::string& session, const sketch::StatusInfo& s) {
+void log_change(RowLog& log, Rows& changes, const std::string& kind, const std::string& id,
+                const std::string& uuid, const std::string& session, const sketch::StatusInfo& s) {
   namespace col = schema::status_changes;
-  OGRFeatureUniquePtr row = log.new_row();
+  OGRFeatureUniquePtr row = changes.new_row();
   row->SetField(col::target_kind, kind.c_str());
   row->SetField(col::target_id, id.c_str());
   row->SetField(col::target_uuid, uuid.c_str());
@@ -37,52 +39,77 @@ void log_change(Rows& log, const std::string& kind, const std::string& id, const
   }
   row->SetField(col::changed_by, s.by.c_str());
   set_time(*row, col::changed_at, s.changed_at);
-  log.insert(*row, "the status change of " + id);
+  // The history has the change already, on the spot or sketch itself.
+  log.insert_unlogged(changes, *row, "the status change of " + id);
+}
+
+// The row a status id names, read in the caller's transaction (or none).
+struct Target {
+  OGRFeatureUniquePtr row;
+  std::string id;    // as stored
+  std::string kind;  // plek, schets
+  const char* table = nullptr;
+};
+
+Target find_target(Backend& b, const std::string& typed) {
+  if (const auto number = sketch::parse_sketch_status_id(typed)) {
+    Rows sketches(b, schema::sketches::table);
+    OGRFeatureUniquePtr f =
+        sketches.first(std::string(schema::sketches::number) + " = " + std::to_string(*number));
+    if (!f) raise(ErrorKind::unknown_id, b.location(), "no sketch " + typed + " in this store");
+    return {std::move(f), sketch::sketch_status_id(*number), "schets", schema::sketches::table};
+  }
+  namespace col = schema::spots;
+  Rows spots(b, col::table);
+  // Ids are typed by hand: compare without regard to case.
+  OGRFeatureUniquePtr f =
+      spots.first("lower(" + std::string(col::id) + ") = lower(" + sql_literal(typed) + ")");
+  if (!f)
+    raise(ErrorKind::unknown_id, b.location(),
+          "no spot or sketch with id '" + typed + "' in this store");
+  std::string id = text(*f, col::id);
+  return {std::move(f), std::move(id), "plek", col::table};
 }
 
 }  // namespace
 
+long long ProjectStore::version_of(const std::string& id) {
+  const support::QuietGdalErrors quiet;
+  return row_version(*find_target(*impl_->backend, id).row);
+}
+
 StatusSet ProjectStore::set_status(const sketch::StatusChange& change) {
   const support::QuietGdalErrors quiet;
   Backend& b = *impl_->backend;
-  Rows log(b, schema::status_changes::table);
-  if (const auto number = sketch::parse_sketch_status_id(change.id)) {
-    namespace col = schema::sketches;
-    Rows sketches(b, col::table);
-    WriteTransaction transaction(b);
-    OGRFeatureUniquePtr f =
-        sketches.first(std::string(col::number) + " = " + std::to_string(*number));
-    if (!f) raise(ErrorKind::unknown_id, b.location(), "no sketch " + change.id + " in this store");
-    const std::string id = sketch::sketch_status_id(*number);
-    if (f->GetFieldAsInteger(col::superseded) != 0) {
-      raise(ErrorKind::not_current, b.location(),
-            "this sketch comes from an earlier photo of its sheet (superseded): set the status on "
-            "the current one",
-            "schets " + change.id);
-    }
-    const sketch::StatusInfo now = changed(read_status(*f, b.location(), "schets " + id), change);
-    write_status(*f, now);
-    sketches.update(*f, "the status of " + id);
-    log_change(log, "schets", id, text(*f, col::uuid), text(*f, col::session), now);
-    transaction.commit();
-    return {id, "schets", now};
-  }
-  namespace col = schema::spots;
-  Rows spots(b, col::table);
+  Rows changes(b, schema::status_changes::table);
   WriteTransaction transaction(b);
-  // Ids are typed by hand: compare without regard to case.
-  OGRFeatureUniquePtr f =
-      spots.first("lower(" + std::string(col::id) + ") = lower(" + sql_literal(change.id) + ")");
-  if (!f)
-    raise(ErrorKind::unknown_id, b.location(),
-          "no spot or sketch with id '" + change.id + "' in this store");
-  const std::string id = text(*f, col::id);
-  const sketch::StatusInfo now = changed(read_status(*f, b.location(), "plek " + id), change);
-  write_status(*f, now);
-  spots.update(*f, "the status of " + id);
-  log_change(log, "plek", id, text(*f, col::uuid), text(*f, col::session), now);
+  Target target = find_target(b, change.id);
+  Rows rows(b, target.table);
+  const std::string subject = target.kind + " " + target.id;
+  if (target.kind == "schets" && target.row->GetFieldAsInteger(schema::sketches::superseded) != 0) {
+    raise(ErrorKind::not_current, b.location(),
+          "this sketch comes from an earlier photo of its sheet (superseded): set the status on "
+          "the current one",
+          "schets " + change.id);
+  }
+  RowLog log(b, change.by.empty() ? impl_->by : change.by);
+  // The row as the status reads it (a status never set reads "nieuw"), so that the history
+  // and a conflict show what a person saw.
+  const sketch::StatusInfo was = read_status(*target.row, b.location(), subject);
+  OGRFeatureUniquePtr shown(target.row->Clone());
+  write_status(*shown, was);
+  OGRFeature& before = *shown;
+  const sketch::StatusInfo now = changed(was, change, log);
+  OGRFeatureUniquePtr after(before.Clone());
+  write_status(*after, now);
+  const long long version =
+      log.update(rows, before, *after, change.based_on.value_or(row_version(before)), subject);
+  log_change(
+      log, changes, target.kind, target.id, text(before, "uuid"),
+      text(before, target.kind == "schets" ? schema::sketches::session : schema::spots::session),
+      now);
   transaction.commit();
-  return {id, "plek", now};
+  return {target.id, target.kind, now, version};
 }
 
 }  // namespace wijkatlas::store

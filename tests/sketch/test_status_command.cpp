@@ -59,7 +59,7 @@ TEST(StatusCommand, FormatOneStoreIsUpgradedInPlaceKeepingEveryRow) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_CONTAINS(r.out, std::string(session) + ": 8 schetsen, plekken nog niet gemaakt");
   EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
-            "4");
+            "5");
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sketches"), sketches);
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sheets"), 3);
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests"), 3);
@@ -86,7 +86,7 @@ TEST(StatusCommand, AFailedUpgradeLeavesTheStoreAsItWas) {
   execute_sql(store, "CREATE TABLE plekken (x TEXT)");
   const CliRun r = status(store, {});
   EXPECT_EQ(r.code, 4);
-  EXPECT_CONTAINS(r.err, "cannot upgrade the store from format 1 to 4 (it is left unchanged)");
+  EXPECT_CONTAINS(r.err, "cannot upgrade the store from format 1 to 5 (it is left unchanged)");
   EXPECT_CONTAINS(r.err, "plekken");
   EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
             "1");
@@ -108,7 +108,7 @@ TEST(StatusCommand, FormatTwoStoreGainsTheSpotsThreshold) {
   const CliRun r = status(store, {"--session", session});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
-            "4");
+            "5");
   EXPECT_EQ(has_column(store, "spots", "min_n"), 1);
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots WHERE min_n IS NULL"), 3)
       << "the spots stay, threshold unknown";
@@ -327,6 +327,51 @@ TEST(StatusCommand, SheetWithAnUnknownPreviousSessionIsRefusedBeforeWriting) {
   EXPECT_FALSE(std::filesystem::exists(pdf));
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sheets"), 3) << "no sheet recorded";
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots"), 0);
+}
+
+}  // namespace
+}  // namespace wijkatlas::sketch::test
+
+namespace wijkatlas::sketch::test {
+namespace {
+
+// No lost updates on the command line: a change based on a version that is no longer the
+// row's is refused with exit 5 and a message saying who changed what; `store log` lists what
+// changed since a session or a date, in Dutch.
+TEST(StatusCommand, AChangeBasedOnAnOldVersionExitsFiveAndStoreLogListsTheChanges) {
+  TempDir dir;
+  const auto store = v1_store(dir);
+  ASSERT_EQ(status(store, {"--session", session, "--sketches"}).code, 0);
+  const CliRun listed = status(store, {"--session", session, "--sketches"});
+  EXPECT_CONTAINS(listed.out, "(versie 1)");
+  const CliRun first = status(store, {"--set", "S6", "opgepakt", "--based-on", "1", "--by",
+                                      "planner Oost", "--note", "gemeld"});
+  ASSERT_EQ(first.code, 0) << first.err;
+  EXPECT_CONTAINS(first.out, "nu versie 2");
+  const CliRun second =
+      status(store, {"--set", "S6", "geen actie", "--based-on", "1", "--by", "wijkplatform"});
+  EXPECT_EQ(second.code, 5) << second.err;
+  EXPECT_CONTAINS(second.err, "schets S6: it changed since version 1 was read: now version 2");
+  EXPECT_CONTAINS(second.err, "by planner Oost (status 'nieuw' -> 'opgepakt'");
+  EXPECT_CONTAINS(second.err, "'wijkatlas status --session SESSIE' shows it as it is now");
+  EXPECT_EQ(query_text(store, "SELECT status FROM sketches WHERE number = 6"), "opgepakt");
+  EXPECT_EQ(status(store, {"--based-on", "1"}).code, 2) << "--based-on goes with --set";
+
+  const CliRun log =
+      run_wijkatlas({"store", "log", "--since", "2000-01-01", "--store", store.string()});
+  ASSERT_EQ(log.code, 0) << log.err;
+  EXPECT_CONTAINS(log.out, "sinds 2000-01-01");
+  EXPECT_CONTAINS(log.out, " planner Oost: schets S6: status 'nieuw' -> 'opgepakt'");
+  EXPECT_CONTAINS(log.out, " planner Oost: schets S6: notitie (leeg) -> 'gemeld'");
+  const CliRun since_session =
+      run_wijkatlas({"store", "log", "--since", "planner Oost", "--store", store.string()});
+  ASSERT_EQ(since_session.code, 0) << since_session.err;
+  EXPECT_CONTAINS(since_session.out, "geen wijzigingen sinds sessie 'planner Oost'");
+  const CliRun unknown =
+      run_wijkatlas({"store", "log", "--since", "Tafel 99", "--store", store.string()});
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_CONTAINS(unknown.err, "--since: no session 'Tafel 99' in this store");
+  EXPECT_EQ(run_wijkatlas({"store", "log", "--store", store.string()}).code, 2);
 }
 
 }  // namespace

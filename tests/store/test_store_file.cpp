@@ -40,7 +40,7 @@ TEST(StoreFile, ANewStoreHasTheSchemaOfItsFormat) {
   EXPECT_EQ(query_number(path, "PRAGMA application_id"), 0x47504B47) << "a GeoPackage";
   EXPECT_EQ(query_text(path, "PRAGMA journal_mode"), "wal") << "readers never wait for a writer";
   EXPECT_EQ(query_text(path, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
-            "4");
+            "5");
   EXPECT_EQ(query_text(path, "SELECT value FROM wijkatlas_project WHERE key = 'project'"), "npao");
   EXPECT_EQ(query_text(path, "SELECT length(value) FROM wijkatlas_project WHERE key = 'uuid'"),
             "36");
@@ -110,7 +110,8 @@ TEST(StoreFile, RowsAreKeptWithStableIdsNumbersAndTimes) {
     store.ingest(photo_batch("aaaa", {square(InkCategory::probleem, 191100, 443100),
                                       square(InkCategory::idee, 191300, 443300)}));
     store.ingest(photo_batch("bbbb", {square(InkCategory::probleem, 191100, 443100)}));
-    store.set_status({"S3", sketch::Status::opgepakt, "gedaan", std::nullopt, "planner"});
+    store.set_status(
+        {"S3", sketch::Status::opgepakt, "gedaan", std::nullopt, "planner", std::nullopt});
   }
   EXPECT_EQ(query_number(path, "SELECT COUNT(*) FROM sketches"), 3);
   EXPECT_EQ(query_number(path,

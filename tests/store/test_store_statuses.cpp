@@ -59,8 +59,8 @@ TEST_P(StoreStatusTest, SketchesOfASessionCarryNumbersAndStatuses) {
 }
 
 TEST_P(StoreStatusTest, StatusOfASketchIsSetAndKept) {
-  sketch::StatusChange change{"s2", Status::geen_actie, "particulier terrein", std::nullopt,
-                              "planner Oost"};
+  sketch::StatusChange change{"s2",         Status::geen_actie, "particulier terrein",
+                              std::nullopt, "planner Oost",     std::nullopt};
   const StatusSet set = store_.set_status(change);
   EXPECT_EQ(set.id, "S2");
   EXPECT_EQ(set.kind, "schets");
@@ -74,13 +74,13 @@ TEST_P(StoreStatusTest, StatusOfASketchIsSetAndKept) {
 
   store_.ingest(photo_batch("bbbb", {square(InkCategory::probleem, 191100, 443100)}));
   try {
-    store_.set_status({"S1", Status::opgepakt, std::nullopt, std::nullopt, ""});
+    store_.set_status({"S1", Status::opgepakt, std::nullopt, std::nullopt, "", std::nullopt});
     FAIL();
   } catch (const store_error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::not_current);
   }
   try {
-    store_.set_status({"S99", Status::opgepakt, std::nullopt, std::nullopt, ""});
+    store_.set_status({"S99", Status::opgepakt, std::nullopt, std::nullopt, "", std::nullopt});
     FAIL();
   } catch (const data_error& e) {
     EXPECT_CONTAINS(std::string(e.what()), "no sketch S99");
@@ -108,9 +108,12 @@ TEST_P(StoreStatusTest, SpotsAreReplacedPerSessionAndKeepTheirStatuses) {
 
   // Typed ids may differ in case; a linked initiative keeps its place.
   sketch::StatusChange change{
-      "BLOKGESPREK-p02", Status::opgepakt, "Lantaarnpalen geplaatst",
+      "BLOKGESPREK-p02",
+      Status::opgepakt,
+      "Lantaarnpalen geplaatst",
       sketch::LinkedInitiative{"VB-003", "Speelstraat", geo::Point(191150, 443150)},
-      "planner Oost"};
+      "planner Oost",
+      std::nullopt};
   const StatusSet set = store_.set_status(change);
   EXPECT_EQ(set.id, "blokgesprek-P02");
   EXPECT_EQ(set.kind, "plek");
@@ -123,7 +126,7 @@ TEST_P(StoreStatusTest, SpotsAreReplacedPerSessionAndKeepTheirStatuses) {
   EXPECT_EQ(s.initiative->location->x(), 191150);
   // What is not given is kept; an initiative with an empty id removes it.
   store_.set_status({"blokgesprek-P02", Status::in_behandeling, std::nullopt,
-                     sketch::LinkedInitiative{}, "planner"});
+                     sketch::LinkedInitiative{}, "planner", std::nullopt});
   spots = store_.spots("Blokgesprek");
   EXPECT_EQ(spots[1].status.note, "Lantaarnpalen geplaatst");
   EXPECT_FALSE(spots[1].status.initiative.has_value());
@@ -147,7 +150,8 @@ TEST_P(StoreStatusTest, SpotsAreReplacedPerSessionAndKeepTheirStatuses) {
   }
   EXPECT_EQ(store_.spots("Blokgesprek").size(), 1u) << "the refused replacement changed nothing";
   try {
-    store_.set_status({"tafel-P09", Status::opgepakt, std::nullopt, std::nullopt, ""});
+    store_.set_status(
+        {"tafel-P09", Status::opgepakt, std::nullopt, std::nullopt, "", std::nullopt});
     FAIL();
   } catch (const store_error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::unknown_id);

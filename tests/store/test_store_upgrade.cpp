@@ -1,7 +1,7 @@
 // Stores of older formats (tests/fixtures/store_v1: format 1; store_v3: format 3 with spots and
-// statuses) upgraded in place to format 4: every row kept, Dutch names English, stable ids and
-// sketch numbers added, times as date-time fields; a failed upgrade leaves the store as it was;
-// two processes upgrading at once end with one upgraded store.
+// statuses) upgraded in place to the current format: every row kept, Dutch names English, stable
+// ids and sketch numbers added, times as date-time fields; a failed upgrade leaves the store as it
+// was; two processes upgrading at once end with one upgraded store.
 #include <gtest/gtest.h>
 
 #include "store_file.hpp"
@@ -42,7 +42,7 @@ TEST(StoreUpgrade, FormatOneKeepsEveryRowAndGainsIdsNumbersAndTimes) {
   ProjectStore store = ProjectStore::open(path.string());
   EXPECT_EQ(store.project(), "npao");
   EXPECT_EQ(query_text(path, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
-            "4");
+            "5");
   EXPECT_EQ(query_text(path, "SELECT length(value) FROM wijkatlas_project WHERE key = 'uuid'"),
             "36");
   EXPECT_EQ(query_number(path, "SELECT COUNT(*) FROM sheets"), 3);
@@ -159,7 +159,7 @@ TEST(StoreUpgrade, AFailedUpgradeLeavesTheStoreAsItWas) {
   } catch (const output_error& e) {
     EXPECT_EQ(dynamic_cast<const store_error&>(e).kind(), ErrorKind::upgrade_failed);
     EXPECT_CONTAINS(std::string(e.what()),
-                    "cannot upgrade the store from format 3 to 4 (it is left unchanged)");
+                    "cannot upgrade the store from format 3 to 5 (it is left unchanged)");
   }
   EXPECT_EQ(query_text(path, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
             "3");
@@ -184,7 +184,7 @@ TEST(StoreUpgrade, TwoProcessesOpeningAnOldStoreAtOnceUpgradeItOnce) {
   });
   EXPECT_EQ(codes, (std::vector<int>{8, 8, 8}));
   EXPECT_EQ(query_text(path, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
-            "4");
+            "5");
   EXPECT_EQ(query_number(path, "SELECT COUNT(*) FROM sketches"), 8);
   EXPECT_EQ(query_number(path, "SELECT COUNT(*) FROM spots"), 3);
 }

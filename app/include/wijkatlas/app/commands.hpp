@@ -25,6 +25,7 @@ enum ExitCode : int {
   exit_usage = 2,     // wrong options
   exit_input = 3,     // an input file is missing, unreadable or wrong
   exit_output = 4,    // an output could not be written
+  exit_conflict = 5,  // the row changed since it was read (compare-and-set): nothing written
 };
 
 // Where the areas come from; every verb that reads areas takes the same options.
@@ -165,6 +166,9 @@ struct StatusOptions {
       min_n;  // a spot: where at least this many sheets marked the same place (default 2);
               // only when spots are made (first listing or remake_spots)
   bool remake = false;  // make the session's spots again (statuses carried over)
+  // With set: the version of the row the change is based on (as listed); not given: the
+  // version when the command starts.
+  std::optional<long long> based_on;
 };
 
 struct StatusSummary {
@@ -175,6 +179,16 @@ struct StatusSummary {
   std::string changed;  // the id whose status was set
 };
 StatusSummary run_status(const StatusOptions& options, geo::Reporter& reporter, std::ostream& out);
+
+// `wijkatlas store log`: what changed since a session or a date.
+struct StoreLogOptions {
+  std::string store = "project.gpkg";
+  std::string since;  // a session name, a date (2026-12-01) or a UTC time
+};
+struct StoreLogSummary {
+  std::size_t changes = 0;
+};
+StoreLogSummary run_store_log(const StoreLogOptions& options, std::ostream& out);
 
 // Parses the command line and runs a subcommand; returns the exit code. Never calls exit().
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

@@ -16,11 +16,14 @@ struct StatusRequest {
   std::optional<std::string> initiative;  // id or name in the registry; "" removes the link
   std::string registry;  // initiative registry; empty: examples/initiatieven_arnhem_oost.csv
   std::string by;        // who sets it: a role or a meeting, never a resident's name
+  // The row's version the change is based on (what the person saw listed); nullopt: the version
+  // read when this use case starts, before the registry is looked up.
+  std::optional<long long> based_on;
 };
 
-// Sets it in one transaction and logs the change. Throws request_error (field "status") for a
-// word outside the vocabulary, data_error for an unknown initiative, store errors for an
-// unknown id.
+// Sets it in one transaction and logs the change, a compare-and-set on the row's version.
+// Throws request_error (field "status") for a word outside the vocabulary, data_error for an
+// unknown initiative, store errors for an unknown id or a conflict (the row changed since).
 store::StatusSet set_status(store::ProjectStore& store, const StatusRequest& request,
                             geo::Reporter& reporter);
 

@@ -56,6 +56,7 @@ struct SpotRecord {
   geo::MultiPolygon geometry;
   StatusInfo status;
   std::string created_at;
+  long long version = 0;  // the row's version in the store: a change is based on it
 };
 
 // A current (not superseded) sketch of a session with its status; id "S" + its number in the
@@ -67,6 +68,7 @@ struct SketchStatusRow {
   InkCategory category = InkCategory::probleem;
   MarkKind kind = MarkKind::area;
   StatusInfo status;
+  long long version = 0;  // the row's version in the store: a change is based on it
 };
 
 // A change asked for on the command line; `id` names a spot or a sketch. What is not given is
@@ -78,6 +80,9 @@ struct StatusChange {
   std::optional<std::string> note;
   std::optional<LinkedInitiative> initiative;
   std::string by;
+  // The row's version the change is based on (what the person saw); nullopt: the version the
+  // row has when the change is written.
+  std::optional<long long> based_on;
 };
 
 // Spot ids start with the session as a slug: lower case ASCII letters and digits, other runs

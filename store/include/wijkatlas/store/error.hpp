@@ -6,8 +6,9 @@
 //   store_io_error      (io_error, exit 3):     not_found, not_a_store, newer_format
 //   store_output_error  (output_error, exit 4): already_exists, locked, read_only,
 //                                               upgrade_failed, write_failed
-//   store_data_error    (data_error, exit 3):   duplicate, conflict, foreign_project,
-//                                               unknown_id, not_current, bad_value
+//   store_data_error    (data_error, exit 3):   duplicate, conflict (the command line: exit 5),
+//                                               foreign_project, unknown_id, not_current,
+//                                               bad_value
 //   store_usage_error   (usage_error, exit 2):  bad_location
 // Catch `store_error` to get at the kind of any of them. Messages never name a command-line
 // option; a front end adds its own hints (rethrow_with_hint).
@@ -29,7 +30,8 @@ enum class ErrorKind {
   upgrade_failed,   // an older format could not be upgraded (the store is left as it was)
   write_failed,     // any other failed write (disk full, a trigger refusing a row): nothing stored
   duplicate,        // the id (a sheet, a spot) is taken
-  conflict,         // the row changed since it was read (compare-and-set); reserved for issue 13
+  conflict,         // the row changed since the version a change was based on (compare-and-set):
+                    // nothing written; the message says what changed, when and by whom
   foreign_project,  // a sheet of another project
   unknown_id,       // no spot or sketch with that id
   not_current,      // a sketch from an earlier photo of its sheet (superseded)

@@ -29,8 +29,9 @@ namespace wijkatlas::store {
 // The format a store is written in; older ones are upgraded in place when opened.
 // 1 sheets, ingests, sketches; 2 round two: statuses, spots, status changes, the previous
 // session of a sheet; 3 the min_n each spot was made with; 4 one language (English) for every
-// table and column, stable ids (uuid) on every row, sketch numbers, date-time fields.
-inline constexpr int format_version = 4;
+// table and column, stable ids (uuid) on every row, sketch numbers, date-time fields; 5 who made
+// and changed each row when, its version (compare-and-set), and the history of every change.
+inline constexpr int format_version = 5;
 
 struct OpenOptions {
   // How long a write waits for another writer (another wijkatlas, QGIS saving an edit) before
@@ -39,6 +40,10 @@ struct OpenOptions {
   // true: opening checks that the store can be locked for writing, so that a locked or
   // read-only store fails before any other work is done. false (readers): no such check.
   bool check_writable = true;
+  // Who writes through this store: a role or a session name ("tafel Presikhaaf 12-3"), never a
+  // resident's name. Every row made or changed carries it (created_by, updated_by), and so
+  // does its history. "" writes "wijkatlas".
+  std::string by;
 };
 
 class ProjectStore {
@@ -97,8 +102,21 @@ class ProjectStore {
   // taken by a spot of another session.
   void replace_spots(const std::string& session, const std::vector<sketch::SpotRecord>& spots);
   // Sets the status of a spot (by its id, any case) or a sketch (S17) and logs the change, in
-  // one transaction. Throws store_error unknown_id or not_current (a superseded sketch).
+  // one transaction: a compare-and-set on the row's version (change.based_on; nullopt: the
+  // version the row has when the transaction starts). Throws store_error unknown_id,
+  // not_current (a superseded sketch) or conflict (the row changed since that version: the
+  // message says what, when and by whom; nothing is written).
   StatusSet set_status(const sketch::StatusChange& change);
+  // The version of a spot (by its id, any case) or a sketch (S17) now, for a change that is
+  // based on it. Throws store_error unknown_id.
+  long long version_of(const std::string& id);
+
+  // ---- history ----
+  // Every change recorded after `since` (ISO 8601 UTC, exclusive), oldest first.
+  std::vector<HistoryEntry> history_since(const std::string& since);
+  // The last moment recorded for a session: its latest printed sheet, ingest, or change made
+  // under its name (by). nullopt when the store knows no such session.
+  std::optional<std::string> session_moment(const std::string& session);
 
   struct Impl;
 

@@ -63,6 +63,19 @@ struct StatusSet {
   std::string id;
   std::string kind;  // "plek" or "schets"
   sketch::StatusInfo status;
+  long long version = 0;  // the row's version after the change
+};
+
+// One entry of the store's history: a row made, removed, or one field of it changed.
+struct HistoryEntry {
+  std::string table;   // "sheets", "ingests", "sketches", "spots"
+  std::string row_id;  // the id people use: a sheet's or spot's id, an ingest's id, S17
+  std::string field;   // the column; "(nieuw)" for a row made, "(verwijderd)" for one removed
+  std::optional<std::string> old_value;
+  std::optional<std::string> new_value;
+  long long version = 0;   // the row's version after the change
+  std::string changed_at;  // ISO 8601 UTC
+  std::string changed_by;
 };
 
 }  // namespace wijkatlas::store

@@ -1,0 +1,154 @@
+#include "row_log.hpp"
+
+#include <array>
+#include <string_view>
+
+#include "schema.hpp"
+#include "wijkatlas/sketch/status.hpp"
+
+namespace wijkatlas::store::detail {
+namespace {
+namespace h = schema::history;
+
+// Fields whose change the history does not repeat: the bookkeeping itself, and the status's
+// own "by" and "when", which the history entry has as changed_by and changed_at.
+bool logged(std::string_view field) {
+  constexpr std::array skipped{schema::row::created_at,   schema::row::created_by,
+                               schema::row::updated_at,   schema::row::updated_by,
+                               schema::row::version,      schema::status::by,
+                               schema::status::changed_at};
+  for (const char* s : skipped)
+    if (field == s) return false;
+  return true;
+}
+
+// A field's value as text (times as ISO 8601 UTC), nullopt for NULL; blobs are never logged.
+std::optional<std::string> value_text(const OGRFeature& f, int i) {
+  if (!f.IsFieldSetAndNotNull(i)) return std::nullopt;
+  const OGRFieldDefn* defn = f.GetFieldDefnRef(i);
+  if (defn->GetType() == OFTDateTime) return time_text(f, defn->GetNameRef());
+  if (defn->GetType() == OFTInteger && defn->GetSubType() == OFSTBoolean)
+    return f.GetFieldAsInteger(i) != 0 ? "ja" : "nee";
+  return f.GetFieldAsString(i);
+}
+
+std::string quoted(const std::optional<std::string>& v) {
+  return v ? "'" + *v + "'" : "(leeg)";
+}
+
+}  // namespace
+
+std::string row_id(const std::string& table, const OGRFeature& row) {
+  if (table == schema::sketches::table)
+    return sketch::sketch_status_id(row.GetFieldAsInteger64(schema::sketches::number));
+  const int i = row.GetDefnRef()->GetFieldIndex("id");
+  return i >= 0 ? row.GetFieldAsString(i) : text(row, "uuid");
+}
+
+long long row_version(const OGRFeature& row) {
+  const int i = row.GetDefnRef()->GetFieldIndex(schema::row::version);
+  return i >= 0 ? row.GetFieldAsInteger64(i) : 0;
+}
+
+RowLog::RowLog(Backend& backend, std::string by)
+    : backend_(backend),
+      history_(backend, h::table),
+      by_(by.empty() ? "wijkatlas" : std::move(by)),
+      at_(utc_now()) {}
+
+void RowLog::stamp(Rows& rows, OGRFeature& row) {
+  if (!rows.has_column(schema::row::version)) return;
+  if (is_null(row, schema::row::created_at)) set_time(row, schema::row::created_at, at_);
+  row.SetField(schema::row::created_by, by_.c_str());
+  set_time(row, schema::row::updated_at, at_);
+  row.SetField(schema::row::updated_by, by_.c_str());
+  if (row_version(row) < 1) row.SetField(schema::row::version, 1);
+}
+
+void RowLog::insert_unlogged(Rows& rows, OGRFeature& row, const std::string& what) {
+  stamp(rows, row);
+  rows.insert(row, what);
+}
+
+void RowLog::insert(Rows& rows, OGRFeature& row, const std::string& what) {
+  insert_unlogged(rows, row, what);
+  log(rows.table(), text(row, "uuid"), row_id(rows.table(), row), h::created, std::nullopt,
+      row_id(rows.table(), row), row_version(row));
+}
+
+void RowLog::removed(Rows& rows, const OGRFeature& row) {
+  log(rows.table(), text(row, "uuid"), row_id(rows.table(), row), h::removed,
+      row_id(rows.table(), row), std::nullopt, row_version(row) + 1);
+}
+
+long long RowLog::update(Rows& rows, const OGRFeature& before, OGRFeature& after,
+                         long long based_on, const std::string& subject) {
+  const std::string uuid = text(before, "uuid");
+  // The compare-and-set itself: the database decides, not what this process read.
+  const std::int64_t changed =
+      backend_.execute("UPDATE \"" + rows.table() + "\" SET \"" + schema::row::version + "\" = \"" +
+                       schema::row::version + "\" + 1 WHERE uuid = " + sql_literal(uuid) +
+                       " AND \"" + schema::row::version + "\" = " + std::to_string(based_on));
+  if (changed != 1) conflict(rows, uuid, based_on, subject);
+  const long long version = based_on + 1;
+  after.SetField(schema::row::version, static_cast<GIntBig>(version));
+  set_time(after, schema::row::updated_at, at_);
+  after.SetField(schema::row::updated_by, by_.c_str());
+  rows.update(after, subject);
+  const std::string id = row_id(rows.table(), after);
+  for (int i = 0; i < after.GetFieldCount(); ++i) {
+    const OGRFieldDefn* defn = after.GetFieldDefnRef(i);
+    if (defn->GetType() == OFTBinary || !logged(defn->GetNameRef())) continue;
+    const auto old_value = value_text(before, i);
+    const auto new_value = value_text(after, i);
+    if (old_value != new_value)
+      log(rows.table(), uuid, id, defn->GetNameRef(), old_value, new_value, version);
+  }
+  return version;
+}
+
+void RowLog::log(const std::string& table, const std::string& row_uuid, const std::string& row_id,
+                 const std::string& field, const std::optional<std::string>& old_value,
+                 const std::optional<std::string>& new_value, long long version) {
+  OGRFeatureUniquePtr entry = history_.new_row();
+  entry->SetField(h::table_name, table.c_str());
+  entry->SetField(h::row_uuid, row_uuid.c_str());
+  entry->SetField(h::row_id, row_id.c_str());
+  entry->SetField(h::field, field.c_str());
+  if (old_value) entry->SetField(h::old_value, old_value->c_str());
+  if (new_value) entry->SetField(h::new_value, new_value->c_str());
+  entry->SetField(h::row_version, static_cast<GIntBig>(version));
+  set_time(*entry, h::changed_at, at_);
+  entry->SetField(h::changed_by, by_.c_str());
+  history_.insert(*entry, "the history of " + row_id);
+}
+
+void RowLog::conflict(Rows& rows, const std::string& uuid, long long based_on,
+                      const std::string& subject) {
+  const std::string read = "it changed since version " + std::to_string(based_on) + " was read";
+  const OGRFeatureUniquePtr now = rows.first("uuid = " + sql_literal(uuid));
+  if (!now)
+    raise(ErrorKind::conflict, backend_.location(),
+          read + ": it was removed (spots made again?); nothing was written", subject);
+  std::string what;
+  history_.each(std::string(h::row_uuid) + " = " + sql_literal(uuid) + " AND " + h::row_version +
+                    " > " + std::to_string(based_on),
+                [&](OGRFeature& e) {
+                  what += (what.empty() ? "" : ", ") + text(e, h::field) + " " +
+                          quoted(is_null(e, h::old_value)
+                                     ? std::nullopt
+                                     : std::optional<std::string>(text(e, h::old_value))) +
+                          " -> " +
+                          quoted(is_null(e, h::new_value)
+                                     ? std::nullopt
+                                     : std::optional<std::string>(text(e, h::new_value)));
+                });
+  raise(ErrorKind::conflict, backend_.location(),
+        read + ": now version " + std::to_string(row_version(*now)) + ", changed " +
+            time_text(*now, schema::row::updated_at) + " by " +
+            text(*now, schema::row::updated_by) + (what.empty() ? "" : " (" + what + ")") +
+            "; nothing was written: read it again and redo the change",
+        subject);
+}
+
+}  // namespace wijkatlas::store::detail
