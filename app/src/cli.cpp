@@ -363,8 +363,18 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                        "Make the session's spots again (after more drawings came in); statuses go "
                        "to the new spot that overlaps most");
 
-  auto* store_cmd = app.add_subcommand("store", "The project store: what changed (log)");
+  auto* store_cmd =
+      app.add_subcommand("store", "The project store: make one (init), what changed (log)");
   store_cmd->require_subcommand(1);
+  StoreInitOptions store_init;
+  auto* store_init_cmd = store_cmd->add_subcommand(
+      "init", "Make a new, empty project store (a GeoPackage file or a PostgreSQL schema)");
+  store_init_cmd
+      ->add_option("--store", store_init.store,
+                   "Project store: a GeoPackage file or PG:... active_schema=PROJECT")
+      ->capture_default_str();
+  store_init_cmd->add_option("--project", store_init.project, "The project's name")
+      ->capture_default_str();
   StoreLogOptions store_log;
   auto* store_log_cmd = store_cmd->add_subcommand(
       "log", "What changed since a session or a date, one line per change");
@@ -380,7 +390,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   // -q works before and after the subcommand, as in osmium and GDAL.
   for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd, ingest_cmd, overlap_cmd,
-                    compare_cmd, status_cmd, store_log_cmd})
+                    compare_cmd, status_cmd, store_init_cmd, store_log_cmd})
     cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
 
   try {
@@ -430,6 +440,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       run_compare(compare, reporter, summary_out);
     else if (*status_cmd)
       run_status(status, reporter, summary_out);
+    else if (*store_init_cmd)
+      run_store_init(store_init, summary_out);
     else if (*store_log_cmd)
       run_store_log(store_log, out);
     return exit_ok;

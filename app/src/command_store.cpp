@@ -1,12 +1,20 @@
-// `wijkatlas store log`: what changed in a project store since a session or a date, one Dutch
-// line per change, from the store's history.
+// `wijkatlas store init`: a new project store; `wijkatlas store log`: what changed in one since a
+// session or a date, one Dutch line per change, from the store's history.
 #include <ostream>
 
 #include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/project/store_log.hpp"
 #include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::app {
+
+void run_store_init(const StoreInitOptions& o, std::ostream& out) {
+  if (o.project.empty()) throw usage_error("--project needs a name");
+  const store::ProjectStore store = store::ProjectStore::create(o.store, o.project);
+  out << "projectstore gemaakt: " << store.location() << " (project '" << store.project()
+      << "', formaat " << store::format_version << ")\n";
+}
 
 StoreLogSummary run_store_log(const StoreLogOptions& o, std::ostream& out) {
   store::OpenOptions options;

@@ -374,5 +374,24 @@ TEST(StatusCommand, AChangeBasedOnAnOldVersionExitsFiveAndStoreLogListsTheChange
   EXPECT_EQ(run_wijkatlas({"store", "log", "--store", store.string()}).code, 2);
 }
 
+TEST(StatusCommand, StoreInitMakesANewStoreAndNeverOverAnOldOne) {
+  TempDir dir;
+  const auto store = dir / "nieuw.gpkg";
+  const CliRun made = run_wijkatlas({"store", "init", "--store", store.string()});
+  ASSERT_EQ(made.code, 0) << made.err;
+  EXPECT_CONTAINS(made.out,
+                  "projectstore gemaakt: " + store.string() + " (project 'npao', formaat 5)");
+  EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'project'"), "npao");
+  const CliRun again =
+      run_wijkatlas({"store", "init", "--store", store.string(), "--project", "ander"});
+  EXPECT_EQ(again.code, 4) << again.err;
+  EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'project'"), "npao")
+      << "the existing store is left as it was";
+  const CliRun log =
+      run_wijkatlas({"store", "log", "--since", "2000-01-01", "--store", store.string()});
+  EXPECT_EQ(log.code, 0) << log.err;
+  EXPECT_CONTAINS(log.out, "geen wijzigingen sinds 2000-01-01");
+}
+
 }  // namespace
 }  // namespace wijkatlas::sketch::test

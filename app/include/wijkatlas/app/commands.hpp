@@ -180,6 +180,13 @@ struct StatusSummary {
 };
 StatusSummary run_status(const StatusOptions& options, geo::Reporter& reporter, std::ostream& out);
 
+// `wijkatlas store init`: a new, empty project store (never over an existing one).
+struct StoreInitOptions {
+  std::string store = "project.gpkg";
+  std::string project = "npao";
+};
+void run_store_init(const StoreInitOptions& options, std::ostream& out);
+
 // `wijkatlas store log`: what changed since a session or a date.
 struct StoreLogOptions {
   std::string store = "project.gpkg";
