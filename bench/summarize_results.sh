@@ -4,7 +4,7 @@
 #   bench/summarize_results.sh bench/results/join_bench.csv [bench/results/machine.txt]
 set -euo pipefail
 if [ -n "${2:-}" ] && [ -f "$2" ]; then
-  sed -n 's/^started: \(.*\); finished: \(.*\)$/Run from \1 to \2 (UTC); /p; s/^load average at start \/ end: \(.*\)$/load average (1, 5, 15 min) at start \/ end: \1; /p; s/^repetitions: \(.*\)$/repetitions: \1./p' "$2" | tr -d '\n'
+  sed -n 's/^started: \(.*\); finished: \(.*\)$/Run from \1 to \2 (UTC); /p; s/^load average at start \/ end: \(.*\)$/load average (1, 5, 15 min) at start \/ end: \1; /p; s/^repetitions: \(.*\)$/repetitions: \1./p' "$2" | tr -d '\n' | sed 's/\.Run from/.\nRun from/g'
   echo; echo
 fi
 awk -F, '
