@@ -357,9 +357,30 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
                        "Make the session's spots again (after more drawings came in); statuses go "
                        "to the new spot that overlaps most");
 
+  ServeOptions serve;
+  auto* serve_cmd = app.add_subcommand(
+      "serve", "The meeting viewer: the map in a browser, with layers, inspect and search");
+  serve_cmd
+      ->add_option("--store", serve.store,
+                   "Project store: a GeoPackage file (created when missing) or PG:... "
+                   "active_schema=PROJECT")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--listen", serve.listen,
+                   "HOST:PORT to listen on; 127.0.0.1 keeps it to this machine, port 0 picks one")
+      ->capture_default_str();
+  serve_cmd->add_option("--data-dir", serve.data_dir,
+                        "Data directory (default: $WIJKATLAS_DATA_DIR, then ../shared/datasets)");
+  serve_cmd->add_option("--cache-dir", serve.cache_dir,
+                        "Where prepared base maps are kept (default: $XDG_CACHE_HOME/wijkatlas)");
+  serve_cmd->add_option("--registry", serve.registry,
+                        "Initiative registry (default: examples/initiatieven_arnhem_oost.csv)");
+  serve_cmd->add_option("--web-dir", serve.web_dir,
+                        "The page and its bundle (default: web/ beside the program)");
+
   // -q works before and after the subcommand, as in osmium and GDAL.
   for (auto* cmd : {areas_cmd, join_cmd, map_cmd, atlas_cmd, sheet_cmd, ingest_cmd, overlap_cmd,
-                    compare_cmd, status_cmd})
+                    compare_cmd, status_cmd, serve_cmd})
     cmd->add_flag("-q,--quiet", quiet, "No progress or informational messages");
 
   try {
@@ -409,6 +430,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       run_compare(compare, reporter, summary_out);
     else if (*status_cmd)
       run_status(status, reporter, summary_out);
+    else if (*serve_cmd)
+      run_serve(serve, reporter, out);
     return exit_ok;
   } catch (const usage_error& e) {
     err << "wijkatlas: " << worded(e) << store_hint(e) << "\n";

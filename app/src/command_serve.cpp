@@ -1,0 +1,69 @@
+// `wijkatlas serve`: the meeting viewer's server until Ctrl-C (SIGINT) or SIGTERM.
+#include <signal.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <ostream>
+
+#include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/server/server.hpp"
+
+namespace wijkatlas::app {
+namespace {
+
+// HOST:PORT (the last colon splits, so an IPv6 host may carry colons of its own).
+std::pair<std::string, int> parse_listen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  const auto bad = [&] {
+    return about_field(usage_error("'" + listen + "' is not HOST:PORT, e.g. 127.0.0.1:8080"),
+                       "listen");
+  };
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) throw bad();
+  const std::string port_text = listen.substr(colon + 1);
+  if (port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos)
+    throw bad();
+  const int port = std::stoi(port_text);
+  if (port > 65535) throw bad();
+  return {listen.substr(0, colon), port};
+}
+
+// The bundle is built beside the program (build/release/web), and installed beside it too.
+std::filesystem::path default_web_dir() {
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::path("web") : exe.parent_path() / "web";
+}
+
+}  // namespace
+
+void run_serve(const ServeOptions& options, geo::Reporter& reporter, std::ostream& out) {
+  server::ServerOptions o;
+  std::tie(o.host, o.port) = parse_listen(options.listen);
+  o.store = options.store;
+  o.data_dir = options.data_dir;
+  o.cache_dir = options.cache_dir;
+  o.registry = options.registry;
+  o.web_dir = options.web_dir.empty() ? default_web_dir() : options.web_dir;
+
+  // Block the stop signals in every thread (the workers inherit the mask) and wait for one here.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  server::Server server(o, reporter);
+  server.start();
+  if (o.host != "127.0.0.1" && o.host != "localhost" && o.host != "::1")
+    reporter.warn("luistert op " + o.host +
+                  ": ook andere apparaten in het netwerk zien de kaart (schrijven kan nog niet)");
+  out << "wijkatlas serve: " << server.url() << " (Ctrl-C stopt)" << std::endl;
+  int received = 0;
+  sigwait(&stop_signals, &received);
+  reporter.info("gestopt");
+  server.stop();
+  pthread_sigmask(SIG_UNBLOCK, &stop_signals, nullptr);
+}
+
+}  // namespace wijkatlas::app
