@@ -44,7 +44,7 @@ void run_serve(const ServeOptions& options, geo::Reporter& reporter, std::ostrea
   o.data_dir = options.data_dir;
   o.cache_dir = options.cache_dir;
   o.registry = options.registry;
-  o.web_dir = options.web_dir.empty() ? default_web_dir() : options.web_dir;
+  o.web_dir = options.web_dir.empty() ? default_web_dir() : std::filesystem::path(options.web_dir);
 
   // Block the stop signals in every thread (the workers inherit the mask) and wait for one here.
   sigset_t stop_signals;

@@ -45,10 +45,11 @@ struct Server::Impl {
           if (send_exception(res, e) >= 500)
             reporter.warn(req.method + " " + req.path + ": " + res.body);
         });
-    http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-      fill_default_error(res);
-      return httplib::Server::HandlerResponse::Handled;
-    });
+    http.set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request&, httplib::Response& res) {
+          fill_default_error(res);
+          return httplib::Server::HandlerResponse::Handled;
+        }));
     add_routes(http, *state);
   }
 };

@@ -1,6 +1,7 @@
 #pragma once
 // One server per test program, started in-process on an ephemeral loopback port with the real
 // data directory, the built page and a fresh store; and a client for it.
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <memory>
@@ -17,7 +18,6 @@ class ServerTest : public ::testing::Test {
   static void SetUpTestSuite();
   static void TearDownTestSuite();
 
- protected:
   static httplib::Client client();
   static int port();
   // A request as raw bytes on a fresh connection (for paths a client library would normalise);

@@ -45,7 +45,9 @@ TEST_F(BadRequests, PathTraversalIsRefused) {
     const std::string response = raw(get(target));
     EXPECT_EQ(status_of(response), 400) << target << "\n" << response;
     EXPECT_EQ(response.find("root:"), std::string::npos);
-    if (status_of(response) == 400) EXPECT_EQ(body_of(response)["fout"]["code"], "ongeldig_pad");
+    if (status_of(response) == 400) {
+      EXPECT_EQ(body_of(response)["fout"]["code"], "ongeldig_pad");
+    }
   }
 }
 
