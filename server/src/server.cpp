@@ -45,8 +45,8 @@ struct Server::Impl {
           if (send_exception(res, e) >= 500)
             reporter.warn(req.method + " " + req.path + ": " + res.body);
         });
-    http.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request&, httplib::Response& res) {
+    http.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
           fill_default_error(res);
           return httplib::Server::HandlerResponse::Handled;
         }));
