@@ -35,6 +35,29 @@ std::filesystem::path default_web_dir() {
   return ec ? std::filesystem::path("web") : exe.parent_path() / "web";
 }
 
+// Blocks the stop signals in this thread and the threads it starts (they inherit the mask),
+// so that sigwait() here receives them; unblocks them again however run_serve ends.
+class StopSignals {
+ public:
+  StopSignals() {
+    sigemptyset(&set_);
+    sigaddset(&set_, SIGINT);
+    sigaddset(&set_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set_, &previous_);
+  }
+  ~StopSignals() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+  void wait() const {
+    int received = 0;
+    sigwait(&set_, &received);
+  }
+
+ private:
+  sigset_t set_{};
+  sigset_t previous_{};
+};
+
 }  // namespace
 
 void run_serve(const ServeOptions& options, geo::Reporter& reporter, std::ostream& out) {
@@ -46,12 +69,7 @@ void run_serve(const ServeOptions& options, geo::Reporter& reporter, std::ostrea
   o.registry = options.registry;
   o.web_dir = options.web_dir.empty() ? default_web_dir() : std::filesystem::path(options.web_dir);
 
-  // Block the stop signals in every thread (the workers inherit the mask) and wait for one here.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  const StopSignals stop_signals;
 
   server::Server server(o, reporter);
   server.start();
@@ -59,11 +77,9 @@ void run_serve(const ServeOptions& options, geo::Reporter& reporter, std::ostrea
     reporter.warn("luistert op " + o.host +
                   ": ook andere apparaten in het netwerk zien de kaart (schrijven kan nog niet)");
   out << "wijkatlas serve: " << server.url() << " (Ctrl-C stopt)" << std::endl;
-  int received = 0;
-  sigwait(&stop_signals, &received);
+  stop_signals.wait();
   reporter.info("gestopt");
   server.stop();
-  pthread_sigmask(SIG_UNBLOCK, &stop_signals, nullptr);
 }
 
 }  // namespace wijkatlas::app

@@ -27,9 +27,10 @@ std::string media_type_for(const fs::path& file) {
 
 WebAssets::WebAssets(const fs::path& dir) {
   if (!fs::is_regular_file(dir / "index.html")) {
-    throw io_error(dir.string(),
-                   "the viewer's page is missing (no index.html): build the web bundle (npm ci in "
-                   "web/, then cmake --build)");
+    throw about_field(io_error(dir.string(),
+                               "the viewer's page is missing (no index.html): build wijkatlas "
+                               "after scripts/install-deps.sh has installed web/node_modules"),
+                      "web_dir");
   }
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
     if (!entry.is_regular_file() || entry.is_symlink()) continue;

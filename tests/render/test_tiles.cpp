@@ -78,7 +78,7 @@ TEST(Metatile, AStreetNameRunsAcrossTheTileEdgesInsideIt) {
   const TileGrid grid;
   const Metatile meta = metatile_of(grid, {14, 9000, 7000});
   const geo::Box ground = metatile_box(grid, meta);
-  const double mid_y = (ground.min_corner().y() + ground.max_corner().y()) / 2 + 1;
+  const double mid_y = (ground.min_corner().y() + ground.max_corner().y()) / 2;
   geo::BaseMap map;
   geo::LineString street{{ground.min_corner().x() - 50, mid_y},
                          {ground.max_corner().x() + 50, mid_y}};
@@ -88,13 +88,19 @@ TEST(Metatile, AStreetNameRunsAcrossTheTileEdgesInsideIt) {
   const auto tiles = render_metatile(std::move(layers), grid, meta);
   ASSERT_EQ(tiles.size(), 16u);
   // The name sits at the middle of the street: the metatile's centre, where four tiles meet.
-  // Drawn tile by tile it would be cut or missing; drawn on the metatile it is in all four.
+  // Drawn tile by tile it would be cut or missing; drawn on the metatile it runs across the
+  // vertical edge there (text left and right of it) and across the horizontal one.
+  std::vector<int> dark;
   for (const std::size_t i : {5u, 6u, 9u, 10u}) {
     const test::RgbImage image = test::read_png(tiles[i].png);
     EXPECT_EQ(image.width, 256);
     EXPECT_EQ(image.height, 256);
-    EXPECT_GT(dark_pixels(image), 0) << "tile " << tiles[i].tile.x << "/" << tiles[i].tile.y;
+    dark.push_back(dark_pixels(image));
   }
+  EXPECT_GT(dark[0] + dark[2], 0) << "left of the edge";
+  EXPECT_GT(dark[1] + dark[3], 0) << "right of the edge";
+  EXPECT_GT(dark[0] + dark[1], 0) << "above the edge";
+  EXPECT_GT(dark[2] + dark[3], 0) << "below the edge";
   // Away from the street there is no text.
   EXPECT_EQ(dark_pixels(test::read_png(tiles[0].png)), 0);
 }
@@ -106,13 +112,22 @@ TEST(Metatile, NoNameIsPlacedAcrossTheMetatilesOwnEdge) {
   // A short street whose only room for its name straddles the metatile's left edge.
   const double y = (ground.min_corner().y() + ground.max_corner().y()) / 2;
   const double x = ground.min_corner().x();
-  geo::BaseMap map;
-  map.lines.push_back(
-      {geo::LineClass::major_street, "Hommelseweg", {geo::LineString{{x - 15, y}, {x + 15, y}}}});
-  std::vector<MapLayer> layers;
-  layers.emplace_back(BaseMapLayer{map, true});
-  const auto tiles = render_metatile(std::move(layers), grid, meta);
-  for (const RenderedTile& t : tiles) EXPECT_EQ(dark_pixels(test::read_png(t.png)), 0);
+  const auto dark_in_block = [&](double from_x) {
+    geo::BaseMap map;
+    map.lines.push_back({geo::LineClass::major_street,
+                         "Hommelseweg",
+                         {geo::LineString{{from_x, y}, {from_x + 30, y}}}});
+    std::vector<MapLayer> layers;
+    layers.emplace_back(BaseMapLayer{map, true});
+    int n = 0;
+    for (const RenderedTile& t : render_metatile(std::move(layers), grid, meta))
+      n += dark_pixels(test::read_png(t.png));
+    return n;
+  };
+  EXPECT_EQ(dark_in_block(x - 15), 0);
+  // The same street wholly inside the block has its name (so the first one was left out for
+  // the edge, not for lack of room).
+  EXPECT_GT(dark_in_block(x + 5), 0);
 }
 
 }  // namespace
