@@ -141,6 +141,9 @@ try {
   const buurt = (box[2] - box[0]) * (box[3] - box[1]);
   check(shown < 40 * buurt && view.extent[0] <= box[0] && view.extent[2] >= box[2],
         'en zoomt in tot de buurt, helemaal in beeld');
+  const outlined = await page.evaluate(() =>
+    window.wijkatlas.found.getSource().getFeatures().map((f) => f.get('naam')));
+  check(outlined.length === 1 && outlined[0] === 'Elsweide', 'de gevonden buurt is omlijnd');
   await settled(page);
   await page.screenshot({ path: path.join(outDir, '4_gezocht.png') });
 

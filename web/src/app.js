@@ -5,6 +5,10 @@ import './app.css';
 import Map from 'ol/Map.js';
 import View from 'ol/View.js';
 import TileLayer from 'ol/layer/Tile.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import Style from 'ol/style/Style.js';
+import Stroke from 'ol/style/Stroke.js';
 import TileImage from 'ol/source/TileImage.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import { defaults as defaultControls } from 'ol/control/defaults.js';
@@ -45,7 +49,20 @@ async function start() {
 
   layerList(document.getElementById('lagen'), overlays);
   enableInspect(map, overlays, document.getElementById('info'));
-  enableSearch(document.getElementById('zoeken'), view);
+  // What the search found, outlined in the key colour until the next search.
+  const found = new VectorLayer({
+    source: new VectorSource(),
+    style: new Style({ stroke: new Stroke({ color: '#e69f00', width: 5 }) }),
+    zIndex: 30,
+  });
+  map.addLayer(found);
+  const layerOfLevel = { buurt: 'buurten', wijk: 'wijken', programmawijk: 'programmawijken' };
+  enableSearch(document.getElementById('zoeken'), view, (result) => {
+    found.getSource().clear();
+    const layer = overlays.find((l) => l.get('catalogus').id === layerOfLevel[result.niveau]);
+    const feature = layer?.getSource().getFeatures().find((f) => f.get('code') === result.code);
+    if (feature) found.getSource().addFeature(feature.clone());
+  });
   document.getElementById('bronnen').textContent = [
     ...new Set(catalogue.lagen.map((l) => l.bron).concat(catalogue.basiskaart_bron || [])),
   ].join(' · ');
@@ -62,7 +79,7 @@ async function start() {
         }),
     ),
   );
-  window.wijkatlas = { map, view, overlays, loaded };
+  window.wijkatlas = { map, view, overlays, found, loaded };
   await loaded;
   document.body.dataset.klaar = 'ja';
 }

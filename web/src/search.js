@@ -1,6 +1,6 @@
 // Search the project's own areas (buurt, CBS wijk, programme wijk; name or CBS code) and zoom
 // to the first or the chosen result. No geocoder: nothing leaves the meeting's laptop.
-export function enableSearch(form, view) {
+export function enableSearch(form, view, onFound = () => {}) {
   const input = form.querySelector('#zoekveld');
   const list = form.querySelector('#zoekresultaten');
 
@@ -9,6 +9,7 @@ export function enableSearch(form, view) {
     list.replaceChildren();
     input.value = result.naam;
     document.body.dataset.gezocht = result.code;
+    onFound(result);
   }
 
   form.addEventListener('submit', async (event) => {
