@@ -50,7 +50,6 @@ std::string ServerTest::raw(const std::string& request) {
   std::string out;
   if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
     (void)!::write(fd, request.data(), request.size());
-    ::shutdown(fd, SHUT_WR);  // nothing more comes: the server answers and closes
     char buffer[4096];
     for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;)
       out.append(buffer, static_cast<std::size_t>(n));

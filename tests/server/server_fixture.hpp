@@ -21,7 +21,8 @@ class ServerTest : public ::testing::Test {
   static httplib::Client client();
   static int port();
   // A request as raw bytes on a fresh connection (for paths a client library would normalise);
-  // returns the whole response.
+  // returns the whole response, read until the server closes (a malformed request waits for
+  // the server's read timeout).
   static std::string raw(const std::string& request);
 
  private:
