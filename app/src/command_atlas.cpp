@@ -6,6 +6,7 @@
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/project/maps.hpp"
+#include "wijkatlas/project/output_check.hpp"
 #include "wijkatlas/render/output.hpp"
 
 namespace wijkatlas::app {
@@ -15,6 +16,8 @@ AtlasSummary run_atlas(const AtlasOptions& options, geo::Reporter& reporter, std
   if (render::output_format_for(options.output) != render::OutputFormat::pdf) {
     throw usage_error("-o: the atlas is a PDF (got '" + options.output + "')");
   }
+  project::check_outputs_apart({{"output", options.output}}, {{"definition", options.overview},
+                                                              {"definition", options.wijk_map}});
   if (!options.png_dir.empty()) {
     // Like mkdir -p: a new directory is made, an existing file in the way is an error.
     std::error_code ec;

@@ -6,6 +6,7 @@
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/project/compare.hpp"
+#include "wijkatlas/project/output_check.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/output.hpp"
 
@@ -23,10 +24,20 @@ CompareSummary run_compare(const CompareOptions& options, geo::Reporter& reporte
       throw usage_error(std::string("--map: ") + e.what());
     }
   }
+  std::vector<project::NamedPath> inputs = project::inputs_of(options.source);
+  inputs.push_back({"store", options.store});
+  for (const auto& table : options.indicators) inputs.push_back({"indicators", table});
+  project::check_outputs_apart({{"output", options.output}, {"map", options.map}}, inputs);
   project::check_compare_request(options);  // a wrong request is said before the store is opened
   store::ProjectStore store = store::ProjectStore::open(options.store);
   const project::Comparison comparison = project::compare(store, options, reporter);
-  project::write_compare(comparison, {options.output, options.map, options.no_date});
+  project::CompareOutputs outputs;
+  outputs.csv = options.output;
+  outputs.map = options.map;
+  outputs.no_date = options.no_date;
+  outputs.base_map.data_dir = options.source.data_dir;
+  outputs.base_map.cache_dir = options.cache_dir;
+  project::write_compare(comparison, outputs, reporter);
 
   const project::CompareResult& result = comparison.ranks;
   CompareSummary summary;

@@ -50,7 +50,7 @@ JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::o
                     ? std::filesystem::path(options.output).replace_extension(".csv").string()
                     : options.csv;
   const project::JoinOutputs outputs{summary.output, summary.csv, options.include_personal};
-  project::check_join_outputs(outputs);  // before the work starts
+  project::check_join_outputs(options, outputs);  // before the work starts
 
   const project::JoinResult result = project::join(options, reporter);
   summary.points = result.points;

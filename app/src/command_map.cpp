@@ -4,6 +4,7 @@
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/project/maps.hpp"
+#include "wijkatlas/project/output_check.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/map.hpp"
 #include "wijkatlas/render/text.hpp"
@@ -17,10 +18,11 @@ MapSummary run_map(const MapOptions& options, geo::Reporter& reporter, std::ostr
   } catch (const render_error& e) {
     throw usage_error(std::string("-o: ") + e.what());
   }
+  project::check_outputs_apart({{"output", options.output}}, {{"definition", options.definition}});
   const project::PreparedMap map = project::prepare_map(options, reporter);
   if (format == render::OutputFormat::png) {
     const auto px = map.spec.page.raster_size();
-    reporter.info("PNG van " + std::to_string(px.width) + " x " + std::to_string(px.height) +
+    reporter.info("PNG of " + std::to_string(px.width) + " x " + std::to_string(px.height) +
                   " pixels");
   }
   const render::MapPlan plan = render::write_map(options.output, map.spec, map.info);

@@ -6,6 +6,7 @@
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/project/output_check.hpp"
 #include "wijkatlas/project/overlap.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/output.hpp"
@@ -27,6 +28,10 @@ void check_outputs(const OverlapCommandOptions& o) {
   if (!o.per_buurt.empty() && std::filesystem::path(o.per_buurt).extension() != ".csv") {
     throw usage_error("--per-buurt: the table is written as CSV (.csv), not " + o.per_buurt);
   }
+  std::vector<project::NamedPath> inputs = project::inputs_of(o.source);
+  inputs.push_back({"store", o.store});
+  project::check_outputs_apart({{"output", o.output}, {"per_buurt", o.per_buurt}, {"map", o.map}},
+                               inputs);
 }
 
 }  // namespace
@@ -54,9 +59,15 @@ OverlapSummary run_overlap(const OverlapCommandOptions& options, geo::Reporter& 
                          result.faces,
                          result.max_n,
                          ""};
-  summary.raster = project::write_overlap(
-      result, options.category,
-      {options.output, options.per_buurt, options.map, paper, options.no_date});
+  project::OverlapOutputs outputs;
+  outputs.geopackage = options.output;
+  outputs.per_area_csv = options.per_buurt;
+  outputs.map = options.map;
+  outputs.paper = paper;
+  outputs.no_date = options.no_date;
+  outputs.base_map.data_dir = options.source.data_dir;
+  outputs.base_map.cache_dir = options.cache_dir;
+  summary.raster = project::write_overlap(result, options.category, outputs, reporter);
 
   out << summary.sheets << " tekeningen (" << summary.sketches << " schetsen, categorie "
       << options.category << "), methode " << summary.method << ": " << summary.faces

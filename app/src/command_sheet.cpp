@@ -4,6 +4,7 @@
 
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/project/output_check.hpp"
 #include "wijkatlas/project/session_spots.hpp"
 #include "wijkatlas/project/sheet.hpp"
 #include "wijkatlas/render/error.hpp"
@@ -20,6 +21,10 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
   }
   // Where and at what scale first: a mistyped place or CRS makes no store. Then the store,
   // before the base map and the rendering: a locked or foreign store fails before that work.
+  std::vector<project::NamedPath> inputs = project::inputs_of(o.areas);
+  inputs.push_back({"store", o.store});
+  inputs.push_back({"basemap", o.basemap});
+  project::check_outputs_apart({{"output", o.output}}, inputs);
   const project::SheetPlace place = project::locate_sheet(o, reporter);
   store::ProjectStore store = store::ProjectStore::open_or_create(o.store, "npao");
   std::vector<sketch::SpotRecord> previous_spots;

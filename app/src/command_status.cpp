@@ -156,9 +156,9 @@ StatusSummary run_status(const StatusOptions& o, geo::Reporter& reporter, std::o
   summary.spots = spots.spots.size();
   summary.spots_made = spots.made;
   if (spots.made) {
-    reporter.info(std::to_string(spots.spots.size()) + " plekken gemaakt: waar minstens " +
+    reporter.info(std::to_string(spots.spots.size()) + " spots made: where at least " +
                   std::to_string(min_n) +
-                  " bladen van de sessie dezelfde plek tekenden (per categorie)");
+                  " sheets of the session marked the same place (per category)");
   }
   if (spots.spots.empty()) {
     out << "sessie '" << o.session << "': geen plekken (nergens tekenden " << min_n

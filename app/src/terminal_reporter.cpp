@@ -8,7 +8,7 @@ TerminalReporter::TerminalReporter(std::ostream& err, bool quiet, bool is_termin
 void TerminalReporter::warn(std::string_view message) {
   if (last_percent_ >= 0) err_ << "\n";
   last_percent_ = -1;
-  err_ << "wijkatlas: waarschuwing: " << message << "\n";
+  err_ << "wijkatlas: warning: " << message << "\n";
 }
 
 void TerminalReporter::info(std::string_view message) {

@@ -99,14 +99,18 @@ render::MapSpec panel(const std::string& title, const std::string& subtitle,
   return spec;
 }
 
-void write_two_panels(const std::string& output, const std::vector<geo::MultiPolygon>& shapes,
-                      const std::vector<std::string>& names, const CompareResult& result,
-                      const Measure& measure, const std::string& indicator, bool no_date) {
+void write_two_panels(const Comparison& comparison, const CompareOutputs& outputs,
+                      geo::Reporter& reporter) {
+  const std::vector<geo::MultiPolygon>& shapes = comparison.shapes;
+  const std::vector<std::string>& names = comparison.names;
+  const CompareResult& result = comparison.ranks;
+  const Measure measure{comparison.measure, comparison.measure_legend};
+  const std::string& indicator = comparison.indicator;
   std::string date;
   render::DocumentInfo info{.title = "Wat bewoners tekenen en wat de cijfers zeggen",
                             .author = "wijkatlas",
                             .subject = measure.legend + " / " + indicator};
-  if (!no_date) {
+  if (!outputs.no_date) {
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     info.created = now;
     date = map_date_text(render::Language::nl, std::chrono::floor<std::chrono::days>(now));
@@ -127,6 +131,12 @@ void write_two_panels(const std::string& output, const std::vector<geo::MultiPol
   right.layers.emplace_back(
       choropleth(shapes, names, figures, figure, "YlGnBu", "CBS, Kadaster", 1));
   right.layers.emplace_back(highlight_layer(shapes, result));
+  for (render::MapSpec* spec : {&left, &right}) {
+    auto& values = std::get<render::AreaLayer>(spec->layers.front());
+    values.simplified_boundaries = comparison.simplified_boundaries;
+    // The streets show through, so that a reader finds the buurten by them.
+    if (outputs.base_map.enabled) values.fill_opacity = 0.75;
+  }
 
   // Same buurten, same frame: fit the left panel, then give both its scale and centre.
   std::optional<geo::Box> box;
@@ -151,13 +161,17 @@ void write_two_panels(const std::string& output, const std::vector<geo::MultiPol
                                      (box->min_corner().y() + box->max_corner().y()) / 2);
     spec->extent.scale = scale;
   }
+  // The same streets under both panels: read once, shared.
+  add_base_map_under(left, outputs.base_map, reporter);
+  if (std::holds_alternative<render::BaseMapLayer>(left.layers.front()))
+    right.layers.insert(right.layers.begin(), left.layers.front());
   const render::MapPlan left_plan = render::plan_map(left), right_plan = render::plan_map(right);
   render::Page sheet;
   sheet.paper = render::Paper::a3;
   sheet.orientation = render::Orientation::landscape;
   const std::vector<render::MapPanel> panels{{&left, &left_plan, {0, 0}},
                                              {&right, &right_plan, {210, 0}}};
-  render::write_map_panels(output, sheet, panels, info);
+  render::write_map_panels(outputs.map, sheet, panels, info);
 }
 
 }  // namespace
@@ -197,6 +211,7 @@ Comparison compare(store::ProjectStore& store, const CompareRequest& request,
   out.measure = measure.key;
   out.measure_legend = measure.legend;
   out.indicator = request.indicator;
+  out.simplified_boundaries = h.simplified_boundaries;
   std::vector<CompareRow> rows;
   for (const std::size_t i : compared_buurten(h)) {
     const geo::Area& a = h.at(geo::Level::buurt)[i];
@@ -224,14 +239,13 @@ Comparison compare(store::ProjectStore& store, const CompareRequest& request,
   return out;
 }
 
-void write_compare(const Comparison& comparison, const CompareOutputs& outputs) {
+void write_compare(const Comparison& comparison, const CompareOutputs& outputs,
+                   geo::Reporter& reporter) {
   geo::write_csv(outputs.csv,
                  compare_table(comparison.ranks, comparison.measure, comparison.indicator));
   if (outputs.map.empty()) return;
   try {
-    write_two_panels(outputs.map, comparison.shapes, comparison.names, comparison.ranks,
-                     {comparison.measure, comparison.measure_legend}, comparison.indicator,
-                     outputs.no_date);
+    write_two_panels(comparison, outputs, reporter);
   } catch (...) {
     std::error_code ec;
     std::filesystem::remove(outputs.csv, ec);  // nothing half-written

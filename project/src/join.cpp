@@ -6,6 +6,7 @@
 #include "wijkatlas/geo/join.hpp"
 #include "wijkatlas/geo/join_output.hpp"
 #include "wijkatlas/geo/point_reader.hpp"
+#include "wijkatlas/project/output_check.hpp"
 
 namespace wijkatlas::project {
 namespace fs = std::filesystem;
@@ -73,8 +74,12 @@ JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
   return result;
 }
 
-void check_join_outputs(const JoinOutputs& outputs) {
+void check_join_outputs(const JoinRequest& request, const JoinOutputs& outputs) {
   geo::format_for_path(outputs.geopackage);
+  std::vector<NamedPath> inputs = inputs_of(request.source);
+  inputs.push_back({"points", request.points});
+  for (const auto& table : request.indicators) inputs.push_back({"indicators", table});
+  check_outputs_apart({{"output", outputs.geopackage}, {"csv", outputs.csv}}, inputs);
 }
 
 void write_join(const JoinResult& result, const JoinOutputs& outputs, geo::Reporter& reporter) {

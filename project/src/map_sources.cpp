@@ -11,6 +11,7 @@
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/base_map_under.hpp"
 #include "wijkatlas/project/map_area_layers.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/map_plan.hpp"
@@ -36,7 +37,7 @@ struct MapSources::State {
   const geo::PreparedBaseMap& basemap(const fs::path& extract) {
     auto it = basemaps.find(extract);
     if (it == basemaps.end()) {
-      reporter.info("basiskaart lezen uit " + extract.string());
+      reporter.info("reading the base map from " + extract.string());
       it = basemaps.try_emplace(extract, extract, cache, reporter).first;
     }
     return it->second;
@@ -197,15 +198,10 @@ class Resolver {
                                fail_layer);
   }
 
-  // The ground the map frame will show, with a margin, for reading only that part of the OSM data.
+  // The ground the map frame will show, for reading only that part of the OSM data.
   geo::Box frame_ground(const render::MapSpec& spec, const LayerDefinition& l) {
     try {
-      const render::MapFrame frame =
-          render::plan_frame(spec, render::map_page_layout(spec.page).map);
-      geo::Box box = frame.world_extent();
-      const double pad = 50;
-      return geo::Box({box.min_corner().x() - pad, box.min_corner().y() - pad},
-                      {box.max_corner().x() + pad, box.max_corner().y() + pad});
+      return project::frame_ground(spec);
     } catch (const render_error& err) {
       throw config_error(def_.file.string(), "extent", err.what(),
                          def_.extent.line ? def_.extent.line : l.line);
@@ -220,8 +216,7 @@ class Resolver {
       path = *found;
     } else if (l.optional) {
       if (!std::exchange(state_.warned_no_osm, true))
-        reporter_.warn("geen OSM-extract in " + data_dir().string() +
-                       "/osm: kaart zonder basiskaart (datasets/fetch.sh haalt hem op)");
+        reporter_.warn(no_base_map_message(data_dir()));
       return render::BaseMapLayer{};
     } else {
       fail(l, "source",

@@ -99,16 +99,16 @@ OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request,
   if (request.method == OverlapMethod::raster || request.grid_m > 0) {
     result.method = "raster";
     if (request.grid_m > 0)
-      reporter.info("raster van " + std::to_string(request.grid_m) + " m (gevraagd)");
+      reporter.info("grid of " + std::to_string(request.grid_m) + " m (as asked)");
   } else if (request.method == OverlapMethod::exact) {
     result.method = "exact";
   } else {
     const geo::OverlapEstimate estimate = geo::choose_overlap_method(result.dissolved);
     result.method = estimate.method == geo::OverlapMethod::exact ? "exact" : "raster";
-    reporter.info("methode " + result.method + ": " + std::to_string(estimate.overlapping_pairs) +
-                  " overlappende paren, naar schatting " +
+    reporter.info("method " + result.method + ": " + std::to_string(estimate.overlapping_pairs) +
+                  " overlapping pairs, an estimated " +
                   std::to_string(static_cast<long long>(estimate.expected_faces)) +
-                  " vlakken (exact tot 400.000)");
+                  " faces (exact up to 400,000)");
   }
   if (result.method == "exact") {
     result.exact = geo::overlap_exact(result.dissolved, options, reporter);
@@ -166,7 +166,7 @@ render::MapSpec overlap_map(const OverlapResult& result, const std::string& cate
 }
 
 std::string write_overlap(const OverlapResult& result, const std::string& category,
-                          const OverlapOutputs& outputs) {
+                          const OverlapOutputs& outputs, geo::Reporter& reporter) {
   WrittenFiles written;
   std::string raster;
   if (result.grid) {
@@ -187,8 +187,9 @@ std::string write_overlap(const OverlapResult& result, const std::string& catego
     written.add(outputs.per_area_csv);
   }
   if (!outputs.map.empty()) {
-    write_overlap_map(outputs.map, overlap_map(result, category, outputs.paper, outputs.no_date),
-                      outputs.no_date);
+    render::MapSpec map = overlap_map(result, category, outputs.paper, outputs.no_date);
+    add_base_map_under(map, outputs.base_map, reporter);
+    write_overlap_map(outputs.map, map, outputs.no_date);
     written.add(outputs.map);
   }
   written.keep();

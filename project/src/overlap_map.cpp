@@ -92,6 +92,7 @@ render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes,
   if (areas != nullptr) {
     render::AreaLayer buurten;
     buurten.attribution = "CBS, Kadaster";
+    buurten.simplified_boundaries = areas->simplified_boundaries;
     buurten.outline = {{0x4d, 0x4d, 0x4d}, 0.3};
     buurten.label_style.size_pt = 8;
     for (const geo::Area& a : areas->at(geo::Level::buurt)) {

@@ -86,12 +86,11 @@ render::PreviousOverlay previous_overlay(const std::vector<sketch::SpotRecord>& 
                         std::to_string(spots.size()) + (nl ? " plekken" : " spots") + threshold +
                         ")";
   if (spots.empty()) {
-    reporter.warn("sessie '" + session + "' heeft geen plekken (nergens tekenden " +
-                  std::to_string(min_n) +
-                  " of meer bladen dezelfde plek): het blad toont niets van de vorige keer");
+    reporter.warn("session '" + session + "' has no spots (nowhere did " + std::to_string(min_n) +
+                  " or more sheets mark the same place): the sheet shows nothing of last time");
   } else if (on_sheet == 0) {
-    reporter.warn("geen van de " + std::to_string(spots.size()) + " plekken van sessie '" +
-                  session + "' ligt op dit blad: kies een ander gebied of middelpunt");
+    reporter.warn("none of the " + std::to_string(spots.size()) + " spots of session '" + session +
+                  "' lies on this sheet: choose another area or centre");
   }
   return overlay;
 }

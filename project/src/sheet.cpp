@@ -61,13 +61,6 @@ Place fitted(const geo::Box& box, const SheetRequest& r, const render::SheetLayo
   }
 }
 
-LoadedAreas sheet_areas(const std::string& data_dir, geo::Reporter& reporter) {
-  AreaSource source;
-  source.data_dir = data_dir;
-  source.levels = "buurt,wijk,programma";
-  return load_areas(source, reporter);
-}
-
 render::AreaLayer buurt_outlines(const geo::AreaHierarchy& hierarchy) {
   render::AreaLayer layer;
   layer.attribution = "CBS, Kadaster";
@@ -122,7 +115,7 @@ SheetPlace locate_sheet(const SheetRequest& r, geo::Reporter& reporter) {
   Place place;
   std::optional<LoadedAreas> areas;
   if (!r.area.empty()) {
-    areas = sheet_areas(r.data_dir, reporter);
+    areas = load_areas(r.areas, reporter);
     const geo::Area& area = find_area(areas->hierarchy, r.area);
     place = fitted(geo::envelope(geo::Geometry(area.geometry)), r, layout, area.naam);
   } else if (!r.centre.empty()) {
@@ -174,30 +167,30 @@ PreparedSheet prepare_sheet(store::ProjectStore& store, const SheetRequest& r,
   std::optional<fs::path> osm;
   if (!r.basemap.empty()) {
     osm = r.basemap;
-  } else if (const auto found = geo::find_osm_extract(geo::resolve_data_dir(r.data_dir))) {
+  } else if (const auto found = geo::find_osm_extract(geo::resolve_data_dir(r.areas.data_dir))) {
     osm = *found;
   }
   const geo::Box& e = info.extent;
   const geo::Box ground({e.min_corner().x() - 50, e.min_corner().y() - 50},
                         {e.max_corner().x() + 50, e.max_corner().y() + 50});
   if (osm) {
-    reporter.info("basiskaart lezen uit " + osm->string());
+    reporter.info("reading the base map from " + osm->string());
     OsmSheetBase base = load_osm_sheet_base(*osm, ground, {r.cache_dir}, reporter);
     spec.layers.push_back(render::BaseMapLayer{std::move(base.map), true});
     spec.landmarks = std::move(base.landmarks);
     // The data directory's own extract: its point tables add what the extract lacks (schools).
     if (r.basemap.empty())
-      add_landmarks(spec.landmarks, asset_landmarks(ground, r.data_dir, reporter));
+      add_landmarks(spec.landmarks, asset_landmarks(ground, r.areas.data_dir, reporter));
   } else {
     reporter.warn(
-        "geen OSM-extract in de datamap: tekenblad met alleen buurtgrenzen en -namen "
-        "(datasets/fetch.sh haalt de basiskaart op)");
-    spec.landmarks = asset_landmarks(ground, r.data_dir, reporter);
+        "no OSM extract in the data directory: the sheet has only buurt outlines and names "
+        "(datasets/fetch.sh fetches the base map)");
+    spec.landmarks = asset_landmarks(ground, r.areas.data_dir, reporter);
   }
   std::optional<LoadedAreas> loaded;
   const LoadedAreas* areas = place.areas ? &*place.areas : nullptr;
   if (!osm || !r.area.empty()) {
-    if (areas == nullptr) areas = &loaded.emplace(sheet_areas(r.data_dir, reporter));
+    if (areas == nullptr) areas = &loaded.emplace(load_areas(r.areas, reporter));
     spec.layers.push_back(buurt_outlines(areas->hierarchy));
   }
   if (!r.area.empty()) {

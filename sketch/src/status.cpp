@@ -3,7 +3,10 @@
 
 #include <array>
 #include <charconv>
+#include <span>
 #include <utility>
+
+#include "wijkatlas/geo/content_hash.hpp"
 
 namespace wijkatlas::sketch {
 namespace {
@@ -58,6 +61,7 @@ std::string status_words() {
 
 std::string session_slug(std::string_view session) {
   std::string out;
+  bool dropped_letters = false;  // letters of a script the slug cannot spell
   for (std::size_t i = 0; i < session.size(); ++i) {
     const auto c = static_cast<unsigned char>(session[i]);
     char letter = '-';
@@ -70,6 +74,10 @@ std::string session_slug(std::string_view session) {
              static_cast<unsigned char>(session[i + 1]) <= 0xBF) {
       letter = plain_letter(static_cast<unsigned char>(session[++i]));
     } else if (c >= 0x80) {
+      // Dashes and quotes (General Punctuation, U+2000-U+206F) separate words like '-'.
+      const bool punctuation = c == 0xE2 && i + 1 < session.size() &&
+                               (static_cast<unsigned char>(session[i + 1]) & 0xFE) == 0x80;
+      dropped_letters = dropped_letters || !punctuation;
       while (i + 1 < session.size() && (static_cast<unsigned char>(session[i + 1]) & 0xC0) == 0x80)
         ++i;  // rest of the character
     }
@@ -77,7 +85,14 @@ std::string session_slug(std::string_view session) {
     out += letter;
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "sessie" : out;
+  if (out.empty()) out = "sessie";
+  // Sessions named in Arabic, Hebrew or emoji would all become "sessie": a few characters of
+  // the name's hash keep them apart, the same for the same name on every machine.
+  if (dropped_letters) {
+    const std::string hash = geo::sha256_bytes(std::as_bytes(std::span(session)));
+    out += "-" + hash.substr(0, 6);
+  }
+  return out;
 }
 
 std::string sketch_status_id(long long number) {

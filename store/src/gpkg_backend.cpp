@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "sqlite_handles.hpp"
 #include "wijkatlas/support/gdal_handles.hpp"
 
 namespace wijkatlas::store::detail {
@@ -13,16 +14,6 @@ namespace {
 
 // GeoPackage application ids: 'GPKG', and 'GP10'/'GP11' of GeoPackage 1.0 and 1.1.
 constexpr int gpkg_application_ids[] = {0x47504B47, 0x47503130, 0x47503131};
-
-struct SqliteCloser {
-  void operator()(sqlite3* db) const noexcept { sqlite3_close(db); }
-};
-using SqliteConnection = std::unique_ptr<sqlite3, SqliteCloser>;
-
-struct StatementCloser {
-  void operator()(sqlite3_stmt* s) const noexcept { sqlite3_finalize(s); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, StatementCloser>;
 
 bool is_locked(int rc) {
   return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;

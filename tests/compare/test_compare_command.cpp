@@ -68,6 +68,8 @@ TEST(CompareCommand, RanksSpearmanAndTwoPanelMap) {
   EXPECT_CONTAINS(text, "Wat de cijfers zeggen");
   EXPECT_CONTAINS(text, "Grootste verschil in rang");
   EXPECT_CONTAINS(text, "Geen gegevens");
+  // Both panels over the quiet base map (issue 17), credited.
+  EXPECT_CONTAINS(text, "OpenStreetMap-bijdragers");
 }
 
 // A CBS key figure is shown by its title and unit, not its column name (the dictionary of

@@ -91,6 +91,10 @@ TEST(OverlapCommand, ExactFacesPerBuurtAndMap) {
   EXPECT_CONTAINS(text, "3 van N");
   EXPECT_CONTAINS(text, "Waar bewoners problemen tekenden");
   EXPECT_CONTAINS(text, "Geitenkamp");
+  // The base map under the drawings (issue 17): the data directory's OSM extract, credited,
+  // and the generalized CBS boundaries said as such.
+  EXPECT_CONTAINS(text, "OpenStreetMap-bijdragers");
+  EXPECT_CONTAINS(text, "vereenvoudigd");
 }
 
 TEST(OverlapCommand, OnlyTheLatestVersionOfASheetCounts) {

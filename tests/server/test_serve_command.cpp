@@ -31,9 +31,9 @@ class ServeCommandPortInUse : public ServerTest {};
 
 TEST_F(ServeCommandPortInUse, APortInUseNamesTheListenAddress) {
   const wijkatlas::test::TempDir dir;
-  const auto r = run_wijkatlas({"serve", "--store", (dir / "p.gpkg").string(), "--listen",
-                                "127.0.0.1:" + std::to_string(port()), "--web-dir",
-                                WIJKATLAS_TEST_WEB_DIR});
+  const auto r =
+      run_wijkatlas({"serve", "--store", (dir / "p.gpkg").string(), "--listen",
+                     "127.0.0.1:" + std::to_string(port()), "--web-dir", WIJKATLAS_TEST_WEB_DIR});
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.err.find("--listen"), std::string::npos) << r.err;
   // The server that holds the port still answers.

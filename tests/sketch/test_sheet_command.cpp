@@ -150,7 +150,7 @@ TEST(SheetCommand, ArnhemSheetWithoutOsmDrawsBuurtenAndIsRecorded) {
                                   "portrait", "--store", store.string(), "--no-date", "--data-dir",
                                   data_dir_without_osm(dir).string(), "-o", pdf.string()});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_CONTAINS(r.err, "geen OSM-extract");
+  EXPECT_CONTAINS(r.err, "no OSM extract");
   const std::string text = command_output("pdftotext " + quoted(pdf) + " -");
   EXPECT_CONTAINS(text, "Tekenblad Klarendal");
   EXPECT_CONTAINS(text, "Bron: CBS, Kadaster");
@@ -178,7 +178,7 @@ TEST(SheetCommand, ArnhemSheetHasTheBundledBaseMapOf2021) {
       run_wijkatlas({"sheet", "--area", "Klarendal", "--store", (dir / "project.gpkg").string(),
                      "--no-date", "-o", pdf.string()});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.err.find("geen OSM-extract"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("no OSM extract"), std::string::npos) << r.err;
   std::string text = command_output("pdftotext -raw " + quoted(pdf) + " -");
   std::erase_if(text,
                 [](char c) { return c == ' ' || c == '\n'; });  // street names run along streets

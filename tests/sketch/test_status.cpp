@@ -35,7 +35,16 @@ TEST(StatusIds, SessionSlugs) {
   EXPECT_EQ(session_slug("Blokgesprek Hommelstraat"), "blokgesprek-hommelstraat");
   EXPECT_EQ(session_slug("  Städtle: Tafel 3! "), "stadtle-tafel-3");
   EXPECT_EQ(session_slug("Café Één"), "cafe-een");
-  EXPECT_EQ(session_slug("∑∑"), "sessie");
+  EXPECT_EQ(session_slug("Tafel – “oost”"), "tafel-oost");  // punctuation only
+  // Names in other scripts: a short hash keeps two sessions apart, the same on every run.
+  const std::string arabic = session_slug("جلسة الحي"), hebrew = session_slug("מפגש שכונה");
+  EXPECT_EQ(arabic.substr(0, 7), "sessie-");
+  EXPECT_EQ(arabic.size(), 13u);
+  EXPECT_NE(arabic, hebrew);
+  EXPECT_NE(session_slug("🏠🌳"), session_slug("🏠🚲"));
+  EXPECT_EQ(session_slug("جلسة الحي"), arabic);
+  EXPECT_EQ(session_slug("Tafel ∑").substr(0, 6), "tafel-");
+  EXPECT_EQ(session_slug("Tafel ∑").size(), 12u);
   EXPECT_EQ(session_slug(""), "sessie");
 }
 

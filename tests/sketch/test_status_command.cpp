@@ -155,7 +155,7 @@ TEST(StatusCommand, SpotsOfASessionHaveKnownCountsAndAreas) {
   // Listing again reads the same spots; nothing is made twice.
   const CliRun again = status(store, {"--session", session});
   EXPECT_EQ(again.code, 0);
-  EXPECT_EQ(again.err.find("plekken gemaakt"), std::string::npos) << again.err;
+  EXPECT_EQ(again.err.find("spots made"), std::string::npos) << again.err;
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots"), 3);
 }
 

@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/app/command_line.hpp"
 
 namespace wijkatlas::test {
 

@@ -137,7 +137,7 @@ PreparedBaseMap::PreparedBaseMap(const fs::path& extract, const BaseMapCacheOpti
     }
     if (damaged) reporter.warn(file.string() + " is damaged or incomplete: it is prepared again");
     remove_abandoned(file);
-    reporter.info("basiskaart eenmalig voorbereiden uit " + extract.string() +
+    reporter.info("preparing the base map once from " + extract.string() +
                   " (cache: " + dir.string() + ")");
     const detail::PreparedContent content = prepare(extract, reporter);
     AtomicFile out(file);

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <set>
 
 #include "map/plan_parts.hpp"
@@ -10,6 +12,15 @@ namespace {
 
 std::string with_count(const std::string& text, std::size_t count) {
   return text + " (" + std::to_string(count) + ")";
+}
+
+// A fill drawn with some opacity looks lighter on the map; its swatch shows it as it looks over
+// the white paper, not the full colour the map never shows.
+Rgb seen_over_white(Rgb colour, double opacity) {
+  const auto mix = [&](std::uint8_t c) {
+    return static_cast<std::uint8_t>(std::lround(255.0 - (255.0 - c) * opacity));
+  };
+  return {mix(colour.r), mix(colour.g), mix(colour.b)};
 }
 
 void choropleth_entries(const AreaLayer& layer, const Classification& classes,
@@ -32,11 +43,12 @@ void choropleth_entries(const AreaLayer& layer, const Classification& classes,
     if (counts[c] == 0) continue;  // only classes present on this page
     const std::string range = format_number(classes.breaks[c], ch.decimals, language) + " – " +
                               format_number(classes.breaks[c + 1], ch.decimals, language);
-    out.push_back({SwatchKind::fill, with_count(range, counts[c]), colours[c], layer.outline});
+    out.push_back({SwatchKind::fill, with_count(range, counts[c]),
+                   seen_over_white(colours[c], layer.fill_opacity), layer.outline});
   }
   if (no_data > 0) {
-    out.push_back({SwatchKind::fill, with_count(word(language, "no_data"), no_data), ch.no_data,
-                   layer.outline});
+    out.push_back({SwatchKind::fill, with_count(word(language, "no_data"), no_data),
+                   seen_over_white(ch.no_data, layer.fill_opacity), layer.outline});
   }
 }
 
@@ -98,8 +110,10 @@ std::vector<LegendEntry> legend_entries(const MapSpec& spec, const MapPlan& plan
             std::any_of(areas->shapes.begin(), areas->shapes.end(),
                         [&](const auto& s) { return boxes_meet(envelope_of(s), extent); });
         if (shown) {
-          out.push_back({SwatchKind::fill, areas->legend_title,
-                         areas->fill.value_or(Rgb{255, 255, 255}), areas->outline});
+          out.push_back(
+              {SwatchKind::fill, areas->legend_title,
+               seen_over_white(areas->fill.value_or(Rgb{255, 255, 255}), areas->fill_opacity),
+               areas->outline});
         }
       }
     } else if (const auto* points = std::get_if<PointLayer>(&spec.layers[i])) {

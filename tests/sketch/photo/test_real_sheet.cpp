@@ -13,7 +13,7 @@
 #include "photo_simulation.hpp"
 #include "qr_reader.hpp"
 #include "test_support.hpp"
-#include "wijkatlas/app/commands.hpp"
+#include "wijkatlas/app/command_line.hpp"
 #include "wijkatlas/sketch/photo_reader.hpp"
 
 namespace wijkatlas::test {

@@ -1,6 +1,7 @@
 #pragma once
 // The subcommands of `wijkatlas`, each a library function with an options struct, so that
-// tests run them in-process. Parsing lives in cli.cpp; exit codes only in run_cli.
+// tests run them in-process. Parsing lives in command_line_parse.cpp; exit codes only in
+// run_command_line (command_line.hpp).
 #include <cstdint>
 #include <optional>
 #include <ostream>
@@ -120,6 +121,7 @@ struct OverlapCommandOptions : project::OverlapRequest {
   std::string paper = "A3";
   bool no_date = false;
   std::string per_buurt;  // CSV per buurt and programme wijk; empty: none
+  std::string cache_dir;  // prepared base maps for the map; empty: geo::default_cache_dir()
 };
 
 struct OverlapSummary {
@@ -140,6 +142,7 @@ struct CompareOptions : project::CompareRequest {
   std::string output = "vergelijking.csv";
   std::string map;  // two-panel map (.pdf, .svg, .png); empty: none
   bool no_date = false;
+  std::string cache_dir;  // prepared base maps for the map; empty: geo::default_cache_dir()
 };
 
 struct CompareSummary {
@@ -187,8 +190,5 @@ struct ServeOptions {
 };
 // Prints the address once it listens ("wijkatlas serve: http://127.0.0.1:8080/").
 void run_serve(const ServeOptions& options, geo::Reporter& reporter, std::ostream& out);
-
-// Parses the command line and runs a subcommand; returns the exit code. Never calls exit().
-int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 
 }  // namespace wijkatlas::app

@@ -23,6 +23,12 @@ struct AreaSource {
   std::string levels = "buurt,wijk,programma,gemeente";
 };
 
+// The source with the levels buurt, wijk and programma only.
+inline AreaSource without_gemeente(AreaSource source) {
+  source.levels = "buurt,wijk,programma";
+  return source;
+}
+
 struct LoadedAreas {
   geo::AreaHierarchy hierarchy;
   std::optional<std::filesystem::path> data_dir;  // set when the data directory was used

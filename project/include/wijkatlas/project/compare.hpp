@@ -9,6 +9,7 @@
 #include "wijkatlas/geo/geometry.hpp"
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/base_map_under.hpp"
 #include "wijkatlas/project/compare_table.hpp"
 #include "wijkatlas/store/project_store.hpp"
 
@@ -32,6 +33,7 @@ struct Comparison {
   std::vector<geo::MultiPolygon> shapes;  // per row
   std::vector<std::string> names;         // per row
   std::vector<std::string> missing;       // buurten without the indicator (names)
+  bool simplified_boundaries = false;     // the shapes are CBS's generalized boundaries
 };
 
 // Throws request_error for an unknown measure or indicator, io_error/data_error for the store.
@@ -43,9 +45,12 @@ struct CompareOutputs {
   std::string csv;  // the table
   std::string map;  // two panels (.pdf, .svg, .png); empty: none
   bool no_date = false;
+  // Under both panels, lighter: no street names at the scale of a whole city.
+  BaseMapSource base_map = without_street_labels(BaseMapSource{});
 };
 
 // Writes the table and the map, both or neither.
-void write_compare(const Comparison& comparison, const CompareOutputs& outputs);
+void write_compare(const Comparison& comparison, const CompareOutputs& outputs,
+                   geo::Reporter& reporter);
 
 }  // namespace wijkatlas::project

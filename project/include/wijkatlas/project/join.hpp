@@ -58,8 +58,9 @@ struct JoinOutputs {
   bool include_personal = false;  // also write fields marked personal (contact_*, prive_*)
 };
 
-// Checks the outputs can be written (format by extension) before any work is done.
-void check_join_outputs(const JoinOutputs& outputs);
+// Checks, before any work is done, that the outputs can be written (format by extension) and
+// that none of them is an input or a project store (check_outputs_apart).
+void check_join_outputs(const JoinRequest& request, const JoinOutputs& outputs);
 
 // Writes the layers (and views) and the table, each whole or not at all.
 void write_join(const JoinResult& result, const JoinOutputs& outputs, geo::Reporter& reporter);

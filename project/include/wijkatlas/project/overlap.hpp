@@ -13,6 +13,7 @@
 #include "wijkatlas/geo/overlap.hpp"
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/base_map_under.hpp"
 #include "wijkatlas/project/overlap_map.hpp"
 #include "wijkatlas/project/per_area_figures.hpp"
 #include "wijkatlas/store/project_store.hpp"
@@ -62,15 +63,17 @@ struct OverlapOutputs {
   std::string per_area_csv;  // empty: none
   std::string map;           // .pdf, .svg or .png; empty: none (needs the areas)
   render::Paper paper = render::Paper::a3;
-  bool no_date = false;  // no date on the map (reproducible output)
+  bool no_date = false;    // no date on the map (reproducible output)
+  BaseMapSource base_map;  // under the map
 };
 
 // Writes every output or none: a later failure removes what was written before it. Returns the
 // GeoTIFF's path ("" when there is none).
 std::string write_overlap(const OverlapResult& result, const std::string& category,
-                          const OverlapOutputs& outputs);
+                          const OverlapOutputs& outputs, geo::Reporter& reporter);
 
-// The map of a result: "Waar bewoners problemen tekenden", "n van N tekeningen".
+// The map of a result: "Waar bewoners problemen tekenden", "n van N tekeningen" (without the
+// base map: add_base_map_under).
 render::MapSpec overlap_map(const OverlapResult& result, const std::string& category,
                             render::Paper paper, bool no_date);
 

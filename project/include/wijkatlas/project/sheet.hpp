@@ -29,7 +29,9 @@ struct SheetRequest {
   std::string session;  // printed in the session box
   std::string date;     // printed in the session box; "" leaves a line to write the date on
   std::string basemap;  // OSM extract; empty: the one in the data directory, if any
-  std::string data_dir;
+  // The areas an area is found in and outlined from; its data directory also gives the base map
+  // and the landmarks. Sheets need no gemeente level.
+  AreaSource areas = without_gemeente(AreaSource{});
   std::string cache_dir;  // prepared base maps; empty: geo::default_cache_dir()
   std::string language = "nl";
   std::string previous;    // round two: this earlier session's spots and statuses, in grey

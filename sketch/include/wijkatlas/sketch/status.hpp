@@ -81,7 +81,9 @@ struct StatusChange {
 };
 
 // Spot ids start with the session as a slug: lower case ASCII letters and digits, other runs
-// of characters as one '-' ("Blokgesprek Hommelstraat" -> "blokgesprek-hommelstraat").
+// of characters as one '-' ("Blokgesprek Hommelstraat" -> "blokgesprek-hommelstraat"); a
+// name with letters of another script gets six characters of its hash ("sessie-3f9a2c"), so
+// that two such sessions keep their own ids.
 std::string session_slug(std::string_view session);
 
 // "S17" for sketch number 17 of a store; nullopt when `id` is not of that form.
