@@ -47,19 +47,23 @@ PG="$("$ROOT/bench/start_postgis.sh" --print-conninfo)"
 psql_bench() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$PG" "$@"; }
 
 CSV="$RESULTS/join_bench.csv"
-echo "dataset,points,tool,run,seconds,peak_rss_mb,matched,checksum,load" >"$CSV"
-# record DATASET N TOOL RUN SECONDS RSS_MB MATCHED CHECKSUM
+echo "dataset,points,tool,run,seconds,peak_rss_mb,matched,checksum,load,cpu_seconds" >"$CSV"
+# record DATASET N TOOL RUN SECONDS RSS_MB MATCHED CHECKSUM [CPU_SECONDS]
+# CPU seconds (user + system, all threads; "-" where not measured: PostGIS's server) depend
+# much less than wall seconds on what else runs on the machine.
 record() {
-  echo "$1,$2,$3,$4,$5,$6,$7,$8,$(cut -d' ' -f1 /proc/loadavg)" >>"$CSV"
-  echo "  $3 (run $4): ${5}s, ${6} MB, $7 matched, checksum $8"
+  echo "$1,$2,$3,$4,$5,$6,$7,$8,$(cut -d' ' -f1 /proc/loadavg),${9:--}" >>"$CSV"
+  echo "  $3 (run $4): ${5}s (CPU ${9:--}s), ${6} MB, $7 matched, checksum $8"
 }
 
-# Runs a command under /usr/bin/time -v; sets ELAPSED (s) and RSS_MB. Output goes to $WORK/out.
+# Runs a command under /usr/bin/time -v; sets ELAPSED (s), CPU_S (user + system) and RSS_MB.
+# Output goes to $WORK/out.
 timed() {
   /usr/bin/time -v -o "$WORK/time" "$@" >"$WORK/out" 2>&1 || { cat "$WORK/out" >&2; return 1; }
   ELAPSED="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
              for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.3f", s }' "$WORK/time")"
   RSS_MB="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/time")"
+  CPU_S="$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.3f", s }' "$WORK/time")"
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" "$WORK/out"; }
 
@@ -122,15 +126,15 @@ for dataset in $DATASETS; do
       args=(--polygons "$polygons" --points "$POINTS_GPKG")
       timed "$BUILD/bench/bench_geos_peer" "${args[@]}"
       geos_checksum="$(field checksum)"
-      record "$dataset" "$n" geos_prepared_strtree "$run" "$(field join_s)" "$RSS_MB" "$(field matched)" "$geos_checksum"
+      record "$dataset" "$n" geos_prepared_strtree "$run" "$(field join_s)" "$RSS_MB" "$(field matched)" "$geos_checksum" "$(field join_cpu_s)"
       timed "$BUILD/bench/bench_wijkatlas_join" "${args[@]}"
-      record "$dataset" "$n" wijkatlas_join_phase "$run" "$(field join_s)" "$RSS_MB" "$(field matched)" "$(field checksum)"
-      record "$dataset" "$n" wijkatlas_join_phase_1thread "$run" "$(field join_1thread_s)" "$RSS_MB" "$(field matched)" "$(field checksum)"
+      record "$dataset" "$n" wijkatlas_join_phase "$run" "$(field join_s)" "$RSS_MB" "$(field matched)" "$(field checksum)" "$(field join_cpu_s)"
+      record "$dataset" "$n" wijkatlas_join_phase_1thread "$run" "$(field join_1thread_s)" "$RSS_MB" "$(field matched)" "$(field checksum)" "$(field join_1thread_cpu_s)"
 
       # Reading the points alone, as the command reads them.
       for input in "$POINTS_GPKG" "$POINTS_CSV"; do
         timed "$BUILD/bench/bench_read_points" --points "$input"
-        record "$dataset" "$n" "wijkatlas_read_points_${input##*.}" "$run" "$ELAPSED" "$RSS_MB" "$(field points)" -
+        record "$dataset" "$n" "wijkatlas_read_points_${input##*.}" "$run" "$ELAPSED" "$RSS_MB" "$(field points)" - "$CPU_S"
       done
 
       # The whole command: read, build the buurt level, join, write GeoPackage + CSV. Default
@@ -144,7 +148,7 @@ for dataset in $DATASETS; do
           from_csv) join_command "$POINTS_CSV"; tool=wijkatlas_join_command_from_csv ;;
         esac
         read -r matched checksum < <(command_checksum)
-        record "$dataset" "$n" "$tool" "$run" "$ELAPSED" "$RSS_MB" "$matched" "$checksum"
+        record "$dataset" "$n" "$tool" "$run" "$ELAPSED" "$RSS_MB" "$matched" "$checksum" "$CPU_S"
       done
 
       # PostGIS: load (ogr2ogr, GiST index, VACUUM ANALYZE), then the query. Peak memory is
@@ -187,7 +191,7 @@ SQL
           AND r.miny <= ST_MaxY(b.geom) AND r.maxy >= ST_MinY(b.geom)
          JOIN punten AS p ON p.fid = r.id WHERE ST_Contains(b.geom, p.geom)"
       read -r sl_matched sl_checksum < <(awk -F, 'NR > 1 { gsub(/"/, ""); m++; c += $2 } END { printf "%d %.0f\n", m, c }' "$WORK/spatialite.csv")
-      record "$dataset" "$n" spatialite_ogr2ogr "$run" "$ELAPSED" "$RSS_MB" "$sl_matched" "$sl_checksum"
+      record "$dataset" "$n" spatialite_ogr2ogr "$run" "$ELAPSED" "$RSS_MB" "$sl_matched" "$sl_checksum" "$CPU_S"
     done
     rm -f "$WORK/both.gpkg"
   done

@@ -5,7 +5,8 @@
 // `wijkatlas join`) and on one thread, for a fair comparison with the single-threaded GEOS
 // loop; both must assign every point identically. Prints one line:
 //   wijkatlas_join polygons=.. points=.. read_s=.. join_s=.. join_1thread_s=.. build_s=..
-//                  matched=.. checksum=..
+//                  join_cpu_s=.. join_1thread_cpu_s=.. build_cpu_s=.. matched=.. checksum=..
+// (_cpu_s: CPU time of all threads, which depends less on other work on the machine)
 #include <cstdint>
 #include <iomanip>
 #include <iostream>
@@ -24,6 +25,8 @@ struct TimedJoin {
   std::vector<std::int32_t> assignment;
   double build_s = 0;
   double total_s = 0;
+  double build_cpu_s = 0;
+  double total_cpu_s = 0;
 };
 
 TimedJoin timed_join(const bench::JoinInputs& inputs, unsigned threads) {
@@ -35,8 +38,10 @@ TimedJoin timed_join(const bench::JoinInputs& inputs, unsigned threads) {
   options.threads = threads;
   const geo::PolygonLocator locator(inputs.polygons, options);
   result.build_s = clock.seconds();
+  result.build_cpu_s = clock.cpu_seconds();
   locator.locate_all(inputs.points, result.assignment, threads);
   result.total_s = clock.seconds();
+  result.total_cpu_s = clock.cpu_seconds();
   return result;
 }
 
@@ -65,7 +70,9 @@ int main(int argc, char** argv) {
               << "wijkatlas_join polygons=" << inputs.polygons.size()
               << " points=" << inputs.points.size() << " read_s=" << read_s
               << " join_s=" << all_cores.total_s << " join_1thread_s=" << one_thread.total_s
-              << " build_s=" << all_cores.build_s << " matched=" << summary.matched
+              << " build_s=" << all_cores.build_s << " join_cpu_s=" << all_cores.total_cpu_s
+              << " join_1thread_cpu_s=" << one_thread.total_cpu_s
+              << " build_cpu_s=" << all_cores.build_cpu_s << " matched=" << summary.matched
               << " checksum=" << summary.checksum << '\n';
   } catch (const std::exception& e) {
     std::cerr << "bench_wijkatlas_join: " << e.what() << '\n';

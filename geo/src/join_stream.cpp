@@ -42,9 +42,26 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
   constexpr std::size_t located_together = std::size_t{1} << 20;
   std::vector<PointBatch> pending;
   std::vector<Point> locations;
+  // Too many to keep: from now on only the points outside (those kept so far too).
+  auto stop_keeping_all = [&] {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < kept_buurt.size(); ++i) {
+      if (kept_buurt[i] >= 0) continue;
+      // Never onto itself: a self-move empties a vector.
+      if (kept != i) out.points.features[kept] = std::move(out.points.features[i]);
+      ++kept;
+    }
+    out.points.features.resize(kept);
+    kept_buurt = {};
+    out.all_kept = false;
+  };
   auto locate_pending = [&] {
     buurt.resize(locations.size());
     locator.locate_all(locations, buurt, join.threads);
+    // Decided before the points are copied: a million features made only to be dropped cost
+    // more than the whole join.
+    if (out.all_kept && out.point_count + locations.size() > options.keep_all_up_to)
+      stop_keeping_all();
     std::size_t offset = 0;
     for (const PointBatch& batch : pending) {
       for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -78,19 +95,6 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
     out.point_count += locations.size();
     pending.clear();
     locations.clear();
-    if (out.all_kept && out.point_count > options.keep_all_up_to) {
-      // Too many to keep: from now on only the points outside.
-      std::size_t kept = 0;
-      for (std::size_t i = 0; i < kept_buurt.size(); ++i) {
-        if (kept_buurt[i] >= 0) continue;
-        // Never onto itself: a self-move empties a vector.
-        if (kept != i) out.points.features[kept] = std::move(out.points.features[i]);
-        ++kept;
-      }
-      out.points.features.resize(kept);
-      kept_buurt = {};
-      out.all_kept = false;
-    }
   };
   PointBatch batch;
   while (points.next(batch)) {

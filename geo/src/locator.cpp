@@ -98,31 +98,37 @@ PolygonLocator::PolygonLocator(std::span<const MultiPolygon> polygons,
     }
   }
   impl_->grid = CellGrid(bounds, length, grid_cells(options));
-  // Then every polygon's edges, once, into both indexes; chunks of polygons on all threads.
+  // Then every polygon's edges into both indexes; chunks of polygons on all threads. The edge
+  // index is one array: a first pass counts each chunk's part of it.
   const std::size_t chunks = std::min<std::size_t>(polygons.size(), 64);
+  auto chunk_begin = [&](std::size_t chunk) { return chunk * polygons.size() / chunks; };
+  std::vector<std::size_t> filed(chunks + 1, 0);
+  std::vector<std::size_t> vertices(chunks, 0);
+  overlap_detail::parallel_for(chunks, threads, [&](std::size_t chunk) {
+    std::vector<locator_detail::Edge> own;
+    for (std::size_t k = chunk_begin(chunk); k < chunk_begin(chunk + 1); ++k) {
+      own.clear();
+      locator_detail::collect_polygon_edges(polygons[k], own);
+      vertices[chunk] += own.size();
+      filed[chunk + 1] += BandedPolygons::filed_edges(own);
+    }
+  });
+  for (std::size_t chunk = 1; chunk <= chunks; ++chunk) filed[chunk] += filed[chunk - 1];
+  support::HugePageArray<locator_detail::Edge> edges(filed[chunks]);
   std::vector<BandedPolygons::Chunk> banded(chunks);
   std::vector<CellGrid::Chunk> cells(chunks);
   overlap_detail::parallel_for(chunks, threads, [&](std::size_t chunk) {
-    const std::size_t first = chunk * polygons.size() / chunks;
-    const std::size_t end = (chunk + 1) * polygons.size() / chunks;
-    std::size_t vertices = 0;
-    for (std::size_t k = first; k < end; ++k) {
-      for (const auto& polygon : polygons[k]) {
-        vertices += polygon.outer().size();
-        for (const auto& inner : polygon.inners()) vertices += inner.size();
-      }
-    }
-    banded[chunk].reserve(vertices + vertices / 4);
-    cells[chunk].reserve(vertices);
+    banded[chunk].use(edges.data() + filed[chunk], filed[chunk + 1] - filed[chunk]);
+    cells[chunk].reserve(vertices[chunk]);
     std::vector<locator_detail::Edge> own;
-    for (std::size_t k = first; k < end; ++k) {
+    for (std::size_t k = chunk_begin(chunk); k < chunk_begin(chunk + 1); ++k) {
       own.clear();
       locator_detail::collect_polygon_edges(polygons[k], own);
       banded[chunk].add(own);
       impl_->grid.add(cells[chunk], static_cast<std::uint32_t>(k), own);
     }
   });
-  impl_->polygons = BandedPolygons(std::move(banded));
+  impl_->polygons = BandedPolygons(std::move(banded), std::move(edges));
   impl_->grid.finish(cells, threads);
 }
 

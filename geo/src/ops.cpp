@@ -3,6 +3,7 @@
 #include <boost/geometry.hpp>
 #include <vector>
 
+#include "detail/simple_ring.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/support/geos_convert.hpp"
 
@@ -22,6 +23,12 @@ std::optional<std::string> invalid_reason(const Geometry& geometry) {
   if (!std::holds_alternative<MultiPolygon>(geometry) &&
       !std::holds_alternative<MultiLineString>(geometry)) {
     return std::nullopt;  // points are always valid for our purposes
+  }
+  // The usual buurt, one shell without holes, is checked without GEOS when that is certain.
+  if (const auto* polygons = std::get_if<MultiPolygon>(&geometry);
+      polygons != nullptr && polygons->size() == 1 && polygons->front().inners().empty() &&
+      detail::certainly_simple_ring(polygons->front().outer())) {
+    return std::nullopt;
   }
   GeosContext& ctx = context();
   auto g = support::to_geos(ctx, geometry);

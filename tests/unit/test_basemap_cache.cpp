@@ -195,7 +195,8 @@ TEST(PreparedBaseMap, TheFirstUseSaysSoWithProgressTheNextIsQuiet) {
   for (std::size_t i = 1; i < first.steps.size(); ++i)
     EXPECT_GE(first.steps[i].done, first.steps[i - 1].done);
   ASSERT_EQ(first.infos.size(), 1u);
-  EXPECT_NE(first.infos[0].find("voorbereiden"), std::string::npos) << first.infos[0];
+  EXPECT_NE(first.infos[0].find("preparing the base map once"), std::string::npos)
+      << first.infos[0];
   ProgressRecorder again;
   const PreparedBaseMap reused(liechtenstein(), {cache.path()}, again);
   EXPECT_TRUE(again.steps.empty());

@@ -127,6 +127,18 @@ TEST_F(JoinStream, KeepsEveryPointWithItsBuurtUpToTheLimit) {
   }
 }
 
+TEST_F(JoinStream, TheLimitIsTheNumberOfPointsKept) {
+  const auto path = test::data_file("assets/arnhem_assets.csv");
+  const std::size_t n = read(path).features.size();
+  const Both at_limit = join_both(path, {}, n);
+  EXPECT_TRUE(at_limit.streamed.all_kept);
+  EXPECT_EQ(at_limit.streamed.points.features.size(), n);
+  const Both above = join_both(path, {}, n - 1);
+  EXPECT_FALSE(above.streamed.all_kept);
+  EXPECT_EQ(above.streamed.points.features.size(), above.whole.outside.size());
+  expect_same_counts(above.whole, above.streamed.result);
+}
+
 TEST_F(JoinStream, ACsvColumnIsSummedOnlyIfEveryValueInItIsANumber) {
   test::TempDir dir;
   // 'bedrag' is numeric (a decimal comma too); 'code' has leading zeros, so it is text, and

@@ -3,6 +3,7 @@
 
 #include <boost/geometry.hpp>
 #include <numbers>
+#include <random>
 
 #include "wijkatlas/geo/ops.hpp"
 
@@ -84,6 +85,57 @@ TEST(Ops, InvalidReasonAndMakeValid) {
   EXPECT_FALSE(invalid_reason(Geometry(fixed)));
   EXPECT_NEAR(area(fixed), 50.0, 1e-9);
   EXPECT_FALSE(invalid_reason(Geometry(square(0, 0, 1))));
+}
+
+// invalid_reason checks one shell without holes without GEOS when it is certainly simple; a
+// far-away second part sends the same polygon through GEOS. Both must agree on every ring,
+// including the ties a quick test gets wrong: touching corners, collinear folds, repeated
+// points, edges a hair apart.
+std::optional<std::string> through_geos(const MultiPolygon& one) {
+  MultiPolygon two = one;
+  two.push_back(square(1e6, 1e6, 1).front());
+  return invalid_reason(Geometry(two));
+}
+
+TEST(Ops, QuickValidityCheckAgreesWithGeos) {
+  const char* rings[] = {
+      "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)))",                    // square
+      "MULTIPOLYGON(((0 0,10 10,10 0,0 10,0 0)))",                    // bow tie
+      "MULTIPOLYGON(((0 0,10 0,10 10,5 0,0 10,0 0)))",                // touches its own edge
+      "MULTIPOLYGON(((0 0,10 0,5 5,10 10,0 10,5 5,0 0)))",            // touches at a corner
+      "MULTIPOLYGON(((0 0,10 0,20 0,10 0,10 10,0 10,0 0)))",          // folds back (spike)
+      "MULTIPOLYGON(((0 0,5 0,10 0,10 10,0 10,0 0)))",                // straight through a corner
+      "MULTIPOLYGON(((0 0,10 0,10 0,10 10,0 10,0 0)))",               // repeated point
+      "MULTIPOLYGON(((0 0,10 0,5 5.000000001,10 10,0 10,5 5,0 0)))",  // a hair apart
+      "MULTIPOLYGON(((0 0,10 0,0 0,0 0)))",                           // collapsed
+  };
+  for (const char* wkt : rings) {
+    MultiPolygon mp;
+    bg::read_wkt(wkt, mp);
+    EXPECT_EQ(invalid_reason(Geometry(mp)).has_value(), through_geos(mp).has_value()) << wkt;
+  }
+  // Random rings on a coarse grid, where ties are common, and in the plane.
+  std::mt19937 random(42);
+  int invalid = 0;
+  for (int trial = 0; trial < 3000; ++trial) {
+    const int corners = 3 + trial % 8;
+    const bool coarse = trial % 2 == 0;
+    std::uniform_int_distribution<int> cell(0, 4);
+    std::uniform_real_distribution<double> anywhere(190000, 190010);
+    MultiPolygon mp;
+    mp.resize(1);
+    auto& ring = mp.front().outer();
+    for (int k = 0; k < corners; ++k) {
+      ring.emplace_back(coarse ? 190000 + cell(random) : anywhere(random),
+                        coarse ? 445000 + cell(random) : anywhere(random) + 255000);
+    }
+    ring.push_back(ring.front());
+    const bool quick = invalid_reason(Geometry(mp)).has_value();
+    ASSERT_EQ(quick, through_geos(mp).has_value()) << bg::wkt(mp);
+    invalid += quick ? 1 : 0;
+  }
+  EXPECT_GT(invalid, 500);  // the random rings did test invalid ones
+  EXPECT_LT(invalid, 2900);
 }
 
 }  // namespace wijkatlas::geo

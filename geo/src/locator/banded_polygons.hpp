@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "locator/edges.hpp"
+#include "wijkatlas/support/huge_page_array.hpp"
 
 namespace wijkatlas::geo::locator_detail {
 
@@ -21,24 +22,35 @@ struct BandedPolygon {
 
 class BandedPolygons {
  public:
-  // Consecutive polygons, built on one thread; several chunks are built in parallel and keep
-  // their own storage.
+  // How many edges a polygon files in its bands (an edge near a band boundary is filed in
+  // both): the storage to give the chunk that adds it.
+  static std::size_t filed_edges(std::span<const Edge> own);
+
+  // Consecutive polygons, built on one thread; several chunks are built in parallel, each into
+  // its own part of one array of edges (in huge pages: tens of megabytes written once, where
+  // faulting in 4 KiB pages took most of the build).
   class Chunk {
    public:
+    // The part of the edge array this chunk fills: exactly the filed_edges of its polygons.
+    void use(Edge* edges, std::size_t capacity) {
+      edges_ = edges;
+      capacity_ = capacity;
+    }
     void add(std::span<const Edge> own);  // the next polygon's edges
-    void reserve(std::size_t edges) { edges_.reserve(edges); }
 
    private:
     friend class BandedPolygons;
     std::vector<BandedPolygon> polygons_;
     std::vector<std::uint32_t> band_offsets_{0};
-    std::vector<Edge> edges_;
+    Edge* edges_ = nullptr;
+    std::size_t used_ = 0, capacity_ = 0;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges_;  // scratch: bands per edge
     std::vector<std::uint32_t> cursor_;                            // scratch: next slot per band
   };
 
   BandedPolygons() = default;
-  explicit BandedPolygons(std::vector<Chunk> chunks);  // in polygon order
+  // `chunks` in polygon order, filled into `edges`.
+  BandedPolygons(std::vector<Chunk> chunks, support::HugePageArray<Edge> edges);
 
   std::size_t size() const { return polygons_.size(); }
   std::size_t edge_count() const { return edge_count_; }  // as filed in bands
@@ -76,8 +88,12 @@ class BandedPolygons {
                                  b.band_offsets[band + 1] - b.band_offsets[band]);
   }
 
+  // The polygon's box and bands, without its edges filed.
+  static BandedPolygon frame(std::span<const Edge> own);
+
   std::vector<BandedPolygon> polygons_;
-  std::vector<Chunk> chunks_;  // the storage polygons_ points into
+  std::vector<Chunk> chunks_;           // the band offsets polygons_ points into
+  support::HugePageArray<Edge> edges_;  // the edges polygons_ points into
   std::size_t edge_count_ = 0;
 };
 

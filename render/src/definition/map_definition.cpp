@@ -13,6 +13,9 @@ using detail::TomlReader;
 
 // A map definition is a few kilobytes of TOML; anything near this is not one.
 constexpr std::uintmax_t max_definition_bytes = std::uintmax_t{16} << 20;
+// A reader takes in a handful of layers; each layer reads and draws its data, so 10^5 of them
+// took 163 s and 10.7 GB before there was a limit.
+constexpr std::size_t max_layers = 64;
 
 // Runs a parse of a render value (paper, colour, palette...) and reports its failure at `key`.
 template <class F>
@@ -189,6 +192,13 @@ MapDefinition parse_map_definition(std::string_view toml_text, const std::filesy
   if (layers == nullptr || !layers->is_array_of_tables() || layers->as_array()->empty()) {
     throw config_error(name, "layer", "a map needs at least one [[layer]]",
                        layers ? detail::line_of(*layers) : 1);
+  }
+  if (layers->as_array()->size() > max_layers) {
+    throw config_error(name, "layer",
+                       "a map has at most " + std::to_string(max_layers) + " layers, this one " +
+                           std::to_string(layers->as_array()->size()) +
+                           ": a map with more is unreadable (make several maps)",
+                       detail::line_of(*layers));
   }
   std::size_t index = 0;
   for (const toml::node& node : *layers->as_array()) {
