@@ -27,6 +27,12 @@ struct Server::Impl {
     const std::size_t threads = std::max<std::size_t>(1, options.threads);
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http.set_tcp_nodelay(options.tcp_nodelay);
+    // SO_REUSEADDR only: cpp-httplib's default adds SO_REUSEPORT, with which a second server on
+    // a port in use binds too and the kernel shares the connections between the two.
+    http.set_socket_options([](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     http.set_payload_max_length(options.max_body_bytes);
     http.set_read_timeout(options.read_timeout);
     http.set_write_timeout(options.write_timeout);
