@@ -31,9 +31,17 @@ PACKAGES=(
   # project store for teams, and benchmark peers
   postgresql postgis postgresql-15-postgis-3 libsqlite3-mod-spatialite sqlite3 time
   python3-mapnik mapnik-utils python3-cairo  # python3-cairo: the multi-page Mapnik peer of the base map bench
+  # the meeting viewer (`wijkatlas serve`): HTTP server, and the browser its end-to-end test drives
+  libcpp-httplib-dev chromium
   # fetch script (clip the Gelderland OSM extract to Arnhem)
   osmium-tool curl ca-certificates unzip
 )
+
+# Node.js and npm build the viewer's page (web/): the machine's own when it has them (a newer
+# Node.js than Debian's may be installed and Debian's npm would conflict with it), else Debian's.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -42,10 +50,21 @@ done
 
 if [ "${#missing[@]}" -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages present"
-  exit 0
+else
+  echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+# The viewer's front-end packages from the npm registry, exactly as web/package-lock.json pins
+# them (OpenLayers, proj4, esbuild, playwright-core; docs/viewer.md lists their licences).
+# Skipped when node_modules was installed from this very lock file (a copy kept as a stamp).
+# playwright-core never downloads a browser: the test uses Debian's chromium.
+WEB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/web"
+STAMP="$WEB_DIR/node_modules/.installed-from-package-lock.json"
+if ! cmp -s "$WEB_DIR/package-lock.json" "$STAMP" 2>/dev/null; then
+  echo "install-deps: npm ci in web/"
+  (cd "$WEB_DIR" && npm ci --no-audit --no-fund)
+  cp "$WEB_DIR/package-lock.json" "$STAMP"
+fi

@@ -29,6 +29,7 @@ struct AllOptions {
   StatusOptions status;
   StoreInitOptions store_init;
   StoreLogOptions store_log;
+  ServeOptions serve;
 };
 
 CLI::App* add_info(CLI::App& app, InfoOptions& o) {
@@ -291,6 +292,25 @@ CLI::App* add_store_log(CLI::App& group, StoreLogOptions& o) {
   return cmd;
 }
 
+CLI::App* add_serve(CLI::App& app, ServeOptions& o) {
+  auto* cmd = app.add_subcommand(
+      "serve", "The meeting viewer: the map in a browser, with layers, inspect and search");
+  cmd->add_option("--store", o.store,
+                  "Project store: a GeoPackage file (created when missing) or PG:... "
+                  "active_schema=PROJECT")
+      ->capture_default_str();
+  cmd->add_option("--listen", o.listen,
+                  "HOST:PORT to listen on; 127.0.0.1 keeps it to this machine, port 0 picks one")
+      ->capture_default_str();
+  add_data_dir_option(*cmd, o.data_dir);
+  add_cache_dir_option(*cmd, o.cache_dir);
+  cmd->add_option("--registry", o.registry,
+                  "Initiative registry (default: examples/initiatieven_arnhem_oost.csv)");
+  cmd->add_option("--web-dir", o.web_dir,
+                  "The page and its bundle (default: web/ beside the program)");
+  return cmd;
+}
+
 }  // namespace
 
 CommandLine parse_command_line(int argc, const char* const* argv) {
@@ -316,6 +336,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       {add_overlap(app, o.overlap), [&] { return Command{std::move(o.overlap)}; }},
       {add_compare(app, o.compare), [&] { return Command{std::move(o.compare)}; }},
       {add_status(app, o.status), [&] { return Command{std::move(o.status)}; }},
+      {add_serve(app, o.serve), [&] { return Command{std::move(o.serve)}; }},
   };
   CLI::App* store_group = add_store_group(app);
   verbs.push_back({add_store_init(*store_group, o.store_init),

@@ -70,9 +70,19 @@ TEST(CommandLineParse, EveryVerbOnTheStoreTakesStore) {
   EXPECT_EQ(options_of<CompareOptions>(parse({"compare", "--indicator", "d", "--store", pg})).store,
             pg);
   EXPECT_EQ(options_of<StatusOptions>(parse({"status", "--store", pg})).store, pg);
+  EXPECT_EQ(options_of<ServeOptions>(parse({"serve", "--store", pg})).store, pg);
   // The default is the same everywhere.
   EXPECT_EQ(options_of<StatusOptions>(parse({"status"})).store, "project.gpkg");
   EXPECT_EQ(options_of<IngestOptions>(parse({"ingest", "f.jpg"})).store, "project.gpkg");
+}
+
+TEST(CommandLineParse, ServeListensOnLoopbackUnlessTold) {
+  EXPECT_EQ(options_of<ServeOptions>(parse({"serve"})).listen, "127.0.0.1:8080");
+  const auto& o = options_of<ServeOptions>(
+      parse({"serve", "--listen", "127.0.0.1:0", "--web-dir", "w", "--data-dir", "d", "-q"}));
+  EXPECT_EQ(o.listen, "127.0.0.1:0");
+  EXPECT_EQ(o.web_dir, "w");
+  EXPECT_EQ(o.data_dir, "d");
 }
 
 TEST(CommandLineParse, SheetsNeedNoGemeenteLevelUnlessAsked) {

@@ -16,7 +16,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* library_dirs[] = {"support", "geo", "render", "sketch", "store", "project"};
+// server/ is a front end, but a browser's user sees its messages: it names no flag either.
+constexpr const char* library_dirs[] = {"support", "geo",     "render", "sketch",
+                                        "store",   "project", "server"};
 
 // Files still allowed to name flags: none (the project store's errors are store_error kinds
 // that the command line words).

@@ -4,6 +4,19 @@
 
 namespace wijkatlas::render {
 
+void paint::paint_layers(cairo_t* cr, const MapSpec& spec, const MapPlan& plan,
+                         const WorldPen& pen) {
+  for (std::size_t i = 0; i < spec.layers.size(); ++i) {
+    const MapLayer& layer = spec.layers[i];
+    if (const auto* base = std::get_if<BaseMapLayer>(&layer))
+      paint_basemap(cr, *base, pen);
+    else if (const auto* areas = std::get_if<AreaLayer>(&layer))
+      paint_areas(cr, *areas, plan.classes[i], pen);
+    else if (const auto* points = std::get_if<PointLayer>(&layer))
+      paint_points(cr, *points, plan.symbols[i], pen);
+  }
+}
+
 void paint_map(cairo_t* cr, const MapSpec& spec, const MapPlan& plan) {
   cairo_save(cr);
   cairo_set_source_rgb(cr, 1, 1, 1);
@@ -16,15 +29,7 @@ void paint_map(cairo_t* cr, const MapSpec& spec, const MapPlan& plan) {
   cairo_set_source_rgb(cr, 0.985, 0.982, 0.975);  // paper tone where the base map has nothing
   cairo_paint(cr);
   const paint::WorldPen pen(cr, plan.frame);
-  for (std::size_t i = 0; i < spec.layers.size(); ++i) {
-    const MapLayer& layer = spec.layers[i];
-    if (const auto* base = std::get_if<BaseMapLayer>(&layer))
-      paint::paint_basemap(cr, *base, pen);
-    else if (const auto* areas = std::get_if<AreaLayer>(&layer))
-      paint::paint_areas(cr, *areas, plan.classes[i], pen);
-    else if (const auto* points = std::get_if<PointLayer>(&layer))
-      paint::paint_points(cr, *points, plan.symbols[i], pen);
-  }
+  paint::paint_layers(cr, spec, plan, pen);
   if (plan.grid) paint::paint_grid(cr, *plan.grid, f);
   paint::paint_labels(cr, plan.labels);
   cairo_restore(cr);

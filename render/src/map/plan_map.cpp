@@ -57,11 +57,9 @@ MapFrame plan_frame(const MapSpec& spec, const RectMm& map_area) {
   return MapFrame::fit(*area, map_area, e.margin_mm, e.limits);
 }
 
-MapPlan plan_map(const MapSpec& spec) {
-  spec.page.validate();
-  const PageLayout layout = map_page_layout(spec.page, spec.inset.has_value());
-  MapPlan plan{layout, plan_frame(spec, layout.map), {}, {}, {}, {}, 0, {}, {}, {}, {}, {}, {}};
-  if (spec.inset) plan.inset_frame = detail::plan_inset(*spec.inset, layout.inset);
+namespace detail {
+
+void plan_layer_styles(const MapSpec& spec, MapPlan& plan) {
   plan.classes.resize(spec.layers.size());
   plan.symbols.resize(spec.layers.size());
   for (std::size_t i = 0; i < spec.layers.size(); ++i) {
@@ -79,6 +77,16 @@ MapPlan plan_map(const MapSpec& spec) {
       plan.symbols[i] = detail::assign_symbols(*points);
     }
   }
+}
+
+}  // namespace detail
+
+MapPlan plan_map(const MapSpec& spec) {
+  spec.page.validate();
+  const PageLayout layout = map_page_layout(spec.page, spec.inset.has_value());
+  MapPlan plan{layout, plan_frame(spec, layout.map), {}, {}, {}, {}, 0, {}, {}, {}, {}, {}, {}};
+  if (spec.inset) plan.inset_frame = detail::plan_inset(*spec.inset, layout.inset);
+  detail::plan_layer_styles(spec, plan);
   if (spec.reference_grid) plan.grid = reference_grid(plan.frame.frame_mm());
   detail::place_map_labels(spec, plan);
   plan.legend_entries = detail::legend_entries(spec, plan);

@@ -8,6 +8,10 @@
 
 namespace wijkatlas::render::detail {
 
+// The classes of each choropleth and the symbols of each point layer, into plan.classes and
+// plan.symbols (one entry per layer). Throws render_error for values that do not match.
+void plan_layer_styles(const MapSpec& spec, MapPlan& plan);
+
 // Symbol per category, over the whole layer (sorted names), so pages of an atlas agree.
 std::map<std::string, SymbolStyle> assign_symbols(const PointLayer& layer);
 

@@ -46,17 +46,6 @@ void paint_band(cairo_surface_t* band, int top, double dpi, const PagePainter& p
   detail::check_cairo(cairo_status(cr.get()), "drawing PNG rows from " + std::to_string(top));
 }
 
-// Cairo's RGB24 keeps a pixel as a native-endian 32-bit 0x00RRGGBB.
-void to_rgb_row(const unsigned char* cairo_row, int width, std::uint8_t* rgb) {
-  for (int x = 0; x < width; ++x) {
-    std::uint32_t pixel = 0;
-    std::memcpy(&pixel, cairo_row + 4 * x, sizeof pixel);
-    rgb[3 * x] = static_cast<std::uint8_t>(pixel >> 16);
-    rgb[3 * x + 1] = static_cast<std::uint8_t>(pixel >> 8);
-    rgb[3 * x + 2] = static_cast<std::uint8_t>(pixel);
-  }
-}
-
 }  // namespace
 
 void write_png(const ByteSink& sink, std::string_view name, const Page& page,
@@ -91,7 +80,7 @@ void write_png(const ByteSink& sink, std::string_view name, const Page& page,
       const unsigned char* data = cairo_image_surface_get_data(band);
       const int stride = cairo_image_surface_get_stride(band);
       for (int y = 0; y < rows; ++y) {
-        to_rgb_row(data + static_cast<std::ptrdiff_t>(y) * stride, width, rgb.data());
+        cairo_row_to_rgb(data + static_cast<std::ptrdiff_t>(y) * stride, width, rgb.data());
         writer.write_row(rgb.data());
       }
     });

@@ -2,10 +2,22 @@
 
 #include <cmath>
 #include <csetjmp>
+#include <cstring>
 
 #include "wijkatlas/render/error.hpp"
 
 namespace wijkatlas::render::output {
+
+void cairo_row_to_rgb(const unsigned char* cairo_row, int width, std::uint8_t* rgb) {
+  for (int x = 0; x < width; ++x) {
+    std::uint32_t pixel = 0;
+    std::memcpy(&pixel, cairo_row + 4 * x, sizeof pixel);
+    rgb[3 * x] = static_cast<std::uint8_t>(pixel >> 16);
+    rgb[3 * x + 1] = static_cast<std::uint8_t>(pixel >> 8);
+    rgb[3 * x + 2] = static_cast<std::uint8_t>(pixel);
+  }
+}
+
 namespace {
 
 // Maps are flat colours: a light zlib level compresses them nearly as well, much faster.

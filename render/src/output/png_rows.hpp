@@ -13,6 +13,10 @@
 
 namespace wijkatlas::render::output {
 
+// One row of a Cairo RGB24 image (a native-endian 32-bit 0x00RRGGBB per pixel) as 8-bit RGB:
+// `rgb` holds width * 3 bytes.
+void cairo_row_to_rgb(const unsigned char* cairo_row, int width, std::uint8_t* rgb);
+
 class PngRowWriter {
  public:
   // 8-bit RGB, `dpi` stored in the pHYs chunk so that print dialogs size it right. `sink` must

@@ -33,6 +33,8 @@ class WorldPen {
 void set_colour(cairo_t* cr, const Rgb& colour, double alpha = 1);
 void set_stroke(cairo_t* cr, const Stroke& stroke);
 
+// Every layer of the spec, bottom first (no labels, grid or furniture).
+void paint_layers(cairo_t* cr, const MapSpec& spec, const MapPlan& plan, const WorldPen& pen);
 void paint_basemap(cairo_t* cr, const BaseMapLayer& layer, const WorldPen& pen);
 void paint_areas(cairo_t* cr, const AreaLayer& layer, const std::optional<Classification>& classes,
                  const WorldPen& pen);

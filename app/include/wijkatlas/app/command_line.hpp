@@ -14,7 +14,7 @@ namespace wijkatlas::app {
 // The options of the one verb given.
 using Command = std::variant<InfoOptions, AreasOptions, JoinOptions, MapOptions, AtlasOptions,
                              SheetOptions, IngestOptions, OverlapCommandOptions, CompareOptions,
-                             StatusOptions, StoreInitOptions, StoreLogOptions>;
+                             StatusOptions, StoreInitOptions, StoreLogOptions, ServeOptions>;
 
 struct CommandLine {
   enum class Action {

@@ -200,4 +200,16 @@ struct StoreLogSummary {
 };
 StoreLogSummary run_store_log(const StoreLogOptions& options, std::ostream& out);
 
+// The meeting viewer (issue 14): serves the page, tiles and overlays until SIGINT or SIGTERM.
+struct ServeOptions {
+  std::string store = "project.gpkg";
+  std::string listen = "127.0.0.1:8080";  // HOST:PORT; port 0 picks a free one
+  std::string data_dir;
+  std::string cache_dir;
+  std::string registry;
+  std::string web_dir;  // the page and its bundle; empty: web/ beside the program
+};
+// Prints the address once it listens ("wijkatlas serve: http://127.0.0.1:8080/").
+void run_serve(const ServeOptions& options, geo::Reporter& reporter, std::ostream& out);
+
 }  // namespace wijkatlas::app

@@ -1,0 +1,73 @@
+#include "area_search.hpp"
+
+#include <algorithm>
+#include <boost/geometry/algorithms/envelope.hpp>
+#include <boost/geometry/algorithms/expand.hpp>
+
+#include "geojson.hpp"
+
+namespace wijkatlas::server {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::string trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+}  // namespace
+
+AreaSearch::AreaSearch(const geo::AreaHierarchy& hierarchy) {
+  bool any_home = false;
+  for (const geo::Level level : {geo::Level::programma, geo::Level::wijk, geo::Level::buurt}) {
+    for (const geo::Area& a : hierarchy.at(level)) {
+      if (a.geometry.empty()) continue;
+      geo::Box box;
+      boost::geometry::envelope(a.geometry, box);
+      entries_.push_back(
+          {geo::to_string(level), a.code, a.naam, lower(a.code), lower(a.naam), box});
+      if (level == geo::Level::programma || (level == geo::Level::buurt && !any_home)) {
+        if (!any_home)
+          home_ = box;
+        else
+          boost::geometry::expand(home_, box);
+        any_home = level == geo::Level::programma || any_home;
+      }
+    }
+  }
+}
+
+nlohmann::json AreaSearch::find(std::string_view text, std::size_t limit) const {
+  const std::string needle = lower(trimmed(text));
+  nlohmann::json out = nlohmann::json::array();
+  if (needle.empty()) return out;
+  // Three passes keep the order of the hierarchy (programme wijk, wijk, buurt) within each.
+  const auto pass = [&](auto matches) {
+    for (const Entry& e : entries_) {
+      if (out.size() >= limit) return;
+      if (!matches(e)) continue;
+      const bool seen = std::any_of(out.begin(), out.end(), [&](const nlohmann::json& j) {
+        return j["niveau"] == e.level && j["code"] == e.code;
+      });
+      if (!seen)
+        out.push_back(
+            {{"niveau", e.level}, {"code", e.code}, {"naam", e.naam}, {"bbox", bbox_json(e.box)}});
+    }
+  };
+  pass([&](const Entry& e) { return e.naam_lower == needle || e.code_lower == needle; });
+  pass([&](const Entry& e) {
+    return e.naam_lower.starts_with(needle) || e.code_lower.starts_with(needle);
+  });
+  pass([&](const Entry& e) { return e.naam_lower.find(needle) != std::string::npos; });
+  return out;
+}
+
+}  // namespace wijkatlas::server

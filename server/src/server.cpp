@@ -1,0 +1,109 @@
+#include "wijkatlas/server/server.hpp"
+
+#include <httplib.h>
+
+#include <optional>
+#include <thread>
+
+#include "http_errors.hpp"
+#include "viewer_state.hpp"
+#include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/store/project_store.hpp"
+
+namespace wijkatlas::server {
+
+struct Server::Impl {
+  ServerOptions options;
+  geo::SerializedReporter reporter;
+  std::optional<store::ProjectStore> store;  // kept open: drawings with the room go here next
+  std::unique_ptr<ViewerState> state;
+  httplib::Server http;
+  std::thread thread;
+  int port = 0;
+
+  Impl(ServerOptions o, geo::Reporter& target) : options(std::move(o)), reporter(target) {}
+
+  void configure() {
+    const std::size_t threads = std::max<std::size_t>(1, options.threads);
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http.set_tcp_nodelay(options.tcp_nodelay);
+    // SO_REUSEADDR only: cpp-httplib's default adds SO_REUSEPORT, with which a second server on
+    // a port in use binds too and the kernel shares the connections between the two.
+    http.set_socket_options([](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+    http.set_payload_max_length(options.max_body_bytes);
+    http.set_read_timeout(options.read_timeout);
+    http.set_write_timeout(options.write_timeout);
+    http.set_keep_alive_timeout(options.keep_alive_timeout.count());
+    http.set_keep_alive_max_count(1000);
+    http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                              {"Content-Security-Policy",
+                               "default-src 'self'; img-src 'self' data: blob:; "
+                               "style-src 'self' 'unsafe-inline'; connect-src 'self'"}});
+    http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+      return refuse_bad_target(req, res) ? httplib::Server::HandlerResponse::Handled
+                                         : httplib::Server::HandlerResponse::Unhandled;
+    });
+    http.set_exception_handler(
+        [this](const httplib::Request& req, httplib::Response& res, std::exception_ptr e) {
+          if (send_exception(res, e) >= 500)
+            reporter.warn(req.method + " " + req.path + ": " + res.body);
+        });
+    http.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+          fill_default_error(res);
+          return httplib::Server::HandlerResponse::Handled;
+        }));
+    add_routes(http, *state);
+  }
+};
+
+Server::Server(ServerOptions options, geo::Reporter& reporter)
+    : impl_(std::make_unique<Impl>(std::move(options), reporter)) {
+  impl_->store.emplace(store::ProjectStore::open_or_create(impl_->options.store, "npao"));
+  impl_->state = load_viewer_state(impl_->options, impl_->reporter);
+  impl_->configure();
+}
+
+Server::~Server() {
+  stop();
+}
+
+int Server::start() {
+  const ServerOptions& o = impl_->options;
+  if (o.port == 0) {
+    impl_->port = impl_->http.bind_to_any_port(o.host);
+  } else if (impl_->http.bind_to_port(o.host, o.port)) {
+    impl_->port = o.port;
+  } else {
+    impl_->port = -1;
+  }
+  if (impl_->port <= 0) {
+    throw about_field(io_error(o.host + ":" + std::to_string(o.port),
+                               "cannot listen on this address (in use, or not this machine's)"),
+                      "listen");
+  }
+  impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
+  return impl_->port;
+}
+
+void Server::wait() {
+  if (impl_->thread.joinable()) impl_->thread.join();
+}
+
+void Server::stop() {
+  impl_->http.stop();
+  if (impl_->thread.joinable()) impl_->thread.join();
+}
+
+int Server::port() const {
+  return impl_->port;
+}
+
+std::string Server::url() const {
+  return "http://" + impl_->options.host + ":" + std::to_string(impl_->port) + "/";
+}
+
+}  // namespace wijkatlas::server

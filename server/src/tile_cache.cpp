@@ -1,0 +1,42 @@
+#include "tile_cache.hpp"
+
+namespace wijkatlas::server {
+
+std::uint64_t TileCache::key(const render::TileCoord& t) {
+  return (static_cast<std::uint64_t>(t.z) << 58) | (static_cast<std::uint64_t>(t.x) << 29) |
+         static_cast<std::uint64_t>(t.y);
+}
+
+TileBytes TileCache::find(const render::TileCoord& tile) {
+  const std::lock_guard lock(mutex_);
+  const auto it = slots_.find(key(tile));
+  if (it == slots_.end()) return nullptr;
+  ages_.splice(ages_.begin(), ages_, it->second.age);
+  return it->second.png;
+}
+
+void TileCache::put(const render::TileCoord& tile, TileBytes png) {
+  const std::lock_guard lock(mutex_);
+  const std::uint64_t k = key(tile);
+  if (const auto it = slots_.find(k); it != slots_.end()) {
+    bytes_ -= it->second.png->size();
+    ages_.erase(it->second.age);
+    slots_.erase(it);
+  }
+  bytes_ += png->size();
+  ages_.push_front(k);
+  slots_.emplace(k, Slot{std::move(png), ages_.begin()});
+  while (bytes_ > max_bytes_ && ages_.size() > 1) {
+    const auto oldest = slots_.find(ages_.back());
+    bytes_ -= oldest->second.png->size();
+    slots_.erase(oldest);
+    ages_.pop_back();
+  }
+}
+
+std::size_t TileCache::bytes() const {
+  const std::lock_guard lock(mutex_);
+  return bytes_;
+}
+
+}  // namespace wijkatlas::server

@@ -1,0 +1,76 @@
+#include "viewer_state.hpp"
+
+#include "geojson.hpp"
+#include "wijkatlas/geo/basemap.hpp"
+#include "wijkatlas/geo/data_dir.hpp"
+#include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/render/tile_grid.hpp"
+
+namespace wijkatlas::server {
+namespace {
+
+geo::Layer read_registry(const std::string& registry, geo::Reporter& reporter) {
+  const std::filesystem::path path =
+      registry.empty() ? geo::project_file("examples/initiatieven_arnhem_oost.csv")
+                       : std::filesystem::path(registry);
+  geo::ReadOptions read;
+  read.fields = initiative_fields();  // never the personal contact fields
+  return geo::read_layer(path, read, reporter);
+}
+
+nlohmann::json grid_json(const render::TileGrid& g) {
+  nlohmann::json resolutions = nlohmann::json::array();
+  for (int z = 0; z <= g.max_level; ++z) resolutions.push_back(g.resolution(z));
+  return {{"oorsprong", {g.origin_x, g.origin_y}},
+          {"tegel_px", g.tile_px},
+          {"resoluties", resolutions},
+          {"url", "/tiles/{z}/{x}/{y}.png"}};
+}
+
+std::string osm_credit(const std::filesystem::path& extract) {
+  const std::string edition = geo::osm_extract_edition(extract);
+  return "© OpenStreetMap-bijdragers" + (edition.empty() ? "" : " (" + edition + ")");
+}
+
+}  // namespace
+
+std::unique_ptr<ViewerState> load_viewer_state(const ServerOptions& options,
+                                               geo::Reporter& reporter) {
+  WebAssets assets(options.web_dir);
+  project::AreaSource source;
+  source.data_dir = options.data_dir;
+  project::LoadedAreas areas = project::load_areas(source, reporter);
+  project::add_indicators(areas, {}, true, reporter);
+  const geo::AreaHierarchy& h = areas.hierarchy;
+
+  std::vector<Overlay> overlays;
+  overlays.push_back(area_overlay(h, geo::Level::buurt));
+  overlays.push_back(area_overlay(h, geo::Level::wijk));
+  overlays.push_back(area_overlay(h, geo::Level::programma));
+  overlays.push_back(initiative_overlay(read_registry(options.registry, reporter)));
+
+  const std::filesystem::path data_dir = geo::resolve_data_dir(options.data_dir);
+  const std::optional<std::filesystem::path> extract = geo::find_osm_extract(data_dir);
+  if (!extract)
+    reporter.warn("geen OSM-extract in " + data_dir.string() +
+                  "/osm: tegels zonder basiskaart (datasets/fetch.sh haalt hem op)");
+  AreaSearch search(h);
+  auto tiles = std::make_unique<TileService>(extract, geo::BaseMapCacheOptions{options.cache_dir},
+                                             options.tile_cache_bytes, reporter);
+
+  nlohmann::json layers = nlohmann::json::array();
+  std::map<std::string, std::string> bodies;
+  for (Overlay& o : overlays) {
+    layers.push_back(o.entry);
+    bodies[o.id] = o.features.dump();
+  }
+  const nlohmann::json catalogue = {{"lagen", layers},
+                                    {"start", bbox_json(search.home())},
+                                    {"tegelraster", grid_json(tiles->grid())},
+                                    {"basiskaart_bron", extract ? osm_credit(*extract) : ""}};
+  return std::unique_ptr<ViewerState>(new ViewerState{
+      std::move(assets), std::move(bodies), catalogue.dump(), std::move(search), std::move(tiles)});
+}
+
+}  // namespace wijkatlas::server

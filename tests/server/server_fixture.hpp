@@ -1,0 +1,34 @@
+#pragma once
+// One server per test program, started in-process on an ephemeral loopback port with the real
+// data directory, the built page and a fresh store; and a client for it.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <memory>
+#include <string>
+
+#include "test_support.hpp"
+#include "wijkatlas/geo/reporter.hpp"
+#include "wijkatlas/server/server.hpp"
+
+namespace wijkatlas::server::test {
+
+class ServerTest : public ::testing::Test {
+ public:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite();
+
+  static httplib::Client client();
+  static int port();
+  // A request as raw bytes on a fresh connection (for paths a client library would normalise);
+  // returns the whole response, read until the server closes (a malformed request waits for
+  // the server's read timeout).
+  static std::string raw(const std::string& request);
+
+ private:
+  static std::unique_ptr<wijkatlas::test::TempDir> dir_;
+  static std::unique_ptr<geo::CollectingReporter> reporter_;
+  static std::unique_ptr<Server> server_;
+};
+
+}  // namespace wijkatlas::server::test

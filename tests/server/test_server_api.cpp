@@ -1,0 +1,158 @@
+// The viewer's API in-process: the layer catalogue, overlays in RD New without personal fields,
+// search, and tiles from wijkatlas's own renderer.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <span>
+
+#include "png_reader.hpp"
+#include "server_fixture.hpp"
+#include "wijkatlas/render/tile_grid.hpp"
+
+namespace wijkatlas::server::test {
+namespace {
+
+using nlohmann::json;
+
+class ServerApi : public ServerTest {};
+
+json get_json(const std::string& path, int status = 200) {
+  auto res = ServerTest::client().Get(path);
+  EXPECT_TRUE(res) << path;
+  if (!res) return nullptr;
+  EXPECT_EQ(res->status, status) << path << ": " << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type").rfind("application/", 0), 0u) << path;
+  return json::parse(res->body);
+}
+
+TEST_F(ServerApi, TheCatalogueListsTheOverlaysWithDutchTitlesAndTheTileGrid) {
+  const json c = get_json("/api/lagen");
+  std::vector<std::string> ids, titles;
+  for (const json& l : c["lagen"]) {
+    ids.push_back(l["id"]);
+    titles.push_back(l["titel"]);
+  }
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"buurten", "wijken", "programmawijken", "initiatieven"}));
+  EXPECT_EQ(titles[2], "Programmawijken");
+  EXPECT_EQ(c["tegelraster"]["oorsprong"][0], -285401.92);
+  EXPECT_EQ(c["tegelraster"]["resoluties"][0], 3440.64);
+  EXPECT_EQ(c["tegelraster"]["resoluties"][12], 0.84);
+  // The programme wijken: the overview map's colours.
+  EXPECT_EQ(c["lagen"][2]["stijl"]["lijn"], "#1f4e79");
+  // The start view is Arnhem-Oost in RD New metres.
+  const json start = c["start"];
+  EXPECT_GT(start[0].get<double>(), 185000);
+  EXPECT_LT(start[2].get<double>(), 200000);
+  EXPECT_GT(start[1].get<double>(), 438000);
+}
+
+TEST_F(ServerApi, InitiativesComeByThemeWithThePrintedSymbolsAndNoPersonalField) {
+  auto res = client().Get("/api/lagen/initiatieven");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(res->body.find("contact_"), std::string::npos);
+  EXPECT_EQ(res->body.find("@example.org"), std::string::npos);
+  EXPECT_EQ(res->body.find("06-0000"), std::string::npos);
+  const json fc = json::parse(res->body);
+  ASSERT_GT(fc["features"].size(), 5u);
+  for (const json& f : fc["features"]) {
+    for (const auto& [key, value] : f["properties"].items()) {
+      EXPECT_NE(key.rfind("contact_", 0), 0u);
+      EXPECT_NE(key.rfind("prive_", 0), 0u);
+    }
+    const double x = f["geometry"]["coordinates"][0], y = f["geometry"]["coordinates"][1];
+    EXPECT_GT(x, 180000);  // RD New, not degrees
+    EXPECT_GT(y, 430000);
+  }
+  const json c = get_json("/api/lagen");
+  const json& entry = c["lagen"][3];
+  ASSERT_FALSE(entry["legenda"].empty());
+  // Sorted themes, symbols in render::category_symbol's order: the first a circle in orange.
+  EXPECT_EQ(entry["legenda"][0]["stijl"]["vorm"], "cirkel");
+  EXPECT_EQ(entry["legenda"][0]["stijl"]["kleur"], "#e69f00");
+  std::size_t counted = 0;
+  for (const json& item : entry["legenda"]) counted += item["aantal"].get<std::size_t>();
+  EXPECT_EQ(counted, fc["features"].size());
+  for (const json& f : entry["velden"]) EXPECT_NE(f["label"], f["naam"]);  // Dutch labels
+}
+
+TEST_F(ServerApi, BuurtenAreTheCbsBuurtenInRdNew) {
+  const json fc = get_json("/api/lagen/buurten");
+  EXPECT_EQ(fc["features"].size(), 83u);
+  EXPECT_EQ(fc["crs"]["properties"]["name"], "urn:ogc:def:crs:EPSG::28992");
+  bool found = false;
+  for (const json& f : fc["features"]) {
+    if (f["properties"]["code"] == "BU02020423") {
+      found = true;
+      EXPECT_EQ(f["properties"]["naam"], "Presikhaaf I");
+      EXPECT_EQ(f["properties"]["programmawijk"], "Presikhaaf");
+      EXPECT_EQ(f["geometry"]["type"], "MultiPolygon");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(ServerApi, SearchFindsABuurtByNameAndByCode) {
+  const json by_name = get_json("/api/zoek?q=presikhaaf%20ii");
+  ASSERT_FALSE(by_name["resultaten"].empty());
+  EXPECT_EQ(by_name["resultaten"][0]["code"], "BU02020424");
+  EXPECT_EQ(by_name["resultaten"][0]["niveau"], "buurt");
+  const json by_code = get_json("/api/zoek?q=BU02020423");
+  ASSERT_EQ(by_code["resultaten"].size(), 1u);
+  EXPECT_EQ(by_code["resultaten"][0]["naam"], "Presikhaaf I");
+  const json box = by_code["resultaten"][0]["bbox"];
+  EXPECT_LT(box[0].get<double>(), box[2].get<double>());
+  EXPECT_LT(box[2].get<double>() - box[0].get<double>(), 3000);  // a buurt, not the town
+  // A programme wijk by part of its name comes first among its matches.
+  EXPECT_EQ(get_json("/api/zoek?q=Presikhaaf")["resultaten"][0]["niveau"], "programmawijk");
+  EXPECT_TRUE(get_json("/api/zoek?q=Atlantis")["resultaten"].empty());
+  EXPECT_TRUE(get_json("/api/zoek?q=")["resultaten"].empty());
+}
+
+TEST_F(ServerApi, ATileIsAPngOfTheBaseMapAndComesFromTheCacheTheSecondTime) {
+  // Level 12 (1:3,000) over Presikhaaf.
+  const render::TileGrid grid;
+  const double side = grid.resolution(12) * grid.tile_px;
+  const int x = static_cast<int>((194200 - grid.origin_x) / side);
+  const int y = static_cast<int>((grid.origin_y - 445600) / side);
+  const std::string path = "/tiles/12/" + std::to_string(x) + "/" + std::to_string(y) + ".png";
+  auto res = client().Get(path);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "image/png");
+  const auto image = render::test::read_png(std::as_bytes(std::span(res->body)));
+  EXPECT_EQ(image.width, 256);
+  EXPECT_EQ(image.height, 256);
+  std::set<int> colours;
+  for (int py = 0; py < 256; py += 4)
+    for (int px = 0; px < 256; px += 4) {
+      const auto c = image.at(px, py);
+      colours.insert(c.r << 16 | c.g << 8 | c.b);
+    }
+  EXPECT_GT(colours.size(), 5u) << "a town's tile has buildings, streets, green";
+  const json before = get_json("/api/status");
+  auto again = client().Get(path);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->body, res->body);
+  const json after = get_json("/api/status");
+  EXPECT_EQ(after["tegels"]["metategels_getekend"], before["tegels"]["metategels_getekend"]);
+  EXPECT_GT(after["tegels"]["uit_geheugen"].get<int>(),
+            before["tegels"]["uit_geheugen"].get<int>());
+}
+
+TEST_F(ServerApi, ThePageAndItsBundleAreServedFromTheServer) {
+  auto page = client().Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<html lang=\"nl\">"), std::string::npos);
+  EXPECT_EQ(page->body.find("http"), std::string::npos) << "no address outside this server";
+  auto script = client().Get("/app.js");
+  ASSERT_TRUE(script);
+  EXPECT_EQ(script->status, 200) << "web bundle missing: npm ci in web/, then build";
+  EXPECT_EQ(script->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+}
+
+}  // namespace
+}  // namespace wijkatlas::server::test

@@ -1,0 +1,40 @@
+// Click (or Enter on the focused map) to inspect: every attribute of what lies under the
+// cursor, with the Dutch labels the catalogue gives; points before areas.
+export function enableInspect(map, layers, panel) {
+  const title = panel.querySelector('#info-titel');
+  const fields = panel.querySelector('#info-velden');
+
+  function show(feature, layer) {
+    const entry = layer.get('catalogus');
+    title.textContent = `${entry.titel}: ${feature.get('naam') ?? feature.getId() ?? ''}`;
+    fields.replaceChildren();
+    for (const { naam, label } of entry.velden) {
+      const value = feature.get(naam);
+      if (value === undefined || value === null || value === '') continue;
+      const dt = document.createElement('dt');
+      dt.textContent = label;
+      const dd = document.createElement('dd');
+      dd.textContent =
+        typeof value === 'number' ? value.toLocaleString('nl-NL') : String(value);
+      dd.dataset.veld = naam;
+      fields.append(dt, dd);
+    }
+    panel.hidden = false;
+  }
+
+  map.on('singleclick', (event) => {
+    let best = null;
+    map.forEachFeatureAtPixel(
+      event.pixel,
+      (feature, layer) => {
+        if (!layer || !layers.includes(layer)) return false;
+        const rank = layer.getZIndex() ?? 0;
+        if (!best || rank > best.rank) best = { feature, layer, rank };
+        return false;
+      },
+      { hitTolerance: 4 },
+    );
+    if (best) show(best.feature, best.layer);
+    else panel.hidden = true;
+  });
+}
