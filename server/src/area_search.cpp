@@ -5,25 +5,9 @@
 #include <boost/geometry/algorithms/expand.hpp>
 
 #include "geojson.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::server {
-namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-}  // namespace
 
 AreaSearch::AreaSearch(const geo::AreaHierarchy& hierarchy) {
   bool any_home = false;
@@ -32,8 +16,8 @@ AreaSearch::AreaSearch(const geo::AreaHierarchy& hierarchy) {
       if (a.geometry.empty()) continue;
       geo::Box box;
       boost::geometry::envelope(a.geometry, box);
-      entries_.push_back(
-          {geo::to_string(level), a.code, a.naam, lower(a.code), lower(a.naam), box});
+      entries_.push_back({geo::to_string(level), a.code, a.naam, support::to_lower_ascii(a.code),
+                          support::to_lower_ascii(a.naam), box});
       if (level == geo::Level::programma || (level == geo::Level::buurt && !any_home)) {
         if (!any_home)
           home_ = box;
@@ -46,7 +30,7 @@ AreaSearch::AreaSearch(const geo::AreaHierarchy& hierarchy) {
 }
 
 nlohmann::json AreaSearch::find(std::string_view text, std::size_t limit) const {
-  const std::string needle = lower(trimmed(text));
+  const std::string needle = support::to_lower_ascii(support::trim(text));
   nlohmann::json out = nlohmann::json::array();
   if (needle.empty()) return out;
   // Three passes keep the order of the hierarchy (programme wijk, wijk, buurt) within each.
