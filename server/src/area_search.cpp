@@ -18,6 +18,10 @@ AreaSearch::AreaSearch(const geo::AreaHierarchy& hierarchy) {
       boost::geometry::envelope(a.geometry, box);
       entries_.push_back({geo::to_string(level), a.code, a.naam, support::to_lower_ascii(a.code),
                           support::to_lower_ascii(a.naam), box});
+      if (entries_.size() == 1)
+        ground_ = box;
+      else
+        boost::geometry::expand(ground_, box);
       if (level == geo::Level::programma || (level == geo::Level::buurt && !any_home)) {
         if (!any_home)
           home_ = box;

@@ -18,6 +18,8 @@ class AreaSearch {
   nlohmann::json find(std::string_view text, std::size_t limit = 10) const;
   // The ground of all programme wijken (else all buurten): where the page opens.
   const geo::Box& home() const { return home_; }
+  // The ground of all areas (the municipality's buurten): where drawings may be.
+  const geo::Box& ground() const { return ground_; }
 
  private:
   struct Entry {
@@ -29,6 +31,7 @@ class AreaSearch {
   };
   std::vector<Entry> entries_;
   geo::Box home_;
+  geo::Box ground_;
 };
 
 }  // namespace wijkatlas::server

@@ -42,6 +42,52 @@ std::string code_for(int status) {
   }
 }
 
+// A store's failure by its kind: a stale change is a conflict the page shows with the store's
+// own words (what changed, when, by whom), a busy or gone store a 503 the page may retry.
+void send_store_error(httplib::Response& res, const store::store_error& e) {
+  int status = 503;
+  std::string code = "opslag_niet_beschikbaar";
+  std::string message = "De projectopslag is nu niet te gebruiken.";
+  switch (e.kind()) {
+    case store::ErrorKind::conflict:
+      status = 409;
+      code = "wijziging_botst";
+      message =
+          "Iemand anders heeft dit intussen gewijzigd; uw wijziging is niet opgeslagen. Bekijk "
+          "de tekening zoals die nu is en doe de wijziging zo nodig opnieuw.";
+      break;
+    case store::ErrorKind::not_current:
+      status = 409;
+      code = "niet_te_wijzigen";
+      message = "Deze schets kan hier niet gewijzigd worden.";
+      break;
+    case store::ErrorKind::duplicate:
+      status = 409;
+      code = "bestaat_al";
+      message = "Dit bestaat al in de projectopslag.";
+      break;
+    case store::ErrorKind::unknown_id:
+      status = 404;
+      code = "niet_gevonden";
+      message = "Niet gevonden in de projectopslag.";
+      break;
+    case store::ErrorKind::bad_value:
+      status = 400;
+      code = "ongeldig_verzoek";
+      message = "Ongeldige waarde.";
+      break;
+    case store::ErrorKind::locked:
+      message = "De projectopslag is bezet door een andere schrijver; probeer het zo opnieuw.";
+      break;
+    default:
+      break;
+  }
+  nlohmann::json body = {
+      {"status", status}, {"code", code}, {"bericht", message}, {"detail", e.what()}};
+  res.status = status;
+  res.set_content(nlohmann::json{{"fout", body}}.dump(), "application/json; charset=utf-8");
+}
+
 }  // namespace
 
 void send_error(httplib::Response& res, int status, const std::string& code,
@@ -60,7 +106,7 @@ int send_exception(httplib::Response& res, std::exception_ptr error) {
   } catch (const usage_error& e) {
     send_error(res, 400, "ongeldig_verzoek", e.what(), e.field());
   } catch (const store::store_error& e) {
-    send_error(res, 503, "opslag_niet_beschikbaar", e.what());
+    send_store_error(res, e);
   } catch (const std::exception& e) {
     send_error(res, 500, "serverfout", e.what());
   } catch (...) {

@@ -22,8 +22,8 @@ std::string lower(std::string text) {
 }
 
 bool is_known_path(const std::string& path) {
-  static const std::regex known(std::string("/api/lagen|/api/zoek|/api/status|") + tile_pattern +
-                                "|" + layer_pattern);
+  static const std::regex known(std::string("/api/lagen|/api/zoek|/api/status|/api/sessies|") +
+                                tile_pattern + "|" + layer_pattern);
   return std::regex_match(path, known);
 }
 
@@ -100,8 +100,8 @@ void add_routes(httplib::Server& http, ViewerState& state) {
     }
     send_error(res, 404, "niet_gevonden", "Niet gevonden.");
   });
-  // Nothing is written yet (drawing with the room comes later): every other method is refused
-  // on the paths that exist, and unknown paths are 404 whatever the method.
+  // Only the drawing routes write (drawing_routes.cpp, registered first): every other method is
+  // refused on the paths that exist, and unknown paths are 404 whatever the method.
   const auto not_allowed = [&state](const httplib::Request& req, httplib::Response& res) {
     if (!is_known_path(req.path) && state.assets.find(req.path) == nullptr) {
       send_error(res, 404, "niet_gevonden", "Niet gevonden.");

@@ -5,8 +5,11 @@
 #include <optional>
 #include <thread>
 
+#include "drawing_routes.hpp"
 #include "http_errors.hpp"
+#include "print_routes.hpp"
 #include "viewer_state.hpp"
+#include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/store/project_store.hpp"
 
@@ -15,8 +18,10 @@ namespace wijkatlas::server {
 struct Server::Impl {
   ServerOptions options;
   geo::SerializedReporter reporter;
-  std::optional<store::ProjectStore> store;  // kept open: drawings with the room go here next
+  std::optional<store::ProjectStore> store;  // drawings with the room
   std::unique_ptr<ViewerState> state;
+  std::unique_ptr<DrawingService> drawings;
+  std::unique_ptr<PrintService> print;
   httplib::Server http;
   std::thread thread;
   int port = 0;
@@ -56,14 +61,34 @@ struct Server::Impl {
           fill_default_error(res);
           return httplib::Server::HandlerResponse::Handled;
         }));
+    add_drawing_routes(http, *drawings);
+    add_print_routes(http, *print);
     add_routes(http, *state);
   }
 };
 
 Server::Server(ServerOptions options, geo::Reporter& reporter)
     : impl_(std::make_unique<Impl>(std::move(options), reporter)) {
-  impl_->store.emplace(store::ProjectStore::open_or_create(impl_->options.store, "npao"));
+  store::OpenOptions open;
+  open.by = "scherm";  // every row drawn or changed here says it came from the meeting's screen
+  impl_->store.emplace(store::ProjectStore::open_or_create(impl_->options.store, "npao", open));
   impl_->state = load_viewer_state(impl_->options, impl_->reporter);
+  // Drawings stay on the project's ground: its areas and a kilometre around them.
+  geo::Box ground = impl_->state->search.ground();
+  ground.min_corner().x(ground.min_corner().x() - 1000);
+  ground.min_corner().y(ground.min_corner().y() - 1000);
+  ground.max_corner().x(ground.max_corner().x() + 1000);
+  ground.max_corner().y(ground.max_corner().y() + 1000);
+  impl_->drawings.reset(
+      new DrawingService{*impl_->store, DrawingLimits{ground}, impl_->reporter, {}});
+  const ServerOptions& o = impl_->options;
+  PrintSources sources{
+      std::filesystem::absolute(o.store).string(),
+      o.registry.empty() ? geo::project_file("examples/initiatieven_arnhem_oost.csv").string()
+                         : std::filesystem::absolute(o.registry).string(),
+      o.data_dir.empty() ? "" : std::filesystem::absolute(o.data_dir).string(), o.cache_dir};
+  impl_->print.reset(new PrintService{*impl_->drawings, std::move(sources),
+                                      impl_->state->tiles->painter(), impl_->reporter});
   impl_->configure();
 }
 

@@ -31,6 +31,8 @@ class TileService {
     std::size_t cached_bytes = 0;
   };
   Stats stats() const;
+  // Held while Cairo and Pango draw: a print takes it too.
+  std::mutex& painter() { return render_mutex_; }
 
  private:
   TileBytes render(const render::TileCoord& tile);

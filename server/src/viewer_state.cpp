@@ -1,5 +1,6 @@
 #include "viewer_state.hpp"
 
+#include "basemap_coverage.hpp"
 #include "geojson.hpp"
 #include "wijkatlas/geo/basemap.hpp"
 #include "wijkatlas/geo/data_dir.hpp"
@@ -65,10 +66,13 @@ std::unique_ptr<ViewerState> load_viewer_state(const ServerOptions& options,
     layers.push_back(o.entry);
     bodies[o.id] = o.features.dump();
   }
-  const nlohmann::json catalogue = {{"lagen", layers},
-                                    {"start", bbox_json(search.home())},
-                                    {"tegelraster", grid_json(tiles->grid())},
-                                    {"basiskaart_bron", extract ? osm_credit(*extract) : ""}};
+  nlohmann::json catalogue = {{"lagen", layers},
+                              {"start", bbox_json(search.home())},
+                              {"tegelraster", grid_json(tiles->grid())},
+                              {"basiskaart_bron", extract ? osm_credit(*extract) : ""}};
+  // The page keeps its view on the ground the base map has data for (basemap_coverage.hpp).
+  if (const auto coverage = extract ? basemap_coverage(*extract) : std::nullopt)
+    catalogue["basiskaart_dekking"] = bbox_json(*coverage);
   return std::unique_ptr<ViewerState>(new ViewerState{
       std::move(assets), std::move(bodies), catalogue.dump(), std::move(search), std::move(tiles)});
 }

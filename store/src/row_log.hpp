@@ -30,11 +30,12 @@ class RowLog {
                    const std::string& subject);
   // Logs the removal of a row (before it is deleted).
   void removed(Rows& rows, const OGRFeature& row);
-
- private:
+  // One history entry: for what update() cannot compare itself (a geometry, as short text).
   void log(const std::string& table, const std::string& row_uuid, const std::string& row_id,
            const std::string& field, const std::optional<std::string>& old_value,
            const std::optional<std::string>& new_value, long long version);
+
+ private:
   void stamp(Rows& rows, OGRFeature& row);
   [[noreturn]] void conflict(Rows& rows, const std::string& uuid, long long based_on,
                              const std::string& subject);

@@ -4,7 +4,7 @@
 // 127.0.0.1; switching a layer changes the picture; clicking an initiative shows its name;
 // searching a buurt zooms to it. Fails (never skips) when chromium or node_modules is missing.
 // Screenshots go to --out for a person to look at.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,10 +39,12 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wijkatlas-viewer-'));
 const outDir = args.out ?? path.join(tmp, 'screenshots');
 fs.mkdirSync(outDir, { recursive: true });
 
+const storePath = path.join(tmp, 'project.gpkg');
+
 function startServer() {
   const child = spawn(
     args.wijkatlas,
-    ['serve', '--store', path.join(tmp, 'project.gpkg'), '--listen', '127.0.0.1:0',
+    ['serve', '--store', storePath, '--listen', '127.0.0.1:0',
      '--data-dir', args['data-dir']],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -95,6 +97,30 @@ try {
   const map = page.locator('#kaart');
   const before = await map.screenshot({ path: path.join(outDir, '1_start.png') });
   await page.screenshot({ path: path.join(outDir, '0_pagina.png') });
+  // The map is drawn up to its right edge: no strip of bare background or empty paper there
+  // (the start view once reached past the OSM extract's eastern edge).
+  const edge = await page.evaluate(async (png) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${png}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    // Background and paper tones: #faf9f6 around the map, the renderer's paper 251,250,249.
+    const bare = (r, g, b) => [[250, 249, 246], [251, 250, 249], [255, 255, 255]].some(
+      ([br, bg, bb]) => Math.abs(r - br) <= 6 && Math.abs(g - bg) <= 6 && Math.abs(b - bb) <= 6);
+    const share = (x0, x1) => {
+      const { data } = ctx.getImageData(x0, 0, x1 - x0, image.height - 30);
+      let drawn = 0;
+      for (let i = 0; i < data.length; i += 4) if (!bare(data[i], data[i + 1], data[i + 2])) drawn += 1;
+      return drawn / (data.length / 4);
+    };
+    return { right: share(image.width - 8, image.width), middle: share(image.width / 2 - 4, image.width / 2 + 4) };
+  }, before.toString('base64'));
+  check(edge.right > 0.2 && edge.right > edge.middle / 4,
+        `de kaart is tot de rechterrand getekend (${(100 * edge.right).toFixed(0)} % getekende pixels in de rechterste kolommen, midden ${(100 * edge.middle).toFixed(0)} %)`);
 
   // Switch the CBS buurten on: the picture changes.
   await page.check('input[data-laag="buurten"]');
@@ -146,6 +172,160 @@ try {
   check(outlined.length === 1 && outlined[0] === 'Elsweide', 'de gevonden buurt is omlijnd');
   await settled(page);
   await page.screenshot({ path: path.join(outDir, '4_gezocht.png') });
+
+  // ---- Drawing with the room ----
+  const session = 'Browsertest tafel';
+  await page.fill('#teken-sessie', session);
+  await page.press('#teken-sessie', 'Tab'); // 'change': the page loads that session's drawings
+  await page.evaluate(() => {
+    const { view } = window.wijkatlas;
+    view.setCenter([192500, 444800]);
+    view.setResolution(view.getResolutions()[12]);
+  });
+  await settled(page);
+
+  // An area with the mouse: four corners, then the first one again to close it.
+  await page.check('input[name="teken-categorie"][value="probleem"]');
+  await page.fill('#teken-notitie', 'Hier wordt te hard gereden');
+  await page.click('button[data-vorm="Polygon"]');
+  const mapBox = await map.boundingBox();
+  const corners = [[300, 250], [460, 250], [460, 380], [300, 380], [300, 250]];
+  for (const [x, y] of corners) {
+    await page.mouse.click(mapBox.x + x, mapBox.y + y);
+    await page.waitForTimeout(300);
+  }
+  await page.waitForFunction(() => document.body.dataset.tekeningen === '1', null, { timeout: 10_000 })
+    .catch(() => {});
+  const afterArea = await (await fetch(`${url}api/tekeningen?sessie=${encodeURIComponent(session)}`)).json();
+  const area = afterArea.features.find((f) => f.geometry.type === 'Polygon');
+  check(area && area.properties.categorie === 'probleem' && area.properties.kanaal === 'scherm' &&
+        area.properties.notitie === 'Hier wordt te hard gereden',
+        `een vlak getekend met de muis is opgeslagen (${JSON.stringify(area?.properties ?? null)})`);
+
+  // A point without a mouse: the keyboard reaches the button, the arrows move the map under the
+  // cross, Enter places the point.
+  await page.check('input[name="teken-categorie"][value="idee"]');
+  await page.focus('#teken-toetsen');
+  await page.keyboard.press('Enter');
+  check(await page.isVisible('#kruis'), 'het kruis staat in het midden van de kaart');
+  const centreBefore = await page.evaluate(() => window.wijkatlas.view.getCenter());
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowUp');
+  const centre = await page.evaluate(() => window.wijkatlas.view.getCenter());
+  check(centre[0] > centreBefore[0] + 30 && centre[1] > centreBefore[1],
+        `de pijltjes verschuiven de kaart onder het kruis (${(centre[0] - centreBefore[0]).toFixed(1)} m oost)`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.body.dataset.tekeningen === '2', null, { timeout: 10_000 })
+    .catch(() => {});
+  const afterPoint = await (await fetch(`${url}api/tekeningen?sessie=${encodeURIComponent(session)}`)).json();
+  const point = afterPoint.features.find((f) => f.geometry.type === 'Point');
+  check(point && point.properties.categorie === 'idee' &&
+        Math.hypot(point.geometry.coordinates[0] - centre[0], point.geometry.coordinates[1] - centre[1]) < 0.05,
+        `Enter zet een punt onder het kruis (${JSON.stringify(point?.geometry.coordinates ?? null)})`);
+  await page.keyboard.press('Escape');
+  await settled(page);
+  await map.screenshot({ path: path.join(outDir, '5_getekend.png') });
+
+  // After a reload both are there (the session is remembered).
+  await page.reload();
+  await page.waitForSelector('body[data-klaar="ja"]', { timeout: 60_000 });
+  const reloaded = await page.evaluate(() =>
+    window.wijkatlas.drawn.getSource().getFeatures().map((f) => f.getGeometry().getType()).sort());
+  check(JSON.stringify(reloaded) === JSON.stringify(['Point', 'Polygon']),
+        `na herladen staan het vlak en het punt er nog (${reloaded.join(', ')})`);
+  await page.screenshot({ path: path.join(outDir, '6_na_herladen.png') });
+
+  // The command line lists them.
+  const listed = spawnSync(args.wijkatlas, ['status', '--store', storePath, '--session', session,
+                                            '--sketches'], { encoding: 'utf8' });
+  check(listed.status === 0 && /probleem\s+vlak/.test(listed.stdout) && /idee\s+punt/.test(listed.stdout),
+        `wijkatlas status --sketches toont ze (${listed.stdout.trim().split('\n').slice(-2).join(' | ')})`);
+
+  // Two pages move the same point: the second one, based on the old version, gets the conflict;
+  // the first one's move stays.
+  const other = await context.newPage();
+  other.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await other.goto(url);
+  await other.waitForSelector('body[data-klaar="ja"]', { timeout: 60_000 });
+  const dragPoint = async (p, dx) => {
+    const at = await p.evaluate(() => {
+      const { map, view, drawn } = window.wijkatlas;
+      const feature = drawn.getSource().getFeatures().find((f) => f.getGeometry().getType() === 'Point');
+      view.setCenter(feature.getGeometry().getCoordinates());
+      view.setResolution(view.getResolutions()[13]);
+      map.renderSync();
+      return map.getPixelFromCoordinate(feature.getGeometry().getCoordinates());
+    });
+    await settled(p);
+    await p.click('#teken-wijzig');
+    const b = await p.locator('#kaart').boundingBox();
+    await p.mouse.move(b.x + at[0], b.y + at[1]);
+    await p.mouse.down();
+    await p.mouse.move(b.x + at[0] + dx / 2, b.y + at[1], { steps: 4 });
+    await p.mouse.move(b.x + at[0] + dx, b.y + at[1], { steps: 4 });
+    await p.mouse.up();
+    await p.waitForFunction(() => Number(document.body.dataset.wijzigingen ?? 0) >= 1, null,
+                            { timeout: 10_000 }).catch(() => {});
+    await p.waitForTimeout(500);
+  };
+  await dragPoint(page, 60);
+  const moved = (await (await fetch(`${url}api/tekeningen/${point.id}`)).json()).tekening;
+  check(moved.properties.versie === 2 && moved.geometry.coordinates[0] > point.geometry.coordinates[0] + 5,
+        `slepen verplaatst het punt (versie ${moved.properties.versie})`);
+  await dragPoint(other, -60);
+  const shownMessage = await other.textContent('#teken-melding');
+  check(/intussen gewijzigd/.test(shownMessage) && /changed since version 1/.test(shownMessage),
+        `de tweede pagina krijgt de botsing te zien ("${shownMessage.slice(0, 90)}...")`);
+  const after = (await (await fetch(`${url}api/tekeningen/${point.id}`)).json()).tekening;
+  check(after.properties.versie === 2 &&
+        after.geometry.coordinates[0] === moved.geometry.coordinates[0],
+        'de verplaatsing van de eerste pagina blijft staan');
+  const otherShows = await other.evaluate((id) =>
+    window.wijkatlas.drawn.getSource().getFeatureById(id).getGeometry().getCoordinates(), point.id);
+  check(Math.abs(otherShows[0] - moved.geometry.coordinates[0]) < 0.05,
+        'en de tweede pagina toont het punt zoals het nu is');
+  await other.screenshot({ path: path.join(outDir, '7_botsing.png') });
+  await other.close();
+
+  // ---- Print: the view as a PDF at 1:10,000 on A4 landscape, and as a map definition ----
+  await page.evaluate(() => {
+    const { view } = window.wijkatlas;
+    view.setCenter([192500, 444800]);
+    view.setResolution(view.getResolutions()[11]);
+  });
+  await page.selectOption('#druk-schaal', '10000');
+  await page.selectOption('#druk-papier', 'A4');
+  await page.check('input[name="druk-richting"][value="liggend"]');
+  await page.fill('#druk-titel', 'Tafel in de browsertest');
+  const pdfPath = path.join(outDir, '8_afdruk.pdf');
+  const [pdfDownload] = await Promise.all([
+    page.waitForEvent('download', { timeout: 90_000 }),
+    page.click('#druk-pdf'),
+  ]);
+  await pdfDownload.saveAs(pdfPath);
+  const info = spawnSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).stdout;
+  check(/Page size:\s+841\.89 x 595\.276 pts \(A4\)/.test(info),
+        `de PDF is A4 liggend (${(info.match(/Page size:.*/) ?? ['?'])[0]})`);
+  const pdfText = spawnSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).stdout;
+  check(pdfText.includes('Schaal 1:10.000') && pdfText.includes('Tafel in de browsertest') &&
+        pdfText.includes('Getekend: probleem'),
+        'op de PDF: de schaal 1:10.000, de titel en het getekende vlak in de legenda');
+  spawnSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdfPath, path.join(outDir, '8_afdruk')]);
+
+  const tomlPath = path.join(outDir, '9_kaart.toml');
+  const [tomlDownload] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.click('#druk-toml'),
+  ]);
+  await tomlDownload.saveAs(tomlPath);
+  const again = path.join(outDir, '9_kaart_opnieuw.pdf');
+  const rendered = spawnSync(args.wijkatlas, ['map', tomlPath, '-o', again, '--data-dir', args['data-dir']],
+                             { encoding: 'utf8' });
+  const againInfo = spawnSync('pdfinfo', [again], { encoding: 'utf8' }).stdout ?? '';
+  const againText = spawnSync('pdftotext', ['-layout', again, '-'], { encoding: 'utf8' }).stdout ?? '';
+  check(rendered.status === 0 && /841\.89 x 595\.276 pts/.test(againInfo) &&
+        againText.includes('Schaal 1:10.000') && againText.includes('Getekend: probleem'),
+        `wijkatlas map maakt van de kaartdefinitie dezelfde kaart (${rendered.stderr.trim().slice(0, 200)})`);
 
   check(consoleErrors.length === 0, `geen fouten in de console (${consoleErrors.join(' | ')})`);
   check(outside.length === 0, `geen verzoek buiten 127.0.0.1 (${outside.slice(0, 5).join(', ')})`);

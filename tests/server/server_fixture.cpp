@@ -37,6 +37,10 @@ httplib::Client ServerTest::client() {
   return c;
 }
 
+std::string ServerTest::store_path() {
+  return (dir_->path() / "project.gpkg").string();
+}
+
 int ServerTest::port() {
   return server_->port();
 }

@@ -20,6 +20,8 @@ class ServerTest : public ::testing::Test {
 
   static httplib::Client client();
   static int port();
+  // The store the server writes (a GeoPackage in the test's directory).
+  static std::string store_path();
   // A request as raw bytes on a fresh connection (for paths a client library would normalise);
   // returns the whole response, read until the server closes (a malformed request waits for
   // the server's read timeout).

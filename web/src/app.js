@@ -16,6 +16,8 @@ import { rdProjection, rdTileGrid } from './rd_new.js';
 import { makeOverlay, layerList } from './overlays.js';
 import { enableInspect } from './inspect.js';
 import { enableSearch } from './search.js';
+import { makeDrawnLayer, enableDrawing } from './draw.js';
+import { enablePrint } from './print.js';
 
 async function start() {
   const catalogue = await (await fetch('/api/lagen')).json();
@@ -32,14 +34,20 @@ async function start() {
     }),
   });
   const overlays = catalogue.lagen.map(makeOverlay);
+  const drawn = makeDrawnLayer();
+  // The view stays on the ground the base map has data for (east of the OSM extract's edge the
+  // tiles are empty paper, which looked like tiles not drawn).
   const view = new View({
     projection,
     resolutions: grid.resoluties,
     constrainResolution: true,
+    extent: catalogue.basiskaart_dekking ?? undefined,
+    constrainOnlyCenter: false,
+    smoothExtentConstraint: false,
   });
   const map = new Map({
     target: 'kaart',
-    layers: [base, ...overlays],
+    layers: [base, ...overlays, drawn],
     view,
     controls: defaultControls({ attributionOptions: { collapsible: false } }).extend([
       new ScaleLine({ units: 'metric' }),
@@ -47,8 +55,12 @@ async function start() {
   });
   view.fit(catalogue.start, { padding: [20, 20, 20, 20] });
 
-  layerList(document.getElementById('lagen'), overlays);
-  enableInspect(map, overlays, document.getElementById('info'));
+  layerList(document.getElementById('lagen'), [...overlays, drawn]);
+  enableInspect(map, [...overlays, drawn], document.getElementById('info'));
+  const drawingsLoaded = enableDrawing(map, drawn, document.getElementById('tekenen'));
+  enablePrint(map, [...overlays, drawn], document.getElementById('afdrukken'), () =>
+    document.getElementById('teken-sessie').value.trim(),
+  );
   // What the search found, outlined in the key colour until the next search.
   const found = new VectorLayer({
     source: new VectorSource(),
@@ -79,8 +91,9 @@ async function start() {
         }),
     ),
   );
-  window.wijkatlas = { map, view, overlays, found, loaded };
+  window.wijkatlas = { map, view, overlays, found, loaded, drawn };
   await loaded;
+  await drawingsLoaded;
   document.body.dataset.klaar = 'ja';
 }
 

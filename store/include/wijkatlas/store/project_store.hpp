@@ -21,6 +21,7 @@
 
 #include "wijkatlas/sketch/category.hpp"
 #include "wijkatlas/sketch/status.hpp"
+#include "wijkatlas/store/drawings.hpp"
 #include "wijkatlas/store/error.hpp"
 #include "wijkatlas/store/records.hpp"
 
@@ -110,6 +111,20 @@ class ProjectStore {
   // The version of a spot (by its id, any case) or a sketch (S17) now, for a change that is
   // based on it. Throws store_error unknown_id.
   long long version_of(const std::string& id);
+
+  // ---- drawings made on screen (the meeting viewer; drawings.hpp) ----
+  // Stores a drawing as one ingest (channel "scherm") with one sketch, in one transaction, or
+  // finds the one stored before under the same client id and stores nothing (repeated). Throws
+  // store_error bad_value for a client id that is not one or a geometry that is not a point,
+  // lines or areas; locked / write_failed with nothing stored.
+  Drawing add_drawing(const NewDrawing& drawing);
+  // Moves, reshapes or recategorises a drawing made on screen, in one transaction, when it still
+  // has version change.based_on. Throws store_error unknown_id, not_current (a sketch read from
+  // a sheet or file: it is changed where it came from), conflict (it changed since: the message
+  // says what, when and by whom; nothing is written).
+  Drawing change_drawing(const DrawingChange& change);
+  // The current drawings made on screen, in the order they were made; all sessions when nullopt.
+  std::vector<Drawing> drawings(const std::optional<std::string>& session = std::nullopt);
 
   // ---- history ----
   // Every change recorded after `since` (ISO 8601 UTC, exclusive), oldest first.

@@ -1,0 +1,42 @@
+#include "print_routes.hpp"
+
+#include "http_errors.hpp"
+
+namespace wijkatlas::server {
+namespace {
+
+std::string definition_of(PrintService& p, const httplib::Request& req) {
+  const PrintView view = print_view(parse_body(req.body));
+  std::vector<store::Drawing> drawings;
+  if (!view.session.empty()) {
+    const std::lock_guard lock(p.drawings.mutex);
+    drawings = p.drawings.store.drawings(view.session);
+  }
+  return map_definition_toml(view, p.sources, drawings);
+}
+
+}  // namespace
+
+void add_print_routes(httplib::Server& http, PrintService& p) {
+  http.Post("/api/kaartdefinitie", [&p](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Content-Disposition", "attachment; filename=\"kaart.toml\"");
+    res.set_content(definition_of(p, req), "application/toml; charset=utf-8");
+  });
+  http.Post("/api/afdruk", [&p](const httplib::Request& req, httplib::Response& res) {
+    const std::vector<std::byte> pdf =
+        render_print(definition_of(p, req), p.sources, p.painter, p.reporter);
+    res.set_header("Content-Disposition", "inline; filename=\"kaart.pdf\"");
+    res.set_content(reinterpret_cast<const char*>(pdf.data()), pdf.size(), "application/pdf");
+  });
+  const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Allow", "POST");
+    send_error(res, 405, "methode_niet_toegestaan", "Deze methode is hier niet toegestaan.");
+  };
+  for (const char* path : {"/api/kaartdefinitie", "/api/afdruk"}) {
+    http.Get(path, not_allowed);
+    http.Put(path, not_allowed);
+    http.Delete(path, not_allowed);
+  }
+}
+
+}  // namespace wijkatlas::server

@@ -1,0 +1,22 @@
+#pragma once
+// "Afdrukken": POST /api/afdruk gives the PDF of the view, POST /api/kaartdefinitie the same
+// view as a map definition (TOML) that `wijkatlas map` renders to that PDF.
+#include <httplib.h>
+
+#include <mutex>
+
+#include "drawing_routes.hpp"
+#include "print_view.hpp"
+
+namespace wijkatlas::server {
+
+struct PrintService {
+  DrawingService& drawings;  // the session's drawings, read under its mutex
+  PrintSources sources;
+  std::mutex& painter;  // the tiles' drawing lock: Cairo and Pango from one thread at a time
+  geo::Reporter& reporter;
+};
+
+void add_print_routes(httplib::Server& http, PrintService& print);
+
+}  // namespace wijkatlas::server

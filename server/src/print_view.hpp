@@ -1,0 +1,52 @@
+#pragma once
+// "Afdrukken" (issue 14): the view on the screen as a map definition (TOML, docs/maps.md) and as
+// a PDF rendered from that very definition through the same path as `wijkatlas map`
+// (project::prepare_map, render::render_map): centred where the screen is centred, at an exact
+// scale, A4-A0, portrait or landscape, with the layers that are on, drawings included. So the
+// definition the page hands out renders the same PDF at a planner's desk.
+#include <cstddef>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "wijkatlas/geo/geometry.hpp"
+#include "wijkatlas/geo/reporter.hpp"
+#include "wijkatlas/store/drawings.hpp"
+
+namespace wijkatlas::server {
+
+struct PrintView {
+  geo::Point centre;
+  double scale = 10000;  // the denominator, 1:scale
+  std::string paper = "A4";
+  std::string orientation = "landscape";
+  std::vector<std::string> layers;  // ids of the overlays that are on, bottom first
+  std::string session;              // the drawings of this session ("": none drawn)
+  std::string title;
+};
+
+// Throws request_error naming the field: centrum, schaal (500 .. 250,000), papier, richting,
+// lagen (known ids only), sessie, titel.
+PrintView print_view(const nlohmann::json& body);
+
+struct PrintSources {
+  std::string store;     // the project store (a GeoPackage path): drawings are read from it
+  std::string registry;  // the initiatives' file
+  std::string data_dir;  // as the server was given it
+  std::string cache_dir;
+};
+
+// The definition as TOML text: absolute paths to the store and registry, so `wijkatlas map`
+// finds them from any directory. `drawings`: the session's, to leave out the layers that would
+// be empty (a map definition's layer must hold something). Drawn lines are not printed yet: a
+// map definition has no line layers.
+std::string map_definition_toml(const PrintView& view, const PrintSources& sources,
+                                const std::vector<store::Drawing>& drawings);
+
+// The PDF of a definition, through project::prepare_map and render::render_map. `painter` is
+// held while drawing (Cairo and Pango are used from one thread at a time, tiles included).
+std::vector<std::byte> render_print(const std::string& toml, const PrintSources& sources,
+                                    std::mutex& painter, geo::Reporter& reporter);
+
+}  // namespace wijkatlas::server

@@ -1,0 +1,161 @@
+// "Afdrukken" through the API (issue 14): the view as a PDF at an exact scale on the chosen
+// paper, measured with poppler (pdfinfo for the page, pdftotext -bbox for the scale bar), and as
+// a map definition that parses and names the view's centre, scale and layers.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "command_output.hpp"
+#include "server_fixture.hpp"
+#include "wijkatlas/render/map_definition.hpp"
+
+namespace wijkatlas::server::test {
+namespace {
+
+using nlohmann::json;
+
+class Print : public ServerTest {};
+
+json view(double scale, const std::string& paper, const std::string& orientation) {
+  return {{"centrum", {192500, 444800}},
+          {"schaal", scale},
+          {"papier", paper},
+          {"richting", orientation},
+          {"lagen", {"programmawijken", "initiatieven", "tekeningen"}},
+          {"sessie", "Tafel afdruk"},
+          {"titel", "Afdruk uit de test"}};
+}
+
+struct Word {
+  double x_min, y_min, x_max;
+  std::string text;
+};
+
+std::vector<Word> words(const std::filesystem::path& pdf) {
+  const std::string html = wijkatlas::test::command_output(
+      "pdftotext -bbox " + wijkatlas::test::shell_quoted(pdf.string()) + " -");
+  const std::regex word(
+      R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]+)</word>)re");
+  std::vector<Word> out;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator();
+       ++it)
+    out.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]), (*it)[4]});
+  return out;
+}
+
+// The scale the scale bar shows: the ground length of its last tick label over the distance on
+// paper between the centres of "0" and that label (numbers are centred on their ticks). The
+// labels are the words on one line above the caption "Schaal": "0", numbers, then "m" or "km".
+double measured_scale(const std::vector<Word>& all) {
+  const auto caption =
+      std::find_if(all.begin(), all.end(), [](const Word& w) { return w.text == "Schaal"; });
+  if (caption == all.end()) return 0;
+  const double mm = 72 / 25.4;
+  std::vector<Word> line;
+  for (const Word& w : all)
+    if (w.y_min < caption->y_min - 2 * mm && w.y_min > caption->y_min - 9 * mm &&
+        w.x_min > caption->x_min - 5 * mm && w.x_min < caption->x_min + 120 * mm)
+      line.push_back(w);
+  std::sort(line.begin(), line.end(),
+            [](const Word& a, const Word& b) { return a.x_min < b.x_min; });
+  const auto zero =
+      std::find_if(line.begin(), line.end(), [](const Word& w) { return w.text == "0"; });
+  if (zero == line.end()) return 0;
+  const auto is_number = [](const std::string& t) {
+    return !t.empty() && t.find_first_not_of("0123456789,") == std::string::npos;
+  };
+  auto last = zero;
+  while (std::next(last) != line.end() && is_number(std::next(last)->text)) ++last;
+  if (last == zero || std::next(last) == line.end()) return 0;
+  const std::string unit = std::next(last)->text;
+  if (unit != "m" && unit != "km") return 0;
+  std::string number = last->text;
+  std::replace(number.begin(), number.end(), ',', '.');
+  const double ground_m = std::stod(number) * (unit == "km" ? 1000 : 1);
+  const double paper_pt = (last->x_min + last->x_max) / 2 - (zero->x_min + zero->x_max) / 2;
+  return ground_m * 1000 / (paper_pt / mm);
+}
+
+TEST_F(Print, ThePdfHasThePaperAndTheExactScaleOfTheView) {
+  // A drawn area of the session, so that the drawings' layer is on the paper.
+  const json area = {{"id", "test-afdruk-vlak"},
+                     {"sessie", "Tafel afdruk"},
+                     {"categorie", "probleem"},
+                     {"geometrie",
+                      {{"type", "Polygon"},
+                       {"coordinates",
+                        {{{192400, 444700},
+                          {192600, 444700},
+                          {192600, 444900},
+                          {192400, 444900},
+                          {192400, 444700}}}}}}};
+  auto made = client().Post("/api/tekeningen", area.dump(), "application/json");
+  ASSERT_TRUE(made);
+  ASSERT_EQ(made->status, 201) << made->body;
+
+  auto res = client().Post("/api/afdruk", view(10000, "A3", "liggend").dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body.substr(0, 500);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/pdf");
+  const wijkatlas::test::TempDir dir;
+  const auto pdf = dir / "afdruk.pdf";
+  std::ofstream(pdf, std::ios::binary) << res->body;
+
+  const std::string info =
+      wijkatlas::test::command_output("pdfinfo " + wijkatlas::test::shell_quoted(pdf.string()));
+  EXPECT_NE(info.find("1190.55 x 841.89 pts (A3)"), std::string::npos) << info;
+  const std::string text = wijkatlas::test::command_output(
+      "pdftotext -layout " + wijkatlas::test::shell_quoted(pdf.string()) + " -");
+  EXPECT_NE(text.find("Schaal 1:10.000"), std::string::npos) << text;
+  EXPECT_NE(text.find("Afdruk uit de test"), std::string::npos);
+  EXPECT_NE(text.find("Getekend: probleem"), std::string::npos) << text;
+  EXPECT_NE(text.find("Initiatieven per thema"), std::string::npos);
+  const double scale = measured_scale(words(pdf));
+  EXPECT_NEAR(scale, 10000, 10000 * 0.005) << "the scale bar measured on the PDF";
+}
+
+TEST_F(Print, TheMapDefinitionNamesTheViewAndParses) {
+  auto res =
+      client().Post("/api/kaartdefinitie", view(5000, "a2", "staand").dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const render::MapDefinition def = render::parse_map_definition(res->body, "kaart.toml");
+  EXPECT_EQ(def.page.paper, render::Paper::a2);
+  EXPECT_EQ(def.page.orientation, render::Orientation::portrait);
+  ASSERT_TRUE(def.extent.scale);
+  EXPECT_EQ(*def.extent.scale, 5000);
+  ASSERT_TRUE(def.extent.centre);
+  EXPECT_EQ(def.extent.centre->x(), 192500);
+  EXPECT_EQ(def.title, "Afdruk uit de test");
+  EXPECT_NE(res->body.find("level = \"programma\""), std::string::npos);
+  EXPECT_NE(res->body.find("initiatieven_arnhem_oost.csv"), std::string::npos);
+}
+
+TEST_F(Print, AWrongViewIsA400NamingTheField) {
+  const auto patched = [](const json& patch) {
+    json body = view(10000, "A4", "liggend");
+    body.merge_patch(patch);
+    return body;
+  };
+  const std::vector<std::pair<json, std::string>> cases = {
+      {view(10, "A4", "liggend"), "schaal"},
+      {view(10000, "B5", "liggend"), "papier"},
+      {view(10000, "A4", "schuin"), "richting"},
+      {patched({{"lagen", {"onzin"}}}), "lagen"},
+      {patched({{"centrum", {5.9, 52.0}}}), "centrum"},
+  };
+  for (const auto& [body, field] : cases) {
+    auto res = client().Post("/api/afdruk", body.dump(), "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << body.dump() << " -> " << res->body;
+    EXPECT_EQ(json::parse(res->body)["fout"]["veld"], field) << res->body;
+  }
+  auto get = client().Get("/api/afdruk");
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 405);
+}
+
+}  // namespace
+}  // namespace wijkatlas::server::test

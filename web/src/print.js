@@ -1,0 +1,83 @@
+// "Afdrukken": the view as a PDF at an exact scale, A4–A0, drawn by wijkatlas's own renderer
+// from a map definition (the same path as `wijkatlas map`), and that definition itself as TOML
+// for a planner to finish the map at the desk. The page sends what is on the screen: the centre,
+// the layers that are on, the session of the drawings; the server draws it.
+const ogcPixelM = 0.00028; // the OGC "standardized rendering pixel": 0.28 mm
+const roundScales = [1000, 2500, 5000, 10000, 25000, 50000];
+
+function nl(n) {
+  return Math.round(n).toLocaleString('nl-NL');
+}
+
+export function enablePrint(map, layers, panel, session) {
+  const view = map.getView();
+  const scaleSelect = panel.querySelector('#druk-schaal');
+  const message = panel.querySelector('#druk-melding');
+
+  function currentScale() {
+    return Math.round(view.getResolution() / ogcPixelM);
+  }
+  function fillScales() {
+    const chosen = scaleSelect.value;
+    scaleSelect.replaceChildren();
+    const current = document.createElement('option');
+    current.value = 'huidig';
+    current.textContent = `huidige schaal (1:${nl(currentScale())})`;
+    scaleSelect.append(current);
+    for (const s of roundScales) {
+      const option = document.createElement('option');
+      option.value = String(s);
+      option.textContent = `1:${nl(s)}`;
+      scaleSelect.append(option);
+    }
+    scaleSelect.value = chosen && chosen !== '' ? chosen : '10000';
+    if (!scaleSelect.value) scaleSelect.value = '10000';
+  }
+  fillScales();
+  view.on('change:resolution', () => {
+    const current = scaleSelect.querySelector('option[value="huidig"]');
+    if (current) current.textContent = `huidige schaal (1:${nl(currentScale())})`;
+  });
+
+  function request() {
+    const value = scaleSelect.value;
+    return {
+      centrum: view.getCenter(),
+      schaal: value === 'huidig' ? currentScale() : Number(value),
+      papier: panel.querySelector('#druk-papier').value,
+      richting: panel.querySelector('input[name="druk-richting"]:checked').value,
+      lagen: layers.filter((l) => l.getVisible()).map((l) => l.get('catalogus').id),
+      sessie: session(),
+      titel: panel.querySelector('#druk-titel').value.trim(),
+    };
+  }
+
+  async function fetchFile(url, name) {
+    message.textContent = 'Bezig…';
+    message.dataset.soort = 'info';
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request()),
+    });
+    if (!response.ok) {
+      const answer = await response.json().catch(() => ({}));
+      message.textContent = answer.fout?.bericht ?? `De server gaf ${response.status}.`;
+      message.dataset.soort = 'fout';
+      return;
+    }
+    const blob = await response.blob();
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    message.textContent = `${name} is klaar.`;
+  }
+
+  panel.querySelector('#druk-pdf').addEventListener('click', () => fetchFile('/api/afdruk', 'kaart.pdf'));
+  panel.querySelector('#druk-toml').addEventListener('click', () =>
+    fetchFile('/api/kaartdefinitie', 'kaart.toml'));
+}
