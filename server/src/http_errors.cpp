@@ -82,8 +82,10 @@ void send_store_error(httplib::Response& res, const store::store_error& e) {
     default:
       break;
   }
+  // The store's words without its location: no server path goes to a participant's device.
+  const std::string detail = e.subject().empty() ? e.text() : e.subject() + ": " + e.text();
   nlohmann::json body = {
-      {"status", status}, {"code", code}, {"bericht", message}, {"detail", e.what()}};
+      {"status", status}, {"code", code}, {"bericht", message}, {"detail", detail}};
   res.status = status;
   res.set_content(nlohmann::json{{"fout", body}}.dump(), "application/json; charset=utf-8");
 }

@@ -186,13 +186,13 @@ std::string map_definition_toml(const PrintView& v, const PrintSources& s,
         << quoted(of_session + " AND kind = 'vlak' AND category = " + sql(d.category))
         << "\nfill = " << quoted(d.colour) << "\nfill_opacity = 0.3\noutline = " << quoted(d.colour)
         << "\noutline_width_mm = 0.8\nlegend = " << quoted(d.legend)
-        << "\nattribution = \"getekend op het scherm\"\n";
+        << "\nattribution = \"scherm\"\n";
     }
     if (drawn(sketch::MarkKind::point, nullptr))
       t << "\n[[layer]]\ntype = \"points\"\nsource = " << quoted(s.store)
         << "\nsource_layer = \"sketches\"\nwhere = " << quoted(of_session + " AND kind = 'punt'")
         << "\ncategory = \"category\"\nlegend = \"Getekend op het scherm (punten)\"\n"
-        << "attribution = \"getekend op het scherm\"\nsymbol_mm = 3.4\n";
+        << "attribution = \"scherm\"\nsymbol_mm = 3.4\n";
   }
   if (on("initiatieven"))
     t << "\n[[layer]]\ntype = \"points\"\nsource = " << quoted(s.registry)

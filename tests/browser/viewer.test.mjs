@@ -65,7 +65,7 @@ async function settled(page) {
   await page.waitForLoadState('networkidle');
   await page.evaluate(
     () => new Promise((resolve) => {
-      window.wijkatlas.map.once('rendercomplete', resolve);
+      window.wijkatlas.map.once('rendercomplete', () => resolve());
       window.wijkatlas.map.render();
     }),
   );

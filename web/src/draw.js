@@ -116,6 +116,8 @@ export function enableDrawing(map, layer, panel) {
   function say(text, kind = 'info') {
     message.textContent = text;
     message.dataset.soort = kind;
+    // The panel scrolls: a message (a conflict above all) must be in sight of the room.
+    if (text) message.scrollIntoView({ block: 'nearest' });
   }
   function fail(answer) {
     const f = answer?.fout ?? {};

@@ -55,6 +55,7 @@ export function enablePrint(map, layers, panel, session) {
   async function fetchFile(url, name) {
     message.textContent = 'Bezig…';
     message.dataset.soort = 'info';
+    message.scrollIntoView({ block: 'nearest' });
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -64,6 +65,7 @@ export function enablePrint(map, layers, panel, session) {
       const answer = await response.json().catch(() => ({}));
       message.textContent = answer.fout?.bericht ?? `De server gaf ${response.status}.`;
       message.dataset.soort = 'fout';
+      message.scrollIntoView({ block: 'nearest' });
       return;
     }
     const blob = await response.blob();
