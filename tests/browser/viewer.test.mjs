@@ -19,8 +19,11 @@ const args = Object.fromEntries(
 const chromiumPath = '/usr/bin/chromium';
 const webDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../web');
 const failures = [];
+const lines = [];
 const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FOUT'} ${what}`);
+  const line = `${ok ? 'ok  ' : 'FOUT'} ${what}`;
+  console.log(line);
+  lines.push(line);
   if (!ok) failures.push(what);
 };
 
@@ -194,7 +197,7 @@ try {
     await page.mouse.click(mapBox.x + x, mapBox.y + y);
     await page.waitForTimeout(300);
   }
-  await page.waitForFunction(() => document.body.dataset.tekeningen === '1', null, { timeout: 10_000 })
+  await page.waitForFunction(() => document.body.dataset.tekeningen === '1', null, { timeout: 30_000 })
     .catch(() => {});
   const afterArea = await (await fetch(`${url}api/tekeningen?sessie=${encodeURIComponent(session)}`)).json();
   const area = afterArea.features.find((f) => f.geometry.type === 'Polygon');
@@ -215,7 +218,7 @@ try {
   check(centre[0] > centreBefore[0] + 30 && centre[1] > centreBefore[1],
         `de pijltjes verschuiven de kaart onder het kruis (${(centre[0] - centreBefore[0]).toFixed(1)} m oost)`);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.body.dataset.tekeningen === '2', null, { timeout: 10_000 })
+  await page.waitForFunction(() => document.body.dataset.tekeningen === '2', null, { timeout: 30_000 })
     .catch(() => {});
   const afterPoint = await (await fetch(`${url}api/tekeningen?sessie=${encodeURIComponent(session)}`)).json();
   const point = afterPoint.features.find((f) => f.geometry.type === 'Point');
@@ -265,7 +268,7 @@ try {
     await p.mouse.move(b.x + at[0] + dx, b.y + at[1], { steps: 4 });
     await p.mouse.up();
     await p.waitForFunction(() => Number(document.body.dataset.wijzigingen ?? 0) >= 1, null,
-                            { timeout: 10_000 }).catch(() => {});
+                            { timeout: 30_000 }).catch(() => {});
     await p.waitForTimeout(500);
   };
   await dragPoint(page, 60);
@@ -338,6 +341,8 @@ try {
   fs.rmSync(path.join(tmp, 'profiel'), { recursive: true, force: true });
 }
 console.log(`schermafdrukken: ${outDir}`);
+// Kept beside the screenshots: CTest shows a failing test's output only when asked.
+fs.writeFileSync(path.join(outDir, 'controles.txt'), [...lines, ...failures.map((f) => `mislukt: ${f}`)].join('\n') + '\n');
 if (failures.length > 0) {
   console.error(`${failures.length} controle(s) mislukt`);
   process.exit(1);

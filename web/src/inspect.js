@@ -20,6 +20,7 @@ export function enableInspect(map, layers, panel) {
       fields.append(dt, dd);
     }
     panel.hidden = false;
+    panel.scrollIntoView({ block: 'nearest' }); // the panel scrolls: keep what was found in sight
   }
 
   map.on('singleclick', (event) => {
