@@ -83,6 +83,11 @@ void probe_geopackage(const std::string& location, const fs::path& path,
     raise(ErrorKind::not_a_store, location, "not a GeoPackage (not even an SQLite file)");
   // Another program holding an exclusive lock even against readers (a store in rollback mode).
   if (is_locked(step)) raise(ErrorKind::locked, location, locked_message(options));
+  // A store in WAL mode is read through its -shm file, which SQLite must be able to grow.
+  if ((step & 0xff) == SQLITE_IOERR)
+    raise(kind_of(step), location,
+          "cannot read the store: " +
+              geo::write_failure_reason(path, sqlite_message(db.get(), step)));
   if (step != SQLITE_ROW)
     raise(kind_of(step), location, "cannot read the store: " + sqlite_message(db.get(), step));
   const int application_id = sqlite3_column_int(statement.get(), 0);

@@ -155,6 +155,21 @@ TEST(FullDisk, CsvTable) {
   EXPECT_EQ(hidden_temporary_files(dir.path()), std::vector<fs::path>{});
 }
 
+// Reading a store in WAL mode needs room too: SQLite makes its -shm file (32 KB) first.
+TEST(FullDisk, ReadingTheStore) {
+  TempDir dir;
+  const auto store = dir / "project.gpkg";
+  const auto file = dir.write("klein.geojson", drawing_with_points(3));
+  ASSERT_EQ(run_program({"ingest", "-q", "--store", store.string(), file.string()}).code, 0);
+  ChildOptions full;
+  full.file_size_limit = 16'000;
+  const ChildResult r = run_program(
+      {"overlap", "-q", "--store", store.string(), "-o", (dir / "overlap.gpkg").string()}, full);
+  expect_clear_write_failure(r, store);
+  EXPECT_FALSE(fs::exists(dir / "overlap.gpkg"));
+  EXPECT_EQ(query_text(store, "PRAGMA integrity_check"), "ok");
+}
+
 // The project store: a drawing of 20,000 points does not fit; nothing of it is stored, the
 // store stays whole and takes the drawing once there is room.
 TEST(FullDisk, StoreIngest) {
