@@ -189,7 +189,7 @@ TEST_F(Killed, JoinOutputIsWholeOrAbsent) {
 // The atlas PDF and its PNGs are each the whole file of a finished run, or absent.
 TEST_F(Killed, AtlasFilesAreWholeOrAbsent) {
   const auto args_for = [&](const std::string& name) {
-    return atlas_args(dir_, dir_ / (name + ".pdf"), dir_ / name);
+    return atlas_args(dir_, dir_ / (name + ".pdf"), dir_ / name, 75);
   };
   const ChildResult whole = run_program(args_for("proef"));
   ASSERT_EQ(whole.code, 0) << whole.err;
