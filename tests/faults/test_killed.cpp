@@ -91,7 +91,7 @@ void expect_store_whole(const fs::path& store) {
 }
 
 TEST_F(Killed, IngestLeavesEveryRecordedFileWhole) {
-  constexpr int files = 4, points = 400;
+  constexpr int files = 3, points = 300;
   std::vector<std::string> args{"ingest", "-q", "--store", (dir_ / "project.gpkg").string()};
   for (int i = 0; i < files; ++i) {
     const std::string name = "tafel" + std::to_string(i) + ".geojson";
@@ -103,7 +103,7 @@ TEST_F(Killed, IngestLeavesEveryRecordedFileWhole) {
   timing[3] = (dir_ / "proef.gpkg").string();
   const ChildResult whole = run_program(timing);
   ASSERT_EQ(whole.code, 0) << whole.err;
-  for (int trial = 0; trial < 5; ++trial) {
+  for (int trial = 0; trial < 4; ++trial) {
     run_killed(args, random_moment(whole.took));
     if (!fs::exists(store)) continue;  // killed before the store was made
     SCOPED_TRACE(trace());
