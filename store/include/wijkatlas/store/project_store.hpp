@@ -26,6 +26,10 @@
 
 namespace wijkatlas::store {
 
+namespace detail {
+struct StoreAccess;  // the store's own parts (copy, push) reach its connection
+}  // namespace detail
+
 // The format a store is written in; older ones are upgraded in place when opened.
 // 1 sheets, ingests, sketches; 2 round two: statuses, spots, status changes, the previous
 // session of a sheet; 3 the min_n each spot was made with; 4 one language (English) for every
@@ -111,6 +115,16 @@ class ProjectStore {
   // based on it. Throws store_error unknown_id.
   long long version_of(const std::string& id);
 
+  // ---- withdrawing a drawing ----
+  // Removes a sketch (S17) that was withdrawn, as a compare-and-set on its version: only when
+  // the row still has version `based_on`, with its removal in the history ("(verwijderd)"), in
+  // one transaction. Sketch numbers are never given again after a removal. A sketch removed
+  // already (by another writer, whatever that was based on) is no error: nothing is written and
+  // the result says when and by whom it was removed (already_removed). Throws store_error
+  // unknown_id (no such sketch, ever) or conflict (it changed since `based_on`: what, when and
+  // by whom; nothing is written).
+  SketchRemoval delete_sketch(const std::string& id, long long based_on);
+
   // ---- history ----
   // Every change recorded after `since` (ISO 8601 UTC, exclusive), oldest first.
   std::vector<HistoryEntry> history_since(const std::string& since);
@@ -121,6 +135,7 @@ class ProjectStore {
   struct Impl;
 
  private:
+  friend struct detail::StoreAccess;
   explicit ProjectStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
