@@ -123,3 +123,27 @@ TEST(CommandLineParse, HelpVersionAndWrongUsage) {
 }
 
 }  // namespace wijkatlas::app
+
+namespace wijkatlas::app {
+
+TEST(CommandLineParse, StoreCopyAndPushTakeTheirStoresAndDecisions) {
+  const auto& copy = options_of<StoreCopyOptions>(
+      parse({"store", "copy", "--from", "PG:dbname=npao active_schema=oost", "--to", "laptop.gpkg",
+             "--wijk", "Presikhaaf", "--by", "buurthuis"}));
+  EXPECT_EQ(copy.from, "PG:dbname=npao active_schema=oost");
+  EXPECT_EQ(copy.to, "laptop.gpkg");
+  EXPECT_EQ(copy.wijk, "Presikhaaf");
+  EXPECT_EQ(copy.by, "buurthuis");
+  const auto& push = options_of<StorePushOptions>(
+      parse({"store", "push", "laptop.gpkg", "--to", "project.gpkg", "--ours", "S1", "S2",
+             "--theirs", "blokgesprek-P01", "--ours", "S9"}));
+  EXPECT_EQ(push.laptop, "laptop.gpkg");
+  EXPECT_EQ(push.to, "project.gpkg");
+  EXPECT_EQ(push.ours, (std::vector<std::string>{"S1", "S2", "S9"}));
+  EXPECT_EQ(push.theirs, (std::vector<std::string>{"blokgesprek-P01"}));
+  EXPECT_EQ(parse({"store", "push", "laptop.gpkg"}).action, CommandLine::Action::wrong_usage)
+      << "--to is required";
+  EXPECT_EQ(parse({"store", "copy", "--to", "x.gpkg"}).action, CommandLine::Action::wrong_usage);
+}
+
+}  // namespace wijkatlas::app
