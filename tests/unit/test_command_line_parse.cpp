@@ -127,16 +127,18 @@ TEST(CommandLineParse, HelpVersionAndWrongUsage) {
 namespace wijkatlas::app {
 
 TEST(CommandLineParse, StoreCopyAndPushTakeTheirStoresAndDecisions) {
-  const auto& copy = options_of<StoreCopyOptions>(
+  const CommandLine copy_line =
       parse({"store", "copy", "--from", "PG:dbname=npao active_schema=oost", "--to", "laptop.gpkg",
-             "--wijk", "Presikhaaf", "--by", "buurthuis"}));
+             "--wijk", "Presikhaaf", "--by", "buurthuis"});
+  const auto& copy = options_of<StoreCopyOptions>(copy_line);
   EXPECT_EQ(copy.from, "PG:dbname=npao active_schema=oost");
   EXPECT_EQ(copy.to, "laptop.gpkg");
   EXPECT_EQ(copy.wijk, "Presikhaaf");
   EXPECT_EQ(copy.by, "buurthuis");
-  const auto& push = options_of<StorePushOptions>(
+  const CommandLine push_line =
       parse({"store", "push", "laptop.gpkg", "--to", "project.gpkg", "--ours", "S1", "S2",
-             "--theirs", "blokgesprek-P01", "--ours", "S9"}));
+             "--theirs", "blokgesprek-P01", "--ours", "S9"});
+  const auto& push = options_of<StorePushOptions>(push_line);
   EXPECT_EQ(push.laptop, "laptop.gpkg");
   EXPECT_EQ(push.to, "project.gpkg");
   EXPECT_EQ(push.ours, (std::vector<std::string>{"S1", "S2", "S9"}));
