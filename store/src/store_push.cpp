@@ -99,7 +99,11 @@ class Pusher {
         by_(request.options.by.empty() ? "wijkatlas" : request.options.by),
         now_(utc_now()),
         source_(laptop.location()),
-        bases_(sync::read_bases(laptop)) {}
+        bases_(sync::read_bases(laptop)) {
+    // Read once: a query per row would scan the whole table for each pushed row.
+    laptop_history_.each(
+        "", [&](OGRFeature& f) { laptop_entries_[text(f, h::row_uuid)].emplace_back(f.Clone()); });
+  }
 
   // Everything on the store's side, inside its transaction.
   PushResult run() {
@@ -148,7 +152,7 @@ class Pusher {
     const OGRFeature& now = *it->second;
     const long long version = row_version(now);
     const std::string id = row_id(t.name, now);
-    auto history = push_rows::history_of(laptop_history_, uuid, base);
+    auto history = laptop_history(uuid, base);
     if (version == base) {
       remove_in_store(t, uuid, base, id, history);
       ++out_.removed;
@@ -220,7 +224,7 @@ class Pusher {
           return;
         }
         conflict(t, id, uuid, ConflictKind::both_changed, 0,
-                 push_rows::entries_of(push_rows::history_of(laptop_history_, uuid, 0)));
+                 push_rows::entries_of(laptop_history(uuid, 0)));
         return;
       }
       new_row(t, store_rows, mine);
@@ -262,9 +266,22 @@ class Pusher {
         return;
       case Decision::none:
         conflict(t, id, uuid, ConflictKind::both_changed, b,
-                 push_rows::entries_of(push_rows::history_of(laptop_history_, uuid, b)));
+                 push_rows::entries_of(laptop_history(uuid, b)));
         return;
     }
+  }
+
+  // The laptop's history of a row above version `above`, oldest first.
+  std::vector<OGRFeatureUniquePtr> laptop_history(const std::string& uuid, long long above) {
+    std::vector<OGRFeatureUniquePtr> out;
+    const auto it = laptop_entries_.find(uuid);
+    if (it == laptop_entries_.end()) return out;
+    for (const auto& e : it->second)
+      if (e->GetFieldAsInteger64(h::row_version) > above) out.emplace_back(e->Clone());
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return a->GetFieldAsInteger64(h::row_version) < b->GetFieldAsInteger64(h::row_version);
+    });
+    return out;
   }
 
   long long row_version_of(const char* table, const std::string& uuid) {
@@ -328,9 +345,8 @@ class Pusher {
           return;
         }
         case Decision::none: {
-          PushConflict& added =
-              conflict(t, id, uuid, ConflictKind::id_taken, 0,
-                       push_rows::entries_of(push_rows::history_of(laptop_history_, uuid, 0)));
+          PushConflict& added = conflict(t, id, uuid, ConflictKind::id_taken, 0,
+                                         push_rows::entries_of(laptop_history(uuid, 0)));
           added.store_changes =
               push_rows::entries_of(push_rows::history_of(store_history_, text(*other, "uuid"), 0));
           return;
@@ -466,7 +482,7 @@ class Pusher {
       }
       case Decision::none:
         conflict(t, id, uuid, ConflictKind::removed_in_store, base,
-                 push_rows::entries_of(push_rows::history_of(laptop_history_, uuid, base)));
+                 push_rows::entries_of(laptop_history(uuid, base)));
         return;
     }
   }
@@ -474,7 +490,7 @@ class Pusher {
   // ---- what every written row gets ----
   // The laptop's history of the row since `base`, as it was written there (when, by whom).
   void replay(const std::string& uuid, long long base, const std::string& id) {
-    for (const auto& e : push_rows::history_of(laptop_history_, uuid, base)) {
+    for (const auto& e : laptop_history(uuid, base)) {
       OGRFeatureUniquePtr entry = push_rows::copy_of(store_history_, *e);
       entry->SetField(h::row_id, id.c_str());
       store_history_.insert(*entry, "the history of " + id);
@@ -553,6 +569,7 @@ class Pusher {
   Rows store_history_;
   std::string by_, now_, source_;
   std::map<std::string, sync::Base> bases_;
+  std::map<std::string, std::vector<OGRFeatureUniquePtr>> laptop_entries_;  // by row uuid
   PushResult out_;
   std::vector<std::function<void()>> after_;
   std::set<std::string> held_;         // rows not pushed (conflict, or the store's kept)

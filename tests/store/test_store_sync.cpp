@@ -442,8 +442,8 @@ TEST_P(StoreSyncTest, APushKilledMidTransactionLeavesTheStoreAsItWasAndCanBeDone
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
       } catch (const store_error& e) {
         if (e.kind() != ErrorKind::locked) throw;
-        // Let it write a while, then kill it before it commits.
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        // Let it get to its writes (it reads both sides first), then kill it before it commits.
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
         int status = 0;
         ASSERT_EQ(::waitpid(child, &status, WNOHANG), 0) << "the push ended before the kill";
         ::kill(child, SIGKILL);
