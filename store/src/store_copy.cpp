@@ -81,7 +81,8 @@ std::size_t copy_table(Backend& source, Backend& target, const schema::Table& ta
                        Selection& selection) {
   Rows from(source, table.name);
   Rows to(target, table.name);
-  const bool bookkept = schema::has_bookkeeping(table) && from.has_column("uuid");
+  const bool bookkept =
+      schema::has_bookkeeping(table) && from.has_column("uuid") && sync::is_pushed(table.name);
   std::size_t n = 0;
   from.each("", [&](OGRFeature& f) {
     if (!selection.takes(table.name, f)) return;

@@ -75,11 +75,11 @@ class Decisions {
   std::set<std::string> used_;
 };
 
-// The tables a push carries: the data tables whose rows have a uuid and a version.
+// The tables a push carries (sync::is_pushed), where both sides have them.
 std::vector<const schema::Table*> pushed_tables(Backend& laptop, Backend& store) {
   std::vector<const schema::Table*> out;
   for (const schema::Table& t : schema::tables()) {
-    if (std::string_view(t.name) == h::table || !schema::has_bookkeeping(t)) continue;
+    if (!sync::is_pushed(t.name) || !schema::has_bookkeeping(t)) continue;
     if (laptop.dataset().GetLayerByName(t.name) == nullptr ||
         store.dataset().GetLayerByName(t.name) == nullptr)
       continue;

@@ -35,6 +35,13 @@ std::string quoted(const char* name) {
 
 }  // namespace
 
+bool is_pushed(std::string_view table) {
+  for (const char* t : {schema::sheets::table, schema::ingests::table, schema::sketches::table,
+                        schema::spots::table, schema::status_changes::table})
+    if (table == t) return true;
+  return false;
+}
+
 void create_tables(Backend& backend) {
   for (const schema::Table& t : tables) {
     create_table(backend, t, t.name);

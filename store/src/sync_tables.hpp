@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "backend.hpp"
 
@@ -23,6 +24,11 @@ namespace rows {
 inline constexpr const char *table_name = "table_name", *row_uuid = "row_uuid",
                             *base_version = "base_version";
 }
+
+// Whether a push carries the rows of `table`: what people make and change (sheets, ingests,
+// sketches, spots, status changes). Other tables (data a store import loads) are copied whole
+// and never pushed: an import on the laptop must not add a second set of areas to the store.
+bool is_pushed(std::string_view table);
 
 struct Base {
   std::string table;

@@ -24,7 +24,8 @@ struct CopyRequest {
   // Only the part that touches this area: every sheet whose map extent, and every digital
   // drawing of which a sketch, touches it, whole (all versions, all sketches); the spots that
   // touch it; the status changes and history of the rows taken. Tables of other data (areas,
-  // figures) are copied whole. nullopt: the whole project.
+  // figures a store import loaded) are copied whole, and never pushed back. nullopt: the whole
+  // project.
   std::optional<geo::MultiPolygon> area;
   std::string area_name;  // recorded with the copy ("" for the whole project)
   OpenOptions options;    // who copies (by), the busy timeout for both stores
