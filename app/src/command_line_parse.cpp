@@ -30,6 +30,7 @@ struct AllOptions {
   StoreInitOptions store_init;
   StoreLogOptions store_log;
   ServeOptions serve;
+  StoreImportOptions store_import;
 };
 
 CLI::App* add_info(CLI::App& app, InfoOptions& o) {
@@ -268,7 +269,8 @@ CLI::App* add_status(CLI::App& app, StatusOptions& o) {
 
 // `wijkatlas store init|log`: verbs of their own under one group.
 CLI::App* add_store_group(CLI::App& app) {
-  auto* cmd = app.add_subcommand("store", "The project store: make one (init), what changed (log)");
+  auto* cmd = app.add_subcommand(
+      "store", "The project store: make one (init), what changed (log), load data (import)");
   cmd->require_subcommand(1);
   return cmd;
 }
@@ -289,6 +291,31 @@ CLI::App* add_store_log(CLI::App& group, StoreLogOptions& o) {
                   "(2026-12-01, UTC)")
       ->required();
   add_store_option(*cmd, o.store);
+  return cmd;
+}
+
+CLI::App* add_store_import(CLI::App& group, StoreImportOptions& o) {
+  auto* cmd = group.add_subcommand(
+      "import",
+      "Load the data directory's areas and key figures, a registry and asset points into the "
+      "store, so that a team shares one version of them");
+  add_store_option(*cmd, o.store);
+  add_data_dir_option(*cmd, o.data_dir);
+  cmd->add_flag("--no-areas", o.no_areas,
+                "Only the registry, assets and points named, not the areas and key figures");
+  cmd->add_option("--indicators", o.indicators,
+                  "Key-figure table(s) keyed by CBS code (repeatable; default: the CBS key "
+                  "figures in the data directory)");
+  cmd->add_option("--registry", o.registry, "An initiative registry (docs/registry.md)");
+  cmd->add_option("--assets", o.assets,
+                  "Asset point files, each stored as a layer named after its file");
+  cmd->add_option("--points", o.points, "A point file, stored as the layer --layer-name");
+  cmd->add_option("--layer-name", o.layer_name, "The layer name of --points");
+  cmd->add_flag("--include-personal", o.include_personal,
+                "Also store personal fields (contact_*, prive_*): only when the project is "
+                "configured for them");
+  cmd->add_option("--by", o.by,
+                  "Who imports: a role or a session name, never a resident's (default: $USER)");
   return cmd;
 }
 
@@ -343,6 +370,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
                    [&] { return Command{std::move(o.store_init)}; }});
   verbs.push_back(
       {add_store_log(*store_group, o.store_log), [&] { return Command{std::move(o.store_log)}; }});
+  verbs.push_back({add_store_import(*store_group, o.store_import),
+                   [&] { return Command{std::move(o.store_import)}; }});
   // -q works before and after the verb, as in osmium and GDAL.
   for (const auto& verb : verbs)
     if (verb.first->get_name() != "info")

@@ -12,9 +12,10 @@
 namespace wijkatlas::app {
 
 // The options of the one verb given.
-using Command = std::variant<InfoOptions, AreasOptions, JoinOptions, MapOptions, AtlasOptions,
-                             SheetOptions, IngestOptions, OverlapCommandOptions, CompareOptions,
-                             StatusOptions, StoreInitOptions, StoreLogOptions, ServeOptions>;
+using Command =
+    std::variant<InfoOptions, AreasOptions, JoinOptions, MapOptions, AtlasOptions, SheetOptions,
+                 IngestOptions, OverlapCommandOptions, CompareOptions, StatusOptions,
+                 StoreInitOptions, StoreLogOptions, ServeOptions, StoreImportOptions>;
 
 struct CommandLine {
   enum class Action {
