@@ -58,7 +58,13 @@ store::ImportedAssets asset_layer(const fs::path& path, const std::string& layer
     geo::PointBatch batch;
     std::optional<std::size_t> id, name, category;
     std::vector<std::size_t> others;
-    State(const fs::path& p, geo::Reporter& r) : reader(p, read_options(), r, {}) {}
+    State(const fs::path& p, geo::Reporter& r) : reader(p, read_options(), r, batches()) {}
+    // Small batches: the points are written as they are read, so memory stays flat.
+    static geo::PointReadOptions batches() {
+      geo::PointReadOptions o;
+      o.batch_size = std::size_t{1} << 14;
+      return o;
+    }
     static geo::ReadOptions read_options() {
       geo::ReadOptions o;
       o.allow_empty = true;

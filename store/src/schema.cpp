@@ -219,8 +219,8 @@ constexpr std::array assets_columns{
     Column{assets::source_id, text, 6},  // its id in the source (asset_id, id), else the row
     Column{assets::name, text, 6},
     Column{assets::category, text, 6},
-    Column{assets::attributes, text, 6},  // the other columns as JSON
-    Column{assets::source, text, 6},
+    Column{assets::attributes, text, 6},  // the other columns as JSON; the source file is
+                                          // the layer's row in imports
     WIJKATLAS_BOOKKEEPING,
 };
 constexpr std::array<const char*, 1> assets_unique{assets::uuid};

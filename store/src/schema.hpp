@@ -158,8 +158,7 @@ inline constexpr const char *uuid = "uuid", *id = "id", *name = "naam", *theme =
 namespace assets {  // asset points (schools, libraries, ...), one layer per import
 inline constexpr const char* table = "assets";
 inline constexpr const char *uuid = "uuid", *layer = "layer", *source_id = "source_id",
-                            *name = "name", *category = "category", *attributes = "attributes",
-                            *source = "source";
+                            *name = "name", *category = "category", *attributes = "attributes";
 }  // namespace assets
 
 namespace imports {  // one row per imported part: what, from where, its content hash

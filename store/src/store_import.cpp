@@ -185,13 +185,14 @@ std::size_t write_registry(RowLog& log, Rows& rows, const ImportedRegistry& reg)
 std::size_t write_assets(Backend& b, RowLog& log, Rows& rows, const ImportedAssets& assets) {
   namespace col = schema::assets;
   std::size_t n = 0;
+  // One feature, filled anew for every point: the layer and the bookkeeping (the import's time
+  // and author, version 1) are the same for all of them and set once.
   OGRFeatureUniquePtr f = rows.new_row();
-  const int layer_i = f->GetFieldIndex(col::layer), source_id_i = f->GetFieldIndex(col::source_id),
-            name_i = f->GetFieldIndex(col::name), category_i = f->GetFieldIndex(col::category),
-            attributes_i = f->GetFieldIndex(col::attributes),
-            source_i = f->GetFieldIndex(col::source), uuid_i = f->GetFieldIndex(col::uuid);
-  f->SetField(layer_i, assets.layer.c_str());
-  f->SetField(source_i, assets.from.source.c_str());
+  const int source_id_i = f->GetFieldIndex(col::source_id), name_i = f->GetFieldIndex(col::name),
+            category_i = f->GetFieldIndex(col::category),
+            attributes_i = f->GetFieldIndex(col::attributes), uuid_i = f->GetFieldIndex(col::uuid);
+  f->SetField(col::layer, assets.layer.c_str());
+  const std::string what = "the points of layer " + assets.layer;
   const auto set = [&](int i, const std::string& value) {
     if (value.empty())
       f->SetFieldNull(i);
@@ -203,7 +204,7 @@ std::size_t write_assets(Backend& b, RowLog& log, Rows& rows, const ImportedAsse
     while (assets.next(batch)) {
       for (const AssetRow& row : batch) {
         f->SetFID(OGRNullFID);
-        f->SetField(uuid_i, new_uuid().c_str());
+        f->SetField(uuid_i, fast_uuid().c_str());
         set(source_id_i, row.source_id);
         set(name_i, row.name);
         set(category_i, row.category);
@@ -212,7 +213,10 @@ std::size_t write_assets(Backend& b, RowLog& log, Rows& rows, const ImportedAsse
           f->SetGeometryDirectly(new OGRPoint(row.point.x(), row.point.y()));
         else
           f->SetGeometryDirectly(nullptr);  // a row without a location
-        log.insert_unlogged(rows, *f, "asset point " + row.source_id);
+        if (n == 0)
+          log.insert_unlogged(rows, *f, what);
+        else
+          rows.insert(*f, what);
         ++n;
       }
     }
