@@ -19,7 +19,7 @@ constexpr int marks_per_photo = 20;
 store::IngestBatch photo(int i) {
   store::IngestBatch b;
   b.file_name = "foto" + std::to_string(i) + ".jpg";
-  b.content_sha256 = "bench-photo-" + std::to_string(i);
+  b.content_sha256 = std::to_string(100000 + i) + "-bench-photo";  // ids: its first 12 chars
   sketch::SheetInfo sheet;
   sheet.id = "B" + std::to_string(1000 + i);
   sheet.project = "npao";
