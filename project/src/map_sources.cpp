@@ -10,9 +10,11 @@
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/geo/landmarks.hpp"
 #include "wijkatlas/project/area_source.hpp"
 #include "wijkatlas/project/base_map_under.hpp"
 #include "wijkatlas/project/map_area_layers.hpp"
+#include "wijkatlas/project/sheet_landmarks.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/map_plan.hpp"
 #include "wijkatlas/support/text.hpp"
@@ -81,17 +83,27 @@ class Resolver {
     // Thematic layers first: the base map is read only for the ground the frame shows.
     std::vector<std::optional<render::MapLayer>> layers(def_.layers.size());
     for (std::size_t i = 0; i < def_.layers.size(); ++i) {
-      if (def_.layers[i].type != LayerType::basemap) layers[i] = thematic(def_.layers[i]);
+      const LayerType type = def_.layers[i].type;
+      if (type != LayerType::basemap && type != LayerType::landmarks)
+        layers[i] = thematic(def_.layers[i]);
     }
     for (std::size_t i = 0; i < def_.layers.size(); ++i) {
       if (layers[i]) spec.layers.push_back(std::move(*layers[i]));
     }
     std::optional<geo::Box> ground;
+    std::size_t landmark_layers = 0;  // before index i; they are not in spec.layers
     for (std::size_t i = 0; i < def_.layers.size(); ++i) {
-      if (def_.layers[i].type != LayerType::basemap) continue;
+      const LayerType type = def_.layers[i].type;
+      if (type != LayerType::basemap && type != LayerType::landmarks) continue;
       if (!ground) ground = frame_ground(spec, def_.layers[i]);
-      // Earlier layers are all in place, so index i is this layer's place in the drawing order.
-      spec.layers.insert(spec.layers.begin() + static_cast<std::ptrdiff_t>(i),
+      if (type == LayerType::landmarks) {
+        spec.landmarks = landmarks(def_.layers[i], *ground);
+        ++landmark_layers;
+        continue;
+      }
+      // Every other layer before index i is in place, so this is its place in drawing order.
+      const std::size_t at = i - landmark_layers;
+      spec.layers.insert(spec.layers.begin() + static_cast<std::ptrdiff_t>(at),
                          basemap(def_.layers[i], *ground));
     }
     return spec;
@@ -224,6 +236,25 @@ class Resolver {
                "/osm/arnhem.osm.pbf): fetch it with datasets/fetch.sh or give a source");
     }
     return render::BaseMapLayer{state_.basemap(path).read(ground, reporter_), l.street_labels};
+  }
+
+  // The places residents orient by on the ground the frame shows: from a point table the layer
+  // names (columns name, category), else the named places of the data directory's OSM extract
+  // and its asset and voorzieningen tables, as on a drawing sheet.
+  render::SheetLandmarks landmarks(const LayerDefinition& l, const geo::Box& ground) {
+    render::SheetLandmarks out;
+    if (!l.source.empty()) {
+      out.places = geo::load_asset_landmarks(find_source(l), ground, reporter_);
+      out.source = l.attribution.value_or("");
+      geo::drop_duplicate_landmarks(out.places);
+      return out;
+    }
+    if (const auto extract = geo::find_osm_extract(data_dir())) {
+      out.places = state_.basemap(*extract).landmarks(ground, reporter_);
+      out.openstreetmap = true;
+    }
+    add_landmarks(out, asset_landmarks(ground, data_dir().string(), reporter_));
+    return out;
   }
 
   const render::MapDefinition& def_;

@@ -129,6 +129,10 @@ TEST(MapDefinition, MistakesNameFileKeyAndLine) {
       {"title in a third language",
        "[map]\ntitle = { nl = \"Kaart\", de = \"Karte\" }\n" + with_layer(""), "map.title", 2,
        "per language"},
+      {"two landmarks layers", "[[layer]]\ntype = \"landmarks\"\n[[layer]]\ntype = \"landmarks\"\n",
+       "layer[2].type", 3, "one landmarks layer"},
+      {"landmarks of a level", "[[layer]]\ntype = \"landmarks\"\nlevel = \"buurt\"\n",
+       "layer[1].level", 3, "takes a source"},
       {"title without Dutch", "[map]\ntitle = { en = \"Map\" }\n" + with_layer(""), "map.title", 2,
        "Dutch"},
   };

@@ -368,7 +368,7 @@ TEST(Cli, AtlasHasTheOverviewAndOnePagePerProgrammeWijkWithBookmarks) {
 // wijk's page names its own streets and credits the map's year. The base map is prepared once
 // (in the tests' cache directory, XDG_CACHE_HOME); the next atlas reads it without parsing the
 // extract.
-TEST(Cli, AtlasPagesShowTheStreetsOfTheirWijkFromTheBundledBaseMap) {
+TEST(Cli, AtlasPagesShowTheStreetsAndLandmarksOfTheirWijk) {
   TempDir dir;
   const auto pdf = dir / "atlas.pdf";
   ASSERT_EQ(run({"atlas", "-q", "-o", pdf.string(), "--no-date"}).code, exit_ok);
@@ -378,6 +378,9 @@ TEST(Cli, AtlasPagesShowTheStreetsOfTheirWijkFromTheBundledBaseMap) {
   EXPECT_EQ(geo::osm_layer_reads(), reads) << "the second atlas parsed the extract again";
   const std::map<std::string, std::string> street_of{{"Klarendal", "Klarendalseweg"},
                                                      {"Presikhaaf", "Laan van Presikhaaf"}};
+  // Landmarks from the data directory's voorzieningen (OSM 2021) and assets (issue 17).
+  const std::map<std::string, std::string> landmark_of{{"Klarendal", "Sint-Johannes de Doper"},
+                                                       {"Presikhaaf", "Türkiyem Moskee Arnhem"}};
   std::set<std::string> seen;
   for (int page = 2; page <= 6; ++page) {
     const std::string range = " -f " + std::to_string(page) + " -l " + std::to_string(page) + " ";
@@ -396,6 +399,12 @@ TEST(Cli, AtlasPagesShowTheStreetsOfTheirWijkFromTheBundledBaseMap) {
         << "the buurten are the generalized ones";
     if (const auto street = street_of.find(title); street != street_of.end()) {
       std::string wanted = street->second;
+      std::erase(wanted, ' ');
+      EXPECT_CONTAINS(text, wanted) << "on the page of " << title;
+    }
+    EXPECT_CONTAINS(text, "Herkenningspunten") << "the legend explains the pictograms";
+    if (const auto place = landmark_of.find(title); place != landmark_of.end()) {
+      std::string wanted = place->second;
       std::erase(wanted, ' ');
       EXPECT_CONTAINS(text, wanted) << "on the page of " << title;
     }

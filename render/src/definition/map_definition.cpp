@@ -29,12 +29,14 @@ auto checked(TomlReader& reader, std::string_view key, F&& parse) {
 
 LayerType parse_layer_type(TomlReader& r) {
   const auto type = r.text("type");
-  if (!type) r.fail("type", "missing (basemap, areas, choropleth or points)");
+  if (!type) r.fail("type", "missing (basemap, areas, choropleth, points or landmarks)");
   if (*type == "basemap") return LayerType::basemap;
   if (*type == "areas") return LayerType::areas;
   if (*type == "choropleth") return LayerType::choropleth;
   if (*type == "points") return LayerType::points;
-  r.fail("type", "'" + *type + "' is not a layer type (basemap, areas, choropleth or points)");
+  if (*type == "landmarks") return LayerType::landmarks;
+  r.fail("type",
+         "'" + *type + "' is not a layer type (basemap, areas, choropleth, points or landmarks)");
 }
 
 std::string_view language_code(Language language) {
@@ -114,12 +116,13 @@ LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t i
   l.source_layer = r.text("source_layer").value_or("");
   l.where = r.text("where").value_or("");
   l.crs = r.text("crs").value_or("");
-  if (l.type != LayerType::basemap && l.level.empty() == l.source.empty()) {
+  const bool needs_data = l.type != LayerType::basemap && l.type != LayerType::landmarks;
+  if (needs_data && l.level.empty() == l.source.empty()) {
     r.fail(l.level.empty() ? "source" : "level",
            "give either level (areas from the CBS data) or source (a file)");
   }
-  if (l.type == LayerType::points && !l.level.empty())
-    r.fail("level", "a points layer needs a source");
+  if ((l.type == LayerType::points || l.type == LayerType::landmarks) && !l.level.empty())
+    r.fail("level", "a points or landmarks layer takes a source, not a level");
   l.label_field = r.text("label").value_or("");
   l.category_field = r.text("category").value_or("");
   l.value_field = r.text("field").value_or("");
@@ -207,6 +210,16 @@ MapDefinition parse_map_definition(std::string_view toml_text, const std::filesy
         read_layer(TomlReader(table, name, "layer[" + std::to_string(index + 1) + "]"), table,
                    index, def.language));
     ++index;
+  }
+  const auto is_landmarks = [](const LayerDefinition& l) { return l.type == LayerType::landmarks; };
+  if (const auto first = std::find_if(def.layers.begin(), def.layers.end(), is_landmarks);
+      first != def.layers.end()) {
+    if (const auto second = std::find_if(first + 1, def.layers.end(), is_landmarks);
+        second != def.layers.end()) {
+      throw config_error(name, second->key + ".type",
+                         "a map has one landmarks layer (it is drawn over all others)",
+                         second->line);
+    }
   }
   for (const auto& [key, value] : root) {
     if (key.str() != "map" && key.str() != "extent" && key.str() != "inset" &&

@@ -52,6 +52,19 @@ void choropleth_entries(const AreaLayer& layer, const Classification& classes,
   }
 }
 
+// The kinds of landmark with a pictogram on this page, in their order of importance.
+void landmark_entries(const MapPlan& plan, Language language, std::vector<LegendEntry>& out) {
+  std::set<geo::LandmarkKind> kinds;
+  for (const LandmarkSymbol& s : plan.landmarks) kinds.insert(s.kind);
+  if (kinds.empty()) return;
+  out.push_back({SwatchKind::heading, word(language, "landmarks")});
+  for (const geo::LandmarkKind kind : kinds) {
+    LegendEntry e{SwatchKind::landmark, landmark_kind_name(kind, language)};
+    e.landmark = kind;
+    out.push_back(std::move(e));
+  }
+}
+
 void point_entries(const PointLayer& layer, const std::map<std::string, SymbolStyle>& symbols,
                    const geo::Box& extent, std::vector<LegendEntry>& out) {
   std::map<std::string, std::size_t> present;
@@ -120,6 +133,7 @@ std::vector<LegendEntry> legend_entries(const MapSpec& spec, const MapPlan& plan
       if (!points->legend_title.empty()) point_entries(*points, plan.symbols[i], extent, out);
     }
   }
+  landmark_entries(plan, spec.language, out);  // under the layers: they only help to find one's way
   return out;
 }
 
@@ -166,10 +180,53 @@ std::string osm_credit(Language language, std::string_view edition) {
   return word(language, "osm") + (edition.empty() ? "" : " (" + std::string(edition) + ")");
 }
 
+std::string landmark_kind_name(geo::LandmarkKind kind, Language language) {
+  using K = geo::LandmarkKind;
+  if (language == Language::nl) {
+    std::string name = geo::to_string(kind);  // lower-case ASCII
+    name.front() = static_cast<char>(name.front() - 'a' + 'A');
+    return name;
+  }
+  switch (kind) {
+    case K::station:
+      return "Station";
+    case K::school:
+      return "School";
+    case K::church:
+      return "Church";
+    case K::mosque:
+      return "Mosque";
+    case K::worship:
+      return "Place of worship";
+    case K::town_hall:
+      return "Town hall";
+    case K::library:
+      return "Library";
+    case K::community_centre:
+      return "Community centre";
+    case K::supermarket:
+      return "Supermarket";
+    case K::doctor:
+      return "General practitioner";
+    case K::pharmacy:
+      return "Pharmacy";
+    case K::culture:
+      return "Culture";
+    case K::sports:
+      return "Sports";
+    case K::playground:
+      return "Playground";
+    case K::park:
+      return "Park";
+  }
+  return geo::to_string(kind);
+}
+
 std::string word(Language language, std::string_view key) {
   const bool nl = language == Language::nl;
   if (key == "no_data") return nl ? "Geen gegevens" : "No data";
   if (key == "source") return nl ? "Bron" : "Source";
+  if (key == "landmarks") return nl ? "Herkenningspunten" : "Landmarks";
   if (key == "osm") return nl ? "© OpenStreetMap-bijdragers" : "© OpenStreetMap contributors";
   if (key == "simplified_boundaries") {
     return nl ? "CBS-grenzen vereenvoudigd; afwijking tot ~300 m"

@@ -1,4 +1,5 @@
 #include "paint/painters.hpp"
+#include "sheet/landmarks.hpp"
 #include "wijkatlas/render/map.hpp"
 #include "wijkatlas/render/units.hpp"
 
@@ -31,6 +32,7 @@ void paint_map(cairo_t* cr, const MapSpec& spec, const MapPlan& plan) {
   const paint::WorldPen pen(cr, plan.frame);
   paint::paint_layers(cr, spec, plan, pen);
   if (plan.grid) paint::paint_grid(cr, *plan.grid, f);
+  sheet::paint_landmark_symbols(cr, plan.landmarks);
   paint::paint_labels(cr, plan.labels);
   cairo_restore(cr);
 

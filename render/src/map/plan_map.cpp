@@ -2,6 +2,7 @@
 
 #include "map/plan_parts.hpp"
 #include "map/visible.hpp"
+#include "sheet/landmarks.hpp"
 #include "wijkatlas/render/error.hpp"
 
 namespace wijkatlas::render {
@@ -84,16 +85,22 @@ void plan_layer_styles(const MapSpec& spec, MapPlan& plan) {
 MapPlan plan_map(const MapSpec& spec) {
   spec.page.validate();
   const PageLayout layout = map_page_layout(spec.page, spec.inset.has_value());
-  MapPlan plan{layout, plan_frame(spec, layout.map), {}, {}, {}, {}, 0, {}, {}, {}, {}, {}, {}};
+  MapPlan plan{layout, plan_frame(spec, layout.map), {}, {}, {}, {}, 0, {}, {}, {}, {}, {}, {}, {}};
   if (spec.inset) plan.inset_frame = detail::plan_inset(*spec.inset, layout.inset);
   detail::plan_layer_styles(spec, plan);
   if (spec.reference_grid) plan.grid = reference_grid(plan.frame.frame_mm());
   detail::place_map_labels(spec, plan);
+  // Landmarks last: they orient, but never push out a street name or an initiative.
+  plan.landmarks = sheet::plan_landmark_symbols(spec.landmarks, plan);
+  sheet::place_landmark_labels(spec.landmarks, plan.landmarks, spec.label_scale, plan,
+                               /*generic_names=*/false);
   plan.legend_entries = detail::legend_entries(spec, plan);
   plan.legend = layout_legend(plan.legend_entries, layout.legend);
   if (spec.scale_bar)
     plan.scale_bar = choose_scale_bar(plan.frame.scale_denominator(), layout.furniture.width * 0.7);
-  plan.attribution = detail::attribution_text(spec, plan.frame.world_extent());
+  plan.attribution =
+      sheet::with_landmark_credits(detail::attribution_text(spec, plan.frame.world_extent()),
+                                   spec.landmarks, !plan.landmarks.empty(), spec.language);
   return plan;
 }
 

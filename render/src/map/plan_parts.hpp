@@ -36,5 +36,7 @@ std::string word(Language language, std::string_view key);
 // The OpenStreetMap credit, with the data's year for an older extract (BaseMap::edition):
 // "© OpenStreetMap-bijdragers (2021)".
 std::string osm_credit(Language language, std::string_view edition);
+// A kind of landmark as a legend names it: "Buurthuis", "Community centre".
+std::string landmark_kind_name(geo::LandmarkKind kind, Language language);
 
 }  // namespace wijkatlas::render::detail

@@ -3,6 +3,7 @@
 
 #include "map/plan_parts.hpp"
 #include "paint/painters.hpp"
+#include "sheet/landmarks.hpp"
 #include "wijkatlas/render/units.hpp"
 
 namespace wijkatlas::render::paint {
@@ -111,6 +112,10 @@ void paint_legend(cairo_t* cr, const MapPlan& plan) {
     } else if (e.kind == SwatchKind::symbol) {
       paint_symbol(cr, e.symbol, mm_to_pt(s.x + s.width / 2), mm_to_pt(s.y + s.height / 2),
                    mm_to_pt(3.2));
+    } else if (e.kind == SwatchKind::landmark) {
+      sheet::paint_landmark_symbol(cr, e.landmark, mm_to_pt(s.x + s.width / 2),
+                                   mm_to_pt(s.y + s.height / 2),
+                                   mm_to_pt(sheet::landmark_symbol_mm));
     }
     const TextStyle& style =
         e.kind == SwatchKind::heading ? legend_heading_style : legend_text_style;

@@ -176,19 +176,25 @@ void pictogram(cairo_t* cr, LandmarkKind kind) {
 
 }  // namespace
 
+void paint_landmark_symbol(cairo_t* cr, geo::LandmarkKind kind, double x_pt, double y_pt,
+                           double diameter_pt) {
+  const double half = diameter_pt / 2;
+  cairo_save(cr);
+  cairo_translate(cr, x_pt, y_pt);
+  white(cr);
+  disc(cr, 0, 0, half * 1.15);
+  cairo_fill(cr);
+  // The pictogram fills 80 % of the symbol's box, the white disc the rest.
+  cairo_scale(cr, half * 0.8, half * 0.8);
+  grey(cr);
+  pictogram(cr, kind);
+  cairo_restore(cr);
+}
+
 void paint_landmark_symbols(cairo_t* cr, const std::vector<LandmarkSymbol>& symbols) {
-  const double half = mm_to_pt(landmark_symbol_mm) / 2;
   for (const LandmarkSymbol& s : symbols) {
-    cairo_save(cr);
-    cairo_translate(cr, mm_to_pt(s.at.x_mm), mm_to_pt(s.at.y_mm));
-    white(cr);
-    disc(cr, 0, 0, half * 1.15);
-    cairo_fill(cr);
-    // The pictogram fills 80 % of the symbol's box, the white disc the rest.
-    cairo_scale(cr, half * 0.8, half * 0.8);
-    grey(cr);
-    pictogram(cr, s.kind);
-    cairo_restore(cr);
+    paint_landmark_symbol(cr, s.kind, mm_to_pt(s.at.x_mm), mm_to_pt(s.at.y_mm),
+                          mm_to_pt(landmark_symbol_mm));
   }
 }
 

@@ -11,6 +11,7 @@
 #include "map/visible.hpp"
 #include "wijkatlas/render/label_placement.hpp"
 #include "wijkatlas/render/units.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::render::sheet {
 namespace {
@@ -102,14 +103,16 @@ std::vector<LandmarkSymbol> plan_landmark_symbols(const SheetLandmarks& landmark
 
 void place_landmark_labels(const SheetLandmarks& landmarks,
                            const std::vector<LandmarkSymbol>& symbols, double text_scale,
-                           MapPlan& plan) {
+                           MapPlan& plan, bool generic_names) {
   std::vector<LabelCandidate> candidates;
   std::vector<PlacedText> texts;
   TextStyle style = name_style;
   style.size_pt *= text_scale;
   const double gap = landmark_symbol_mm / 2 + 0.6;  // clears the symbol box plus the padding
   for (const LandmarkSymbol& s : symbols) {
-    const std::string name = short_name(landmarks.places[s.place].name);
+    const std::string& full = landmarks.places[s.place].name;
+    if (!generic_names && support::to_lower_ascii(full) == geo::to_string(s.kind)) continue;
+    const std::string name = short_name(full);
     const TextSize size = measure_text(name, style);
     const double w = pt_to_mm(size.width_pt), h = pt_to_mm(size.height_pt);
     candidates.push_back(

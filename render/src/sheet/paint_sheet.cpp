@@ -102,7 +102,7 @@ SheetPlan plan_sheet(const DrawingSheetSpec& spec) {
                0,           {},
                {},          {},
                {},          {},
-               {}};
+               {},          {}};
   plan.classes.resize(map.layers.size());
   plan.symbols.resize(map.layers.size());
   for (std::size_t i = 0; i < map.layers.size(); ++i) {

@@ -86,7 +86,7 @@ std::vector<RenderedTile> render_metatile(std::vector<MapLayer> layers, const Ti
   spec.language = style.language;
   spec.label_scale = style.label_scale;
   spec.layers = std::move(layers);
-  MapPlan plan{PageLayout{}, frame, {}, {}, {}, {}, 0, {}, {}, {}, {}, {}, {}};
+  MapPlan plan{PageLayout{}, frame, {}, {}, {}, {}, 0, {}, {}, {}, {}, {}, {}, {}};
   detail::plan_layer_styles(spec, plan);
   // Labels stay inside the frame (place_map_labels keeps them 1 mm from its edge): inside this
   // block's edge, so the neighbouring block never has to finish one.

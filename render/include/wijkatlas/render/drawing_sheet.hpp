@@ -64,14 +64,6 @@ struct KeyEntry {
 };
 std::vector<KeyEntry> sheet_key(Language language);
 
-// Named places residents orient by, drawn quietly on the map: a small grey symbol per kind and
-// the name, placed clear of the street names.
-struct SheetLandmarks {
-  std::vector<geo::Landmark> places;
-  std::string source;          // credited after "Bron:" when one is shown, e.g. "DUO"; "" for none
-  bool openstreetmap = false;  // credit the OpenStreetMap contributors when one is shown
-};
-
 struct DrawingSheetSpec {
   Page page{};
   Language language = Language::nl;

@@ -3,13 +3,14 @@
 #include <string>
 #include <vector>
 
+#include "wijkatlas/geo/landmarks.hpp"
 #include "wijkatlas/render/page.hpp"
 #include "wijkatlas/render/style.hpp"
 #include "wijkatlas/render/text.hpp"
 
 namespace wijkatlas::render {
 
-enum class SwatchKind { heading, fill, symbol };
+enum class SwatchKind { heading, fill, symbol, landmark };
 
 struct LegendEntry {
   SwatchKind kind = SwatchKind::fill;
@@ -17,6 +18,7 @@ struct LegendEntry {
   Rgb fill{};
   Stroke outline{};
   SymbolStyle symbol{};
+  geo::LandmarkKind landmark{};  // SwatchKind::landmark: its pictogram
 };
 
 struct LegendItem {

@@ -15,7 +15,8 @@
 
 namespace wijkatlas::render {
 
-enum class LayerType { basemap, areas, choropleth, points };
+// landmarks: the places residents orient by (MapSpec::landmarks), over every other layer.
+enum class LayerType { basemap, areas, choropleth, points, landmarks };
 
 struct LayerDefinition {
   LayerType type = LayerType::areas;

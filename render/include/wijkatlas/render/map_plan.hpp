@@ -39,6 +39,13 @@ struct PlacedText {
   RectMm box{};  // axis-aligned bounds, as given to the collision pass
 };
 
+// A landmark that got a pictogram: where, and which of MapSpec::landmarks.
+struct LandmarkSymbol {
+  std::size_t place = 0;  // index into SheetLandmarks::places
+  geo::LandmarkKind kind{};
+  PaperPoint at{};
+};
+
 struct MapPlan {
   PageLayout layout;
   MapFrame frame;
@@ -53,6 +60,7 @@ struct MapPlan {
   std::string attribution;  // "Bron: CBS, Kadaster · © OpenStreetMap-bijdragers"
   std::optional<ReferenceGrid> grid;
   std::optional<MapFrame> inset_frame;
+  std::vector<LandmarkSymbol> landmarks;
 };
 
 // Throws render_error when the extent cannot be shown at a printable scale or there is

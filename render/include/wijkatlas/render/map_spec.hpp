@@ -8,6 +8,7 @@
 
 #include "wijkatlas/geo/basemap.hpp"
 #include "wijkatlas/geo/geometry.hpp"
+#include "wijkatlas/geo/landmarks.hpp"
 #include "wijkatlas/render/classification.hpp"
 #include "wijkatlas/render/map_frame.hpp"
 #include "wijkatlas/render/page.hpp"
@@ -66,6 +67,16 @@ struct PointLayer {
 
 using MapLayer = std::variant<BaseMapLayer, AreaLayer, PointLayer>;
 
+// Named places residents orient by (the buurthuis, the school, the GP, the playground), drawn
+// quietly over the map: a small grey pictogram per kind and the name, placed after every other
+// label and clear of it, so they never push out a street name or an initiative. Sheets and
+// map pages use the same symbols.
+struct SheetLandmarks {
+  std::vector<geo::Landmark> places;
+  std::string source;          // credited after "Bron:" when one is shown, e.g. "DUO"; "" for none
+  bool openstreetmap = false;  // credit the OpenStreetMap contributors when one is shown
+};
+
 // A small map of the surroundings (Arnhem with its programme wijken) with the area of this page
 // highlighted and the main map's extent outlined, so a reader knows where the page lies.
 struct LocatorInset {
@@ -91,6 +102,7 @@ struct MapSpec {
   std::string date;  // printed in the footer; "" prints none (tests, reference images)
   MapExtent extent{};
   std::vector<MapLayer> layers;  // drawing order, bottom first
+  SheetLandmarks landmarks;      // over the layers; the legend lists the kinds shown
   bool north_arrow = true;
   bool scale_bar = true;
   bool reference_grid = false;  // lettered columns, numbered rows
