@@ -6,6 +6,7 @@
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/geo/write_failure.hpp"
 #include "wijkatlas/support/gdal_handles.hpp"
 #include "wijkatlas/support/ogr_convert.hpp"
 #include "wijkatlas/support/text.hpp"
@@ -105,6 +106,16 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
   }
 }
 
+// What went wrong, without the file name an io_error starts with: it may be the temporary one.
+std::string what_went_wrong(const io_error& e) {
+  std::string text = e.what();
+  if (text.starts_with(e.path())) {
+    if (const auto colon = text.find(": ", e.path().size()); colon != std::string::npos)
+      text.erase(0, colon + 2);
+  }
+  return text;
+}
+
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
   std::string quoted = "\"";
@@ -173,16 +184,11 @@ bool gets_spatial_index(const Layer& layer, const WriteOptions& options) {
   return type != wkbNone && (!points || layer.features.size() <= options.max_indexed_points);
 }
 
-void write_layers(const std::filesystem::path& path, std::span<const Layer* const> layers,
-                  const WriteOptions& options) {
-  const VectorFormat format = format_for_path(path);
-  if (format == VectorFormat::geojson && layers.size() != 1) {
-    throw usage_error(path.string() + ": GeoJSON holds one layer; write " +
-                      std::to_string(layers.size()) + " layers to a .gpkg instead");
-  }
-  ensure_gdal_registered();
-  QuietGdalErrors quiet;
-  AtomicFile file(path);
+namespace {
+
+void write_layers_to(const AtomicFile& file, VectorFormat format,
+                     std::span<const Layer* const> layers, const WriteOptions& options) {
+  const std::filesystem::path& path = file.target_path();
   // The temporary file is thrown away if anything fails, so SQLite need not journal or sync;
   // a larger page cache keeps index pages in memory. (Values are GDAL's: MB and pragmas.)
   const ScopedConfig no_sync("OGR_SQLITE_SYNCHRONOUS", "OFF");
@@ -230,6 +236,30 @@ void write_layers(const std::filesystem::path& path, std::span<const Layer* cons
       detail::add_gpkg_spatial_index(file.temporary_path(), index.table, index.column, index.boxes);
     }
   }
+}
+
+}  // namespace
+
+void write_layers(const std::filesystem::path& path, std::span<const Layer* const> layers,
+                  const WriteOptions& options) {
+  const VectorFormat format = format_for_path(path);
+  if (format == VectorFormat::geojson && layers.size() != 1) {
+    throw usage_error(path.string() + ": GeoJSON holds one layer; write " +
+                      std::to_string(layers.size()) + " layers to a .gpkg instead");
+  }
+  ensure_gdal_registered();
+  QuietGdalErrors quiet;
+  AtomicFile file(path);
+  try {
+    write_layers_to(file, format, layers, options);
+  } catch (const output_error& e) {
+    // GDAL and SQLite lose errno: "disk I/O error", "database disk image is malformed" and
+    // the statement that failed say nothing to a user whose disk is full.
+    throw output_error(
+        path.string(),
+        could_not_write(write_failure_reason(file.temporary_path(), what_went_wrong(e))),
+        e.layer());
+  }
   file.commit();
 }
 
@@ -247,7 +277,10 @@ void write_csv(const std::filesystem::path& path, const Table& table) {
       out << "\n";
     }
     out.flush();
-    if (!out) throw output_error(path.string(), "write failed (disk full?)");
+    if (!out) {
+      const int failure = errno;  // what the failed write(2) of the stream left
+      throw output_error(path.string(), could_not_write(write_failure_reason(failure)));
+    }
   }
   file.commit();
 }

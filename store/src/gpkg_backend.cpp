@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "sqlite_handles.hpp"
+#include "wijkatlas/geo/write_failure.hpp"
 #include "wijkatlas/support/gdal_handles.hpp"
 
 namespace wijkatlas::store::detail {
@@ -82,6 +83,11 @@ void probe_geopackage(const std::string& location, const fs::path& path,
     raise(ErrorKind::not_a_store, location, "not a GeoPackage (not even an SQLite file)");
   // Another program holding an exclusive lock even against readers (a store in rollback mode).
   if (is_locked(step)) raise(ErrorKind::locked, location, locked_message(options));
+  // A store in WAL mode is read through its -shm file, which SQLite must be able to grow.
+  if ((step & 0xff) == SQLITE_IOERR)
+    raise(kind_of(step), location,
+          "cannot read the store: " +
+              geo::write_failure_reason(path, sqlite_message(db.get(), step)));
   if (step != SQLITE_ROW)
     raise(kind_of(step), location, "cannot read the store: " + sqlite_message(db.get(), step));
   const int application_id = sqlite3_column_int(statement.get(), 0);
@@ -201,7 +207,12 @@ void GeoPackageBackend::commit() {
 
 void GeoPackageBackend::rollback() noexcept {
   const support::QuietGdalErrors quiet;
-  if (sqlite3_get_autocommit(db_) == 0) (void)dataset_->RollbackTransaction();
+  // GDAL's rollback even when SQLite has rolled back already (it does so by itself on a full
+  // disk or an I/O error): GDAL then forgets the R*Tree entries it deferred, which it would
+  // otherwise write when the dataset closes, outside any transaction, for rows that were never
+  // stored (the next ingest then failed: "UNIQUE constraint failed: rtree_sketches_geom.id").
+  (void)dataset_->RollbackTransaction();
+  if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 std::int64_t GeoPackageBackend::execute(const std::string& sql) {
@@ -241,6 +252,14 @@ void GeoPackageBackend::raise_sqlite(int rc, const std::string& what,
   if (kind == ErrorKind::locked) raise(kind, location_, locked_message(options_));
   if ((rc & 0xff) == SQLITE_FULL)
     raise(kind, location_, what + ": the disk is full; nothing was stored");
+  // SQLite says "disk I/O error" for a write refused by a file size limit (EFBIG) too.
+  if ((rc & 0xff) == SQLITE_IOERR) {
+    const fs::path wal = path_.string() + "-wal";
+    std::error_code ec;
+    raise(kind, location_,
+          what + ": " + geo::write_failure_reason(fs::exists(wal, ec) ? wal : path_, message) +
+              "; nothing was stored");
+  }
   raise(kind, location_, what + ": " + message + "; nothing was stored");
 }
 

@@ -6,6 +6,7 @@
 #include "wijkatlas/geo/atomic_file.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/overlap.hpp"
+#include "wijkatlas/geo/write_failure.hpp"
 #include "wijkatlas/support/gdal_handles.hpp"
 
 namespace wijkatlas::geo {
@@ -66,7 +67,9 @@ void write_count_geotiff(const std::filesystem::path& path, const CountGrid& gri
         }
         if (any && band->WriteBlock(bx, by, block.data()) != CE_None) {
           throw output_error(path.string(),
-                             support::last_gdal_error("writing the count grid failed"));
+                             could_not_write(write_failure_reason(
+                                 file.temporary_path(),
+                                 support::last_gdal_error("writing the count grid failed"))));
         }
       }
     }
@@ -76,7 +79,9 @@ void write_count_geotiff(const std::filesystem::path& path, const CountGrid& gri
   CPLErrorReset();
   ds.reset();
   if (CPLGetLastErrorType() == CE_Failure) {
-    throw output_error(path.string(), support::last_gdal_error("writing the GeoTIFF failed"));
+    throw output_error(path.string(), could_not_write(write_failure_reason(
+                                          file.temporary_path(),
+                                          support::last_gdal_error("writing the GeoTIFF failed"))));
   }
   file.commit();
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/geo/write_failure.hpp"
 
 namespace wijkatlas::render::output {
 
@@ -18,14 +19,16 @@ OutputFile::OutputFile(const geo::AtomicFile& file)
 void OutputFile::write(std::span<const std::byte> bytes) {
   if (!file_) throw output_error(target_.string(), "cannot write: the file is closed");
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_.get()) != bytes.size()) {
-    throw output_error(target_.string(), std::string("cannot write: ") + std::strerror(errno));
+    const int failure = errno;
+    throw output_error(target_.string(), geo::could_not_write(geo::write_failure_reason(failure)));
   }
 }
 
 void OutputFile::close() {
   std::FILE* file = file_.release();
   if (file != nullptr && std::fclose(file) != 0) {
-    throw output_error(target_.string(), std::string("cannot write: ") + std::strerror(errno));
+    const int failure = errno;
+    throw output_error(target_.string(), geo::could_not_write(geo::write_failure_reason(failure)));
   }
 }
 

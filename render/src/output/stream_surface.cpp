@@ -3,9 +3,13 @@
 namespace wijkatlas::render::output {
 namespace {
 
+// Success even when the sink failed: a PDF surface that saw a write error mid-document trips
+// over its own state when it is destroyed unfinished (cairo 1.16: an assertion in cairo-array.c,
+// a crash without assertions; `atlas` on a full disk ended with SIGSEGV). The sink keeps the
+// error for check() to rethrow; Cairo's later bytes go nowhere.
 cairo_status_t write_to_sink(void* closure, const unsigned char* data, unsigned int length) {
-  return static_cast<CapturedSink*>(closure)->write(data, length) ? CAIRO_STATUS_SUCCESS
-                                                                  : CAIRO_STATUS_WRITE_ERROR;
+  static_cast<CapturedSink*>(closure)->write(data, length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
 }  // namespace
