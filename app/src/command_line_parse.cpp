@@ -33,6 +33,7 @@ struct AllOptions {
   StoreCopyOptions store_copy;
   StorePushOptions store_push;
   ServeOptions serve;
+  StoreImportOptions store_import;
 };
 
 CLI::App* add_info(CLI::App& app, InfoOptions& o) {
@@ -273,8 +274,8 @@ CLI::App* add_status(CLI::App& app, StatusOptions& o) {
 CLI::App* add_store_group(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "store",
-      "The project store: make one (init), what changed (log), a copy to take along (copy) and "
-      "its edits back (push)");
+      "The project store: make one (init), what changed (log), load data (import), a copy to "
+      "take along (copy) and its edits back (push)");
   cmd->require_subcommand(1);
   return cmd;
 }
@@ -324,6 +325,31 @@ CLI::App* add_store_push(CLI::App& group, StorePushOptions& o) {
                   "stays (and goes to the copy)")
       ->expected(1, -1);
   cmd->add_option("--by", o.by, "Who pushes: a role or a session name (default: $USER)");
+  return cmd;
+}
+
+CLI::App* add_store_import(CLI::App& group, StoreImportOptions& o) {
+  auto* cmd = group.add_subcommand(
+      "import",
+      "Load the data directory's areas and key figures, a registry and asset points into the "
+      "store, so that a team shares one version of them");
+  add_store_option(*cmd, o.store);
+  add_data_dir_option(*cmd, o.data_dir);
+  cmd->add_flag("--no-areas", o.no_areas,
+                "Only the registry, assets and points named, not the areas and key figures");
+  cmd->add_option("--indicators", o.indicators,
+                  "Key-figure table(s) keyed by CBS code (repeatable; default: the CBS key "
+                  "figures in the data directory)");
+  cmd->add_option("--registry", o.registry, "An initiative registry (docs/registry.md)");
+  cmd->add_option("--assets", o.assets,
+                  "Asset point files, each stored as a layer named after its file");
+  cmd->add_option("--points", o.points, "A point file, stored as the layer --layer-name");
+  cmd->add_option("--layer-name", o.layer_name, "The layer name of --points");
+  cmd->add_flag("--include-personal", o.include_personal,
+                "Also store personal fields (contact_*, prive_*): only when the project is "
+                "configured for them");
+  cmd->add_option("--by", o.by,
+                  "Who imports: a role or a session name, never a resident's (default: $USER)");
   return cmd;
 }
 
@@ -382,6 +408,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
                    [&] { return Command{std::move(o.store_copy)}; }});
   verbs.push_back({add_store_push(*store_group, o.store_push),
                    [&] { return Command{std::move(o.store_push)}; }});
+  verbs.push_back({add_store_import(*store_group, o.store_import),
+                   [&] { return Command{std::move(o.store_import)}; }});
   // -q works before and after the verb, as in osmium and GDAL.
   for (const auto& verb : verbs)
     if (verb.first->get_name() != "info")

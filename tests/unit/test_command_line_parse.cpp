@@ -76,6 +76,26 @@ TEST(CommandLineParse, EveryVerbOnTheStoreTakesStore) {
   EXPECT_EQ(options_of<IngestOptions>(parse({"ingest", "f.jpg"})).store, "project.gpkg");
 }
 
+TEST(CommandLineParse, StoreImportTakesItsPartsAndRepeatsAssets) {
+  const std::string pg = "PG:host=127.0.0.1 dbname=npao active_schema=oost";
+  const auto line = parse({"store", "import", "--store", pg, "--data-dir", "d", "--registry",
+                           "r.csv", "--assets", "a.csv", "--assets", "b.csv", "--points", "p.gpkg",
+                           "--layer-name", "punten", "--no-areas", "--include-personal"});
+  const auto& o = options_of<StoreImportOptions>(line);
+  EXPECT_EQ(o.store, pg);
+  EXPECT_EQ(o.data_dir, "d");
+  EXPECT_EQ(o.registry, "r.csv");
+  EXPECT_EQ(o.assets, (std::vector<std::string>{"a.csv", "b.csv"}));
+  EXPECT_EQ(o.points, "p.gpkg");
+  EXPECT_EQ(o.layer_name, "punten");
+  EXPECT_TRUE(o.no_areas);
+  EXPECT_TRUE(o.include_personal);
+  const auto& plain = options_of<StoreImportOptions>(parse({"store", "import"}));
+  EXPECT_EQ(plain.store, "project.gpkg");
+  EXPECT_FALSE(plain.no_areas) << "the areas and key figures by default";
+  EXPECT_FALSE(plain.include_personal) << "never personal fields unless asked";
+}
+
 TEST(CommandLineParse, ServeListensOnLoopbackUnlessTold) {
   EXPECT_EQ(options_of<ServeOptions>(parse({"serve"})).listen, "127.0.0.1:8080");
   const auto& o = options_of<ServeOptions>(

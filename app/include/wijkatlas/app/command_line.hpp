@@ -15,7 +15,7 @@ namespace wijkatlas::app {
 using Command = std::variant<InfoOptions, AreasOptions, JoinOptions, MapOptions, AtlasOptions,
                              SheetOptions, IngestOptions, OverlapCommandOptions, CompareOptions,
                              StatusOptions, StoreInitOptions, StoreLogOptions, ServeOptions,
-                             StoreCopyOptions, StorePushOptions>;
+                             StoreCopyOptions, StorePushOptions, StoreImportOptions>;
 
 struct CommandLine {
   enum class Action {

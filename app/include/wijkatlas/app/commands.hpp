@@ -231,6 +231,26 @@ struct StorePushSummary {
 StorePushSummary run_store_push(const StorePushOptions& options, std::ostream& out,
                                 std::ostream& conflicts_out);
 
+// `wijkatlas store import`: the data directory's areas and key figures, a registry and asset
+// points into the store (project/store_import.hpp).
+struct StoreImportOptions {
+  std::string store = "project.gpkg";
+  std::string data_dir;
+  bool no_areas = false;  // only the registry, assets and points named
+  std::vector<std::string> indicators;
+  std::string registry;
+  std::vector<std::string> assets;
+  std::string points;
+  std::string layer_name;
+  bool include_personal = false;
+  std::string by;
+};
+struct StoreImportSummary {
+  std::size_t parts = 0, unchanged = 0, rows = 0;
+};
+StoreImportSummary run_store_import(const StoreImportOptions& options, geo::Reporter& reporter,
+                                    std::ostream& out);
+
 // The meeting viewer (issue 14): serves the page, tiles and overlays until SIGINT or SIGTERM.
 struct ServeOptions {
   std::string store = "project.gpkg";

@@ -22,6 +22,7 @@
 #include "wijkatlas/sketch/category.hpp"
 #include "wijkatlas/sketch/status.hpp"
 #include "wijkatlas/store/error.hpp"
+#include "wijkatlas/store/imports.hpp"
 #include "wijkatlas/store/records.hpp"
 
 namespace wijkatlas::store {
@@ -34,8 +35,9 @@ struct StoreAccess;  // the store's own parts (copy, push) reach its connection
 // 1 sheets, ingests, sketches; 2 round two: statuses, spots, status changes, the previous
 // session of a sheet; 3 the min_n each spot was made with; 4 one language (English) for every
 // table and column, stable ids (uuid) on every row, sketch numbers, date-time fields; 5 who made
-// and changed each row when, its version (compare-and-set), and the history of every change.
-inline constexpr int format_version = 5;
+// and changed each row when, its version (compare-and-set), and the history of every change;
+// 6 imported data: areas, key figures, the initiative registry, asset points (store import).
+inline constexpr int format_version = 6;
 
 struct OpenOptions {
   // How long a write waits for another writer (another wijkatlas, QGIS saving an edit) before
@@ -131,6 +133,21 @@ class ProjectStore {
   // The last moment recorded for a session: its latest printed sheet, ingest, or change made
   // under its name (by). nullopt when the store knows no such session.
   std::optional<std::string> session_moment(const std::string& session);
+
+  // ---- imported data (format 6; store_import.cpp, store_imported.cpp) ----
+  // Imports the parts of `batch` in one transaction: each replaces what the store had of it,
+  // recorded in history as one change of the part (table imports), or is left unchanged when
+  // its content hash is the one stored. Nothing is written when anything fails (a bad row of
+  // an asset layer, a lost connection). Throws store_error write_failed, locked, read_only.
+  ImportOutcome import_data(const ImportBatch& batch);
+  // The parts imported so far, in the order they were first imported.
+  std::vector<ImportRecord> imports();
+  // The imported area hierarchy; nullopt when no areas were imported.
+  std::optional<StoredAreas> areas();
+  // The imported key-figure tables, in the order they were imported; empty when none were.
+  std::vector<geo::IndicatorTable> indicator_tables();
+  // The number of stored asset points of a layer.
+  std::size_t asset_count(const std::string& layer);
 
   struct Impl;
 
