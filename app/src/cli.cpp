@@ -77,6 +77,10 @@ struct RunVerb {
   void operator()(const StatusOptions& o) const { run_status(o, reporter, summary_out); }
   void operator()(const StoreInitOptions& o) const { run_store_init(o, summary_out); }
   void operator()(const StoreLogOptions& o) const { run_store_log(o, out); }
+  void operator()(const StoreCopyOptions& o) const { run_store_copy(o, reporter, summary_out); }
+  // Conflicts go to stdout even with -q: the person has to decide them.
+  void operator()(const StorePushOptions& o) const { run_store_push(o, summary_out, out); }
+  void operator()(const StoreImportOptions& o) const { run_store_import(o, reporter, summary_out); }
   // The address it listens on goes to stdout even with -q: whoever started it needs it.
   void operator()(const ServeOptions& o) const { run_serve(o, reporter, out); }
 };

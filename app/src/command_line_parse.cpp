@@ -13,7 +13,8 @@ namespace {
 constexpr const char* exit_code_help =
     "Exit codes: 0 success, 1 internal error, 2 wrong options, 3 input missing or wrong "
     "(file, CRS, data), 4 output could not be written, 5 conflict: the row changed since it was "
-    "read (nothing written; read it again).";
+    "read (nothing written; read it again), or 'store push' left rows changed on both sides to "
+    "decide (--ours/--theirs).";
 
 // Every verb's options, bound to the CLI11 parser that fills them.
 struct AllOptions {
@@ -29,7 +30,10 @@ struct AllOptions {
   StatusOptions status;
   StoreInitOptions store_init;
   StoreLogOptions store_log;
+  StoreCopyOptions store_copy;
+  StorePushOptions store_push;
   ServeOptions serve;
+  StoreImportOptions store_import;
 };
 
 CLI::App* add_info(CLI::App& app, InfoOptions& o) {
@@ -268,7 +272,10 @@ CLI::App* add_status(CLI::App& app, StatusOptions& o) {
 
 // `wijkatlas store init|log`: verbs of their own under one group.
 CLI::App* add_store_group(CLI::App& app) {
-  auto* cmd = app.add_subcommand("store", "The project store: make one (init), what changed (log)");
+  auto* cmd = app.add_subcommand(
+      "store",
+      "The project store: make one (init), what changed (log), load data (import), a copy to "
+      "take along (copy) and its edits back (push)");
   cmd->require_subcommand(1);
   return cmd;
 }
@@ -289,6 +296,60 @@ CLI::App* add_store_log(CLI::App& group, StoreLogOptions& o) {
                   "(2026-12-01, UTC)")
       ->required();
   add_store_option(*cmd, o.store);
+  return cmd;
+}
+
+CLI::App* add_store_copy(CLI::App& group, StoreCopyOptions& o) {
+  auto* cmd = group.add_subcommand(
+      "copy", "Copy a project (or one wijk of it) into a new store, e.g. a laptop's GeoPackage");
+  cmd->add_option("--from", o.from, "The store to copy: a GeoPackage file or PG:...")->required();
+  cmd->add_option("--to", o.to, "The new store (never over an existing one)")->required();
+  cmd->add_option("--wijk", o.wijk,
+                  "Only what touches this wijk (a programme wijk or CBS wijk, by name or code): "
+                  "its sheets and drawings whole, its spots");
+  add_area_options(*cmd, o.source);
+  cmd->add_option("--by", o.by, "Who copies: a role or a session name (default: $USER)");
+  return cmd;
+}
+
+CLI::App* add_store_push(CLI::App& group, StorePushOptions& o) {
+  auto* cmd = group.add_subcommand(
+      "push", "Bring a copy's edits back to its store, per row; conflicts are listed (exit 5)");
+  cmd->add_option("laptop", o.laptop, "The copy (made by 'wijkatlas store copy')")->required();
+  cmd->add_option("--to", o.to, "The store to bring the edits to")->required();
+  cmd->add_option("--ours", o.ours,
+                  "Rows in conflict (S17, a spot's id, or all) for which the copy's version wins")
+      ->expected(1, -1);
+  cmd->add_option("--theirs", o.theirs,
+                  "Rows in conflict (S17, a spot's id, or all) for which the store's version "
+                  "stays (and goes to the copy)")
+      ->expected(1, -1);
+  cmd->add_option("--by", o.by, "Who pushes: a role or a session name (default: $USER)");
+  return cmd;
+}
+
+CLI::App* add_store_import(CLI::App& group, StoreImportOptions& o) {
+  auto* cmd = group.add_subcommand(
+      "import",
+      "Load the data directory's areas and key figures, a registry and asset points into the "
+      "store, so that a team shares one version of them");
+  add_store_option(*cmd, o.store);
+  add_data_dir_option(*cmd, o.data_dir);
+  cmd->add_flag("--no-areas", o.no_areas,
+                "Only the registry, assets and points named, not the areas and key figures");
+  cmd->add_option("--indicators", o.indicators,
+                  "Key-figure table(s) keyed by CBS code (repeatable; default: the CBS key "
+                  "figures in the data directory)");
+  cmd->add_option("--registry", o.registry, "An initiative registry (docs/registry.md)");
+  cmd->add_option("--assets", o.assets,
+                  "Asset point files, each stored as a layer named after its file");
+  cmd->add_option("--points", o.points, "A point file, stored as the layer --layer-name");
+  cmd->add_option("--layer-name", o.layer_name, "The layer name of --points");
+  cmd->add_flag("--include-personal", o.include_personal,
+                "Also store personal fields (contact_*, prive_*): only when the project is "
+                "configured for them");
+  cmd->add_option("--by", o.by,
+                  "Who imports: a role or a session name, never a resident's (default: $USER)");
   return cmd;
 }
 
@@ -343,6 +404,12 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
                    [&] { return Command{std::move(o.store_init)}; }});
   verbs.push_back(
       {add_store_log(*store_group, o.store_log), [&] { return Command{std::move(o.store_log)}; }});
+  verbs.push_back({add_store_copy(*store_group, o.store_copy),
+                   [&] { return Command{std::move(o.store_copy)}; }});
+  verbs.push_back({add_store_push(*store_group, o.store_push),
+                   [&] { return Command{std::move(o.store_push)}; }});
+  verbs.push_back({add_store_import(*store_group, o.store_import),
+                   [&] { return Command{std::move(o.store_import)}; }});
   // -q works before and after the verb, as in osmium and GDAL.
   for (const auto& verb : verbs)
     if (verb.first->get_name() != "info")

@@ -26,7 +26,18 @@ SheetSummary run_sheet(const SheetOptions& o, geo::Reporter& reporter, std::ostr
   inputs.push_back({"store", o.store});
   inputs.push_back({"basemap", o.basemap});
   project::check_outputs_apart({{"output", o.output}}, inputs);
-  const project::SheetPlace place = project::locate_sheet(o, reporter);
+  // An existing store's imported areas, read before anything is written (none: files).
+  std::optional<store::ProjectStore> areas_store;
+  try {
+    store::OpenOptions reading;
+    reading.check_writable = false;
+    areas_store.emplace(store::ProjectStore::open(o.store, reading));
+  } catch (const store::store_error& e) {
+    if (e.kind() != store::ErrorKind::not_found) throw;
+  }
+  const project::SheetPlace place =
+      project::locate_sheet(o, areas_store ? &*areas_store : nullptr, reporter);
+  areas_store.reset();
   store::ProjectStore store = store::ProjectStore::open_or_create(o.store, "npao", store_options());
   std::vector<sketch::SpotRecord> previous_spots;
   if (!o.previous.empty()) {

@@ -1,9 +1,12 @@
 // `wijkatlas store init`: a new project store; `wijkatlas store log`: what changed in one since a
-// session or a date, one Dutch line per change, from the store's history.
+// session or a date, one Dutch line per change, from the store's history; `wijkatlas store
+// import`: areas, key figures, a registry and asset points into one.
 #include <ostream>
 
+#include "store_options.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/project/store_import.hpp"
 #include "wijkatlas/project/store_log.hpp"
 #include "wijkatlas/store/project_store.hpp"
 
@@ -29,6 +32,38 @@ StoreLogSummary run_store_log(const StoreLogOptions& o, std::ostream& out) {
       << "):\n";
   for (const std::string& line : project::summary_lines(log.entries)) out << "  " << line << "\n";
   return {log.entries.size()};
+}
+
+StoreImportSummary run_store_import(const StoreImportOptions& o, geo::Reporter& reporter,
+                                    std::ostream& out) {
+  project::StoreImportRequest request;
+  request.areas.data_dir = o.data_dir;
+  request.with_areas = !o.no_areas;
+  request.indicators = o.indicators;
+  request.registry = o.registry;
+  request.assets = o.assets;
+  request.points = o.points;
+  request.points_layer = o.layer_name;
+  request.include_personal = o.include_personal;
+  if (!request.with_areas && request.registry.empty() && request.assets.empty() &&
+      request.points.empty())
+    throw usage_error("--no-areas leaves nothing to import: name --registry, --assets or --points");
+  // The store is opened (and made, the first time) only after the options are checked.
+  store::ProjectStore store =
+      store::ProjectStore::open_or_create(o.store, "npao", store_options(o.by));
+  const store::ImportOutcome outcome = project::import_into_store(store, request, reporter);
+  StoreImportSummary summary;
+  out << "ingelezen in " << store.location() << ":\n";
+  for (const store::ImportedPart& part : outcome.parts) {
+    ++summary.parts;
+    summary.rows += part.rows;
+    if (part.unchanged) ++summary.unchanged;
+    out << "  " << part.name << ": " << part.rows << " rijen"
+        << (part.unchanged ? " (ongewijzigd, niets geschreven)"
+                           : " (versie " + std::to_string(part.version) + ")")
+        << "\n";
+  }
+  return summary;
 }
 
 }  // namespace wijkatlas::app

@@ -23,26 +23,6 @@ fs::path default_areas(const fs::path& data_dir) {
   return data_dir / "cbs" / generalized_areas;
 }
 
-std::array<bool, 4> parse_levels(const std::string& text) {
-  std::array<bool, 4> build{true, false, false, false};
-  std::stringstream ss(text);
-  std::string item;
-  while (std::getline(ss, item, ',')) {
-    if (item == "buurt")
-      build[0] = true;
-    else if (item == "wijk")
-      build[1] = true;
-    else if (item == "programma" || item == "programmawijk")
-      build[2] = true;
-    else if (item == "gemeente")
-      build[3] = true;
-    else
-      throw request_error("levels",
-                          "unknown level '" + item + "' (use buurt, wijk, programma, gemeente)");
-  }
-  return build;
-}
-
 bool has_field(const geo::LayerSummary& layer, std::string_view name) {
   for (const auto& f : layer.fields) {
     if (f.name == name) return true;
@@ -70,6 +50,7 @@ void join_embedded(LoadedAreas& loaded, const fs::path& path, const geo::LayerSu
       table_layer, key,
       {"buurtnaam", "wijknaam", "gemeentenaam", "wijkcode", "gemeentecode", "buurtcode"});
   loaded.indicator_reports.push_back(geo::join_indicators(loaded.hierarchy, table));
+  loaded.indicator_tables.push_back(table);
   loaded.has_embedded_indicators = true;
 }
 
@@ -86,6 +67,26 @@ void report_unmatched(const geo::IndicatorJoinReport& report, geo::Reporter& rep
 }
 
 }  // namespace
+
+std::array<bool, 4> parse_levels(const std::string& text) {
+  std::array<bool, 4> build{true, false, false, false};
+  std::stringstream ss(text);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (item == "buurt")
+      build[0] = true;
+    else if (item == "wijk")
+      build[1] = true;
+    else if (item == "programma" || item == "programmawijk")
+      build[2] = true;
+    else if (item == "gemeente")
+      build[3] = true;
+    else
+      throw request_error("levels",
+                          "unknown level '" + item + "' (use buurt, wijk, programma, gemeente)");
+  }
+  return build;
+}
 
 LoadedAreas load_areas(const AreaSource& options, geo::Reporter& reporter) {
   LoadedAreas loaded;
@@ -163,9 +164,16 @@ void add_indicators(LoadedAreas& loaded, const std::vector<std::string>& files, 
       if (std::filesystem::exists(path)) paths.push_back(path);
     }
   }
+  if (paths.empty() && use_defaults && loaded.stored_indicators) {
+    for (const auto& table : *loaded.stored_indicators) {
+      loaded.indicator_reports.push_back(geo::join_indicators(loaded.hierarchy, table));
+      loaded.indicator_tables.push_back(table);
+    }
+  }
   for (const auto& path : paths) {
-    const auto table = geo::read_indicators(path, {}, reporter);
+    auto table = geo::read_indicators(path, {}, reporter);
     loaded.indicator_reports.push_back(geo::join_indicators(loaded.hierarchy, table));
+    loaded.indicator_tables.push_back(std::move(table));
   }
   for (const auto& report : loaded.indicator_reports) report_unmatched(report, reporter);
   geo::derive_population_and_land(loaded.hierarchy, reporter);

@@ -10,6 +10,7 @@
 #include "wijkatlas/geo/cbs_measures.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/project/area_store.hpp"
 #include "wijkatlas/project/map_area_layers.hpp"
 #include "wijkatlas/project/map_date.hpp"
 #include "wijkatlas/project/per_area_figures.hpp"
@@ -189,7 +190,7 @@ Comparison compare(store::ProjectStore& store, const CompareRequest& request,
   check_compare_request(request);
   const Measure measure = parse_measure(request.measure);
   const StoredSketches stored = load_stored_sketches(store, request.category);
-  LoadedAreas areas = load_areas(request.source, reporter);
+  LoadedAreas areas = load_areas(store, request.source, reporter);
   add_indicators(areas, request.indicators, true, reporter);
   const geo::AreaHierarchy& h = areas.hierarchy;
 

@@ -6,6 +6,7 @@
 
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/project/area_store.hpp"
 #include "wijkatlas/project/map_date.hpp"
 #include "wijkatlas/project/overlap_layers.hpp"
 #include "wijkatlas/project/store_sketches.hpp"
@@ -139,7 +140,7 @@ OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request,
         spec, geo::smooth_density(coarse, request.density_sigma_m, request.threads), 0.01));
   }
   if (request.per_area || request.with_areas) {
-    result.areas = load_areas(request.source, reporter);
+    result.areas = load_areas(store, request.source, reporter);
     add_indicators(*result.areas, {}, true, reporter);
   }
   if (request.per_area) {

@@ -7,6 +7,7 @@
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/area_store.hpp"
 #include "wijkatlas/project/previous_session.hpp"
 #include "wijkatlas/project/sheet_landmarks.hpp"
 #include "wijkatlas/project/sheet_place.hpp"
@@ -97,6 +98,11 @@ sketch::SheetInfo sheet_info(store::ProjectStore& store, const SheetPlace& place
 }  // namespace
 
 SheetPlace locate_sheet(const SheetRequest& r, geo::Reporter& reporter) {
+  return locate_sheet(r, nullptr, reporter);
+}
+
+SheetPlace locate_sheet(const SheetRequest& r, store::ProjectStore* areas_store,
+                        geo::Reporter& reporter) {
   const int places =
       (r.area.empty() ? 0 : 1) + (r.centre.empty() ? 0 : 1) + (r.bbox.empty() ? 0 : 1);
   if (places != 1)
@@ -115,7 +121,8 @@ SheetPlace locate_sheet(const SheetRequest& r, geo::Reporter& reporter) {
   Place place;
   std::optional<LoadedAreas> areas;
   if (!r.area.empty()) {
-    areas = load_areas(r.areas, reporter);
+    areas = areas_store != nullptr ? load_areas(*areas_store, r.areas, reporter)
+                                   : load_areas(r.areas, reporter);
     const geo::Area& area = find_area(areas->hierarchy, r.area);
     place = fitted(geo::envelope(geo::Geometry(area.geometry)), r, layout, area.naam);
   } else if (!r.centre.empty()) {
@@ -190,7 +197,7 @@ PreparedSheet prepare_sheet(store::ProjectStore& store, const SheetRequest& r,
   std::optional<LoadedAreas> loaded;
   const LoadedAreas* areas = place.areas ? &*place.areas : nullptr;
   if (!osm || !r.area.empty()) {
-    if (areas == nullptr) areas = &loaded.emplace(load_areas(r.areas, reporter));
+    if (areas == nullptr) areas = &loaded.emplace(load_areas(store, r.areas, reporter));
     spec.layers.push_back(buurt_outlines(areas->hierarchy));
   }
   if (!r.area.empty()) {

@@ -51,8 +51,15 @@ std::string when(const std::string& iso) {
   return iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) : iso;
 }
 
+// Rows made, removed, or brought by `store push` (its "(via push)" entries).
 bool is_row_event(const store::HistoryEntry& e) {
-  return e.field == "(nieuw)" || e.field == "(verwijderd)";
+  return e.field == "(nieuw)" || e.field == "(verwijderd)" || e.field == "(via push)";
+}
+
+std::string row_verb(const store::HistoryEntry& e) {
+  if (e.field == "(nieuw)") return "toegevoegd";
+  if (e.field == "(verwijderd)") return "verwijderd";
+  return "binnengekomen (" + e.new_value.value_or("push") + ")";
 }
 
 }  // namespace
@@ -98,7 +105,7 @@ std::vector<std::string> summary_lines(const std::vector<store::HistoryEntry>& e
     while (j < entries.size() && entries[j].table == e.table && entries[j].field == e.field &&
            entries[j].changed_at == e.changed_at && entries[j].changed_by == e.changed_by)
       ++j;
-    const char* verb = e.field == "(nieuw)" ? "toegevoegd" : "verwijderd";
+    const std::string verb = row_verb(e);
     if (j - i == 1) {
       lines.push_back(head + n.one + " " + e.row_id + " " + verb);
     } else {

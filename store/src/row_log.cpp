@@ -10,9 +10,15 @@ namespace wijkatlas::store::detail {
 namespace {
 namespace h = schema::history;
 
+std::string quoted(const std::optional<std::string>& v) {
+  return v ? "'" + *v + "'" : "(leeg)";
+}
+
+}  // namespace
+
 // Fields whose change the history does not repeat: the bookkeeping itself, and the status's
 // own "by" and "when", which the history entry has as changed_by and changed_at.
-bool logged(std::string_view field) {
+bool is_logged_field(std::string_view field) {
   constexpr std::array skipped{schema::row::created_at,   schema::row::created_by,
                                schema::row::updated_at,   schema::row::updated_by,
                                schema::row::version,      schema::status::by,
@@ -31,12 +37,6 @@ std::optional<std::string> value_text(const OGRFeature& f, int i) {
     return f.GetFieldAsInteger(i) != 0 ? "ja" : "nee";
   return f.GetFieldAsString(i);
 }
-
-std::string quoted(const std::optional<std::string>& v) {
-  return v ? "'" + *v + "'" : "(leeg)";
-}
-
-}  // namespace
 
 std::string row_id(const std::string& table, const OGRFeature& row) {
   if (table == schema::sketches::table)
@@ -81,6 +81,33 @@ void RowLog::removed(Rows& rows, const OGRFeature& row) {
       row_id(rows.table(), row), std::nullopt, row_version(row) + 1);
 }
 
+std::optional<Removal> removal_of(Backend& backend, const std::string& table,
+                                  const std::string& row_id) {
+  Rows history(backend, h::table);
+  std::optional<Removal> out;
+  history.each(std::string(h::table_name) + " = " + sql_literal(table) + " AND " + h::row_id +
+                   " = " + sql_literal(row_id) + " AND " + h::field + " = " +
+                   sql_literal(h::removed),
+               [&](OGRFeature& e) {
+                 Removal r{e.GetFieldAsInteger64(h::row_version), time_text(e, h::changed_at),
+                           text(e, h::changed_by)};
+                 if (!out || r.at >= out->at) out = r;
+               });
+  return out;
+}
+
+long long RowLog::remove(Rows& rows, const OGRFeature& row, long long based_on,
+                         const std::string& subject) {
+  const std::string uuid = text(row, "uuid");
+  const std::int64_t gone =
+      backend_.execute("DELETE FROM \"" + rows.table() + "\" WHERE uuid = " + sql_literal(uuid) +
+                       " AND \"" + schema::row::version + "\" = " + std::to_string(based_on));
+  if (gone != 1) conflict(rows, uuid, based_on, subject);
+  log(rows.table(), uuid, row_id(rows.table(), row), h::removed, row_id(rows.table(), row),
+      std::nullopt, based_on + 1);
+  return based_on + 1;
+}
+
 long long RowLog::update(Rows& rows, const OGRFeature& before, OGRFeature& after,
                          long long based_on, const std::string& subject) {
   const std::string uuid = text(before, "uuid");
@@ -98,7 +125,7 @@ long long RowLog::update(Rows& rows, const OGRFeature& before, OGRFeature& after
   const std::string id = row_id(rows.table(), after);
   for (int i = 0; i < after.GetFieldCount(); ++i) {
     const OGRFieldDefn* defn = after.GetFieldDefnRef(i);
-    if (defn->GetType() == OFTBinary || !logged(defn->GetNameRef())) continue;
+    if (defn->GetType() == OFTBinary || !is_logged_field(defn->GetNameRef())) continue;
     const auto old_value = value_text(before, i);
     const auto new_value = value_text(after, i);
     if (old_value != new_value)
@@ -127,9 +154,18 @@ void RowLog::conflict(Rows& rows, const std::string& uuid, long long based_on,
                       const std::string& subject) {
   const std::string read = "it changed since version " + std::to_string(based_on) + " was read";
   const OGRFeatureUniquePtr now = rows.first("uuid = " + sql_literal(uuid));
-  if (!now)
+  if (!now) {
+    std::string when;
+    history_.each(std::string(h::row_uuid) + " = " + sql_literal(uuid) + " AND " + h::field +
+                      " = " + sql_literal(h::removed),
+                  [&](OGRFeature& e) {
+                    when = " " + time_text(e, h::changed_at) + " by " + text(e, h::changed_by);
+                  });
     raise(ErrorKind::conflict, backend_.location(),
-          read + ": it was removed (spots made again?); nothing was written", subject);
+          read + ": it was removed" + (when.empty() ? " (spots made again?)" : when) +
+              "; nothing was written",
+          subject);
+  }
   std::string what;
   history_.each(std::string(h::row_uuid) + " = " + sql_literal(uuid) + " AND " + h::row_version +
                     " > " + std::to_string(based_on),

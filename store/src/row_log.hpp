@@ -5,6 +5,7 @@
 // was based on, else nothing is written and a conflict names who changed what since.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "rows.hpp"
 
@@ -30,6 +31,11 @@ class RowLog {
                    const std::string& subject);
   // Logs the removal of a row (before it is deleted).
   void removed(Rows& rows, const OGRFeature& row);
+  // Deletes `row` (as read in this transaction) when the stored row still has version
+  // `based_on`: DELETE ... WHERE uuid = ? AND row_version = ?, and logs its removal. Returns the
+  // version the removal made. Throws conflict as update does; nothing is written then.
+  long long remove(Rows& rows, const OGRFeature& row, long long based_on,
+                   const std::string& subject);
   // One history entry: for what update() cannot compare itself (a geometry, as short text).
   void log(const std::string& table, const std::string& row_uuid, const std::string& row_id,
            const std::string& field, const std::optional<std::string>& old_value,
@@ -50,5 +56,20 @@ class RowLog {
 std::string row_id(const std::string& table, const OGRFeature& row);
 // A row's version (0 when it has none: a row of a table without bookkeeping).
 long long row_version(const OGRFeature& row);
+
+// Whether the history keeps a change of this field (not the bookkeeping, nor a status's own
+// by and when, which the history entry has as changed_by and changed_at).
+bool is_logged_field(std::string_view field);
+// A field's value as the history keeps it: text (times as ISO 8601 UTC, booleans ja/nee),
+// nullopt for NULL.
+std::optional<std::string> value_text(const OGRFeature& f, int i);
+
+// A row's removal as the history has it (the latest, when an id was removed more than once).
+struct Removal {
+  long long version = 0;
+  std::string at, by;
+};
+std::optional<Removal> removal_of(Backend& backend, const std::string& table,
+                                  const std::string& row_id);
 
 }  // namespace wijkatlas::store::detail

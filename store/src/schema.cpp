@@ -156,6 +156,89 @@ constexpr std::array history_columns{
 };
 constexpr std::array<const char*, 1> history_unique{history::uuid};
 
+#define WIJKATLAS_BOOKKEEPING                                                          \
+  Column{row::created_at, datetime, 6}, Column{row::created_by, text, 6},              \
+      Column{row::updated_at, datetime, 6}, Column{row::updated_by, text, 6}, Column { \
+    row::version, integer, 6                                                           \
+  }
+
+// Format 6: imported data. Times of the bookkeeping are the import's.
+constexpr std::array areas_columns{
+    Column{areas::uuid, text, 6},
+    Column{areas::level, text, 6},  // buurt, wijk, programma, gemeente
+    Column{areas::code, text, 6},   // CBS code; a programme wijk's slug
+    Column{areas::name, text, 6},
+    Column{areas::ordinal, integer, 6},  // the order within its level, as the hierarchy had it
+    Column{areas::wijk_code, text, 6},   // a buurt's wijk, programme wijk and gemeente
+    Column{areas::programme_code, text, 6},
+    Column{areas::gemeente_code, text, 6},
+    Column{areas::boundary_year, integer, 6},
+    Column{areas::area_m2, real, 6},
+    Column{areas::source, text, 6},         // the file the boundaries came from
+    Column{areas::simplified, boolean, 6},  // a generalized extract (maps say so)
+    WIJKATLAS_BOOKKEEPING,
+};
+constexpr std::array<const char*, 1> areas_unique{areas::uuid};
+
+constexpr std::array indicators_columns{
+    Column{indicators::uuid, text, 6},
+    Column{indicators::table_index, integer, 6},  // which table of the import
+    Column{indicators::source, text, 6},          // its file name
+    Column{indicators::key_column, text, 6},
+    Column{indicators::row_index, integer, 6},
+    Column{indicators::code, text, 6},      // the CBS code as written in the table
+    Column{indicators::location, text, 6},  // "line 12"
+    Column{indicators::measure, text, 6},   // the column as published (AantalInwoners_5)
+    Column{indicators::measure_index, integer, 6},
+    Column{indicators::numeric, boolean, 6},
+    Column{indicators::value, real, 6},       // numeric columns; NULL for missing (CBS sentinels)
+    Column{indicators::value_text, text, 6},  // text columns
+    WIJKATLAS_BOOKKEEPING,
+};
+constexpr std::array<const char*, 1> indicators_unique{indicators::uuid};
+
+constexpr std::array initiatives_columns{
+    Column{initiatives::uuid, text, 6},
+    Column{initiatives::id, text, 6},
+    Column{initiatives::name, text, 6},
+    Column{initiatives::theme, text, 6},
+    Column{initiatives::description, text, 6},
+    Column{initiatives::status, text, 6},
+    Column{initiatives::start_date, date, 6},
+    Column{initiatives::illustrative, boolean, 6},
+    Column{initiatives::attributes, text, 6},  // the extra columns as JSON (never personal ones
+                                               // unless asked for)
+    Column{initiatives::source, text, 6},
+    WIJKATLAS_BOOKKEEPING,
+};
+constexpr std::array<const char*, 1> initiatives_unique{initiatives::uuid};
+
+constexpr std::array assets_columns{
+    Column{assets::uuid, text, 6},
+    Column{assets::layer, text, 6},      // the name it was imported under
+    Column{assets::source_id, text, 6},  // its id in the source (asset_id, id), else the row
+    Column{assets::name, text, 6},
+    Column{assets::category, text, 6},
+    Column{assets::attributes, text, 6},  // the other columns as JSON; the source file is
+                                          // the layer's row in imports
+    WIJKATLAS_BOOKKEEPING,
+};
+constexpr std::array<const char*, 1> assets_unique{assets::uuid};
+
+constexpr std::array imports_columns{
+    Column{imports::uuid, text, 6},
+    Column{imports::id, text, 6},     // "areas", "indicators", "initiatives", "assets LAYER"
+    Column{imports::kind, text, 6},   // areas, indicators, initiatives, assets
+    Column{imports::layer, text, 6},  // the asset layer's name; "" for the others
+    Column{imports::source, text, 6},
+    Column{imports::sha256, text, 6},  // of the source files' bytes: unchanged when equal
+    Column{imports::rows, integer, 6},
+    Column{imports::boundary_year, integer, 6},
+    WIJKATLAS_BOOKKEEPING,
+};
+constexpr std::array<const char*, 2> imports_unique{imports::uuid, imports::id};
+#undef WIJKATLAS_BOOKKEEPING
+
 constexpr std::array all_tables{
     Table{project::table, nullptr, 1, 1, Shape::none, project_columns, project_unique},
     Table{sheets::table, nullptr, 1, 4, Shape::polygon, sheets_columns, sheets_unique},
@@ -165,6 +248,11 @@ constexpr std::array all_tables{
     Table{status_changes::table, "statuswijzigingen", 2, 4, Shape::none, status_changes_columns,
           status_changes_unique},
     Table{history::table, nullptr, 5, 5, Shape::none, history_columns, history_unique},
+    Table{areas::table, nullptr, 6, 6, Shape::multipolygon, areas_columns, areas_unique},
+    Table{indicators::table, nullptr, 6, 6, Shape::none, indicators_columns, indicators_unique},
+    Table{initiatives::table, nullptr, 6, 6, Shape::point, initiatives_columns, initiatives_unique},
+    Table{assets::table, nullptr, 6, 6, Shape::point, assets_columns, assets_unique},
+    Table{imports::table, nullptr, 6, 6, Shape::none, imports_columns, imports_unique},
 };
 
 }  // namespace

@@ -10,8 +10,8 @@
 
 namespace wijkatlas::store::schema {
 
-enum class Type { text, integer, real, boolean, datetime, blob };
-enum class Shape { none, polygon, multipolygon, any };  // the geometry column, EPSG:28992
+enum class Type { text, integer, real, boolean, datetime, blob, date };
+enum class Shape { none, polygon, multipolygon, any, point };  // the geometry column, EPSG:28992
 
 // How an upgrade fills a column that the older table did not have.
 enum class Fill { null, new_uuid, fid, one };
@@ -123,6 +123,50 @@ inline constexpr const char *uuid = "uuid", *table_name = "table_name", *row_uui
 // `field` of a row made or removed: the row's id is the new or old value.
 inline constexpr const char *created = "(nieuw)", *removed = "(verwijderd)";
 }  // namespace history
+
+// ---- format 6: what `store import` loads from the data directory, so that a team shares one
+// version of the areas and figures (docs/store.md). Each import of a part (the areas, the key
+// figures, the registry, one asset layer) replaces that part's rows as one change: the part's
+// row in `imports` gets a new version, and history one entry; the rows themselves carry the
+// bookkeeping but no history of their own (a million points would give a million entries).
+namespace areas {  // every level of the hierarchy the project uses; geometry: the boundary
+inline constexpr const char* table = "areas";
+inline constexpr const char *uuid = "uuid", *level = "level", *code = "code", *name = "name",
+                            *ordinal = "ordinal", *wijk_code = "wijk_code",
+                            *programme_code = "programme_code", *gemeente_code = "gemeente_code",
+                            *boundary_year = "boundary_year", *area_m2 = "area_m2",
+                            *source = "source", *simplified = "simplified";
+}  // namespace areas
+
+namespace indicators {  // key figures per CBS code, one row per value (a table's cell)
+inline constexpr const char* table = "indicators";
+inline constexpr const char *uuid = "uuid", *table_index = "table_index", *source = "source",
+                            *key_column = "key_column", *row_index = "row_index", *code = "code",
+                            *location = "location", *measure = "measure",
+                            *measure_index = "measure_index", *numeric = "numeric",
+                            *value = "value", *value_text = "value_text";
+}  // namespace indicators
+
+namespace initiatives {  // the initiative registry (docs/registry.md), without personal fields
+inline constexpr const char* table = "initiatives";
+inline constexpr const char *uuid = "uuid", *id = "id", *name = "naam", *theme = "thema",
+                            *description = "omschrijving", *status = "status",
+                            *start_date = "startdatum", *illustrative = "illustratief",
+                            *attributes = "attributes", *source = "source";
+}  // namespace initiatives
+
+namespace assets {  // asset points (schools, libraries, ...), one layer per import
+inline constexpr const char* table = "assets";
+inline constexpr const char *uuid = "uuid", *layer = "layer", *source_id = "source_id",
+                            *name = "name", *category = "category", *attributes = "attributes";
+}  // namespace assets
+
+namespace imports {  // one row per imported part: what, from where, its content hash
+inline constexpr const char* table = "imports";
+inline constexpr const char *uuid = "uuid", *id = "id", *kind = "kind", *layer = "layer",
+                            *source = "source", *sha256 = "sha256", *rows = "rows",
+                            *boundary_year = "boundary_year";
+}  // namespace imports
 
 // Every table, in the order they are created.
 std::span<const Table> tables();

@@ -18,6 +18,8 @@ OGRwkbGeometryType ogr_shape(schema::Shape shape) {
       return wkbMultiPolygon;
     case schema::Shape::any:
       return wkbUnknown;
+    case schema::Shape::point:
+      return wkbPoint;
   }
   return wkbUnknown;
 }
@@ -35,6 +37,8 @@ OGRFieldType ogr_type(schema::Type type) {
       return OFTDateTime;
     case schema::Type::blob:
       return OFTBinary;
+    case schema::Type::date:
+      return OFTDate;
   }
   return OFTString;
 }

@@ -20,6 +20,10 @@ struct ProjectStore::Impl {
 
 namespace detail {
 
+struct StoreAccess {
+  static ProjectStore::Impl& impl(ProjectStore& store) { return *store.impl_; }
+};
+
 // Throws foreign_project when a sheet belongs to another project than the store.
 void check_project(const sketch::SheetInfo& sheet, const std::string& project,
                    const std::string& location, const std::string& source);

@@ -1,6 +1,7 @@
 // Ingest: all marks of one file in one transaction, each file once, later files of a sheet as
 // new versions. What decides the outcome (stored before? which version? which numbers?) is
 // read inside the write transaction; the unique content hash backs it up.
+#include <algorithm>
 #include <filesystem>
 
 #include "schema.hpp"
@@ -122,8 +123,16 @@ IngestOutcome ingest_once(Backend& b, const IngestBatch& batch, const std::strin
   if (!batch.photo.empty()) set_blob(*row, in::photo, batch.photo);
   log.insert(ingests, *row, "the ingest record of " + file);
 
-  long long next =
-      number(b, "SELECT COALESCE(MAX(" + std::string(sk::number) + "), 0) FROM " + sk::table) + 1;
+  // A number is never given again, also after its sketch was removed (delete_sketch): a change
+  // based on the removed S20 must not reach a new one.
+  namespace h = schema::history;
+  long long next = std::max(number(b, "SELECT COALESCE(MAX(" + std::string(sk::number) +
+                                          "), 0) FROM " + sk::table),
+                            number(b, "SELECT COALESCE(MAX(CAST(substr(" + std::string(h::row_id) +
+                                          ", 2) AS INTEGER)), 0) FROM " + h::table + " WHERE " +
+                                          h::table_name + " = " + sql_literal(sk::table) + " AND " +
+                                          h::field + " = " + sql_literal(h::removed))) +
+                   1;
   for (std::size_t i = 0; i < batch.marks.size(); ++i) {
     OGRFeatureUniquePtr f = sketches.new_row();
     f->SetField(sk::number, static_cast<GIntBig>(next++));

@@ -56,7 +56,16 @@ Target find_target(Backend& b, const std::string& typed) {
     Rows sketches(b, schema::sketches::table);
     OGRFeatureUniquePtr f =
         sketches.first(std::string(schema::sketches::number) + " = " + std::to_string(*number));
-    if (!f) raise(ErrorKind::unknown_id, b.location(), "no sketch " + typed + " in this store");
+    if (!f) {
+      // A change of a sketch another writer removed: a conflict that says so, not "unknown".
+      if (const auto removal =
+              removal_of(b, schema::sketches::table, sketch::sketch_status_id(*number))) {
+        raise(ErrorKind::conflict, b.location(),
+              "it was removed " + removal->at + " by " + removal->by + "; nothing was written",
+              "schets " + sketch::sketch_status_id(*number));
+      }
+      raise(ErrorKind::unknown_id, b.location(), "no sketch " + typed + " in this store");
+    }
     return {std::move(f), sketch::sketch_status_id(*number), "schets", schema::sketches::table};
   }
   namespace col = schema::spots;

@@ -59,7 +59,7 @@ TEST(StatusCommand, FormatOneStoreIsUpgradedInPlaceKeepingEveryRow) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_CONTAINS(r.out, std::string(session) + ": 8 schetsen, plekken nog niet gemaakt");
   EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
-            "5");
+            "6");
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sketches"), sketches);
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM sheets"), 3);
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM ingests"), 3);
@@ -86,7 +86,7 @@ TEST(StatusCommand, AFailedUpgradeLeavesTheStoreAsItWas) {
   execute_sql(store, "CREATE TABLE plekken (x TEXT)");
   const CliRun r = status(store, {});
   EXPECT_EQ(r.code, 4);
-  EXPECT_CONTAINS(r.err, "cannot upgrade the store from format 1 to 5 (it is left unchanged)");
+  EXPECT_CONTAINS(r.err, "cannot upgrade the store from format 1 to 6 (it is left unchanged)");
   EXPECT_CONTAINS(r.err, "plekken");
   EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
             "1");
@@ -108,7 +108,7 @@ TEST(StatusCommand, FormatTwoStoreGainsTheSpotsThreshold) {
   const CliRun r = status(store, {"--session", session});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
-            "5");
+            "6");
   EXPECT_EQ(has_column(store, "spots", "min_n"), 1);
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots WHERE min_n IS NULL"), 3)
       << "the spots stay, threshold unknown";
@@ -380,7 +380,7 @@ TEST(StatusCommand, StoreInitMakesANewStoreAndNeverOverAnOldOne) {
   const CliRun made = run_wijkatlas({"store", "init", "--store", store.string()});
   ASSERT_EQ(made.code, 0) << made.err;
   EXPECT_CONTAINS(made.out,
-                  "projectstore gemaakt: " + store.string() + " (project 'npao', formaat 5)");
+                  "projectstore gemaakt: " + store.string() + " (project 'npao', formaat 6)");
   EXPECT_EQ(query_text(store, "SELECT value FROM wijkatlas_project WHERE key = 'project'"), "npao");
   const CliRun again =
       run_wijkatlas({"store", "init", "--store", store.string(), "--project", "ander"});

@@ -40,7 +40,7 @@ TEST(StoreFile, ANewStoreHasTheSchemaOfItsFormat) {
   EXPECT_EQ(query_number(path, "PRAGMA application_id"), 0x47504B47) << "a GeoPackage";
   EXPECT_EQ(query_text(path, "PRAGMA journal_mode"), "wal") << "readers never wait for a writer";
   EXPECT_EQ(query_text(path, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
-            "5");
+            "6");
   EXPECT_EQ(query_text(path, "SELECT value FROM wijkatlas_project WHERE key = 'project'"), "npao");
   EXPECT_EQ(query_text(path, "SELECT length(value) FROM wijkatlas_project WHERE key = 'uuid'"),
             "36");

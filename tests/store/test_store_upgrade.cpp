@@ -42,7 +42,7 @@ TEST(StoreUpgrade, FormatOneKeepsEveryRowAndGainsIdsNumbersAndTimes) {
   ProjectStore store = ProjectStore::open(path.string());
   EXPECT_EQ(store.project(), "npao");
   EXPECT_EQ(query_text(path, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
-            "5");
+            "6");
   EXPECT_EQ(query_text(path, "SELECT length(value) FROM wijkatlas_project WHERE key = 'uuid'"),
             "36");
   EXPECT_EQ(query_number(path, "SELECT COUNT(*) FROM sheets"), 3);
@@ -159,7 +159,7 @@ TEST(StoreUpgrade, AFailedUpgradeLeavesTheStoreAsItWas) {
   } catch (const output_error& e) {
     EXPECT_EQ(dynamic_cast<const store_error&>(e).kind(), ErrorKind::upgrade_failed);
     EXPECT_CONTAINS(std::string(e.what()),
-                    "cannot upgrade the store from format 3 to 5 (it is left unchanged)");
+                    "cannot upgrade the store from format 3 to 6 (it is left unchanged)");
   }
   EXPECT_EQ(query_text(path, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
             "3");
@@ -184,7 +184,7 @@ TEST(StoreUpgrade, TwoProcessesOpeningAnOldStoreAtOnceUpgradeItOnce) {
   });
   EXPECT_EQ(codes, (std::vector<int>{8, 8, 8}));
   EXPECT_EQ(query_text(path, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
-            "5");
+            "6");
   EXPECT_EQ(query_number(path, "SELECT COUNT(*) FROM sketches"), 8);
   EXPECT_EQ(query_number(path, "SELECT COUNT(*) FROM spots"), 3);
 }

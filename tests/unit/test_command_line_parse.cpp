@@ -76,6 +76,26 @@ TEST(CommandLineParse, EveryVerbOnTheStoreTakesStore) {
   EXPECT_EQ(options_of<IngestOptions>(parse({"ingest", "f.jpg"})).store, "project.gpkg");
 }
 
+TEST(CommandLineParse, StoreImportTakesItsPartsAndRepeatsAssets) {
+  const std::string pg = "PG:host=127.0.0.1 dbname=npao active_schema=oost";
+  const auto line = parse({"store", "import", "--store", pg, "--data-dir", "d", "--registry",
+                           "r.csv", "--assets", "a.csv", "--assets", "b.csv", "--points", "p.gpkg",
+                           "--layer-name", "punten", "--no-areas", "--include-personal"});
+  const auto& o = options_of<StoreImportOptions>(line);
+  EXPECT_EQ(o.store, pg);
+  EXPECT_EQ(o.data_dir, "d");
+  EXPECT_EQ(o.registry, "r.csv");
+  EXPECT_EQ(o.assets, (std::vector<std::string>{"a.csv", "b.csv"}));
+  EXPECT_EQ(o.points, "p.gpkg");
+  EXPECT_EQ(o.layer_name, "punten");
+  EXPECT_TRUE(o.no_areas);
+  EXPECT_TRUE(o.include_personal);
+  const auto& plain = options_of<StoreImportOptions>(parse({"store", "import"}));
+  EXPECT_EQ(plain.store, "project.gpkg");
+  EXPECT_FALSE(plain.no_areas) << "the areas and key figures by default";
+  EXPECT_FALSE(plain.include_personal) << "never personal fields unless asked";
+}
+
 TEST(CommandLineParse, ServeListensOnLoopbackUnlessTold) {
   EXPECT_EQ(options_of<ServeOptions>(parse({"serve"})).listen, "127.0.0.1:8080");
   const auto& o = options_of<ServeOptions>(
@@ -120,6 +140,32 @@ TEST(CommandLineParse, HelpVersionAndWrongUsage) {
   EXPECT_EQ(missing.action, CommandLine::Action::wrong_usage);
   EXPECT_NE(missing.text.find("definition"), std::string::npos);
   EXPECT_EQ(parse({"overlap", "--min-sheets", "vijf"}).action, CommandLine::Action::wrong_usage);
+}
+
+}  // namespace wijkatlas::app
+
+namespace wijkatlas::app {
+
+TEST(CommandLineParse, StoreCopyAndPushTakeTheirStoresAndDecisions) {
+  const CommandLine copy_line =
+      parse({"store", "copy", "--from", "PG:dbname=npao active_schema=oost", "--to", "laptop.gpkg",
+             "--wijk", "Presikhaaf", "--by", "buurthuis"});
+  const auto& copy = options_of<StoreCopyOptions>(copy_line);
+  EXPECT_EQ(copy.from, "PG:dbname=npao active_schema=oost");
+  EXPECT_EQ(copy.to, "laptop.gpkg");
+  EXPECT_EQ(copy.wijk, "Presikhaaf");
+  EXPECT_EQ(copy.by, "buurthuis");
+  const CommandLine push_line =
+      parse({"store", "push", "laptop.gpkg", "--to", "project.gpkg", "--ours", "S1", "S2",
+             "--theirs", "blokgesprek-P01", "--ours", "S9"});
+  const auto& push = options_of<StorePushOptions>(push_line);
+  EXPECT_EQ(push.laptop, "laptop.gpkg");
+  EXPECT_EQ(push.to, "project.gpkg");
+  EXPECT_EQ(push.ours, (std::vector<std::string>{"S1", "S2", "S9"}));
+  EXPECT_EQ(push.theirs, (std::vector<std::string>{"blokgesprek-P01"}));
+  EXPECT_EQ(parse({"store", "push", "laptop.gpkg"}).action, CommandLine::Action::wrong_usage)
+      << "--to is required";
+  EXPECT_EQ(parse({"store", "copy", "--to", "x.gpkg"}).action, CommandLine::Action::wrong_usage);
 }
 
 }  // namespace wijkatlas::app

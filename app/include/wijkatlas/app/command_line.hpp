@@ -14,7 +14,8 @@ namespace wijkatlas::app {
 // The options of the one verb given.
 using Command = std::variant<InfoOptions, AreasOptions, JoinOptions, MapOptions, AtlasOptions,
                              SheetOptions, IngestOptions, OverlapCommandOptions, CompareOptions,
-                             StatusOptions, StoreInitOptions, StoreLogOptions, ServeOptions>;
+                             StatusOptions, StoreInitOptions, StoreLogOptions, ServeOptions,
+                             StoreCopyOptions, StorePushOptions, StoreImportOptions>;
 
 struct CommandLine {
   enum class Action {

@@ -200,6 +200,57 @@ struct StoreLogSummary {
 };
 StoreLogSummary run_store_log(const StoreLogOptions& options, std::ostream& out);
 
+// `wijkatlas store copy`: a project (or what touches one wijk) into a new store, a laptop's
+// GeoPackage, remembering where from and every row's version (docs/store.md).
+struct StoreCopyOptions {
+  std::string from;
+  std::string to;
+  std::string wijk;            // a programme wijk or CBS wijk by name or code; "": everything
+  project::AreaSource source;  // where the wijk's boundary comes from
+  std::string by;              // who copies (default $USER)
+};
+struct StoreCopySummary {
+  std::size_t rows = 0;
+};
+StoreCopySummary run_store_copy(const StoreCopyOptions& options, geo::Reporter& reporter,
+                                std::ostream& out);
+
+// `wijkatlas store push`: a copy's edits back to the store, per row; conflicts are listed on
+// `conflicts_out` and end in a store conflict error (exit 5).
+struct StorePushOptions {
+  std::string laptop;
+  std::string to;
+  std::vector<std::string> ours;  // row ids (S17, a spot's id) or uuids, or "all"
+  std::vector<std::string> theirs;
+  std::string by;
+};
+struct StorePushSummary {
+  std::size_t written = 0;
+  std::size_t conflicts = 0;
+};
+StorePushSummary run_store_push(const StorePushOptions& options, std::ostream& out,
+                                std::ostream& conflicts_out);
+
+// `wijkatlas store import`: the data directory's areas and key figures, a registry and asset
+// points into the store (project/store_import.hpp).
+struct StoreImportOptions {
+  std::string store = "project.gpkg";
+  std::string data_dir;
+  bool no_areas = false;  // only the registry, assets and points named
+  std::vector<std::string> indicators;
+  std::string registry;
+  std::vector<std::string> assets;
+  std::string points;
+  std::string layer_name;
+  bool include_personal = false;
+  std::string by;
+};
+struct StoreImportSummary {
+  std::size_t parts = 0, unchanged = 0, rows = 0;
+};
+StoreImportSummary run_store_import(const StoreImportOptions& options, geo::Reporter& reporter,
+                                    std::ostream& out);
+
 // The meeting viewer (issue 14): serves the page, tiles and overlays until SIGINT or SIGTERM.
 struct ServeOptions {
   std::string store = "project.gpkg";

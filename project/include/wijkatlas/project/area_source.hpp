@@ -35,7 +35,17 @@ struct LoadedAreas {
   std::filesystem::path areas_path;
   bool has_embedded_indicators = false;  // the areas dataset carries CBS key figures itself
   std::vector<geo::IndicatorJoinReport> indicator_reports;
+  // The tables joined, in order (kept for `store import`).
+  std::vector<geo::IndicatorTable> indicator_tables;
+  // Set when the areas came from a project store: the key figures imported with them, which
+  // add_indicators joins instead of the data directory's (area_store.hpp).
+  std::optional<std::vector<geo::IndicatorTable>> stored_indicators;
+  std::string store;  // the store they came from; empty: files
 };
+
+// The levels a comma-separated list names (buurt always). Throws request_error (field
+// "levels") for an unknown level.
+std::array<bool, 4> parse_levels(const std::string& text);
 
 // Reads, checks and dissolves the areas. Throws request_error (field "levels") for an unknown
 // level, io_error for a missing layer.

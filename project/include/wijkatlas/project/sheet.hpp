@@ -52,6 +52,10 @@ struct SheetPlace {
 // Throws request_error naming the field for a wrong place, paper, scale or language, crs_error
 // for coordinates that cannot be right.
 SheetPlace locate_sheet(const SheetRequest& request, geo::Reporter& reporter);
+// The same with the areas of `areas_store` when it holds imported ones (area_store.hpp);
+// nullptr: from files.
+SheetPlace locate_sheet(const SheetRequest& request, store::ProjectStore* areas_store,
+                        geo::Reporter& reporter);
 
 struct PreparedSheet {
   render::DrawingSheetSpec spec;

@@ -23,16 +23,22 @@
 #include "wijkatlas/sketch/status.hpp"
 #include "wijkatlas/store/drawings.hpp"
 #include "wijkatlas/store/error.hpp"
+#include "wijkatlas/store/imports.hpp"
 #include "wijkatlas/store/records.hpp"
 
 namespace wijkatlas::store {
+
+namespace detail {
+struct StoreAccess;  // the store's own parts (copy, push) reach its connection
+}  // namespace detail
 
 // The format a store is written in; older ones are upgraded in place when opened.
 // 1 sheets, ingests, sketches; 2 round two: statuses, spots, status changes, the previous
 // session of a sheet; 3 the min_n each spot was made with; 4 one language (English) for every
 // table and column, stable ids (uuid) on every row, sketch numbers, date-time fields; 5 who made
-// and changed each row when, its version (compare-and-set), and the history of every change.
-inline constexpr int format_version = 5;
+// and changed each row when, its version (compare-and-set), and the history of every change;
+// 6 imported data: areas, key figures, the initiative registry, asset points (store import).
+inline constexpr int format_version = 6;
 
 struct OpenOptions {
   // How long a write waits for another writer (another wijkatlas, QGIS saving an edit) before
@@ -126,6 +132,16 @@ class ProjectStore {
   // The current drawings made on screen, in the order they were made; all sessions when nullopt.
   std::vector<Drawing> drawings(const std::optional<std::string>& session = std::nullopt);
 
+  // ---- withdrawing a drawing ----
+  // Removes a sketch (S17) that was withdrawn, as a compare-and-set on its version: only when
+  // the row still has version `based_on`, with its removal in the history ("(verwijderd)"), in
+  // one transaction. Sketch numbers are never given again after a removal. A sketch removed
+  // already (by another writer, whatever that was based on) is no error: nothing is written and
+  // the result says when and by whom it was removed (already_removed). Throws store_error
+  // unknown_id (no such sketch, ever) or conflict (it changed since `based_on`: what, when and
+  // by whom; nothing is written).
+  SketchRemoval delete_sketch(const std::string& id, long long based_on);
+
   // ---- history ----
   // Every change recorded after `since` (ISO 8601 UTC, exclusive), oldest first.
   std::vector<HistoryEntry> history_since(const std::string& since);
@@ -133,9 +149,25 @@ class ProjectStore {
   // under its name (by). nullopt when the store knows no such session.
   std::optional<std::string> session_moment(const std::string& session);
 
+  // ---- imported data (format 6; store_import.cpp, store_imported.cpp) ----
+  // Imports the parts of `batch` in one transaction: each replaces what the store had of it,
+  // recorded in history as one change of the part (table imports), or is left unchanged when
+  // its content hash is the one stored. Nothing is written when anything fails (a bad row of
+  // an asset layer, a lost connection). Throws store_error write_failed, locked, read_only.
+  ImportOutcome import_data(const ImportBatch& batch);
+  // The parts imported so far, in the order they were first imported.
+  std::vector<ImportRecord> imports();
+  // The imported area hierarchy; nullopt when no areas were imported.
+  std::optional<StoredAreas> areas();
+  // The imported key-figure tables, in the order they were imported; empty when none were.
+  std::vector<geo::IndicatorTable> indicator_tables();
+  // The number of stored asset points of a layer.
+  std::size_t asset_count(const std::string& layer);
+
   struct Impl;
 
  private:
+  friend struct detail::StoreAccess;
   explicit ProjectStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -66,6 +66,15 @@ struct StatusSet {
   long long version = 0;  // the row's version after the change
 };
 
+// A sketch removed (delete_sketch), or found removed already.
+struct SketchRemoval {
+  std::string id;                // S17
+  bool already_removed = false;  // removed before: nothing was written now
+  long long version = 0;         // the version its removal made
+  std::string removed_at;        // ISO 8601 UTC
+  std::string removed_by;
+};
+
 // One entry of the store's history: a row made, removed, or one field of it changed.
 struct HistoryEntry {
   std::string table;   // "sheets", "ingests", "sketches", "spots"

@@ -17,4 +17,7 @@ bool equal_ignoring_case(std::string_view a, std::string_view b);
 std::optional<double> parse_number(std::string_view s);
 std::optional<long long> parse_integer(std::string_view s);
 
+// Appends `s` as a JSON string literal (quotes, backslashes and control characters escaped).
+void append_json_string(std::string& out, std::string_view s);
+
 }  // namespace wijkatlas::support

@@ -1,0 +1,143 @@
+// `wijkatlas store import` and the commands that read areas and key figures: after the import
+// they read them from the store (a data directory without them is no longer needed), and give
+// the same answer as from the files.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "compare_test_support.hpp"
+#include "store_file.hpp"
+#include "test_support.hpp"
+
+namespace wijkatlas::test {
+namespace {
+
+#define EXPECT_CONTAINS(text, needle) \
+  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct StoreFixture {
+  TempDir dir;
+  std::filesystem::path store = dir / "project.gpkg";
+  std::filesystem::path empty = dir / "leeg";
+  StoreFixture() {
+    fill_store_at(
+        store, 5,
+        {{192944, 446263, 5}, {192935, 444158, 4}, {193226, 443664, 3}, {193936, 443598, 2}});
+    std::filesystem::create_directories(empty);
+  }
+  CliResult compare(const std::filesystem::path& csv, const std::string& data_dir = "") {
+    std::vector<std::string> args{
+        "compare",   "--store", store.string(), "--indicator", "Bevolkingsdichtheid_34",
+        "--measure", "bladen",  "-o",           csv.string()};
+    if (!data_dir.empty()) args.insert(args.end(), {"--data-dir", data_dir});
+    return run_wijkatlas(args);
+  }
+  CliResult overlap(const std::filesystem::path& csv, const std::string& data_dir = "") {
+    std::vector<std::string> args{"overlap",
+                                  "--store",
+                                  store.string(),
+                                  "--density-sigma",
+                                  "0",
+                                  "-o",
+                                  (dir / "o.gpkg").string(),
+                                  "--per-buurt",
+                                  csv.string()};
+    if (!data_dir.empty()) args.insert(args.end(), {"--data-dir", data_dir});
+    return run_wijkatlas(args);
+  }
+};
+
+TEST(AreasFromStore, CompareAndOverlapGiveTheSameAnswerFromTheStoreAsFromTheFiles) {
+  StoreFixture f;
+  const auto from_files = f.dir / "bestanden.csv", from_store = f.dir / "store.csv";
+  const auto overlap_files = f.dir / "overlap_bestanden.csv",
+             overlap_store = f.dir / "overlap_store.csv";
+  const CliResult files = f.compare(from_files);
+  ASSERT_EQ(files.code, 0) << files.err;
+  ASSERT_EQ(f.overlap(overlap_files).code, 0);
+  // Without imported areas a data directory without them fails, naming what is missing.
+  const CliResult no_data = f.compare(f.dir / "x.csv", f.empty.string());
+  EXPECT_EQ(no_data.code, 3) << no_data.err;
+
+  const CliResult import = run_wijkatlas({"store", "import", "--store", f.store.string()});
+  ASSERT_EQ(import.code, 0) << import.err;
+  EXPECT_CONTAINS(
+      import.out,
+      "areas: 113 rijen (versie 1)");  // 83 buurten, 24 wijken, 5 programme wijken, 1 gemeente
+  EXPECT_CONTAINS(import.out, "indicators: ");
+
+  // Now the store's areas and figures: the empty data directory is not read.
+  const CliResult store = f.compare(from_store, f.empty.string());
+  ASSERT_EQ(store.code, 0) << store.err;
+  EXPECT_CONTAINS(store.err, "from the project store");
+  EXPECT_EQ(slurp(from_store), slurp(from_files));
+  std::string said = store.out;
+  said.replace(said.find(from_store.string()), from_store.string().size(), from_files.string());
+  EXPECT_EQ(said, files.out) << "the same words";
+  const CliResult overlap = f.overlap(overlap_store, f.empty.string());
+  ASSERT_EQ(overlap.code, 0) << overlap.err;
+  EXPECT_EQ(slurp(overlap_store), slurp(overlap_files));
+
+  // The same data again: nothing written.
+  const CliResult again = run_wijkatlas({"store", "import", "--store", f.store.string()});
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_CONTAINS(again.out, "areas: 113 rijen (ongewijzigd, niets geschreven)");
+}
+
+TEST(AreasFromStore, ARegistryWithoutItsPersonalFieldsAndAssetPoints) {
+  StoreFixture f;
+  const std::string registry = source_file("examples/initiatieven_arnhem_oost.csv").string();
+  const std::string assets = data_file("assets/arnhem_assets.csv").string();
+  const CliResult r = run_wijkatlas({"store", "import", "--store", f.store.string(), "--no-areas",
+                                     "--registry", registry, "--assets", assets});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_CONTAINS(r.out, "initiatives: 40 rijen");
+  EXPECT_CONTAINS(r.out, "arnhem_assets: 253 rijen");
+  EXPECT_EQ(query_number(f.store,
+                         "SELECT COUNT(*) FROM initiatives WHERE startdatum IS NOT NULL "
+                         "AND naam IS NOT NULL AND illustratief = 1"),
+            40);
+  EXPECT_EQ(query_number(f.store,
+                         "SELECT COUNT(*) FROM initiatives WHERE attributes LIKE "
+                         "'%contact%' OR attributes LIKE '%Voorbeeld 0%'"),
+            0)
+      << "no personal fields";
+  EXPECT_EQ(query_number(f.store,
+                         "SELECT COUNT(*) FROM assets WHERE layer = 'arnhem_assets' "
+                         "AND source_id = 'A0002' AND name = 'Focus Filmtheater'"),
+            1);
+  EXPECT_EQ(query_number(f.store, "SELECT COUNT(*) FROM areas"), 0) << "--no-areas";
+}
+
+TEST(AreasFromStore, AMissingOrMalformedFileIsNamedAndNothingIsWritten) {
+  StoreFixture f;
+  const CliResult missing =
+      run_wijkatlas({"store", "import", "--store", f.store.string(), "--no-areas", "--assets",
+                     (f.dir / "geen.csv").string()});
+  EXPECT_EQ(missing.code, 3) << missing.err;
+  EXPECT_CONTAINS(missing.err, "geen.csv");
+  const auto bad = f.dir.write("punten.csv", "x,y,naam\n190000,444000,a\n190001,,b\n");
+  const CliResult malformed =
+      run_wijkatlas({"store", "import", "--store", f.store.string(), "--no-areas", "--points",
+                     bad.string(), "--layer-name", "punten"});
+  EXPECT_EQ(malformed.code, 3) << malformed.err;
+  EXPECT_CONTAINS(malformed.err, "punten.csv");
+  EXPECT_CONTAINS(malformed.err, "line 3");
+  EXPECT_EQ(query_number(f.store, "SELECT COUNT(*) FROM assets"), 0);
+  EXPECT_EQ(query_number(f.store, "SELECT COUNT(*) FROM imports"), 0);
+  const CliResult no_name = run_wijkatlas(
+      {"store", "import", "--store", f.store.string(), "--no-areas", "--points", bad.string()});
+  EXPECT_EQ(no_name.code, 2) << no_name.err;
+  EXPECT_CONTAINS(no_name.err, "--layer-name");
+}
+
+}  // namespace
+}  // namespace wijkatlas::test
