@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command, and what CI runs (.ci/run): install the Debian packages, check the
-# format, build with warnings as errors and run the whole GoogleTest suite through CTest.
+# format, build with warnings as errors, run the whole GoogleTest suite through CTest, then fuzz
+# every parser for a bounded time.
 # The store suite also runs against a private PostgreSQL/PostGIS server
 # (scripts/test-postgres.sh), started before CTest and stopped after it; its connection string
 # reaches the tests in WIJKATLAS_TEST_PG.
@@ -29,3 +30,8 @@ trap 'bash scripts/test-postgres.sh stop "$pg_dir"' EXIT
 WIJKATLAS_TEST_PG="$(bash scripts/test-postgres.sh start "$pg_dir")"
 export WIJKATLAS_TEST_PG
 ctest --preset ci
+
+# Every parser of outside input fuzzed for a bounded time (docs/robustness.md): a clang build of
+# the libraries with AddressSanitizer + UndefinedBehaviorSanitizer (preset fuzz), each case
+# FUZZ_SECONDS (default 15 s). A finding fails the run and leaves its input in build/fuzz/artifacts.
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-15}"
