@@ -1,5 +1,6 @@
 #include "wijkatlas/project/map_sources.hpp"
 
+#include <boost/geometry/algorithms/covered_by.hpp>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -34,7 +35,22 @@ struct MapSources::State {
   std::optional<LoadedAreas> areas;
   bool warned_no_osm = false;  // once per atlas, not once per page
   geo::BaseMapCacheOptions cache;
-  std::map<fs::path, geo::PreparedBaseMap> basemaps;  // opened once, read once per page
+  std::map<fs::path, geo::PreparedBaseMap> basemaps;      // opened once, read once per page
+  std::optional<render::SheetLandmarks> table_landmarks;  // the data directory's, read once
+
+  // The landmarks of the data directory's point tables on `ground`: the tables are read once
+  // per atlas, not once per page.
+  render::SheetLandmarks landmarks_on(const geo::Box& ground) {
+    if (!table_landmarks) {
+      const geo::Box everywhere({-1e9, -1e9}, {1e9, 1e9});
+      table_landmarks = asset_landmarks(everywhere, resolved_data_dir().string(), reporter);
+    }
+    render::SheetLandmarks out = *table_landmarks;
+    std::erase_if(out.places, [&](const geo::Landmark& l) {
+      return !boost::geometry::covered_by(l.location, ground);
+    });
+    return out;
+  }
 
   const geo::PreparedBaseMap& basemap(const fs::path& extract) {
     auto it = basemaps.find(extract);
@@ -253,7 +269,7 @@ class Resolver {
       out.places = state_.basemap(*extract).landmarks(ground, reporter_);
       out.openstreetmap = true;
     }
-    add_landmarks(out, asset_landmarks(ground, data_dir().string(), reporter_));
+    add_landmarks(out, state_.landmarks_on(ground));
     return out;
   }
 
@@ -268,7 +284,7 @@ class Resolver {
 MapSources::MapSources(std::string data_dir, geo::Reporter& reporter,
                        geo::BaseMapCacheOptions cache)
     : state_(std::make_unique<State>(
-          State{std::move(data_dir), reporter, {}, {}, false, std::move(cache), {}})) {}
+          State{std::move(data_dir), reporter, {}, {}, false, std::move(cache), {}, {}})) {}
 
 MapSources::~MapSources() = default;
 
