@@ -13,16 +13,6 @@
 namespace wijkatlas::test {
 namespace {
 
-#define EXPECT_CONTAINS(text, needle) \
-  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 struct StoreFixture {
   TempDir dir;
   std::filesystem::path store = dir / "project.gpkg";

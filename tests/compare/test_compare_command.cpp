@@ -11,16 +11,6 @@
 namespace wijkatlas::test {
 namespace {
 
-#define EXPECT_CONTAINS(text, needle) \
-  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Geitenkamp marked by 5 sheets, Presikhaaf I by 4, Presikhaaf II by 3, Presikhaaf III by 2
 // (suppressed with k = 3). Indicator "score": 5, 9, 1, 7; the other buurten have none.
 // Ranks (1 = highest) residents 1, 2, 3 against figures 2, 1, 3: d = -1, 1, 0, so

@@ -13,16 +13,6 @@
 namespace wijkatlas::test {
 namespace {
 
-#define EXPECT_CONTAINS(text, needle) \
-  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Area per n of the faces layer.
 std::map<std::int64_t, double> area_per_n(const geo::Layer& faces) {
   std::map<std::int64_t, double> out;

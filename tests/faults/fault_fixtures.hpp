@@ -25,7 +25,5 @@ void expect_clear_write_failure(const ChildResult& r, const std::filesystem::pat
 
 }  // namespace wijkatlas::test
 
-#define EXPECT_CONTAINS(text, needle) \
-  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
 #define EXPECT_LACKS(text, needle) \
   EXPECT_EQ((text).find(needle), std::string::npos) << "in: " << (text)

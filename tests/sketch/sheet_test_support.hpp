@@ -24,7 +24,4 @@ using wijkatlas::test::query_number;
 using wijkatlas::test::query_text;
 using wijkatlas::test::StoreLock;
 
-#define EXPECT_CONTAINS(text, needle) \
-  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
-
 }  // namespace wijkatlas::sketch::test

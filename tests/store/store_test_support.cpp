@@ -65,6 +65,12 @@ OpenOptions quick() {
   return o;
 }
 
+OpenOptions as(const std::string& by) {
+  OpenOptions o = quick();
+  o.by = by;
+  return o;
+}
+
 sketch::SheetInfo a_sheet(const std::string& id, const std::string& project) {
   sketch::SheetInfo s;
   s.id = id;

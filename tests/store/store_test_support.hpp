@@ -33,6 +33,10 @@ std::string backend_name(const ::testing::TestParamInfo<Backend>& info);
 
 // A short busy timeout: the tests that meet a lock need not wait 3 s.
 OpenOptions quick();
+// quick(), writing as `by` (a role or session name: created_by, updated_by, the history).
+OpenOptions as(const std::string& by);
+// Before anything a test writes: "every change since" this.
+inline constexpr const char* long_ago = "2000-01-01T00:00:00Z";
 
 sketch::SheetInfo a_sheet(const std::string& id = "K7Q-4M2", const std::string& project = "npao");
 // A `size` m square of ink with its lower-left corner at x, y.
@@ -45,8 +49,5 @@ IngestBatch drawing_batch(const std::string& file, const std::string& hash,
                           std::vector<sketch::InkMark> marks);
 
 using wijkatlas::test::run_at_once;
-
-#define EXPECT_CONTAINS(text, needle) \
-  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
 
 }  // namespace wijkatlas::store::test

@@ -17,13 +17,6 @@ using sketch::InkCategory;
 using sketch::Status;
 
 constexpr int written = 0, conflicted = 5;
-constexpr const char* long_ago = "2000-01-01T00:00:00Z";
-
-OpenOptions as(const std::string& by) {
-  OpenOptions o = quick();
-  o.by = by;
-  return o;
-}
 
 sketch::StatusChange change(const std::string& id, Status status, std::optional<long long> based_on,
                             const std::string& by = "") {

@@ -21,7 +21,6 @@ namespace {
 using sketch::CategoryChoice;
 using sketch::InkCategory;
 
-constexpr const char* long_ago = "2000-01-01T00:00:00Z";
 constexpr std::size_t marks_per_file = 2000;
 
 std::vector<sketch::InkMark> many_marks() {

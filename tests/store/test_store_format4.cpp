@@ -5,9 +5,9 @@
 // of today with format 5's columns and table dropped (they were added at the end, so what is
 // left is column for column a format-4 store).
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
 
 #include "store_file.hpp"
+#include "store_sql.hpp"
 #include "store_test_support.hpp"
 
 namespace wijkatlas::store::test {
@@ -16,35 +16,9 @@ namespace {
 using sketch::InkCategory;
 using sketch::Status;
 
-constexpr const char* long_ago = "2000-01-01T00:00:00Z";
-
-bool on_postgis(const std::string& where) {
-  return where.rfind("PG:", 0) == 0;
-}
-
-std::string schema_of(const std::string& where) {
-  return where.substr(where.find("active_schema=") + 14);
-}
-
-// The first value of a query, on either backend ("" for none or NULL).
-std::string value(const std::string& where, const std::string& sql) {
-  if (!on_postgis(where)) return wijkatlas::test::query_text(where, sql);
-  PGconn* c = PQconnectdb(where.substr(3, where.find("active_schema=") - 3).c_str());
-  PGresult* r = PQexec(c, ("SET search_path TO " + schema_of(where) + "; " + sql).c_str());
-  EXPECT_TRUE(PQresultStatus(r) == PGRES_TUPLES_OK || PQresultStatus(r) == PGRES_COMMAND_OK)
-      << sql << ": " << PQresultErrorMessage(r);
-  const std::string out =
-      PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 ? PQgetvalue(r, 0, 0) : "";
-  PQclear(r);
-  PQfinish(c);
-  return out;
-}
-
+// A statement that returns nothing (DROP, ALTER, UPDATE).
 void run(const std::string& where, const std::string& sql) {
-  if (on_postgis(where))
-    value(where, sql);
-  else
-    wijkatlas::test::execute_sql(where, sql);
+  first_value(where, sql);
 }
 
 // The columns of a table, "name type" in order. On PostgreSQL without the geometry column,
@@ -52,19 +26,19 @@ void run(const std::string& where, const std::string& sql) {
 // type are compared apart.
 std::string columns(const std::string& where, const std::string& table) {
   if (on_postgis(where)) {
-    return value(where,
-                 "SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY "
-                 "ordinal_position) FROM information_schema.columns WHERE table_schema = '" +
-                     schema_of(where) + "' AND table_name = '" + table +
-                     "' AND column_name <> 'geom'") +
+    return first_value(where,
+                       "SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY "
+                       "ordinal_position) FROM information_schema.columns WHERE table_schema = '" +
+                           schema_of(where) + "' AND table_name = '" + table +
+                           "' AND column_name <> 'geom'") +
            " | " +
-           value(
+           first_value(
                where,
                "SELECT type || ' ' || srid FROM public.geometry_columns WHERE f_table_schema = '" +
                    schema_of(where) + "' AND f_table_name = '" + table + "'");
   }
-  return value(where,
-               "SELECT group_concat(name || ' ' || type) FROM pragma_table_info('" + table + "')");
+  return first_value(
+      where, "SELECT group_concat(name || ' ' || type) FROM pragma_table_info('" + table + "')");
 }
 
 void to_format_4(const std::string& where) {
@@ -111,11 +85,12 @@ TEST_P(StoreFormat4Test, IsUpgradedInPlaceKeepingEveryRowAtVersionOne) {
     store.set_status(c);
   }
   to_format_4(where);
-  ASSERT_EQ(value(where, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"), "4");
-  ASSERT_EQ(value(where, "SELECT COUNT(*) FROM sketches"), "2");
+  ASSERT_EQ(first_value(where, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
+            "4");
+  ASSERT_EQ(first_value(where, "SELECT COUNT(*) FROM sketches"), "2");
 
   ProjectStore store = ProjectStore::open(where, quick());
-  EXPECT_EQ(value(where, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
+  EXPECT_EQ(first_value(where, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
             std::to_string(format_version));
   const auto rows = store.sketch_statuses("Blokgesprek");
   ASSERT_EQ(rows.size(), 2u);
@@ -123,9 +98,10 @@ TEST_P(StoreFormat4Test, IsUpgradedInPlaceKeepingEveryRowAtVersionOne) {
   EXPECT_EQ(rows[1].version, 1);
   EXPECT_EQ(rows[0].status.status, Status::opgepakt);
   EXPECT_EQ(rows[0].status.note, "Lantaarnpalen geplaatst");
-  EXPECT_EQ(value(where, "SELECT COUNT(*) FROM sheets WHERE created_at = printed_at"), "1");
-  EXPECT_EQ(value(where, "SELECT COUNT(*) FROM ingests WHERE created_at = ingested_at"), "1");
-  EXPECT_EQ(value(where, "SELECT COUNT(*) FROM status_changes WHERE created_by = changed_by"), "1");
+  EXPECT_EQ(first_value(where, "SELECT COUNT(*) FROM sheets WHERE created_at = printed_at"), "1");
+  EXPECT_EQ(first_value(where, "SELECT COUNT(*) FROM ingests WHERE created_at = ingested_at"), "1");
+  EXPECT_EQ(first_value(where, "SELECT COUNT(*) FROM status_changes WHERE created_by = changed_by"),
+            "1");
   EXPECT_TRUE(store.history_since(long_ago).empty()) << "no history from before format 5";
 
   // The same schema as a new store, column for column and type for type.

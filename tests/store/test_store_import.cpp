@@ -4,45 +4,17 @@
 // and a failure halfway stores nothing; a format-5 store gains the tables in place; GDAL's own
 // ogrinfo reads the new tables with EPSG:28992 and their field types.
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
 
 #include <array>
 #include <cstdio>
 #include <stdexcept>
 
 #include "store_file.hpp"
+#include "store_sql.hpp"
 #include "store_test_support.hpp"
 
 namespace wijkatlas::store::test {
 namespace {
-
-constexpr const char* long_ago = "2000-01-01T00:00:00Z";
-
-bool on_postgis(const std::string& where) {
-  return where.rfind("PG:", 0) == 0;
-}
-
-std::string schema_of(const std::string& where) {
-  return where.substr(where.find("active_schema=") + 14);
-}
-
-// The first value of a statement, on either backend ("" for none or NULL).
-std::string value(const std::string& where, const std::string& sql) {
-  if (!on_postgis(where)) {
-    if (sql.rfind("SELECT", 0) == 0) return wijkatlas::test::query_text(where, sql);
-    wijkatlas::test::execute_sql(where, sql);
-    return "";
-  }
-  PGconn* c = PQconnectdb(where.substr(3, where.find("active_schema=") - 3).c_str());
-  PGresult* r = PQexec(c, ("SET search_path TO " + schema_of(where) + "; " + sql).c_str());
-  EXPECT_TRUE(PQresultStatus(r) == PGRES_TUPLES_OK || PQresultStatus(r) == PGRES_COMMAND_OK)
-      << sql << ": " << PQresultErrorMessage(r);
-  const std::string out =
-      PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 ? PQgetvalue(r, 0, 0) : "";
-  PQclear(r);
-  PQfinish(c);
-  return out;
-}
 
 geo::MultiPolygon square(double x, double y, double size) {
   geo::Polygon p;
@@ -216,10 +188,10 @@ TEST_P(StoreImportTest, AreasAndFiguresComeBackAsTheyWentIn) {
     EXPECT_EQ(tables[0].rows[r].values, want_t.rows[r].values) << "row " << r;
   }
   // Every row carries the bookkeeping.
-  EXPECT_EQ(value(store.location(),
-                  "SELECT COUNT(*) FROM areas WHERE row_version = 1 AND "
-                  "created_by IS NOT NULL AND created_at IS NOT NULL AND "
-                  "uuid IS NOT NULL"),
+  EXPECT_EQ(first_value(store.location(),
+                        "SELECT COUNT(*) FROM areas WHERE row_version = 1 AND "
+                        "created_by IS NOT NULL AND created_at IS NOT NULL AND "
+                        "uuid IS NOT NULL"),
             "5");
 }
 
@@ -242,8 +214,8 @@ TEST_P(StoreImportTest, TheSameContentAgainIsUnchangedAndNewContentReplacesItAsO
   EXPECT_FALSE(changed.parts[1].unchanged);
   EXPECT_EQ(changed.parts[1].version, 2);
   EXPECT_EQ(std::get<double>(store.indicator_tables()[0].rows[0].values[0]), 2100);
-  EXPECT_EQ(value(store.location(), "SELECT COUNT(*) FROM indicators"), "6") << "replaced";
-  EXPECT_EQ(value(store.location(), "SELECT COUNT(*) FROM areas"), "5");
+  EXPECT_EQ(first_value(store.location(), "SELECT COUNT(*) FROM indicators"), "6") << "replaced";
+  EXPECT_EQ(first_value(store.location(), "SELECT COUNT(*) FROM areas"), "5");
   std::size_t sha_changes = 0;
   for (const HistoryEntry& e : store.history_since(long_ago)) {
     if (e.table != "imports" || e.field != "sha256") continue;
@@ -271,9 +243,9 @@ TEST_P(StoreImportTest, AssetPointsInBatchesAndAFailureHalfwayStoresNothing) {
   EXPECT_EQ(outcome.parts[0].rows, 2500u);
   EXPECT_EQ(store.asset_count("scholen"), 2500u);
   EXPECT_EQ(store.asset_count("bibliotheken"), 3u);
-  EXPECT_EQ(value(store.location(),
-                  "SELECT name || ' ' || category || ' ' || attributes FROM assets WHERE "
-                  "source_id = 'P7' AND layer = 'scholen'"),
+  EXPECT_EQ(first_value(store.location(),
+                        "SELECT name || ' ' || category || ' ' || attributes FROM assets WHERE "
+                        "source_id = 'P7' AND layer = 'scholen'"),
             R"(punt 7 school {"thema":"groen"})");
 
   // A bad row halfway through a new version of one layer: neither layer changes.
@@ -299,18 +271,18 @@ TEST_P(StoreImportTest, AFormat5StoreGainsTheTablesInPlace) {
     store.record_sheet({a_sheet(), "Presikhaaf", "Blokgesprek", "", ""});
   }
   for (const char* table : {"areas", "indicators", "initiatives", "assets", "imports"}) {
-    value(where, std::string("DROP TABLE ") + table);
+    first_value(where, std::string("DROP TABLE ") + table);
     if (!on_postgis(where)) {
       for (const char* meta : {"gpkg_contents", "gpkg_geometry_columns", "gpkg_extensions"})
-        value(where,
-              std::string("DELETE FROM ") + meta + " WHERE lower(table_name) = '" + table + "'");
-      value(where, std::string("DROP TABLE IF EXISTS rtree_") + table + "_geom");
+        first_value(where, std::string("DELETE FROM ") + meta + " WHERE lower(table_name) = '" +
+                               table + "'");
+      first_value(where, std::string("DROP TABLE IF EXISTS rtree_") + table + "_geom");
     }
   }
-  value(where, "UPDATE wijkatlas_project SET value = '5' WHERE key = 'format_version'");
+  first_value(where, "UPDATE wijkatlas_project SET value = '5' WHERE key = 'format_version'");
 
   ProjectStore store = ProjectStore::open(where, quick());
-  EXPECT_EQ(value(where, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
+  EXPECT_EQ(first_value(where, "SELECT value FROM wijkatlas_project WHERE key = 'format_version'"),
             std::to_string(format_version));
   EXPECT_EQ(store.sheet_count(), 1u);
   store.import_data(areas_batch("h1"));

@@ -23,14 +23,6 @@ namespace {
 using sketch::InkCategory;
 using sketch::Status;
 
-constexpr const char* long_ago = "2000-01-01T00:00:00Z";
-
-OpenOptions as(const std::string& by) {
-  OpenOptions o = quick();
-  o.by = by;
-  return o;
-}
-
 sketch::StatusChange change(const std::string& id, Status status, const std::string& note = "") {
   sketch::StatusChange c;
   c.id = id;

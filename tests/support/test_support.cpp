@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <random>
+#include <sstream>
 
 namespace wijkatlas::test {
 namespace fs = std::filesystem;
@@ -52,6 +53,13 @@ fs::path source_file(std::string_view relative) {
   const fs::path file = fs::path(WIJKATLAS_TEST_SOURCE_DIR) / relative;
   if (!fs::exists(file)) ADD_FAILURE() << "missing project file " << file;
   return file;
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 std::size_t file_count(const fs::path& dir) {

@@ -35,4 +35,13 @@ std::filesystem::path source_file(std::string_view relative);
 // Number of files in a directory (to check that a failed write left nothing behind).
 std::size_t file_count(const std::filesystem::path& dir);
 
+// The whole file as bytes ("" when it cannot be read).
+std::string slurp(const std::filesystem::path& path);
+
 }  // namespace wijkatlas::test
+
+// `text` (anything a std::string can be made of) contains `needle`; shows the text when not.
+#define EXPECT_CONTAINS(text, needle) \
+  EXPECT_NE(std::string(text).find(needle), std::string::npos) << "in: " << (text)
+
+namespace wijkatlas::test {}  // namespace wijkatlas::test

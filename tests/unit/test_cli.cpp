@@ -17,6 +17,7 @@
 namespace wijkatlas::app {
 namespace {
 
+using test::slurp;
 using test::TempDir;
 
 using test::CliRun;
@@ -34,13 +35,6 @@ geo::Layer read_layer(const std::filesystem::path& path, const std::string& laye
   return geo::read_layer(path, options, reporter);
 }
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 const geo::Value& value_of(const geo::Layer& layer, std::string_view code, std::string_view field) {
   const auto code_field = *layer.field_index("code");
   for (const auto& f : layer.features) {
@@ -48,9 +42,6 @@ const geo::Value& value_of(const geo::Layer& layer, std::string_view code, std::
   }
   throw std::runtime_error("no " + std::string(code) + " in " + layer.name);
 }
-
-#define EXPECT_CONTAINS(text, needle) \
-  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
 
 }  // namespace
 

@@ -16,17 +16,8 @@
 namespace wijkatlas::app {
 namespace {
 namespace fs = std::filesystem;
+using test::slurp;
 using test::TempDir;
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-#define EXPECT_CONTAINS(text, needle) \
-  EXPECT_NE((text).find(needle), std::string::npos) << "in: " << (text)
 
 }  // namespace
 

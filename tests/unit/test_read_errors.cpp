@@ -28,9 +28,6 @@ std::string message_of(const std::filesystem::path& path, ReadOptions options = 
   return {};
 }
 
-#define EXPECT_CONTAINS(text, needle) \
-  EXPECT_NE(std::string(text).find(needle), std::string::npos) << "in: " << (text)
-
 }  // namespace
 
 TEST(ReadErrors, MissingFile) {

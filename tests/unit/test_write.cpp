@@ -13,6 +13,7 @@
 namespace wijkatlas::geo {
 namespace {
 
+using test::slurp;
 using test::TempDir;
 
 Layer sample_layer() {
@@ -42,13 +43,6 @@ Layer read_back(const std::filesystem::path& path, const std::string& layer_name
   ReadOptions options;
   options.layer = layer_name;
   return read_layer(path, options, reporter);
-}
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 }  // namespace
