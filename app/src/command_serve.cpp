@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <ostream>
 
+#include "terminal_qr.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/server/server.hpp"
@@ -73,10 +74,16 @@ void run_serve(const ServeOptions& options, geo::Reporter& reporter, std::ostrea
 
   server::Server server(o, reporter);
   server.start();
-  if (o.host != "127.0.0.1" && o.host != "localhost" && o.host != "::1")
-    reporter.warn("luistert op " + o.host +
-                  ": ook andere apparaten in het netwerk zien de kaart (schrijven kan nog niet)");
   out << "wijkatlas serve: " << server.url() << " (Ctrl-C stopt)" << std::endl;
+  if (!server.token().empty()) {
+    // Off loopback other devices reach the page: writing and single drawings need the token,
+    // which only this address (and its QR code, for the phones in the room) carries.
+    reporter.warn("luistert op " + o.host +
+                  ": andere apparaten in het netwerk zien de kaart; tekenen, afdrukken en losse "
+                  "tekeningen alleen met de sleutel in dit adres");
+    out << "met sleutel: " << server.operator_url() << "\n"
+        << terminal_qr(server.operator_url()) << std::flush;
+  }
   stop_signals.wait();
   reporter.info("gestopt");
   server.stop();

@@ -5,8 +5,10 @@
 #include <optional>
 #include <thread>
 
+#include "access.hpp"
 #include "drawing_routes.hpp"
 #include "http_errors.hpp"
+#include "listen_address.hpp"
 #include "print_routes.hpp"
 #include "viewer_state.hpp"
 #include "wijkatlas/geo/data_dir.hpp"
@@ -25,8 +27,10 @@ struct Server::Impl {
   httplib::Server http;
   std::thread thread;
   int port = 0;
+  Access access;  // the token off loopback (access.hpp)
 
-  Impl(ServerOptions o, geo::Reporter& target) : options(std::move(o)), reporter(target) {}
+  Impl(ServerOptions o, geo::Reporter& target)
+      : options(std::move(o)), reporter(target), access(options.host) {}
 
   void configure() {
     const std::size_t threads = std::max<std::size_t>(1, options.threads);
@@ -46,10 +50,13 @@ struct Server::Impl {
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Content-Security-Policy",
                                "default-src 'self'; img-src 'self' data: blob:; "
-                               "style-src 'self' 'unsafe-inline'; connect-src 'self'"}});
-    http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-      return refuse_bad_target(req, res) ? httplib::Server::HandlerResponse::Handled
-                                         : httplib::Server::HandlerResponse::Unhandled;
+                               "style-src 'self' 'unsafe-inline'; connect-src 'self'"},
+                              // the page's address may carry the token
+                              {"Referrer-Policy", "no-referrer"}});
+    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      return refuse_bad_target(req, res) || access.refuse(req, res)
+                 ? httplib::Server::HandlerResponse::Handled
+                 : httplib::Server::HandlerResponse::Unhandled;
     });
     http.set_exception_handler(
         [this](const httplib::Request& req, httplib::Response& res, std::exception_ptr e) {
@@ -128,7 +135,15 @@ int Server::port() const {
 }
 
 std::string Server::url() const {
-  return "http://" + impl_->options.host + ":" + std::to_string(impl_->port) + "/";
+  return "http://" + reachable_host(impl_->options.host) + ":" + std::to_string(impl_->port) + "/";
+}
+
+std::string Server::token() const {
+  return impl_->access.token();
+}
+
+std::string Server::operator_url() const {
+  return impl_->access.open() ? url() : url() + "?token=" + impl_->access.token();
 }
 
 }  // namespace wijkatlas::server

@@ -1,4 +1,4 @@
-#include "sheet/qr_code.hpp"
+#include "wijkatlas/render/qr_code.hpp"
 
 #include <qrencode.h>
 
@@ -9,7 +9,7 @@
 
 #include "wijkatlas/render/error.hpp"
 
-namespace wijkatlas::render::sheet {
+namespace wijkatlas::render {
 namespace {
 
 struct QrCodeDeleter {
@@ -37,4 +37,4 @@ QrModules encode_qr(std::string_view text) {
   return out;
 }
 
-}  // namespace wijkatlas::render::sheet
+}  // namespace wijkatlas::render

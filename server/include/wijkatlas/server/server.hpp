@@ -52,7 +52,12 @@ class Server {
   void stop();
 
   int port() const;
-  std::string url() const;  // http://host:port/
+  // http://host:port/; for 0.0.0.0 or :: with this machine's address on its network.
+  std::string url() const;
+  // Off loopback every write and every read of single drawings needs this run's token (128
+  // random bits, hex); on loopback it is "". The operator's address carries it: url()?token=...
+  std::string token() const;
+  std::string operator_url() const;
 
   struct Impl;
 
