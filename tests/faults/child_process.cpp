@@ -78,7 +78,8 @@ ChildResult run_program(const std::vector<std::string>& args, const ChildOptions
     if (::waitpid(pid, &status, WNOHANG) == pid) break;
     const auto elapsed = Clock::now() - start;
     const bool now = (options.signal_after && elapsed >= *options.signal_after) ||
-                     (options.signal_when && options.signal_when());
+                     (options.signal_when && options.signal_when()) ||
+                     (options.signal_when_printed && options.signal_when_printed(result.out));
     if (now && !result.signal_sent) {
       ::kill(pid, options.signal);
       result.signal_sent = true;

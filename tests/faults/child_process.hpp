@@ -21,6 +21,8 @@ struct ChildOptions {
   std::optional<std::chrono::milliseconds> signal_after;
   // Sends `signal` as soon as this returns true (asked every few milliseconds).
   std::function<bool()> signal_when;
+  // Sends `signal` as soon as this returns true for what the program has printed so far.
+  std::function<bool(const std::string& out)> signal_when_printed;
   int signal = 0;
   // The program is killed (SIGKILL) and the test fails after this long.
   std::chrono::milliseconds timeout{std::chrono::minutes(3)};
