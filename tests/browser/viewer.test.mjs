@@ -2,7 +2,8 @@
 // (from web/node_modules). Starts `wijkatlas serve` on a free loopback port with a fresh store
 // and checks: the page loads without console errors and without any request leaving
 // 127.0.0.1; switching a layer changes the picture; clicking an initiative shows its name;
-// searching a buurt zooms to it. Fails (never skips) when chromium or node_modules is missing.
+// searching a buurt zooms to it; drawing, conflicts and print; on 0.0.0.0 the page with the
+// printed token draws, the page without it sees no single drawings and cannot draw. Fails (never skips) when chromium or node_modules is missing.
 // Screenshots go to --out for a person to look at.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -44,11 +45,12 @@ fs.mkdirSync(outDir, { recursive: true });
 
 const storePath = path.join(tmp, 'project.gpkg');
 
-function startServer() {
+// On loopback resolves with the page's address; on 0.0.0.0 also with the printed token (the
+// printed address has this machine's network address: the browser uses 127.0.0.1 and its port).
+function startServer(listen = '127.0.0.1:0', store = storePath) {
   const child = spawn(
     args.wijkatlas,
-    ['serve', '--store', storePath, '--listen', '127.0.0.1:0',
-     '--data-dir', args['data-dir']],
+    ['serve', '--store', store, '--listen', listen, '--data-dir', args['data-dir']],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stderr.on('data', (d) => process.stderr.write(d));
@@ -56,8 +58,10 @@ function startServer() {
     let seen = '';
     child.stdout.on('data', (d) => {
       seen += d;
-      const m = seen.match(/wijkatlas serve: (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) resolve({ child, url: m[1] });
+      const m = seen.match(/wijkatlas serve: http:\/\/[^ ]+:(\d+)\//);
+      const token = seen.match(/met sleutel: http:\/\/[^ ]+:\d+\/\?token=([0-9a-f]{32})\n/);
+      if (m && (listen.startsWith('127.') || token))
+        resolve({ child, url: `http://127.0.0.1:${m[1]}/`, token: token?.[1] });
     });
     child.on('exit', (code) => reject(new Error(`wijkatlas serve ended with ${code}`)));
     setTimeout(() => reject(new Error('wijkatlas serve did not start in 90 s')), 90_000);
@@ -329,6 +333,61 @@ try {
   check(rendered.status === 0 && /841\.89 x 595\.276 pts/.test(againInfo) &&
         againText.includes('Schaal 1:10.000') && againText.includes('Getekend: probleem'),
         `wijkatlas map maakt van de kaartdefinitie dezelfde kaart (${rendered.stderr.trim().slice(0, 200)})`);
+
+  // ---- Beyond this machine (--listen 0.0.0.0:0): the token ----
+  const open = await startServer('0.0.0.0:0', path.join(tmp, 'netwerk.gpkg'));
+  try {
+    const listOf = async (token) => {
+      const r = await fetch(`${open.url}api/tekeningen`, { headers: token ? { 'X-Wijkatlas-Token': token } : {} });
+      return { status: r.status, body: await r.json() };
+    };
+    const keyboardPoint = async (p) => {
+      await p.focus('#teken-toetsen');
+      await p.keyboard.press('Enter');
+      await p.keyboard.press('ArrowLeft');
+      await p.keyboard.press('Enter');
+    };
+    // The operator's page, opened with the token in its address, draws.
+    const operator = await context.newPage();
+    operator.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await operator.goto(`${open.url}?token=${open.token}`);
+    await operator.waitForSelector('body[data-klaar="ja"]', { timeout: 60_000 });
+    await keyboardPoint(operator);
+    await operator.waitForFunction(() => document.body.dataset.tekeningen === '1', null, { timeout: 30_000 })
+      .catch(() => {});
+    const stored = await listOf(open.token);
+    check(stored.status === 200 && stored.body.features.length === 1,
+          `met de sleutel in het adres slaat de pagina een tekening op (${stored.status}, ${stored.body.features?.length} tekening)`);
+    await operator.close();
+
+    // A phone with the plain address: no single drawings, and drawing is refused.
+    const phone = await context.newPage();
+    const phoneErrors = [];
+    phone.on('pageerror', (e) => phoneErrors.push(String(e)));
+    await phone.goto(open.url);
+    await phone.waitForSelector('body[data-klaar="ja"]', { timeout: 60_000 });
+    const seenByPhone = await phone.evaluate(() => ({
+      features: window.wijkatlas.drawn.getSource().getFeatures().length,
+      refused: document.body.dataset.tekeningenGeweigerd,
+      message: document.getElementById('teken-melding').textContent,
+    }));
+    check(seenByPhone.features === 0 && seenByPhone.refused === '401' && /sleutel/.test(seenByPhone.message),
+          `zonder sleutel toont de pagina geen losse tekeningen ("${seenByPhone.message.slice(0, 70)}...")`);
+    await keyboardPoint(phone);
+    await phone.waitForFunction(() => /sleutel/.test(document.getElementById('teken-melding').textContent) &&
+                                       /Tekenen/.test(document.getElementById('teken-melding').textContent),
+                                null, { timeout: 30_000 }).catch(() => {});
+    const refusedMessage = await phone.textContent('#teken-melding');
+    const afterPhone = await listOf(open.token);
+    check(/Tekenen en afdrukken kan alleen met de sleutel/.test(refusedMessage) &&
+          afterPhone.body.features.length === 1,
+          `zonder sleutel wordt tekenen geweigerd en niets opgeslagen ("${refusedMessage.slice(0, 60)}...")`);
+    check(phoneErrors.length === 0, `geen scriptfouten op de pagina zonder sleutel (${phoneErrors.join(' | ')})`);
+    await phone.screenshot({ path: path.join(outDir, '10_zonder_sleutel.png') });
+    await phone.close();
+  } finally {
+    open.child.kill('SIGTERM');
+  }
 
   check(consoleErrors.length === 0, `geen fouten in de console (${consoleErrors.join(' | ')})`);
   check(outside.length === 0, `geen verzoek buiten 127.0.0.1 (${outside.slice(0, 5).join(', ')})`);

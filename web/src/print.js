@@ -2,6 +2,8 @@
 // from a map definition (the same path as `wijkatlas map`), and that definition itself as TOML
 // for a planner to finish the map at the desk. The page sends what is on the screen: the centre,
 // the layers that are on, the session of the drawings; the server draws it.
+import { withToken } from './access.js';
+
 const ogcPixelM = 0.00028; // the OGC "standardized rendering pixel": 0.28 mm
 const roundScales = [1000, 2500, 5000, 10000, 25000, 50000];
 
@@ -58,7 +60,7 @@ export function enablePrint(map, layers, panel, session) {
     message.scrollIntoView({ block: 'nearest' });
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: withToken({ 'Content-Type': 'application/json' }),
       body: JSON.stringify(request()),
     });
     if (!response.ok) {

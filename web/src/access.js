@@ -1,0 +1,9 @@
+// The run's token when the server listens beyond this machine (`--listen 0.0.0.0:PORT`): the
+// operator's address, printed by `wijkatlas serve` and shown as a QR code, carries it as
+// ?token=...; the page sends it with every write and every read of drawings. On loopback there
+// is none and none is needed; without it off loopback the server refuses those (401/403).
+const token = new URLSearchParams(window.location.search).get('token');
+
+export function withToken(headers = {}) {
+  return token ? { ...headers, 'X-Wijkatlas-Token': token } : headers;
+}
