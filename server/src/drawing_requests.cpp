@@ -204,6 +204,14 @@ store::DrawingChange drawing_change(const std::string& id, const std::string& if
   return c;
 }
 
+long long removal_based_on(const std::string& if_match) {
+  if (support::trim(if_match).empty())
+    bad("If-Match",
+        "Geef met If-Match de versie waarop het verwijderen berust, zoals \"3\": zo gaat geen "
+        "wijziging van een ander verloren.");
+  return version_from(if_match, json::object());
+}
+
 json drawing_feature(const store::Drawing& d) {
   json geometry = to_geojson(d.geometry);
   // The page draws single shapes: a drawing is one line or one area unless it was repaired.

@@ -31,6 +31,10 @@ store::DrawingChange drawing_change(const std::string& id, const std::string& if
                                     const nlohmann::json& body, const DrawingLimits& limits,
                                     std::vector<std::string>& warnings);
 
+// The version a removal is based on: the If-Match header ("3"), required (request_error
+// "If-Match" when it is missing or not a version).
+long long removal_based_on(const std::string& if_match);
+
 nlohmann::json drawing_feature(const store::Drawing& drawing);
 
 }  // namespace wijkatlas::server

@@ -19,8 +19,8 @@ struct DrawingService {
   std::mutex mutex;  // around every call of `store`
 };
 
-// GET/POST /api/tekeningen, GET/PUT /api/tekeningen/S17, GET /api/sessies. Registered before
-// add_routes, whose catch-all refuses writes everywhere else.
+// GET/POST /api/tekeningen, GET/PUT/DELETE /api/tekeningen/S17, GET /api/sessies. Registered
+// before add_routes, whose catch-all refuses writes everywhere else.
 void add_drawing_routes(httplib::Server& http, DrawingService& drawings);
 
 }  // namespace wijkatlas::server

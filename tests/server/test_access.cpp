@@ -139,6 +139,9 @@ TEST_F(OffLoopback, ChangesAndPrintsNeedTheTokenToo) {
                              "application/json");
   ASSERT_TRUE(change);
   EXPECT_EQ(change->status, 401) << change->body;
+  auto removal = client().Delete("/api/tekeningen/" + id, {{"If-Match", "\"1\""}});
+  ASSERT_TRUE(removal);
+  EXPECT_EQ(removal->status, 401) << removal->body;
   for (const char* path : {"/api/afdruk", "/api/kaartdefinitie"}) {
     auto res = client().Post(path, R"({"sessie": "Wijzigen zonder sleutel"})", "application/json");
     ASSERT_TRUE(res);

@@ -236,5 +236,67 @@ TEST_F(Drawings, BadBodiesAre400sNamingTheFieldAndTheServerGoesOn) {
   EXPECT_EQ(del->get_header_value("Allow"), "GET, HEAD, POST");
 }
 
+httplib::Result remove(const std::string& id, const std::string& if_match) {
+  httplib::Headers headers;
+  if (!if_match.empty()) headers.emplace("If-Match", if_match);
+  return ServerTest::client().Delete("/api/tekeningen/" + id, headers);
+}
+
+TEST_F(Drawings, ADeleteNeedsTheVersionItIsBasedOnAndAStaleOneIsAConflict) {
+  const std::string session = "Tafel weg";
+  auto made = post(drawing("test-weg-1", session, square(192200, 444500, 50)));
+  ASSERT_TRUE(made);
+  ASSERT_EQ(made->status, 201) << made->body;
+  const std::string id = json::parse(made->body)["tekening"]["id"];
+  auto moved = put(id, {{"notitie", "Toch niet zo erg"}}, "\"1\"");
+  ASSERT_TRUE(moved);
+  ASSERT_EQ(moved->status, 200) << moved->body;
+
+  // Based on version 1, which another page changed: 409 with the store's words, nothing removed.
+  auto stale = remove(id, "\"1\"");
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(stale->status, 409) << stale->body;
+  const json conflict = json::parse(stale->body)["fout"];
+  EXPECT_EQ(conflict["code"], "wijziging_botst");
+  EXPECT_NE(conflict["detail"].get<std::string>().find("changed since version 1"),
+            std::string::npos)
+      << conflict.dump();
+  auto without = remove(id, "");
+  ASSERT_TRUE(without);
+  EXPECT_EQ(without->status, 400) << without->body;
+  EXPECT_EQ(json::parse(without->body)["fout"]["veld"], "If-Match");
+  auto still = client().Get("/api/tekeningen/" + id);
+  ASSERT_TRUE(still);
+  EXPECT_EQ(still->status, 200);
+
+  auto removed = remove(id, "\"2\"");
+  ASSERT_TRUE(removed);
+  ASSERT_EQ(removed->status, 200) << removed->body;
+  const json answer = json::parse(removed->body)["verwijderd"];
+  EXPECT_EQ(answer["id"], id);
+  EXPECT_FALSE(answer["al_verwijderd"].get<bool>());
+  EXPECT_EQ(answer["door"], "scherm");
+  auto gone = client().Get("/api/tekeningen/" + id);
+  ASSERT_TRUE(gone);
+  EXPECT_EQ(gone->status, 404);
+  auto list = client().Get("/api/tekeningen?sessie=Tafel%20weg");
+  ASSERT_TRUE(list);
+  EXPECT_EQ(json::parse(list->body)["features"].size(), 0u);
+  // Nor does the overlap or the CLI see it any more.
+  const auto status = wijkatlas::test::run_wijkatlas(
+      {"status", "--store", store_path(), "--session", session, "--sketches"});
+  EXPECT_EQ(status.out.find(id + " "), std::string::npos) << status.out;
+
+  // A second page removing it too is told it is gone already; an id never given is a 404.
+  auto again = remove(id, "\"2\"");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200) << again->body;
+  EXPECT_TRUE(json::parse(again->body)["verwijderd"]["al_verwijderd"].get<bool>());
+  auto unknown = remove("S987654", "\"1\"");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404) << unknown->body;
+  expect_answers();
+}
+
 }  // namespace
 }  // namespace wijkatlas::server::test
