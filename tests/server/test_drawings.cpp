@@ -8,6 +8,7 @@
 
 #include "cli_run.hpp"
 #include "server_fixture.hpp"
+#include "store_test_support.hpp"
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/project/overlap.hpp"
 #include "wijkatlas/store/project_store.hpp"
@@ -296,6 +297,27 @@ TEST_F(Drawings, ADeleteNeedsTheVersionItIsBasedOnAndAStaleOneIsAConflict) {
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->status, 404) << unknown->body;
   expect_answers();
+}
+
+TEST_F(Drawings, AScannedSketchIsNotRemovedHere) {
+  auto made = post(drawing("test-weg-voor-scan", "Tafel scan", square(192300, 444500, 50)));
+  ASSERT_TRUE(made);
+  ASSERT_EQ(made->status, 201) << made->body;
+  const std::string drawn = json::parse(made->body)["tekening"]["id"];
+  // A photographed sheet's sketch, stored beside the server as `ingest` would: the next number.
+  {
+    store::ProjectStore other = store::ProjectStore::open(store_path(), store::test::quick());
+    other.ingest(store::test::photo_batch(
+        "scan-weg", {store::test::square(sketch::InkCategory::probleem, 192300, 444600)}));
+  }
+  const std::string scanned = "S" + std::to_string(std::stoll(drawn.substr(1)) + 1);
+  auto refused = remove(scanned, "\"1\"");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 409) << refused->body;
+  EXPECT_EQ(json::parse(refused->body)["fout"]["code"], "niet_te_wijzigen");
+  store::OpenOptions read;
+  read.check_writable = false;
+  EXPECT_NO_THROW(store::ProjectStore::open(store_path(), read).version_of(scanned));
 }
 
 }  // namespace
