@@ -2,7 +2,7 @@
 // (from web/node_modules). Starts `wijkatlas serve` on a free loopback port with a fresh store
 // and checks: the page loads without console errors and without any request leaving
 // 127.0.0.1; switching a layer changes the picture; clicking an initiative shows its name;
-// searching a buurt zooms to it; drawing, conflicts and print; on 0.0.0.0 the page with the
+// searching a buurt zooms to it; drawing, conflicts, removing one's own drawing and print; on 0.0.0.0 the page with the
 // printed token draws, the page without it sees no single drawings and cannot draw. Fails (never skips) when chromium or node_modules is missing.
 // Screenshots go to --out for a person to look at.
 import { spawn, spawnSync } from 'node:child_process';
@@ -293,6 +293,21 @@ try {
         'en de tweede pagina toont het punt zoals het nu is');
   await other.screenshot({ path: path.join(outDir, '7_botsing.png') });
   await other.close();
+
+  // The page removes its own point with the button in its list of own drawings.
+  const ownButtons = await page.$$eval('#teken-eigen button', (bs) => bs.map((b) => b.dataset.verwijder));
+  check(ownButtons.includes(point.id) && ownButtons.includes(area.id),
+        `de eigen tekeningen staan in het paneel met een knop Verwijder (${ownButtons.join(', ')})`);
+  await page.click(`#teken-eigen button[data-verwijder="${point.id}"]`);
+  await page.waitForFunction((id) => document.body.dataset.verwijderd === id, point.id, { timeout: 30_000 })
+    .catch(() => {});
+  const goneStatus = (await fetch(`${url}api/tekeningen/${point.id}`)).status;
+  const remaining = (await (await fetch(`${url}api/tekeningen?sessie=${encodeURIComponent(session)}`)).json())
+    .features.map((f) => f.id);
+  const shownNow = await page.evaluate(() => window.wijkatlas.drawn.getSource().getFeatures().map((f) => f.getId()));
+  check(goneStatus === 404 && JSON.stringify(remaining) === JSON.stringify([area.id]) &&
+        JSON.stringify(shownNow) === JSON.stringify([area.id]),
+        `"Verwijder" haalt het punt weg uit de opslag en van de kaart (${goneStatus}, over: ${remaining.join(', ')})`);
 
   // ---- Print: the view as a PDF at 1:10,000 on A4 landscape, and as a map definition ----
   await page.evaluate(() => {

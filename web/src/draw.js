@@ -127,6 +127,58 @@ export function enableDrawing(map, layer, panel) {
   const category = () => panel.querySelector('input[name="teken-categorie"]:checked').value;
   const session = () => sessionInput.value.trim();
 
+  // "Own" drawings: the ones this browser made (their client ids, remembered), which it may remove.
+  const ownList = panel.querySelector('#teken-eigen');
+  const own = new Set(JSON.parse(localStorage.getItem('wijkatlas.eigen') || '[]'));
+  const keepOwn = () => localStorage.setItem('wijkatlas.eigen', JSON.stringify([...own]));
+  function showOwn() {
+    ownList.replaceChildren();
+    for (const feature of source.getFeatures()) {
+      if (!own.has(feature.get('client_id'))) continue;
+      const item = document.createElement('li');
+      const label = document.createElement('span');
+      const note = feature.get('notitie') ? `: ${feature.get('notitie')}` : '';
+      label.textContent = `${feature.getId()} ${feature.get('soort')} ` +
+        `(${categories[feature.get('categorie')]?.label ?? feature.get('categorie')})${note}`;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Verwijder';
+      button.dataset.verwijder = feature.getId();
+      button.setAttribute('aria-label', `Verwijder ${feature.getId()}`);
+      button.addEventListener('click', () => removeDrawing(feature));
+      item.append(label, button);
+      ownList.append(item);
+    }
+  }
+
+  // Removes a drawing, based on the version the page shows: a stale one gets the conflict and
+  // the page then shows the drawings as they are now.
+  async function removeDrawing(feature) {
+    const id = feature.getId();
+    try {
+      const { ok, status, answer } = await send('DELETE', `/api/tekeningen/${id}`, undefined, {
+        'If-Match': `"${feature.get('versie')}"`,
+      });
+      if (ok) {
+        source.removeFeature(feature);
+        own.delete(feature.get('client_id'));
+        keepOwn();
+        say(`${id} is verwijderd.`);
+        document.body.dataset.tekeningen = String(source.getFeatures().length);
+        document.body.dataset.verwijderd = id;
+        showOwn();
+        return;
+      }
+      fail(answer);
+      if (status === 409 || status === 404) {
+        document.body.dataset.botsing = id;
+        await load();
+      }
+    } catch (error) {
+      say(`Niet verwijderd: de server is niet bereikbaar (${error.message}).`, 'fout');
+    }
+  }
+
   sessionInput.value =
     localStorage.getItem('wijkatlas.sessie') ||
     `Bijeenkomst ${new Date().toISOString().slice(0, 10)}`;
@@ -141,11 +193,13 @@ export function enableDrawing(map, layer, panel) {
       // show residents' input as aggregates); the server says why.
       document.body.dataset.tekeningen = '0';
       document.body.dataset.tekeningenGeweigerd = String(response.status);
+      showOwn();
       fail(collection);
       return;
     }
     source.addFeatures(format.readFeatures(collection));
     document.body.dataset.tekeningen = String(source.getFeatures().length);
+    showOwn();
   }
   sessionInput.addEventListener('change', () => {
     localStorage.setItem('wijkatlas.sessie', session());
@@ -195,6 +249,9 @@ export function enableDrawing(map, layer, panel) {
       const stored = format.readFeature(answer.tekening);
       source.removeFeature(feature);
       source.addFeature(stored);
+      own.add(body.id);
+      keepOwn();
+      showOwn();
       noteInput.value = '';
       const warning = answer.waarschuwingen?.length ? ` ${answer.waarschuwingen.join(' ')}` : '';
       say(`Opgeslagen als ${stored.getId()} (${categories[body.categorie].label}).${warning}`);
