@@ -11,17 +11,22 @@ std::unique_ptr<wijkatlas::test::TempDir> ServerTest::dir_;
 std::unique_ptr<geo::CollectingReporter> ServerTest::reporter_;
 std::unique_ptr<Server> ServerTest::server_;
 
+ServerOptions test_server_options(const std::filesystem::path& dir, const std::string& host) {
+  ServerOptions o;
+  o.host = host;
+  o.port = 0;
+  o.store = (dir / "project.gpkg").string();
+  o.data_dir = wijkatlas::test::data_dir().string();
+  o.web_dir = WIJKATLAS_TEST_WEB_DIR;
+  o.threads = 4;
+  return o;
+}
+
 void ServerTest::SetUpTestSuite() {
   if (server_) return;
   dir_ = std::make_unique<wijkatlas::test::TempDir>();
   reporter_ = std::make_unique<geo::CollectingReporter>();
-  ServerOptions o;
-  o.port = 0;
-  o.store = (dir_->path() / "project.gpkg").string();
-  o.data_dir = wijkatlas::test::data_dir().string();
-  o.web_dir = WIJKATLAS_TEST_WEB_DIR;
-  o.threads = 4;
-  server_ = std::make_unique<Server>(o, *reporter_);
+  server_ = std::make_unique<Server>(test_server_options(dir_->path()), *reporter_);
   server_->start();
 }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -12,6 +13,11 @@
 #include "wijkatlas/server/server.hpp"
 
 namespace wijkatlas::server::test {
+
+// The options of a test server: an ephemeral port on `host`, the real data directory, the built
+// page and a fresh store in `dir` (project.gpkg).
+ServerOptions test_server_options(const std::filesystem::path& dir,
+                                  const std::string& host = "127.0.0.1");
 
 class ServerTest : public ::testing::Test {
  public:

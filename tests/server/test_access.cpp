@@ -32,14 +32,7 @@ class OffLoopback : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = std::make_unique<wijkatlas::test::TempDir>();
     reporter_ = std::make_unique<geo::CollectingReporter>();
-    ServerOptions o;
-    o.host = "0.0.0.0";
-    o.port = 0;
-    o.store = store_path();
-    o.data_dir = wijkatlas::test::data_dir().string();
-    o.web_dir = WIJKATLAS_TEST_WEB_DIR;
-    o.threads = 4;
-    server_ = std::make_unique<Server>(o, *reporter_);
+    server_ = std::make_unique<Server>(test_server_options(dir_->path(), "0.0.0.0"), *reporter_);
     server_->start();
   }
   static void TearDownTestSuite() {
