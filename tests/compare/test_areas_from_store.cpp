@@ -198,6 +198,18 @@ TEST(AreasFromStore, AMissingOrMalformedFileIsNamedAndNothingIsWritten) {
       {"store", "import", "--store", f.store.string(), "--no-areas", "--points", bad.string()});
   EXPECT_EQ(no_name.code, 2) << no_name.err;
   EXPECT_CONTAINS(no_name.err, "--layer-name");
+  // Into a store that is not there yet: no store is left behind by a failed import.
+  const auto fresh = f.dir / "nieuw.gpkg";
+  for (const auto& input :
+       {std::vector<std::string>{"--registry", (f.dir / "geen.csv").string()},
+        std::vector<std::string>{"--points", bad.string(), "--layer-name", "punten"}}) {
+    std::vector<std::string> args{"store", "import", "--store", fresh.string(), "--no-areas"};
+    args.insert(args.end(), input.begin(), input.end());
+    const CliResult r = run_wijkatlas(args);
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(fresh)) << input[0];
+    EXPECT_FALSE(std::filesystem::exists(f.dir / "nieuw.gpkg-wal")) << input[0];
+  }
 }
 
 }  // namespace
