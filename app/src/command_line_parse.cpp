@@ -54,8 +54,10 @@ CLI::App* add_join(CLI::App& app, JoinOptions& o) {
   auto* cmd = app.add_subcommand(
       "join", "Join points and indicators to the areas; write per-area layers and a CSV");
   add_area_options(*cmd, o.source);
+  add_reading_store_option(*cmd, o.store);
   cmd->add_option("--points", o.points,
-                  "Points: initiatives, assets (default: examples/initiatieven_arnhem_oost.csv)");
+                  "Points: initiatives, assets (default: the store's initiatives with --store, "
+                  "else examples/initiatieven_arnhem_oost.csv)");
   cmd->add_option("--points-layer", o.points_layer, "Layer of the points dataset");
   cmd->add_option("--s-srs", o.points_srs,
                   "CRS of the points when the file names none, e.g. EPSG:4326");
@@ -91,6 +93,7 @@ CLI::App* add_map(CLI::App& app, MapOptions& o) {
   add_output_option(*cmd, o.output, "Output: .pdf, .svg or .png");
   add_data_dir_option(*cmd, o.data_dir);
   add_cache_dir_option(*cmd, o.cache_dir);
+  add_reading_store_option(*cmd, o.store);
   cmd->add_option("--paper", o.paper, "Paper size, overriding the definition: A4, A3, A2, A1, A0");
   cmd->add_option("--orientation", o.orientation,
                   "portrait or landscape, overriding the definition");
@@ -114,6 +117,7 @@ CLI::App* add_atlas(CLI::App& app, AtlasOptions& o) {
   cmd->add_option("--png-dir", o.png_dir, "Also write one PNG per page into this directory");
   add_data_dir_option(*cmd, o.data_dir);
   add_cache_dir_option(*cmd, o.cache_dir);
+  add_reading_store_option(*cmd, o.store);
   add_language_option(*cmd, o.language, "Map");
   add_no_date_flag(*cmd, o.no_date, "pages and out of the PDF");
   return cmd;

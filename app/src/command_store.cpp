@@ -1,6 +1,7 @@
 // `wijkatlas store init`: a new project store; `wijkatlas store log`: what changed in one since a
 // session or a date, one Dutch line per change, from the store's history; `wijkatlas store
 // import`: areas, key figures, a registry and asset points into one.
+#include <filesystem>
 #include <ostream>
 
 #include "store_options.hpp"
@@ -9,6 +10,7 @@
 #include "wijkatlas/project/store_import.hpp"
 #include "wijkatlas/project/store_log.hpp"
 #include "wijkatlas/store/project_store.hpp"
+#include "wijkatlas/store/store_file.hpp"
 
 namespace wijkatlas::app {
 
@@ -48,12 +50,27 @@ StoreImportSummary run_store_import(const StoreImportOptions& o, geo::Reporter& 
   if (!request.with_areas && request.registry.empty() && request.assets.empty() &&
       request.points.empty())
     throw usage_error("--no-areas leaves nothing to import: name --registry, --assets or --points");
-  // The store is opened (and made, the first time) only after the options are checked.
-  store::ProjectStore store =
-      store::ProjectStore::open_or_create(o.store, "npao", store_options(o.by));
-  const store::ImportOutcome outcome = project::import_into_store(store, request, reporter);
+  // The store is opened (and made, the first time) only after the inputs are read; a store this
+  // command made is removed again when the import fails (a bad row of an asset file).
+  store::ImportBatch batch = project::read_import(request, reporter);
+  const bool made = !store::is_postgresql_location(o.store) && !std::filesystem::exists(o.store);
+  store::ImportOutcome outcome;
+  std::string location;
+  try {
+    store::ProjectStore store =
+        store::ProjectStore::open_or_create(o.store, "npao", store_options(o.by));
+    location = store.location();
+    outcome = store.import_data(batch);
+  } catch (...) {
+    if (made) {
+      std::error_code ignored;
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        std::filesystem::remove(o.store + suffix, ignored);
+    }
+    throw;
+  }
   StoreImportSummary summary;
-  out << "ingelezen in " << store.location() << ":\n";
+  out << "ingelezen in " << location << ":\n";
   for (const store::ImportedPart& part : outcome.parts) {
     ++summary.parts;
     summary.rows += part.rows;

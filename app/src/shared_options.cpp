@@ -34,6 +34,13 @@ void add_store_option(CLI::App& cmd, std::string& store) {
       ->capture_default_str();
 }
 
+void add_reading_store_option(CLI::App& cmd, std::string& store) {
+  cmd.add_option("--store", store,
+                 "Project store (GeoPackage file or PG:... active_schema=PROJECT) whose imported "
+                 "areas, key figures and initiatives are used instead of the files (wijkatlas "
+                 "store import)");
+}
+
 void add_language_option(CLI::App& cmd, std::string& language, const std::string& what) {
   cmd.add_option("--language", language, what + " text: nl (default) or en");
 }

@@ -14,6 +14,8 @@ void add_cache_dir_option(CLI::App& cmd, std::string& cache_dir);
 void add_area_options(CLI::App& cmd, project::AreaSource& source);
 // --store: every verb that reads or writes the project store.
 void add_store_option(CLI::App& cmd, std::string& store);
+// --store on verbs that read files by default: the store's imported areas, figures, initiatives.
+void add_reading_store_option(CLI::App& cmd, std::string& store);
 void add_language_option(CLI::App& cmd, std::string& language, const std::string& what);
 void add_no_date_flag(CLI::App& cmd, bool& no_date, const std::string& what);
 // -o/--output with its default shown.

@@ -1,41 +1,52 @@
 #include "wijkatlas/project/join.hpp"
 
 #include <limits>
+#include <optional>
 
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/join.hpp"
 #include "wijkatlas/geo/join_output.hpp"
 #include "wijkatlas/geo/point_reader.hpp"
+#include "wijkatlas/project/area_store.hpp"
 #include "wijkatlas/project/output_check.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::project {
 namespace fs = std::filesystem;
 
+namespace {
+
+// join_point_stream's result for points already in memory (the store's initiatives): every
+// point kept up to the limit, else only those outside every buurt.
+geo::StreamedPointJoin join_layer(const geo::AreaHierarchy& hierarchy, geo::Layer points,
+                                  const geo::PointStreamJoinOptions& options,
+                                  geo::Reporter& reporter) {
+  geo::StreamedPointJoin out;
+  out.result = geo::join_points(hierarchy, points, options.join, reporter);
+  out.point_count = points.features.size();
+  out.outside_count = out.result.outside.size();
+  out.all_kept = out.point_count <= options.keep_all_up_to;
+  if (!out.all_kept) {
+    std::vector<geo::Feature> outside;
+    for (const std::size_t i : out.result.outside) outside.push_back(std::move(points.features[i]));
+    points.features = std::move(outside);
+    out.result.buurt_of_point.assign(points.features.size(), -1);
+    for (std::size_t i = 0; i < points.features.size(); ++i) out.result.outside[i] = i;
+  }
+  out.points = std::move(points);
+  return out;
+}
+
+}  // namespace
+
 JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
-  geo::ReadOptions read;
-  read.layer = request.points_layer;
-  read.assign_crs = request.points_srs;
-  const fs::path points_path = request.points.empty()
-                                   ? geo::project_file("examples/initiatieven_arnhem_oost.csv")
-                                   : fs::path(request.points);
-  // Areas and points are independent until the join: the points are read in batches on a
-  // thread of their own, starting while the areas are read, checked and dissolved (each read
-  // has its own GDAL dataset, PROJ and GEOS context), and joined as they come, so that memory
-  // does not grow with their number. An error of either is reported as if read one after the
-  // other.
-  geo::SerializedReporter shared(reporter);
-  geo::PointReadOptions streaming;
-  streaming.read_ahead = 2;
-  geo::PointReader points(points_path, read, shared, streaming);
-  JoinResult result;
-  result.areas = load_areas(request.source, shared);
-  add_indicators(result.areas, request.indicators, !request.no_indicators, shared);
-  const geo::Layer& header = points.header();
-  result.points_source = header.source;
-  result.theme_field_missing =
-      !request.theme_field.empty() && !header.field_index(request.theme_field);
+  std::optional<store::ProjectStore> project_store;
+  std::optional<geo::Layer> stored_points;
+  if (!request.store.empty()) {
+    project_store.emplace(store::ProjectStore::open(request.store));
+    if (request.points.empty()) stored_points = project_store->initiatives();
+  }
   geo::PointStreamJoinOptions join_options;
-  join_options.join.theme_field = result.theme_field_missing ? std::string{} : request.theme_field;
   join_options.join.value_field = request.value_field;
   join_options.join.threads = request.threads;
   switch (request.joined_points) {
@@ -49,8 +60,46 @@ JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
       join_options.keep_all_up_to = request.joined_points_limit;
       break;
   }
-  geo::StreamedPointJoin joined =
-      geo::join_point_stream(result.areas.hierarchy, points, join_options, shared);
+  JoinResult result;
+  geo::StreamedPointJoin joined;
+  const auto theme_field_of = [&](const geo::Layer& header) {
+    result.theme_field_missing =
+        !request.theme_field.empty() && !header.field_index(request.theme_field);
+    join_options.join.theme_field =
+        result.theme_field_missing ? std::string{} : request.theme_field;
+  };
+  if (stored_points) {
+    reporter.info("points: the initiatives of the project store " + request.store + " (" +
+                  std::to_string(stored_points->features.size()) + ")");
+    result.areas = load_areas(*project_store, request.source, reporter);
+    add_indicators(result.areas, request.indicators, !request.no_indicators, reporter);
+    result.points_source = stored_points->source;
+    theme_field_of(*stored_points);
+    joined = join_layer(result.areas.hierarchy, std::move(*stored_points), join_options, reporter);
+  } else {
+    geo::ReadOptions read;
+    read.layer = request.points_layer;
+    read.assign_crs = request.points_srs;
+    const fs::path points_path = request.points.empty()
+                                     ? geo::project_file("examples/initiatieven_arnhem_oost.csv")
+                                     : fs::path(request.points);
+    // Areas and points are independent until the join: the points are read in batches on a
+    // thread of their own, starting while the areas are read, checked and dissolved (each read
+    // has its own GDAL dataset, PROJ and GEOS context), and joined as they come, so that memory
+    // does not grow with their number. An error of either is reported as if read one after the
+    // other.
+    geo::SerializedReporter shared(reporter);
+    geo::PointReadOptions streaming;
+    streaming.read_ahead = 2;
+    geo::PointReader points(points_path, read, shared, streaming);
+    result.areas = project_store ? load_areas(*project_store, request.source, shared)
+                                 : load_areas(request.source, shared);
+    add_indicators(result.areas, request.indicators, !request.no_indicators, shared);
+    const geo::Layer& header = points.header();
+    result.points_source = header.source;
+    theme_field_of(header);
+    joined = geo::join_point_stream(result.areas.hierarchy, points, join_options, shared);
+  }
   result.points = joined.point_count;
   result.outside = joined.outside_count;
 
@@ -78,6 +127,7 @@ void check_join_outputs(const JoinRequest& request, const JoinOutputs& outputs) 
   geo::format_for_path(outputs.geopackage);
   std::vector<NamedPath> inputs = inputs_of(request.source);
   inputs.push_back({"points", request.points});
+  inputs.push_back({"store", request.store});
   for (const auto& table : request.indicators) inputs.push_back({"indicators", table});
   check_outputs_apart({{"output", outputs.geopackage}, {"csv", outputs.csv}}, inputs);
 }

@@ -13,11 +13,14 @@
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/landmarks.hpp"
 #include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/area_store.hpp"
 #include "wijkatlas/project/base_map_under.hpp"
 #include "wijkatlas/project/map_area_layers.hpp"
 #include "wijkatlas/project/sheet_landmarks.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/map_plan.hpp"
+#include "wijkatlas/store/project_store.hpp"
+#include "wijkatlas/store/store_file.hpp"
 #include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::project {
@@ -37,6 +40,21 @@ struct MapSources::State {
   geo::BaseMapCacheOptions cache;
   std::map<fs::path, geo::PreparedBaseMap> basemaps;      // opened once, read once per page
   std::optional<render::SheetLandmarks> table_landmarks;  // the data directory's, read once
+  std::string store_location;                             // empty: files only
+  std::optional<store::ProjectStore> project_store;
+  std::optional<std::optional<geo::Layer>> stored_initiatives;  // read once
+
+  store::ProjectStore& opened_store() {
+    if (!project_store) project_store.emplace(store::ProjectStore::open(store_location));
+    return *project_store;
+  }
+
+  // The store's imported initiatives, when a store is given and holds them.
+  const std::optional<geo::Layer>& initiatives() {
+    if (!stored_initiatives)
+      stored_initiatives = store_location.empty() ? std::nullopt : opened_store().initiatives();
+    return *stored_initiatives;
+  }
 
   // The landmarks of the data directory's point tables on `ground`: the tables are read once
   // per atlas, not once per page.
@@ -70,8 +88,9 @@ struct MapSources::State {
     if (!areas) {
       AreaSource source;
       source.data_dir = data_dir_option;
-      areas = load_areas(source, reporter);
-      // The CBS key figures in the data directory, as `join` uses them.
+      areas = store_location.empty() ? load_areas(source, reporter)
+                                     : load_areas(opened_store(), source, reporter);
+      // The CBS key figures in the data directory (or the store's), as `join` uses them.
       add_indicators(*areas, {}, true, reporter);
     }
     return areas->hierarchy;
@@ -136,6 +155,7 @@ class Resolver {
 
   // Relative paths: the data directory, then the definition's folder, then the project.
   fs::path find_source(const LayerDefinition& l) {
+    if (store::is_postgresql_location(l.source)) return l.source;  // a PostGIS project's table
     const fs::path given(l.source);
     if (given.is_absolute()) {
       if (fs::exists(given)) return given;
@@ -208,6 +228,7 @@ class Resolver {
       };
       return area_layer_from_hierarchy(hierarchy(), l, fail_layer);
     }
+    if (l.store_table == "initiatives" && state_.initiatives()) return stored_initiatives(l);
     const fs::path path = find_source(l);
     geo::ReadOptions read;
     read.layer = l.source_layer;
@@ -224,6 +245,22 @@ class Resolver {
     };
     return layer_from_features(data, l, path.string().find("/cbs/") != std::string::npos,
                                fail_layer);
+  }
+
+  // The project store's initiatives instead of the layer's file: the team's registry.
+  render::MapLayer stored_initiatives(LayerDefinition l) {
+    const geo::Layer& data = *state_.initiatives();
+    if (!l.where.empty()) {
+      reporter_.warn(def_.file.string() + ": " + l.key + ".where is not applied to the " +
+                     "initiatives of the project store; all of them are drawn");
+    }
+    l.attribution = "initiatievenregister uit de projectopslag";
+    reporter_.info("initiatives from the project store " + state_.store_location + " (" +
+                   std::to_string(data.features.size()) + ")");
+    const auto fail_layer = [&](const std::string& key, const std::string& message) {
+      fail(l, key, message);
+    };
+    return layer_from_features(data, l, false, fail_layer);
   }
 
   // The ground the map frame will show, for reading only that part of the OSM data.
@@ -282,9 +319,18 @@ class Resolver {
 }  // namespace
 
 MapSources::MapSources(std::string data_dir, geo::Reporter& reporter,
-                       geo::BaseMapCacheOptions cache)
-    : state_(std::make_unique<State>(
-          State{std::move(data_dir), reporter, {}, {}, false, std::move(cache), {}, {}})) {}
+                       geo::BaseMapCacheOptions cache, std::string store)
+    : state_(std::make_unique<State>(State{std::move(data_dir),
+                                           reporter,
+                                           {},
+                                           {},
+                                           false,
+                                           std::move(cache),
+                                           {},
+                                           {},
+                                           std::move(store),
+                                           {},
+                                           {}})) {}
 
 MapSources::~MapSources() = default;
 

@@ -5,6 +5,7 @@
 
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/project/map_area_layers.hpp"
 #include "wijkatlas/project/map_date.hpp"
 #include "wijkatlas/project/map_sources.hpp"
 #include "wijkatlas/render/error.hpp"
@@ -12,6 +13,7 @@
 #include "wijkatlas/render/map_definition.hpp"
 #include "wijkatlas/render/pdf_document.hpp"
 #include "wijkatlas/render/text.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::project {
 namespace {
@@ -75,8 +77,21 @@ PreparedMap prepare_map(const MapRequest& request, geo::Reporter& reporter) {
   render::MapDefinition def =
       render::load_map_definition(request.definition, language_of(request.language));
   apply_overrides(request, def);
-  MapSources sources(request.data_dir, reporter, {request.cache_dir});
+  MapSources sources(request.data_dir, reporter, {request.cache_dir}, request.store);
   PreparedMap out{sources.resolve(def), document_info("", "", request.no_date)};
+  // An atlas template drawn on its own: {naam} is the name of the area its extent names.
+  if (const render::ExtentDefinition& e = def.extent; !e.level.empty() && !e.area.empty()) {
+    const auto checked_already = [](const std::string&, const std::string&) {};
+    for (const auto& [code, naam] :
+         sources.areas_of(parse_map_level(e.level, "level", checked_already))) {
+      if (support::equal_ignoring_case(code, e.area) ||
+          support::equal_ignoring_case(naam, e.area)) {
+        replace_all(out.spec.title, "{naam}", naam);
+        replace_all(out.spec.subtitle, "{naam}", naam);
+        break;
+      }
+    }
+  }
   out.info.title = out.spec.title;
   out.info.subject = out.spec.subtitle;
   if (!request.no_date) out.spec.date = map_date_today(out.spec.language);
@@ -94,7 +109,7 @@ Atlas prepare_atlas(const AtlasRequest& request, geo::Reporter& reporter) {
       definition(request.overview, "examples/maps/arnhem_oost_overzicht.toml");
   const render::MapDefinition wijk = definition(request.wijk_map, "examples/maps/atlas_wijk.toml");
 
-  MapSources sources(request.data_dir, reporter, {request.cache_dir});
+  MapSources sources(request.data_dir, reporter, {request.cache_dir}, request.store);
   Atlas atlas;
   atlas.pages.push_back({overview.title.empty() ? "Overzicht" : overview.title, "00_overzicht",
                          sources.resolve(overview)});

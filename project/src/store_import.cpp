@@ -157,8 +157,7 @@ int boundary_year_of(const std::string& file_name) {
   return std::regex_search(name, m, year) ? std::stoi(m[2].str()) : 0;
 }
 
-store::ImportOutcome import_into_store(store::ProjectStore& store,
-                                       const StoreImportRequest& request, geo::Reporter& reporter) {
+store::ImportBatch read_import(const StoreImportRequest& request, geo::Reporter& reporter) {
   if (!request.points.empty() && request.points_layer.empty())
     throw request_error("layer_name", "points need the name of the layer they are stored as");
   if (request.points.empty() && !request.points_layer.empty())
@@ -214,7 +213,7 @@ store::ImportOutcome import_into_store(store::ProjectStore& store,
   std::sort(names.begin(), names.end());
   if (const auto twice = std::adjacent_find(names.begin(), names.end()); twice != names.end())
     throw request_error("layer_name", "two asset layers would both be called '" + *twice + "'");
-  return store.import_data(batch);
+  return batch;
 }
 
 }  // namespace wijkatlas::project

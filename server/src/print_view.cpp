@@ -196,6 +196,7 @@ std::string map_definition_toml(const PrintView& v, const PrintSources& s,
   }
   if (on("initiatieven"))
     t << "\n[[layer]]\ntype = \"points\"\nsource = " << quoted(s.registry)
+      << (s.registry_from_store ? "\nstore_table = \"initiatives\"" : "")
       << "\ncategory = \"thema\"\nlegend = \"Initiatieven per thema\"\n"
       << "attribution = \"voorbeeldregister NPAO (fictief)\"\nsymbol_mm = 3.4\n";
   return t.str();
@@ -225,6 +226,7 @@ std::vector<std::byte> render_print(const std::string& toml, const PrintSources&
   request.definition = file.string();
   request.data_dir = s.data_dir;
   request.cache_dir = s.cache_dir;
+  request.store = s.store;  // the areas and initiatives the viewer shows
   const std::lock_guard lock(painter);
   const project::PreparedMap map = project::prepare_map(request, reporter);
   return render::render_map(render::OutputFormat::pdf, map.spec, map.info);

@@ -33,6 +33,8 @@ PrintView print_view(const nlohmann::json& body);
 struct PrintSources {
   std::string store;     // the project store (a GeoPackage path): drawings are read from it
   std::string registry;  // the initiatives' file
+  // No registry file was named: the store's imported initiatives when it has them.
+  bool registry_from_store = true;
   std::string data_dir;  // as the server was given it
   std::string cache_dir;
 };

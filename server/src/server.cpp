@@ -14,6 +14,7 @@
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/store/project_store.hpp"
+#include "wijkatlas/store/store_file.hpp"
 
 namespace wijkatlas::server {
 
@@ -79,7 +80,7 @@ Server::Server(ServerOptions options, geo::Reporter& reporter)
   store::OpenOptions open;
   open.by = "scherm";  // every row drawn or changed here says it came from the meeting's screen
   impl_->store.emplace(store::ProjectStore::open_or_create(impl_->options.store, "npao", open));
-  impl_->state = load_viewer_state(impl_->options, impl_->reporter);
+  impl_->state = load_viewer_state(impl_->options, *impl_->store, impl_->reporter);
   // Drawings stay on the project's ground: its areas and a kilometre around them.
   geo::Box ground = impl_->state->search.ground();
   ground.min_corner().x(ground.min_corner().x() - 1000);
@@ -90,10 +91,11 @@ Server::Server(ServerOptions options, geo::Reporter& reporter)
       new DrawingService{*impl_->store, DrawingLimits{ground}, impl_->reporter, {}});
   const ServerOptions& o = impl_->options;
   PrintSources sources{
-      std::filesystem::absolute(o.store).string(),
+      store::absolute_location(o.store),
       o.registry.empty() ? geo::project_file("examples/initiatieven_arnhem_oost.csv").string()
                          : std::filesystem::absolute(o.registry).string(),
-      o.data_dir.empty() ? "" : std::filesystem::absolute(o.data_dir).string(), o.cache_dir};
+      o.registry.empty(), o.data_dir.empty() ? "" : std::filesystem::absolute(o.data_dir).string(),
+      o.cache_dir};
   impl_->print.reset(new PrintService{*impl_->drawings, std::move(sources),
                                       impl_->state->tiles->painter(), impl_->reporter});
   impl_->configure();

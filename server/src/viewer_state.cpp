@@ -6,12 +6,21 @@
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/project/area_source.hpp"
+#include "wijkatlas/project/area_store.hpp"
 #include "wijkatlas/render/tile_grid.hpp"
 
 namespace wijkatlas::server {
 namespace {
 
-geo::Layer read_registry(const std::string& registry, geo::Reporter& reporter) {
+geo::Layer read_registry(const std::string& registry, store::ProjectStore& store,
+                         geo::Reporter& reporter) {
+  if (registry.empty()) {
+    if (std::optional<geo::Layer> stored = store.initiatives()) {
+      reporter.info("initiatives from the project store " + store.location() + " (" +
+                    std::to_string(stored->features.size()) + ")");
+      return std::move(*stored);  // the store keeps no personal fields
+    }
+  }
   const std::filesystem::path path =
       registry.empty() ? geo::project_file("examples/initiatieven_arnhem_oost.csv")
                        : std::filesystem::path(registry);
@@ -37,11 +46,12 @@ std::string osm_credit(const std::filesystem::path& extract) {
 }  // namespace
 
 std::unique_ptr<ViewerState> load_viewer_state(const ServerOptions& options,
+                                               store::ProjectStore& store,
                                                geo::Reporter& reporter) {
   WebAssets assets(options.web_dir);
   project::AreaSource source;
   source.data_dir = options.data_dir;
-  project::LoadedAreas areas = project::load_areas(source, reporter);
+  project::LoadedAreas areas = project::load_areas(store, source, reporter);
   project::add_indicators(areas, {}, true, reporter);
   const geo::AreaHierarchy& h = areas.hierarchy;
 
@@ -49,7 +59,7 @@ std::unique_ptr<ViewerState> load_viewer_state(const ServerOptions& options,
   overlays.push_back(area_overlay(h, geo::Level::buurt));
   overlays.push_back(area_overlay(h, geo::Level::wijk));
   overlays.push_back(area_overlay(h, geo::Level::programma));
-  overlays.push_back(initiative_overlay(read_registry(options.registry, reporter)));
+  overlays.push_back(initiative_overlay(read_registry(options.registry, store, reporter)));
 
   const std::filesystem::path data_dir = geo::resolve_data_dir(options.data_dir);
   const std::optional<std::filesystem::path> extract = geo::find_osm_extract(data_dir);

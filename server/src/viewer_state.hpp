@@ -12,6 +12,7 @@
 #include "tile_service.hpp"
 #include "web_assets.hpp"
 #include "wijkatlas/server/server.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::server {
 
@@ -23,8 +24,10 @@ struct ViewerState {
   std::unique_ptr<TileService> tiles;  // holds a mutex: not movable
 };
 
+// The areas, key figures and initiatives from `store` when it holds imported ones (and the
+// options name no registry file), else from the data directory and the registry file.
 std::unique_ptr<ViewerState> load_viewer_state(const ServerOptions& options,
-                                               geo::Reporter& reporter);
+                                               store::ProjectStore& store, geo::Reporter& reporter);
 
 // GET routes of the page, the API and the tiles; every other method on them is a 405.
 void add_routes(httplib::Server& http, ViewerState& state);

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "pg_backend.hpp"
 #include "schema.hpp"
 #include "sqlite_handles.hpp"
 
@@ -23,6 +24,15 @@ bool is_store_file(const std::filesystem::path& path) {
     return false;  // not an SQLite file at all
   const Statement statement(raw_statement);
   return sqlite3_step(statement.get()) == SQLITE_ROW;
+}
+
+bool is_postgresql_location(std::string_view location) {
+  return detail::names_postgresql(location);
+}
+
+std::string absolute_location(const std::string& location) {
+  if (location.empty() || is_postgresql_location(location)) return location;
+  return std::filesystem::absolute(location).string();
 }
 
 }  // namespace wijkatlas::store

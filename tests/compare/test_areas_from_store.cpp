@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "command_output.hpp"
 #include "compare_test_support.hpp"
 #include "store_file.hpp"
 #include "test_support.hpp"
@@ -107,6 +108,76 @@ TEST(AreasFromStore, ARegistryWithoutItsPersonalFieldsAndAssetPoints) {
   EXPECT_EQ(query_number(f.store, "SELECT COUNT(*) FROM areas"), 0) << "--no-areas";
 }
 
+// The team's registry, not the example one: one initiative in Klarendal, one in Presikhaaf.
+constexpr const char* team_registry =
+    "id,naam,thema,omschrijving,status,startdatum,lon,lat,contact_naam,illustratief\n"
+    "ST-001,Opslagproef Klarendal,opslagproef,Uit de projectopslag.,lopend,2025-03-01,"
+    "5.917854,51.988505,Iemand Persoonlijk,nee\n"
+    "ST-002,Opslagproef Presikhaaf,opslagproef,Uit de projectopslag.,idee,,5.940805,51.984354,"
+    "Iemand Anders,nee\n";
+
+// join, map and atlas with --store: the store's areas, key figures and initiatives, and no file
+// of the (empty) data directory.
+TEST(AreasFromStore, JoinMapAndAtlasTakeTheAreasFiguresAndInitiativesOfTheStore) {
+  StoreFixture f;
+  const auto registry = f.dir.write("team_register.csv", team_registry);
+  const CliResult import = run_wijkatlas(
+      {"store", "import", "--store", f.store.string(), "--registry", registry.string()});
+  ASSERT_EQ(import.code, 0) << import.err;
+  EXPECT_CONTAINS(import.out, "initiatives: 2 rijen");
+
+  const auto joined = f.dir / "join.gpkg";
+  const CliResult join = run_wijkatlas(
+      {"join", "--store", f.store.string(), "--data-dir", f.empty.string(), "-o", joined.string()});
+  ASSERT_EQ(join.code, 0) << join.err;
+  EXPECT_CONTAINS(join.err, "from the project store");
+  EXPECT_EQ(query_number(joined,
+                         "SELECT n_opslagproef FROM programmawijken WHERE code = "
+                         "'klarendal'"),
+            1);
+  EXPECT_EQ(query_number(joined, "SELECT n_punten FROM gemeenten"), 2) << "not the 40 examples";
+  EXPECT_EQ(query_number(joined,
+                         "SELECT COUNT(*) FROM punten WHERE id = 'ST-002' AND "
+                         "programmawijk = 'presikhaaf'"),
+            1);
+  EXPECT_GT(query_number(joined, "SELECT COUNT(*) FROM buurten WHERE AantalInwoners_5 > 0"), 50)
+      << "the store's key figures";
+  EXPECT_EQ(query_number(joined,
+                         "SELECT COUNT(*) FROM pragma_table_info('punten') WHERE name "
+                         "LIKE 'contact%'"),
+            0);
+  // Points named on the command line still win over the store's.
+  const auto examples = f.dir / "voorbeelden.gpkg";
+  const CliResult files = run_wijkatlas(
+      {"join", "--store", f.store.string(), "--data-dir", f.empty.string(), "--points",
+       source_file("examples/initiatieven_arnhem_oost.csv").string(), "-o", examples.string()});
+  ASSERT_EQ(files.code, 0) << files.err;
+  EXPECT_EQ(query_number(examples, "SELECT n_punten FROM gemeenten"), 40);
+
+  // The atlas's wijk map of Klarendal, and the whole atlas: the store's initiative with its
+  // label and source line, none of the examples.
+  const auto map = f.dir / "klarendal.pdf";
+  const CliResult drawn = run_wijkatlas(
+      {"map", source_file("examples/maps/atlas_wijk.toml").string(), "--store", f.store.string(),
+       "--data-dir", f.empty.string(), "--no-date", "-o", map.string()});
+  ASSERT_EQ(drawn.code, 0) << drawn.err;
+  const std::string text = command_output("pdftotext " + shell_quoted(map) + " -");
+  EXPECT_CONTAINS(text, "ST-001");
+  EXPECT_EQ(text.find("{naam}"), std::string::npos) << "the template's title is the wijk's name";
+  EXPECT_CONTAINS(text, "projectopslag");
+  EXPECT_EQ(text.find("VB-016"), std::string::npos) << "an example initiative of Klarendal";
+  EXPECT_EQ(text.find("voorbeeldregister"), std::string::npos);
+  const auto atlas = f.dir / "atlas.pdf";
+  const CliResult pages = run_wijkatlas({"atlas", "--store", f.store.string(), "--data-dir",
+                                         f.empty.string(), "--no-date", "-o", atlas.string()});
+  ASSERT_EQ(pages.code, 0) << pages.err;
+  const std::string presikhaaf =
+      command_output("pdftotext -f 3 -l 3 " + shell_quoted(atlas) + " -");
+  EXPECT_CONTAINS(presikhaaf, "Presikhaaf");
+  EXPECT_CONTAINS(presikhaaf, "ST-002");
+  EXPECT_EQ(presikhaaf.find("VB-005"), std::string::npos);
+}
+
 TEST(AreasFromStore, AMissingOrMalformedFileIsNamedAndNothingIsWritten) {
   StoreFixture f;
   const CliResult missing =
@@ -127,6 +198,18 @@ TEST(AreasFromStore, AMissingOrMalformedFileIsNamedAndNothingIsWritten) {
       {"store", "import", "--store", f.store.string(), "--no-areas", "--points", bad.string()});
   EXPECT_EQ(no_name.code, 2) << no_name.err;
   EXPECT_CONTAINS(no_name.err, "--layer-name");
+  // Into a store that is not there yet: no store is left behind by a failed import.
+  const auto fresh = f.dir / "nieuw.gpkg";
+  for (const auto& input :
+       {std::vector<std::string>{"--registry", (f.dir / "geen.csv").string()},
+        std::vector<std::string>{"--points", bad.string(), "--layer-name", "punten"}}) {
+    std::vector<std::string> args{"store", "import", "--store", fresh.string(), "--no-areas"};
+    args.insert(args.end(), input.begin(), input.end());
+    const CliResult r = run_wijkatlas(args);
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(fresh)) << input[0];
+    EXPECT_FALSE(std::filesystem::exists(f.dir / "nieuw.gpkg-wal")) << input[0];
+  }
 }
 
 }  // namespace

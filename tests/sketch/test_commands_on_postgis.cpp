@@ -44,6 +44,16 @@ std::vector<std::string> session_on(const std::string& location, const TempDir& 
   runs.push_back(run_wijkatlas({"status", "--store", location}));
   runs.push_back(run_wijkatlas({"overlap", "--store", location, "--session", "Tafel 3",
                                 "--density-sigma", "0", "-o", (dir / "overlap.gpkg").string()}));
+  // The team's areas, figures and registry in the store; join and map read them from there.
+  const auto registry = dir.write("register.csv",
+                                  "id,naam,thema,lon,lat\n"
+                                  "ST-001,Opslagproef Klarendal,opslagproef,5.917854,51.988505\n");
+  runs.push_back(
+      run_wijkatlas({"store", "import", "--store", location, "--registry", registry.string()}));
+  runs.push_back(run_wijkatlas({"join", "--store", location, "-o", (dir / "join.gpkg").string()}));
+  runs.push_back(
+      run_wijkatlas({"map", wijkatlas::test::source_file("examples/maps/atlas_wijk.toml").string(),
+                     "--store", location, "--no-date", "-o", (dir / "klarendal.pdf").string()}));
   std::vector<std::string> out;
   for (const CliRun& r : runs) {
     EXPECT_EQ(r.code, 0) << r.err;
@@ -71,6 +81,11 @@ TEST(CommandsOnPostgis, SheetIngestStatusAndOverlapSayWhatTheySayOnAGeoPackage) 
   EXPECT_CONTAINS(postgis[3], "Tafel 3");
   EXPECT_CONTAINS(postgis[4], "2 tekeningen");
   EXPECT_EQ(store::ProjectStore::open(pg).sheet_count(), 1u) << "the sheet is recorded in PostGIS";
+  EXPECT_CONTAINS(postgis[5], "initiatives: 1 rijen");
+  EXPECT_CONTAINS(postgis[6], "1 punten gekoppeld");
+  EXPECT_CONTAINS(postgis[6], "Klarendal               7285       1");
+  EXPECT_CONTAINS(postgis[7], "kaart geschreven");
+  EXPECT_EQ(store::ProjectStore::open(pg).initiatives()->features.size(), 1u);
 }
 
 }  // namespace

@@ -304,6 +304,73 @@ std::string output_of(const std::string& command, int& status) {
   return out;
 }
 
+// A registry of three initiatives, with a number column, a text column and a column that holds
+// a number in one row and text in another (it comes back as text).
+ImportedRegistry registry() {
+  geo::Layer l;
+  l.name = "initiatieven";
+  l.source = "register.csv";
+  l.fields = {{"id"},
+              {"naam"},
+              {"thema"},
+              {"status"},
+              {"startdatum", geo::FieldType::date},
+              {"illustratief"},
+              {"deelnemers", geo::FieldType::integer},
+              {"wijk_notitie"},
+              {"huisnummer"}};
+  const auto add = [&](const char* id, const char* naam, geo::Value start, const char* ill,
+                       geo::Value deelnemers, geo::Value notitie, geo::Value huisnummer, double x) {
+    l.features.push_back(
+        {static_cast<std::int64_t>(l.features.size()),
+         {std::string(id), std::string(naam), std::string("groen"), std::string("lopend"), start,
+          std::string(ill), deelnemers, notitie, huisnummer},
+         geo::Point(x, 444100)});
+  };
+  add("VB-9", "Moestuin", geo::Date{2023, 4, 15}, "ja", std::int64_t{12}, std::string("oost"),
+      std::int64_t{7}, 193100);
+  add("VB-1", "Koffieochtend", std::monostate{}, "nee", std::monostate{}, std::monostate{},
+      std::string("7a"), 193200);
+  add("VB-5", "Speelstraat", geo::Date{2021, 1, 2}, "ja", std::int64_t{3}, std::monostate{},
+      std::monostate{}, 193300);
+  return {{"register.csv", "r1"}, std::move(l)};
+}
+
+TEST_P(StoreImportTest, TheRegistryComesBackAsThePointLayerItWasInTheFilesOrder) {
+  ProjectStore store = ProjectStore::create(GetParam().location(dir_, "reg"), "npao", quick());
+  EXPECT_FALSE(store.initiatives()) << "nothing imported";
+  ImportBatch batch;
+  batch.registry = registry();
+  store.import_data(batch);
+  const std::optional<geo::Layer> got = store.initiatives();
+  ASSERT_TRUE(got);
+  ASSERT_EQ(got->features.size(), 3u);
+  const auto value = [&](std::size_t row, const char* field) {
+    const auto i = got->field_index(field);
+    EXPECT_TRUE(i) << field;
+    return i ? got->features[row].values[*i] : geo::Value{};
+  };
+  EXPECT_EQ(value(0, "id"), geo::Value(std::string("VB-9"))) << "the file's order, not the id's";
+  EXPECT_EQ(value(1, "id"), geo::Value(std::string("VB-1")));
+  EXPECT_EQ(value(2, "naam"), geo::Value(std::string("Speelstraat")));
+  EXPECT_EQ(value(0, "startdatum"), geo::Value(geo::Date{2023, 4, 15}));
+  EXPECT_TRUE(geo::is_null(value(1, "startdatum")));
+  EXPECT_EQ(value(0, "illustratief"), geo::Value(std::string("ja")));
+  EXPECT_EQ(value(1, "illustratief"), geo::Value(std::string("nee")));
+  EXPECT_EQ(value(0, "deelnemers"), geo::Value(std::int64_t{12}));
+  EXPECT_TRUE(geo::is_null(value(1, "deelnemers")));
+  EXPECT_EQ(got->fields[*got->field_index("deelnemers")].type, geo::FieldType::integer);
+  EXPECT_EQ(value(0, "wijk_notitie"), geo::Value(std::string("oost")));
+  EXPECT_EQ(got->fields[*got->field_index("huisnummer")].type, geo::FieldType::text);
+  EXPECT_EQ(value(0, "huisnummer"), geo::Value(std::string("7")));
+  EXPECT_EQ(value(1, "huisnummer"), geo::Value(std::string("7a")));
+  const auto* p = std::get_if<geo::Point>(&got->features[2].geometry);
+  ASSERT_NE(p, nullptr);
+  EXPECT_DOUBLE_EQ(p->x(), 193300);
+  EXPECT_DOUBLE_EQ(p->y(), 444100);
+  EXPECT_EQ(got->source_crs, "EPSG:28992");
+}
+
 // QGIS reads what GDAL reads: ogrinfo itself, on the GeoPackage and on the PG: location.
 TEST_P(StoreImportTest, OgrinfoShowsRdNewAndTheFieldTypes) {
   ProjectStore store = ProjectStore::create(GetParam().location(dir_, "ogrinfo"), "npao", quick());

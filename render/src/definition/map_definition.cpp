@@ -116,6 +116,11 @@ LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t i
   l.source_layer = r.text("source_layer").value_or("");
   l.where = r.text("where").value_or("");
   l.crs = r.text("crs").value_or("");
+  l.store_table = r.text("store_table").value_or("");
+  if (!l.store_table.empty() && l.store_table != "initiatives")
+    r.fail("store_table", "the only table a map takes from a project store is \"initiatives\"");
+  if (!l.store_table.empty() && l.type != LayerType::points)
+    r.fail("store_table", "only a points layer takes the store's initiatives");
   const bool needs_data = l.type != LayerType::basemap && l.type != LayerType::landmarks;
   if (needs_data && l.level.empty() == l.source.empty()) {
     r.fail(l.level.empty() ? "source" : "level",

@@ -22,7 +22,8 @@ enum class JoinedPoints {
 
 struct JoinRequest {
   AreaSource source;   // the areas
-  std::string points;  // empty: examples/initiatieven_arnhem_oost.csv
+  std::string store;   // a project store: its imported areas, key figures and initiatives
+  std::string points;  // empty: the store's initiatives, else examples/initiatieven_arnhem_oost.csv
   std::string points_layer;
   std::string points_srs;               // CRS of a points source that names none
   std::vector<std::string> indicators;  // empty: the CBS key figures in the data directory

@@ -25,8 +25,11 @@ struct ExtentOverride {
 // Loads data once for any number of maps (the atlas draws many pages from the same areas).
 class MapSources {
  public:
-  // data_dir "": resolve_data_dir(). Base maps are prepared once per extract in `cache`.
-  MapSources(std::string data_dir, geo::Reporter& reporter, geo::BaseMapCacheOptions cache = {});
+  // data_dir "": resolve_data_dir(). Base maps are prepared once per extract in `cache`. With a
+  // project `store` (a location as store::ProjectStore::open takes it), the areas and key
+  // figures it holds and, for layers that ask for them (store_table), its initiatives.
+  MapSources(std::string data_dir, geo::Reporter& reporter, geo::BaseMapCacheOptions cache = {},
+             std::string store = {});
   ~MapSources();
   MapSources(const MapSources&) = delete;
   MapSources& operator=(const MapSources&) = delete;

@@ -15,6 +15,7 @@ struct MapRequest {
   std::string definition;   // TOML map definition
   std::string data_dir;     // empty: geo::resolve_data_dir()
   std::string cache_dir;    // prepared base maps; empty: geo::default_cache_dir()
+  std::string store;        // a project store: its areas, key figures (and initiatives)
   std::string paper;        // overrides [map].paper
   std::string orientation;  // overrides [map].orientation
   double dpi = 0;           // overrides [map].dpi (PNG); 0 keeps it
@@ -35,6 +36,7 @@ struct AtlasRequest {
   std::string wijk_map;  // drawn once per programme wijk; empty: examples/maps/atlas_wijk.toml
   std::string data_dir;
   std::string cache_dir;  // prepared base maps; empty: geo::default_cache_dir()
+  std::string store;      // a project store: its areas, key figures and initiatives
   std::string language;   // nl (default) or en
   bool no_date = false;
 };

@@ -22,12 +22,11 @@ struct StoreImportRequest {
   bool include_personal = false;  // also the registry's and assets' personal fields
 };
 
-// Reads everything first (a missing or malformed file fails before the store is touched,
-// naming the file and feature), then imports it in one transaction; asset points are read in
-// batches while they are written. Throws request_error (field layer_name) for points
-// without a layer name or a layer name given twice.
-store::ImportOutcome import_into_store(store::ProjectStore& store,
-                                       const StoreImportRequest& request, geo::Reporter& reporter);
+// Reads everything but the asset points (a missing or malformed file fails before any store is
+// touched, naming the file and feature); the asset points are read in batches while they are
+// written. Throws request_error (field layer_name) for points without a layer name or a layer
+// name given twice.
+store::ImportBatch read_import(const StoreImportRequest& request, geo::Reporter& reporter);
 
 // The year in a boundary file's name (wijkenbuurten_2024_v2.gpkg: 2024); 0 when it has none.
 int boundary_year_of(const std::string& file_name);

@@ -30,6 +30,9 @@ struct LayerDefinition {
   std::string source_layer;
   std::string where;  // OGR attribute filter
   std::string crs;    // for a source that names none (CSV)
+  // "initiatives": drawn with a project store that holds an imported registry, its initiatives
+  // instead of `source` (the file stays the map's data without a store).
+  std::string store_table;
 
   std::string label_field;
   std::string category_field;

@@ -161,6 +161,9 @@ class ProjectStore {
   std::optional<StoredAreas> areas();
   // The imported key-figure tables, in the order they were imported; empty when none were.
   std::vector<geo::IndicatorTable> indicator_tables();
+  // The imported initiative registry as a point layer: its own columns (id, naam, thema, ...)
+  // then its extra ones, rows in the file's order; nullopt when none was imported.
+  std::optional<geo::Layer> initiatives();
   // The number of stored asset points of a layer.
   std::size_t asset_count(const std::string& layer);
 
