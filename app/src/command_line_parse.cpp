@@ -46,6 +46,7 @@ CLI::App* add_areas(CLI::App& app, AreasOptions& o) {
   auto* cmd = app.add_subcommand(
       "areas", "Build the hierarchy buurt > wijk > programmawijk > gemeente and write it");
   add_area_options(*cmd, o.source);
+  add_reading_store_option(*cmd, o.store);
   add_output_option(*cmd, o.output, "Output GeoPackage");
   return cmd;
 }

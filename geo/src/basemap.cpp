@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <functional>
 
 #include "detail/osm_layer_reads.hpp"
 #include "detail/osm_tags.hpp"
@@ -89,10 +90,14 @@ std::vector<std::string> field_names(const std::filesystem::path& path, const st
                                     "'lines' and 'multipolygons' of GDAL's OSM driver)");
 }
 
-Layer read_osm_layer(const std::filesystem::path& path, const std::string& layer,
-                     const BaseMapOptions& options, Reporter& reporter) {
+// The features of one layer of the extract, in batches: a whole town's extract is read when a
+// base map is prepared, and only the classified geometries are kept.
+void read_osm_layer(const std::filesystem::path& path, const std::string& layer,
+                    const BaseMapOptions& options, Reporter& reporter,
+                    const std::function<void(Layer&)>& each_batch) {
   ReadOptions read;
   read.layer = layer;
+  read.repairs = RepairReport::summary;  // OSM's own slips, not the user's: one line for all
   read.bbox = options.bbox;
   read.allow_empty = true;
   read.require_geometry = false;
@@ -105,7 +110,8 @@ Layer read_osm_layer(const std::filesystem::path& path, const std::string& layer
   }
   read.where = where_for(columns, layer);
   detail::count_osm_layer_read();
-  return read_layer(path, read, reporter);
+  constexpr std::size_t batch = 8192;
+  read_layer_batches(path, read, reporter, batch, each_batch);
 }
 
 }  // namespace
@@ -204,10 +210,8 @@ BaseMap load_osm_basemap(const std::filesystem::path& path, const BaseMapOptions
   BaseMap map;
   map.source = path.string();
   map.edition = osm_extract_edition(path);
-  // Geometries move from each layer into the map, and a layer goes before the next is read:
-  // a whole town's extract is read when a base map is prepared.
-  {
-    Layer polygons = read_osm_layer(path, "multipolygons", options, reporter);
+  // Geometries move from each batch of features into the map.
+  read_osm_layer(path, "multipolygons", options, reporter, [&](Layer& polygons) {
     for (auto& f : polygons.features) {
       auto* geometry = std::get_if<MultiPolygon>(&f.geometry);
       if (geometry == nullptr) continue;
@@ -215,10 +219,9 @@ BaseMap load_osm_basemap(const std::filesystem::path& path, const BaseMapOptions
       if (options.each_polygon) options.each_polygon(tags, *geometry);
       if (auto kind = classify_area(tags)) map.areas.push_back({*kind, std::move(*geometry)});
     }
-  }
+  });
   if (options.after_layer) options.after_layer("multipolygons");
-  {
-    Layer lines = read_osm_layer(path, "lines", options, reporter);
+  read_osm_layer(path, "lines", options, reporter, [&](Layer& lines) {
     for (auto& f : lines.features) {
       auto* geometry = std::get_if<MultiLineString>(&f.geometry);
       if (geometry == nullptr) continue;
@@ -227,7 +230,7 @@ BaseMap load_osm_basemap(const std::filesystem::path& path, const BaseMapOptions
         map.lines.push_back({*kind, std::string(tags.get("name")), std::move(*geometry)});
       }
     }
-  }
+  });
   if (options.after_layer) options.after_layer("lines");
   // Drawing order: what lies underneath first. stable_sort keeps the source order within a class.
   std::stable_sort(map.areas.begin(), map.areas.end(), [](const BaseArea& a, const BaseArea& b) {

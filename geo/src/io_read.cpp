@@ -2,6 +2,7 @@
 #include <boost/geometry.hpp>
 #include <exception>
 #include <filesystem>
+#include <functional>
 
 #include "detail/csv_columns.hpp"
 #include "detail/csv_types.hpp"
@@ -53,11 +54,16 @@ Value read_value(OGRFeature& f, int index, FieldType type, const Where& where) {
 
 class LayerReader {
  public:
-  LayerReader(const std::filesystem::path& path, const ReadOptions& options, Reporter& reporter)
+  // With a `sink`, the features go to it in batches of at most `batch` (each checked,
+  // transformed and repaired), and read() returns the layer without features.
+  LayerReader(const std::filesystem::path& path, const ReadOptions& options, Reporter& reporter,
+              std::size_t batch = 0, const std::function<void(Layer&)>* sink = nullptr)
       : path_(path),
         options_(options),
         reporter_(reporter),
-        opened_(open_layer(path, options.layer)) {
+        opened_(open_layer(path, options.layer)),
+        batch_(batch),
+        sink_(sink) {
     out_.name = opened_.layer->GetName();
     out_.source = opened_.label;
     out_.fids_are_csv_rows = opened_.is_csv;
@@ -68,13 +74,23 @@ class LayerReader {
       read_csv();
     else
       read_ogr();
-    if (out_.features.empty() && !options_.allow_empty) {
+    if (read_ + out_.features.size() == 0 && !options_.allow_empty) {
       throw data_error(
           out_.source, "",
           "the layer has no features" +
               (options_.where.empty() ? std::string{} : " matching " + options_.where));
     }
     finish_geometries();
+    if (sink_ && !out_.features.empty()) hand_over();
+    if (outside_netherlands_ > 0) {
+      reporter_.warn(out_.source + ": " + std::to_string(outside_netherlands_) +
+                     " features lie outside the Netherlands (RD New is only accurate inside)");
+    }
+    if (repaired_ > 0 && options_.repairs == RepairReport::summary) {
+      reporter_.warn(out_.source + ": " + std::to_string(repaired_) +
+                     " invalid polygons repaired with GEOS MakeValid (the first: " + first_repair_ +
+                     ")");
+    }
     return std::move(out_);
   }
 
@@ -170,7 +186,18 @@ class LayerReader {
       if (total > 100000 && out_.features.size() % 100000 == 0) {
         reporter_.progress("lezen " + out_.name, out_.features.size(), total);
       }
+      if (sink_ && out_.features.size() >= batch_) {
+        finish_geometries();
+        hand_over();
+      }
     }
+  }
+
+  // The batch read so far to the sink; the next batch starts empty.
+  void hand_over() {
+    read_ += out_.features.size();
+    (*sink_)(out_);
+    out_.features.clear();
   }
 
   void read_csv() {
@@ -275,7 +302,6 @@ class LayerReader {
   void finish_geometries() {
     const std::size_t count = out_.features.size();
     std::vector<bool> dropped(count, false);  // outside ReadOptions::bbox
-    std::size_t outside_netherlands = 0;
     std::size_t first_error = count;
     std::exception_ptr error;
     bool any_polygons = false;
@@ -298,7 +324,7 @@ class LayerReader {
           // is trusted: data elsewhere in the world (the OSM test extract) is allowed.
           if (!crs_declared_by_source_)
             throw_outside_rd_bounds(original, feature_label(feature), out_.source_crs);
-          ++outside_netherlands;
+          ++outside_netherlands_;
         }
         any_polygons = any_polygons || std::holds_alternative<MultiPolygon>(feature.geometry);
       } catch (...) {
@@ -326,8 +352,12 @@ class LayerReader {
         if (!options_.repair_invalid)
           throw geometry_error(where, "invalid polygon: " + *invalid[i]);
         polygons = make_valid(polygons);
-        reporter_.warn(where + ": invalid polygon (" + *invalid[i] +
-                       ") repaired with GEOS MakeValid");
+        if (options_.repairs == RepairReport::each) {
+          reporter_.warn(where + ": invalid polygon (" + *invalid[i] +
+                         ") repaired with GEOS MakeValid");
+        } else if (repaired_++ == 0) {
+          first_repair_ = out_.location_of(feature) + ": " + *invalid[i];
+        }
         if (polygons.empty()) {
           reporter_.warn(where + ": nothing left after repair; feature skipped");
           continue;
@@ -337,10 +367,6 @@ class LayerReader {
     }
     if (error) std::rethrow_exception(error);
     out_.features.resize(kept);
-    if (outside_netherlands > 0) {
-      reporter_.warn(out_.source + ": " + std::to_string(outside_netherlands) +
-                     " features lie outside the Netherlands (RD New is only accurate inside)");
-    }
   }
 
   std::filesystem::path path_;
@@ -350,6 +376,12 @@ class LayerReader {
   Layer out_;
   std::optional<Transformer> transformer_;
   bool crs_declared_by_source_ = false;
+  std::size_t batch_ = 0;
+  const std::function<void(Layer&)>* sink_ = nullptr;
+  std::size_t read_ = 0;  // features handed to the sink
+  std::size_t outside_netherlands_ = 0;
+  std::size_t repaired_ = 0;  // RepairReport::summary
+  std::string first_repair_;
 };
 
 }  // namespace
@@ -358,6 +390,13 @@ Layer read_layer(const std::filesystem::path& path, const ReadOptions& options,
                  Reporter& reporter) {
   QuietGdalErrors quiet;
   return LayerReader(path, options, reporter).read();
+}
+
+Layer read_layer_batches(const std::filesystem::path& path, const ReadOptions& options,
+                         Reporter& reporter, std::size_t batch,
+                         const std::function<void(Layer&)>& sink) {
+  QuietGdalErrors quiet;
+  return LayerReader(path, options, reporter, std::max<std::size_t>(batch, 1), &sink).read();
 }
 
 }  // namespace wijkatlas::geo

@@ -146,6 +146,12 @@ TEST(AreasFromStore, JoinMapAndAtlasTakeTheAreasFiguresAndInitiativesOfTheStore)
                          "SELECT COUNT(*) FROM pragma_table_info('punten') WHERE name "
                          "LIKE 'contact%'"),
             0);
+  const auto areas = f.dir / "gebieden.gpkg";
+  const CliResult written = run_wijkatlas({"areas", "--store", f.store.string(), "--data-dir",
+                                           f.empty.string(), "-o", areas.string()});
+  ASSERT_EQ(written.code, 0) << written.err;
+  EXPECT_EQ(query_number(areas, "SELECT COUNT(*) FROM buurten"), 83);
+  EXPECT_EQ(query_number(areas, "SELECT COUNT(*) FROM programmawijken"), 5);
   // Points named on the command line still win over the store's.
   const auto examples = f.dir / "voorbeelden.gpkg";
   const CliResult files = run_wijkatlas(

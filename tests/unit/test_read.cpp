@@ -165,4 +165,62 @@ TEST(Read, AssignedCrsOverridesTheDefault) {
   EXPECT_NEAR(p.x(), station_x, 0.5);
 }
 
+// In batches: the same features in the same order as one read, never more than a batch at a
+// time, and the whole layer's warning once, not once per batch.
+TEST(Read, InBatchesTheSameFeaturesAsOneReadAndOneWarning) {
+  const auto path = test::data_file("osm/liechtenstein-2013-08-03.osm.pbf");
+  ReadOptions options;
+  options.layer = "lines";
+  CollectingReporter whole_said;
+  const Layer whole = read_layer(path, options, whole_said);
+  CollectingReporter said;
+  std::size_t batches = 0, largest = 0;
+  std::vector<Feature> features;
+  const Layer header = read_layer_batches(path, options, said, 1000, [&](Layer& batch) {
+    ++batches;
+    largest = std::max(largest, batch.features.size());
+    for (Feature& f : batch.features) features.push_back(std::move(f));
+  });
+  EXPECT_TRUE(header.features.empty());
+  EXPECT_EQ(header.fields.size(), whole.fields.size());
+  ASSERT_EQ(features.size(), whole.features.size());
+  EXPECT_EQ(batches, (whole.features.size() + 999) / 1000);
+  EXPECT_EQ(largest, 1000u);
+  for (std::size_t i = 0; i < features.size(); i += 97) {
+    EXPECT_EQ(features[i].fid, whole.features[i].fid);
+    EXPECT_EQ(features[i].values, whole.features[i].values);
+    EXPECT_TRUE(boost::geometry::equals(envelope(features[i].geometry),
+                                        envelope(whole.features[i].geometry)));
+  }
+  EXPECT_EQ(said.warnings, whole_said.warnings) << "one warning for the whole layer";
+}
+
+// Invalid polygons: one warning each by default; one for all of them when asked (a third-party
+// extract), naming how many and the first.
+TEST(Read, RepairedPolygonsAreReportedEachOrOnceInAll) {
+  TempDir dir;
+  const char* bowtie =
+      R"({"type":"Feature","properties":{"naam":"%s"},"geometry":{"type":"Polygon",)"
+      R"("coordinates":[[[5.90,51.98],[5.91,51.99],[5.91,51.98],[5.90,51.99],[5.90,51.98]]]}})";
+  std::string features;
+  for (const char* name : {"a", "b", "c"}) {
+    char buffer[400];
+    std::snprintf(buffer, sizeof buffer, bowtie, name);
+    features += (features.empty() ? "" : ",") + std::string(buffer);
+  }
+  const auto path = dir.write("vlinders.geojson",
+                              R"({"type":"FeatureCollection","features":[)" + features + "]}");
+  CollectingReporter each;
+  EXPECT_EQ(read_layer(path, {}, each).features.size(), 3u);
+  EXPECT_EQ(each.warnings.size(), 3u);
+  ReadOptions summary;
+  summary.repairs = RepairReport::summary;
+  CollectingReporter once;
+  EXPECT_EQ(read_layer(path, summary, once).features.size(), 3u);
+  ASSERT_EQ(once.warnings.size(), 1u);
+  EXPECT_NE(once.warnings[0].find("3 invalid polygons repaired"), std::string::npos)
+      << once.warnings[0];
+  EXPECT_NE(once.warnings[0].find("feature 0"), std::string::npos) << once.warnings[0];
+}
+
 }  // namespace wijkatlas::geo

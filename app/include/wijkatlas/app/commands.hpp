@@ -39,6 +39,7 @@ void run_info(const InfoOptions& options, std::ostream& out);
 
 struct AreasOptions {
   AreaSourceOptions source;
+  std::string store;  // read the areas and key figures imported into this store
   std::string output = "gebieden.gpkg";
 };
 void run_areas(const AreasOptions& options, geo::Reporter& reporter);

@@ -4,6 +4,7 @@
 // appears whole or not at all.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <span>
@@ -15,6 +16,10 @@
 
 namespace wijkatlas::geo {
 
+// How repaired polygons are reported: one warning each (the user's own data), or one warning
+// for all of them (a third-party extract such as OpenStreetMap, where each one is noise).
+enum class RepairReport { each, summary };
+
 struct ReadOptions {
   std::string layer;                // empty: the dataset's only layer (an error if it has several)
   std::string assign_crs;           // CRS of a source that has none (CSV, shapefile without .prj)
@@ -23,7 +28,8 @@ struct ReadOptions {
   bool allow_empty = false;         // an empty layer is an error unless allowed
   bool require_geometry = true;     // every feature must have a geometry
   bool repair_invalid = true;       // invalid polygons: repair with a warning (else error)
-  bool infer_types = true;          // CSV: detect integer/real/date columns (else all text)
+  RepairReport repairs = RepairReport::each;
+  bool infer_types = true;  // CSV: detect integer/real/date columns (else all text)
   // Keep only features whose bounding box meets this box (RD New). Passed to OGR as a
   // spatial filter, so a GeoPackage reads only what its index finds.
   std::optional<Box> bbox;
@@ -34,6 +40,14 @@ struct ReadOptions {
 // Throws io_error (cannot open), crs_error (unknown CRS), data_error (bad value, feature or
 // line named).
 Layer read_layer(const std::filesystem::path& path, const ReadOptions& options, Reporter& reporter);
+
+// read_layer in batches of at most `batch` features, each checked, transformed and repaired as
+// read_layer does, handed to `sink` (which may take the features): memory does not grow with
+// the layer. Returns the layer's name, source and fields, without features. CSV sources come
+// as one batch.
+Layer read_layer_batches(const std::filesystem::path& path, const ReadOptions& options,
+                         Reporter& reporter, std::size_t batch,
+                         const std::function<void(Layer&)>& sink);
 
 struct LayerSummary {
   std::string name;
