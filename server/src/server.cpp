@@ -120,6 +120,10 @@ int Server::start() {
                       "listen");
   }
   impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
+  // httplib's stop() does nothing until the listener runs: a stop right after start (a test that
+  // sends no request) would leave it in accept() and the join waiting for ever.
+  for (int i = 0; i < 5000 && !impl_->http.is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return impl_->port;
 }
 
