@@ -147,8 +147,8 @@ TEST(AreasFromStore, JoinMapAndAtlasTakeTheAreasFiguresAndInitiativesOfTheStore)
                          "LIKE 'contact%'"),
             0);
   const auto areas = f.dir / "gebieden.gpkg";
-  const CliResult written = run_wijkatlas({"areas", "--store", f.store.string(), "--data-dir",
-                                           f.empty.string(), "-o", areas.string()});
+  const CliResult written = run_wijkatlas(
+      {"areas", "--store", f.store.string(), "--data-dir", f.empty.string(), "-o", areas.string()});
   ASSERT_EQ(written.code, 0) << written.err;
   EXPECT_EQ(query_number(areas, "SELECT COUNT(*) FROM buurten"), 83);
   EXPECT_EQ(query_number(areas, "SELECT COUNT(*) FROM programmawijken"), 5);
