@@ -9,7 +9,8 @@ const std::vector<FuzzCase>& fuzz_cases() {
                                            {"csv_points", csv_points},
                                            {"indicators", indicators},
                                            {"registry", registry},
-                                           {"drawing", drawing}};
+                                           {"drawing", drawing},
+                                           {"serve_request", serve_request}};
   return cases;
 }
 

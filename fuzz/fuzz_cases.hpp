@@ -17,6 +17,7 @@ void csv_points(const std::uint8_t* data, std::size_t size);      // CSV points,
 void indicators(const std::uint8_t* data, std::size_t size);      // indicator tables (CSV)
 void registry(const std::uint8_t* data, std::size_t size);        // initiative registry (CSV)
 void drawing(const std::uint8_t* data, std::size_t size);         // digital drawings (GeoJSON)
+void serve_request(const std::uint8_t* data, std::size_t size);   // serve's JSON bodies
 
 struct FuzzCase {
   std::string_view name;  // fuzz/corpus/<name>, fuzz/regressions/<name>, fuzz_<name>

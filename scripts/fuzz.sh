@@ -15,7 +15,7 @@ seconds="${1:-20}"
 shift || true
 cases=("$@")
 if [ "${#cases[@]}" -eq 0 ]; then
-  cases=(sheet_payload map_definition programme csv_points indicators registry drawing)
+  cases=(sheet_payload map_definition programme csv_points indicators registry drawing serve_request)
 fi
 parallel=()
 # libFuzzer's jobs mode writes fuzz-N.log into the current directory: build/fuzz.

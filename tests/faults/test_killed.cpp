@@ -1,4 +1,5 @@
-// kill -9 at random moments (issue 15) of `ingest`, `status --set`, `join` and `atlas`: the
+// kill -9 at random moments (issue 15) of `ingest`, `status --set`, `join`, `atlas` and
+// `store import`: the
 // store passes its integrity check and every recorded ingest has all its sketches; an output is
 // the earlier whole file or the new whole file, never part of one; the hidden temporary file a
 // killed run leaves is removed by the next run that writes the same output; running again
@@ -216,6 +217,61 @@ TEST_F(Killed, AtlasFilesAreWholeOrAbsent) {
   ASSERT_EQ(again.code, 0) << trace() << again.err;
   EXPECT_EQ(hidden_temporary_files(dir_.path()), std::vector<fs::path>{}) << trace();
   EXPECT_TRUE(file_bytes(dir_ / "atlas.pdf") == reference);
+}
+
+// Every imported part is whole: as many rows in its table as its record in `imports` says, and
+// no rows of a part that has no record.
+void expect_imports_whole(const fs::path& store) {
+  EXPECT_EQ(query_text(store, "PRAGMA integrity_check"), "ok");
+  const auto recorded = [&](const std::string& id) {
+    return query_number(store,
+                        "SELECT COALESCE(SUM(rows), 0) FROM imports WHERE id = '" + id + "'");
+  };
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM areas"), recorded("areas"));
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM indicators"), recorded("indicators"));
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM initiatives"), recorded("initiatives"));
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM assets"), recorded("assets arnhem_assets"));
+}
+
+// `store import` of areas, key figures, the registry and asset points is one transaction: a
+// killed import leaves all of it or none of it, and the next one completes it.
+TEST_F(Killed, StoreImportIsWholeOrNotThere) {
+  const fs::path store = dir_ / "project.gpkg";
+  const auto args_for = [&](const fs::path& at) {
+    return std::vector<std::string>{"store",
+                                    "import",
+                                    "-q",
+                                    "--store",
+                                    at.string(),
+                                    "--registry",
+                                    source_file("examples/initiatieven_arnhem_oost.csv").string(),
+                                    "--assets",
+                                    data_file("assets/arnhem_assets.csv").string()};
+  };
+  // The store exists (a made store is atomic: test_store_file.cpp), so every trial checks it.
+  for (const fs::path& at : {store, dir_ / "proef.gpkg"}) {
+    const ChildResult made = run_program({"store", "init", "--store", at.string()});
+    ASSERT_EQ(made.code, 0) << made.err;
+  }
+  const ChildResult whole = run_program(args_for(dir_ / "proef.gpkg"));
+  ASSERT_EQ(whole.code, 0) << whole.err;
+  for (int trial = 0; trial < 5; ++trial) {
+    run_killed(args_for(store), random_moment(whole.took));
+    SCOPED_TRACE(trace());
+    expect_imports_whole(store);
+    if (query_number(store, "SELECT COUNT(*) FROM imports") > 0) {
+      // It committed before the kill: start again from nothing, so that the next trial is
+      // killed in a first import too.
+      for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(store.string() + suffix);
+      ASSERT_EQ(run_program({"store", "init", "--store", store.string()}).code, 0);
+    }
+  }
+  const ChildResult again = run_program(args_for(store));
+  ASSERT_EQ(again.code, 0) << trace() << again.err;
+  expect_imports_whole(store);
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM initiatives"), 40) << trace();
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM assets"), 253) << trace();
+  EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM imports"), 4) << "no part twice";
 }
 
 }  // namespace
