@@ -90,7 +90,8 @@ TEST(CommandLineParse, StoreImportTakesItsPartsAndRepeatsAssets) {
   EXPECT_EQ(o.layer_name, "punten");
   EXPECT_TRUE(o.no_areas);
   EXPECT_TRUE(o.include_personal);
-  const auto& plain = options_of<StoreImportOptions>(parse({"store", "import"}));
+  const auto plain_line = parse({"store", "import"});  // kept: the options live in it
+  const auto& plain = options_of<StoreImportOptions>(plain_line);
   EXPECT_EQ(plain.store, "project.gpkg");
   EXPECT_FALSE(plain.no_areas) << "the areas and key figures by default";
   EXPECT_FALSE(plain.include_personal) << "never personal fields unless asked";
@@ -98,8 +99,9 @@ TEST(CommandLineParse, StoreImportTakesItsPartsAndRepeatsAssets) {
 
 TEST(CommandLineParse, ServeListensOnLoopbackUnlessTold) {
   EXPECT_EQ(options_of<ServeOptions>(parse({"serve"})).listen, "127.0.0.1:8080");
-  const auto& o = options_of<ServeOptions>(
-      parse({"serve", "--listen", "127.0.0.1:0", "--web-dir", "w", "--data-dir", "d", "-q"}));
+  const auto line =
+      parse({"serve", "--listen", "127.0.0.1:0", "--web-dir", "w", "--data-dir", "d", "-q"});
+  const auto& o = options_of<ServeOptions>(line);
   EXPECT_EQ(o.listen, "127.0.0.1:0");
   EXPECT_EQ(o.web_dir, "w");
   EXPECT_EQ(o.data_dir, "d");
