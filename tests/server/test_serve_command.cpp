@@ -86,7 +86,9 @@ Started start_and_stop(const std::string& listen, const std::string& until, int 
   Started s;
   wijkatlas::test::ChildOptions options;
   options.signal = SIGINT;
-  options.timeout = std::chrono::minutes(2);
+  // The first serve with an empty cache prepares the base map before it listens: seconds in a
+  // release build, minutes under the sanitizers (scripts/sanitize.sh).
+  options.timeout = std::chrono::minutes(6);
   options.signal_when_printed = [&](const std::string& out) {
     const auto at = out.find(until);
     if (at == std::string::npos) return false;
