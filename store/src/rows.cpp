@@ -93,6 +93,10 @@ double real(const OGRFeature& f, const char* column) {
   return f.GetFieldAsDouble(index_of(f, column));
 }
 
+bool holds_table(Backend& backend, const char* table) {
+  return backend.dataset().GetLayerByName(table) != nullptr;
+}
+
 bool is_null(const OGRFeature& f, const char* column) {
   return !f.IsFieldSetAndNotNull(index_of(f, column));
 }

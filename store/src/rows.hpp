@@ -58,6 +58,10 @@ class Rows {
   bool has_uuid_ = false;
 };
 
+// Whether the store has `table`: the format-6 tables are there once a store is open (older
+// stores are upgraded first), but a store opened by an older wijkatlas elsewhere may lack them.
+bool holds_table(Backend& backend, const char* table);
+
 // Field values; NULL reads as "" or 0.
 std::string text(const OGRFeature& f, const char* column);
 int integer(const OGRFeature& f, const char* column);

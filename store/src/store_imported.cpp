@@ -13,19 +13,13 @@ namespace wijkatlas::store {
 namespace {
 using namespace detail;
 
-// Format 6 tables are there once the store is open (older stores are upgraded first); a store
-// opened by an older wijkatlas elsewhere may still lack them.
-bool has_table(Backend& b, const char* table) {
-  return b.dataset().GetLayerByName(table) != nullptr;
-}
-
 }  // namespace
 
 std::vector<ImportRecord> ProjectStore::imports() {
   const support::QuietGdalErrors quiet;
   namespace col = schema::imports;
   std::vector<ImportRecord> out;
-  if (!has_table(*impl_->backend, col::table)) return out;
+  if (!holds_table(*impl_->backend, col::table)) return out;
   Rows rows(*impl_->backend, col::table);
   std::vector<std::pair<GIntBig, ImportRecord>> found;
   rows.each("", [&](OGRFeature& f) {
@@ -51,7 +45,7 @@ std::optional<StoredAreas> ProjectStore::areas() {
   const support::QuietGdalErrors quiet;
   namespace col = schema::areas;
   Backend& b = *impl_->backend;
-  if (!has_table(b, col::table)) return std::nullopt;
+  if (!holds_table(b, col::table)) return std::nullopt;
   Rows rows(b, col::table);
   struct Read {
     long long ordinal;
@@ -118,7 +112,7 @@ std::vector<geo::IndicatorTable> ProjectStore::indicator_tables() {
   namespace col = schema::indicators;
   Backend& b = *impl_->backend;
   std::vector<geo::IndicatorTable> tables;
-  if (!has_table(b, col::table)) return tables;
+  if (!holds_table(b, col::table)) return tables;
   Rows rows(b, col::table);
   rows.each("", [&](OGRFeature& f) {
     const auto t = static_cast<std::size_t>(f.GetFieldAsInteger64(col::table_index));
@@ -156,7 +150,7 @@ std::vector<geo::IndicatorTable> ProjectStore::indicator_tables() {
 std::size_t ProjectStore::asset_count(const std::string& layer) {
   const support::QuietGdalErrors quiet;
   namespace col = schema::assets;
-  if (!has_table(*impl_->backend, col::table)) return 0;
+  if (!holds_table(*impl_->backend, col::table)) return 0;
   const auto n = impl_->backend->query("SELECT count(*) FROM \"" + std::string(col::table) +
                                        "\" WHERE \"" + col::layer + "\" = " + sql_literal(layer));
   return n.empty() || !n.front() ? 0 : static_cast<std::size_t>(std::stoull(*n.front()));

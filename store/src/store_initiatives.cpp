@@ -53,7 +53,7 @@ geo::FieldType type_of(const geo::Value& v) {
 std::optional<geo::Layer> ProjectStore::initiatives() {
   const support::QuietGdalErrors quiet;
   Backend& b = *impl_->backend;
-  if (b.dataset().GetLayerByName(col::table) == nullptr) return std::nullopt;
+  if (!holds_table(b, col::table)) return std::nullopt;
   geo::Layer layer;
   layer.name = col::table;
   layer.source = b.location() + " (" + col::table + ")";

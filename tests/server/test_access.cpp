@@ -56,6 +56,15 @@ class OffLoopback : public ::testing::Test {
     read.check_writable = false;
     return store::ProjectStore::open(store_path(), read).drawings(session).size();
   }
+  // A drawing made with the token; its id ("S17"), or "" after a failed assertion.
+  static std::string made_with_token(const std::string& id, const std::string& session) {
+    auto made = client().Post("/api/tekeningen", with_token(server_->token()),
+                              drawing(id, session).dump(), "application/json");
+    EXPECT_TRUE(made);
+    if (!made) return "";
+    EXPECT_EQ(made->status, 201) << made->body;
+    return made->status == 201 ? json::parse(made->body)["tekening"]["id"].get<std::string>() : "";
+  }
   static void expect_answers() {
     auto res = client().Get("/api/lagen");
     ASSERT_TRUE(res);
@@ -121,11 +130,8 @@ TEST_F(OffLoopback, ADrawingWithoutTheTokenOrWithAWrongOneIsRefusedAndNothingIsS
 
 TEST_F(OffLoopback, ChangesAndPrintsNeedTheTokenToo) {
   const std::string session = "Wijzigen zonder sleutel";
-  auto made = client().Post("/api/tekeningen", with_token(server_->token()),
-                            drawing("sleutel-wijzig", session).dump(), "application/json");
-  ASSERT_TRUE(made);
-  ASSERT_EQ(made->status, 201) << made->body;
-  const std::string id = json::parse(made->body)["tekening"]["id"];
+  const std::string id = made_with_token("sleutel-wijzig", session);
+  ASSERT_FALSE(id.empty());
 
   const json move = {{"geometrie", {{"type", "Point"}, {"coordinates", {192080, 444550}}}}};
   auto change = client().Put("/api/tekeningen/" + id, {{"If-Match", "\"1\""}}, move.dump(),
@@ -159,11 +165,8 @@ TEST_F(OffLoopback, ChangesAndPrintsNeedTheTokenToo) {
 
 TEST_F(OffLoopback, SingleDrawingsAreNotShownWithoutTheToken) {
   const std::string session = "Stil bekijken";
-  auto made = client().Post("/api/tekeningen", with_token(server_->token()),
-                            drawing("sleutel-lezen", session).dump(), "application/json");
-  ASSERT_TRUE(made);
-  ASSERT_EQ(made->status, 201) << made->body;
-  const std::string id = json::parse(made->body)["tekening"]["id"];
+  const std::string id = made_with_token("sleutel-lezen", session);
+  ASSERT_FALSE(id.empty());
 
   const std::vector<std::string> paths = {
       "/api/tekeningen", "/api/tekeningen?sessie=Stil%20bekijken", "/api/tekeningen/" + id};
