@@ -113,15 +113,17 @@ OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request,
   }
   if (result.method == "exact") {
     result.exact = geo::overlap_exact(result.dissolved, options, reporter);
+    result.faces = result.exact->faces.size();
+    if (request.counts_only) return result;
     for (const auto& f : result.exact->faces) {
       result.max_n = std::max(result.max_n, f.n);
       result.drawn.push_back({{f.geometry}, f.n, f.N});
     }
-    result.faces = result.exact->faces.size();
     result.layers.push_back(faces_layer(*result.exact));
   } else {
     const double cell = request.grid_m > 0 ? request.grid_m : 1.0;
     result.grid = geo::count_sketch_grid(stored.sheets, geo::grid_covering(*extent, cell), options);
+    if (request.counts_only) return result;
     geo::Layer cells = grid_cells_layer(*result.grid);
     for (const auto& f : cells.features) {
       const auto n = static_cast<std::int32_t>(std::get<std::int64_t>(f.values[0]));

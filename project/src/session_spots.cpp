@@ -1,6 +1,8 @@
 #include "wijkatlas/project/session_spots.hpp"
 
 #include <algorithm>
+#include <boost/geometry/algorithms/envelope.hpp>
+#include <boost/geometry/algorithms/intersects.hpp>
 #include <boost/geometry/algorithms/within.hpp>
 #include <cstdio>
 #include <set>
@@ -17,19 +19,22 @@ int category_rank(sketch::InkCategory category) {
   return static_cast<int>(category);
 }
 
-// The spots of one category: the parts of the area that min_n or more sheets marked, each with
-// the highest n inside it and the N of that place.
-std::vector<sketch::SpotRecord> category_spots(store::ProjectStore& store,
+sketch::SpotRecord spot_of(const std::string& session, sketch::InkCategory category, int min_n,
+                           geo::MultiPolygon geometry) {
+  sketch::SpotRecord s;
+  s.session = session;
+  s.category = category;
+  s.geometry = std::move(geometry);
+  s.area_m2 = geo::area(s.geometry);
+  s.min_n = min_n;
+  return s;
+}
+
+// The spots of an exact overlap map: the faces with n >= min_n united, each part with the
+// highest n of the faces inside it and the N of that face.
+std::vector<sketch::SpotRecord> spots_of_faces(const geo::OverlapMap& map,
                                                const std::string& session,
-                                               sketch::InkCategory category, int min_n,
-                                               geo::Reporter& reporter) {
-  OverlapRequest request;
-  request.category = sketch::to_string(category);
-  request.session = session;
-  // A session is a few dozen sheets at most: the exact map is always small enough.
-  request.method = OverlapMethod::exact;
-  request.density_sigma_m = 0;
-  const geo::OverlapMap map = *overlap(store, request, reporter).exact;
+                                               sketch::InkCategory category, int min_n) {
   std::vector<geo::MultiPolygon> kept;
   std::vector<const geo::OverlapFace*> faces;
   for (const auto& f : map.faces) {
@@ -43,12 +48,7 @@ std::vector<sketch::SpotRecord> category_spots(store::ProjectStore& store,
 
   std::vector<sketch::SpotRecord> out;
   for (const geo::Polygon& part : united) {
-    sketch::SpotRecord s;
-    s.session = session;
-    s.category = category;
-    s.geometry = geo::MultiPolygon{part};
-    s.area_m2 = geo::area(s.geometry);
-    s.min_n = min_n;
+    sketch::SpotRecord s = spot_of(session, category, min_n, geo::MultiPolygon{part});
     for (std::size_t i = 0; i < faces.size(); ++i) {
       if (!boost::geometry::within(geo::point_on_surface(kept[i]), part)) continue;
       if (faces[i]->n > s.n || (faces[i]->n == s.n && faces[i]->N > s.N)) {
@@ -57,6 +57,30 @@ std::vector<sketch::SpotRecord> category_spots(store::ProjectStore& store,
       }
     }
     if (s.n > 0) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// The spots of one category: the parts of the area that min_n or more sheets marked. A session
+// of a few dozen sheets gets the exact map; one too large for it (thousands of sheets drawn on
+// screen or collected over a year) the 1 m grid, as `overlap` chooses, its regions traced.
+std::vector<sketch::SpotRecord> category_spots(store::ProjectStore& store,
+                                               const std::string& session,
+                                               sketch::InkCategory category, int min_n,
+                                               geo::Reporter& reporter) {
+  OverlapRequest request;
+  request.category = sketch::to_string(category);
+  request.session = session;
+  request.density_sigma_m = 0;
+  request.counts_only = true;
+  OverlapResult result = overlap(store, request, reporter);
+  if (result.exact) return spots_of_faces(*result.exact, session, category, min_n);
+  std::vector<sketch::SpotRecord> out;
+  for (geo::CountedRegion& region : geo::grid_regions(*result.grid, min_n)) {
+    sketch::SpotRecord s = spot_of(session, category, min_n, std::move(region.geometry));
+    s.n = region.n;
+    s.N = region.N;
+    out.push_back(std::move(s));
   }
   return out;
 }
@@ -111,10 +135,16 @@ std::vector<sketch::SpotRecord> compute_spots(store::ProjectStore& store,
 
 void carry_statuses(const std::vector<sketch::SpotRecord>& old_spots,
                     std::vector<sketch::SpotRecord>& new_spots) {
+  std::vector<geo::Box> old_boxes;  // a spot far away shares nothing: no GEOS call for it
+  for (const auto& old : old_spots)
+    old_boxes.push_back(boost::geometry::return_envelope<geo::Box>(old.geometry));
   for (auto& s : new_spots) {
     double best = 0;
-    for (const auto& old : old_spots) {
+    const auto box = boost::geometry::return_envelope<geo::Box>(s.geometry);
+    for (std::size_t i = 0; i < old_spots.size(); ++i) {
+      const auto& old = old_spots[i];
       if (old.category != s.category || old.status.status == sketch::Status::nieuw) continue;
+      if (!boost::geometry::intersects(box, old_boxes[i])) continue;
       const double shared = geo::area(geo::intersection(old.geometry, s.geometry));
       if (shared > best) {
         best = shared;

@@ -14,6 +14,7 @@ target_sources(wijkatlas_geo PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/count_grid.cpp
   ${CMAKE_CURRENT_LIST_DIR}/count_sketch_grid.cpp
   ${CMAKE_CURRENT_LIST_DIR}/write_geotiff.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/grid_regions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/density.cpp
   ${CMAKE_CURRENT_LIST_DIR}/choose_method.cpp
 )

@@ -122,6 +122,17 @@ CountGrid count_grid(std::span<const DissolvedSheet> sheets, const GridSpec& spe
 CountGrid count_sketch_grid(std::span<const SketchSheet> sheets, const GridSpec& spec,
                             const OverlapOptions& options = {});
 
+// A connected region of a grid's cells with n >= a threshold (4-connected: cells touching only
+// at a corner are separate regions, as the exact map's faces are), traced as polygons with its
+// holes, with the highest n in it and the N of that cell (ties: the higher N). Regions come in
+// the order of their first cell, north-west first.
+struct CountedRegion {
+  MultiPolygon geometry;
+  std::int32_t n = 0;
+  std::int32_t N = 0;
+};
+std::vector<CountedRegion> grid_regions(const CountGrid& grid, std::int32_t min_n);
+
 // Writes the grid as a GeoTIFF in EPSG:28992: band 1 = n, band 2 = N (UInt16, tiled, ZSTD with
 // predictor; all-zero tiles are left out and read as 0).
 // Atomic: the file appears whole or not at all. Throws output_error.

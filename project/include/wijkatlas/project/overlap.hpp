@@ -34,6 +34,7 @@ struct OverlapRequest {
   std::size_t min_sheets = 3;   // small-number protection: k
   AreaSource source;            // the areas of the figures and the map
   unsigned threads = 0;         // 0: all cores
+  bool counts_only = false;     // only the faces or the grid: no layers, no shapes for a map
 };
 
 struct OverlapResult {
