@@ -1,6 +1,10 @@
 #include "http_errors.hpp"
 
+#include <ctime>
+#include <iomanip>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
 
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/store/error.hpp"
@@ -40,6 +44,50 @@ std::string code_for(int status) {
     default:
       return status >= 500 ? "serverfout" : "geweigerd";
   }
+}
+
+// A store field as the page's users call it.
+std::string field_words(const std::string& field) {
+  if (field == "geom") return "vorm of plek";
+  if (field == "category") return "categorie";
+  if (field == "kind") return "soort";
+  if (field == "note") return "notitie";
+  if (field == "status_note") return "notitie";  // a drawing's note is its status note
+  if (field == "session") return "sessie";
+  return field;
+}
+
+std::string quoted(const std::optional<std::string>& value) {
+  return value ? "'" + *value + "'" : "leeg";
+}
+
+// "2026-12-03T06:32:33Z" as the room's clock reads it: "03-12-2026 07:32" (the server runs on
+// the operator's laptop, so its local time is the room's); the stored text when it is another.
+std::string local_time(const std::string& utc) {
+  std::tm t{};
+  std::istringstream in(utc);
+  in >> std::get_time(&t, "%Y-%m-%dT%H:%M:%S");
+  if (in.fail()) return utc;
+  const std::time_t seconds = timegm(&t);
+  std::tm local{};
+  if (localtime_r(&seconds, &local) == nullptr) return utc;
+  char text[32];
+  return std::strftime(text, sizeof text, "%d-%m-%Y %H:%M", &local) ? text : utc;
+}
+
+// A conflict in the page's language: what the change was based on, and what happened since.
+std::string conflict_words(const store::ConflictFacts& f) {
+  std::string out = "Uw wijziging ging uit van versie " + std::to_string(f.based_on) + "; ";
+  const std::string when_who = (f.changed_at.empty() ? "" : " op " + local_time(f.changed_at)) +
+                               (f.changed_by.empty() ? "" : " door " + f.changed_by);
+  if (f.now_version == 0) return out + "de tekening is intussen verwijderd" + when_who + ".";
+  out += "nu is het versie " + std::to_string(f.now_version) + ", gewijzigd" + when_who;
+  std::string what;
+  for (const auto& c : f.changes) {
+    what += (what.empty() ? "" : "; ") + field_words(c.field) + " " + quoted(c.old_value) +
+            " werd " + quoted(c.new_value);
+  }
+  return out + (what.empty() ? "." : " (" + what + ").");
 }
 
 // A store's failure by its kind: a stale change is a conflict the page shows with the store's
@@ -83,7 +131,9 @@ void send_store_error(httplib::Response& res, const store::store_error& e) {
       break;
   }
   // The store's words without its location: no server path goes to a participant's device.
-  const std::string detail = e.subject().empty() ? e.text() : e.subject() + ": " + e.text();
+  const std::string detail = e.conflict()          ? conflict_words(*e.conflict())
+                             : e.subject().empty() ? e.text()
+                                                   : e.subject() + ": " + e.text();
   nlohmann::json body = {
       {"status", status}, {"code", code}, {"bericht", message}, {"detail", detail}};
   res.status = status;

@@ -55,6 +55,7 @@ store_error::store_error(ErrorKind kind, std::string location, std::string subje
       text_(std::move(text)) {}
 
 void store_error::rethrow_with_hint(std::string_view hint) const {
+  if (conflict_) raise_conflict(location_, text_ + ": " + std::string(hint), subject_, *conflict_);
   raise(kind_, location_, text_ + ": " + std::string(hint), subject_);
 }
 
@@ -100,6 +101,13 @@ void raise(ErrorKind kind, const std::string& location, const std::string& text,
       throw store_usage_error(kind, location, subject, text);
   }
   throw store_output_error(kind, location, subject, text);
+}
+
+void raise_conflict(const std::string& location, const std::string& text,
+                    const std::string& subject, ConflictFacts facts) {
+  store_data_error error(ErrorKind::conflict, location, subject, text);
+  error.conflict_ = std::move(facts);
+  throw error;
 }
 
 }  // namespace wijkatlas::store

@@ -153,38 +153,45 @@ void RowLog::log(const std::string& table, const std::string& row_uuid, const st
 void RowLog::conflict(Rows& rows, const std::string& uuid, long long based_on,
                       const std::string& subject) {
   const std::string read = "it changed since version " + std::to_string(based_on) + " was read";
+  ConflictFacts facts;
+  facts.based_on = based_on;
   const OGRFeatureUniquePtr now = rows.first("uuid = " + sql_literal(uuid));
   if (!now) {
-    std::string when;
     history_.each(std::string(h::row_uuid) + " = " + sql_literal(uuid) + " AND " + h::field +
                       " = " + sql_literal(h::removed),
                   [&](OGRFeature& e) {
-                    when = " " + time_text(e, h::changed_at) + " by " + text(e, h::changed_by);
+                    facts.changed_at = time_text(e, h::changed_at);
+                    facts.changed_by = text(e, h::changed_by);
                   });
-    raise(ErrorKind::conflict, backend_.location(),
-          read + ": it was removed" + (when.empty() ? " (spots made again?)" : when) +
-              "; nothing was written",
-          subject);
+    const std::string when = facts.changed_at.empty()
+                                 ? " (spots made again?)"
+                                 : " " + facts.changed_at + " by " + facts.changed_by;
+    const std::string message = read + ": it was removed" + when + "; nothing was written";
+    raise_conflict(backend_.location(), message, subject, std::move(facts));
   }
+  const auto value = [](OGRFeature& e, const char* field) {
+    return is_null(e, field) ? std::nullopt : std::optional<std::string>(text(e, field));
+  };
   std::string what;
   history_.each(std::string(h::row_uuid) + " = " + sql_literal(uuid) + " AND " + h::row_version +
                     " > " + std::to_string(based_on),
                 [&](OGRFeature& e) {
-                  what += (what.empty() ? "" : ", ") + text(e, h::field) + " " +
-                          quoted(is_null(e, h::old_value)
-                                     ? std::nullopt
-                                     : std::optional<std::string>(text(e, h::old_value))) +
-                          " -> " +
-                          quoted(is_null(e, h::new_value)
-                                     ? std::nullopt
-                                     : std::optional<std::string>(text(e, h::new_value)));
+                  ConflictFacts::Change& c = facts.changes.emplace_back();
+                  c.field = text(e, h::field);
+                  c.old_value = value(e, h::old_value);
+                  c.new_value = value(e, h::new_value);
+                  what += (what.empty() ? "" : ", ") + c.field + " " + quoted(c.old_value) +
+                          " -> " + quoted(c.new_value);
                 });
-  raise(ErrorKind::conflict, backend_.location(),
-        read + ": now version " + std::to_string(row_version(*now)) + ", changed " +
-            time_text(*now, schema::row::updated_at) + " by " +
-            text(*now, schema::row::updated_by) + (what.empty() ? "" : " (" + what + ")") +
-            "; nothing was written: read it again and redo the change",
-        subject);
+  facts.now_version = row_version(*now);
+  facts.changed_at = time_text(*now, schema::row::updated_at);
+  facts.changed_by = text(*now, schema::row::updated_by);
+  // The text first: the facts are moved into the call, in an order C++ leaves open.
+  const std::string message = read + ": now version " + std::to_string(facts.now_version) +
+                              ", changed " + facts.changed_at + " by " + facts.changed_by +
+                              (what.empty() ? "" : " (" + what + ")") +
+                              "; nothing was written: read it again and redo the change";
+  raise_conflict(backend_.location(), message, subject, std::move(facts));
 }
 
 }  // namespace wijkatlas::store::detail

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "cli_run.hpp"
 #include "server_fixture.hpp"
@@ -134,10 +135,17 @@ TEST_F(Drawings, AChangeBasedOnAStaleVersionIsAConflictAndNothingIsLost) {
   const json error = json::parse(stale->body)["fout"];
   EXPECT_EQ(error["code"], "wijziging_botst");
   const std::string detail = error["detail"];
-  EXPECT_NE(detail.find("changed since version 1"), std::string::npos) << detail;
-  EXPECT_NE(detail.find("now version 2"), std::string::npos) << detail;
-  EXPECT_NE(detail.find("by scherm"), std::string::npos) << detail;
-  EXPECT_NE(detail.find("punt bij (192100, 444600)"), std::string::npos) << detail;
+  // In the page's language, with what changed (no English store text on a participant's screen).
+  EXPECT_NE(detail.find("ging uit van versie 1"), std::string::npos) << detail;
+  EXPECT_NE(detail.find("nu is het versie 2"), std::string::npos) << detail;
+  EXPECT_TRUE(std::regex_search(
+      detail, std::regex(R"(gewijzigd op \d\d-\d\d-\d{4} \d\d:\d\d door scherm)")))
+      << "the room's clock, not an ISO time: " << detail;
+  EXPECT_NE(
+      detail.find("vorm of plek 'punt bij (192100, 444600)' werd 'punt bij (192130, 444600)'"),
+      std::string::npos)
+      << detail;
+  EXPECT_EQ(detail.find("changed"), std::string::npos) << detail;
 
   // The first change stays; the refused one left nothing.
   auto now = client().Get("/api/tekeningen/" + id);
@@ -259,7 +267,11 @@ TEST_F(Drawings, ADeleteNeedsTheVersionItIsBasedOnAndAStaleOneIsAConflict) {
   EXPECT_EQ(stale->status, 409) << stale->body;
   const json conflict = json::parse(stale->body)["fout"];
   EXPECT_EQ(conflict["code"], "wijziging_botst");
-  EXPECT_NE(conflict["detail"].get<std::string>().find("changed since version 1"),
+  EXPECT_NE(conflict["detail"].get<std::string>().find("ging uit van versie 1; nu is het versie 2"),
+            std::string::npos)
+      << conflict.dump();
+  EXPECT_NE(conflict["detail"].get<std::string>().find(
+                "notitie 'Te hard gereden' werd 'Toch niet zo erg'"),
             std::string::npos)
       << conflict.dump();
   auto without = remove(id, "");

@@ -12,8 +12,10 @@
 //   store_usage_error   (usage_error, exit 2):  bad_location
 // Catch `store_error` to get at the kind of any of them. Messages never name a command-line
 // option; a front end adds its own hints (rethrow_with_hint).
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "wijkatlas/geo/error.hpp"
 
@@ -41,6 +43,24 @@ enum class ErrorKind {
 // "not_found", "locked", ...: for logs and tests.
 std::string_view to_string(ErrorKind kind);
 
+// What a conflict found, for a front end that words it in its own language (the message's text
+// says the same in English).
+struct ConflictFacts {
+  long long based_on = 0;     // the version the refused change was based on
+  long long now_version = 0;  // 0: the row is gone
+  std::string changed_at;     // when it last changed (or was removed); may be empty
+  std::string changed_by;
+  struct Change {
+    std::string field;  // the store's field name (category, note, geometry, status, ...)
+    std::optional<std::string> old_value, new_value;
+  };
+  std::vector<Change> changes;  // every change after `based_on`, oldest first
+};
+
+// Throws ErrorKind::conflict with the facts a front end can word itself.
+[[noreturn]] void raise_conflict(const std::string& location, const std::string& text,
+                                 const std::string& subject, ConflictFacts facts);
+
 // The part every store exception shares.
 class store_error {
  public:
@@ -55,6 +75,9 @@ class store_error {
   // The message without the location and subject.
   const std::string& text() const noexcept { return text_; }
 
+  // Set for ErrorKind::conflict when the store could say what changed.
+  const std::optional<ConflictFacts>& conflict() const noexcept { return conflict_; }
+
   // Throws the same kind of error with ": <hint>" after the text.
   [[noreturn]] void rethrow_with_hint(std::string_view hint) const;
 
@@ -62,6 +85,9 @@ class store_error {
   store_error(ErrorKind kind, std::string location, std::string subject, std::string text);
 
  private:
+  friend void raise_conflict(const std::string&, const std::string&, const std::string&,
+                             ConflictFacts);
+  std::optional<ConflictFacts> conflict_;
   ErrorKind kind_;
   std::string location_;
   std::string subject_;
