@@ -43,7 +43,7 @@ for name in "${cases[@]}"; do
     grep -E "^stat::number_of_executed_units|^#[0-9]+.*DONE" "$log" | tail -1 || true
   else
     echo "fuzz: $name FAILED; input(s) in $artifacts, log in $log"
-    grep -E "ERROR|SUMMARY|terminate|Test unit written" "$log" | head -20 || true
+    grep -E "ERROR|SUMMARY|terminate|does not|Test unit written" "$log" | head -20 || true
     failed+=("$name")
   fi
 done

@@ -33,14 +33,14 @@ const std::vector<std::string>& known_layers() {
   return ids;
 }
 
-// A TOML basic string: quotes, backslashes and control characters escaped.
+// A TOML basic string: quotes, backslashes and control characters (DEL among them) escaped.
 std::string quoted(const std::string& text) {
   std::string out = "\"";
   for (const char c : text) {
     if (c == '"' || c == '\\') {
       out += '\\';
       out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
       char buffer[8];
       std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
       out += buffer;
