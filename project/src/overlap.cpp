@@ -1,5 +1,6 @@
 #include "wijkatlas/project/overlap.hpp"
 
+#include <algorithm>
 #include <boost/geometry/algorithms/envelope.hpp>
 #include <boost/geometry/algorithms/expand.hpp>
 #include <filesystem>
@@ -131,7 +132,8 @@ OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request,
       result.drawn.push_back({std::get<geo::MultiPolygon>(f.geometry), n,
                               static_cast<std::int32_t>(std::get<std::int64_t>(f.values[1]))});
     }
-    result.faces = cells.features.size();
+    result.faces = static_cast<std::size_t>(std::count_if(
+        result.grid->n.begin(), result.grid->n.end(), [](std::uint16_t n) { return n > 0; }));
     result.layers.push_back(std::move(cells));
   }
   if (request.density_sigma_m > 0) {

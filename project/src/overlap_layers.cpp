@@ -1,5 +1,7 @@
 #include "wijkatlas/project/overlap_layers.hpp"
 
+#include "wijkatlas/geo/ops.hpp"
+
 namespace wijkatlas::project {
 namespace {
 
@@ -15,8 +17,10 @@ geo::MultiPolygon square(double x0, double y0, double size) {
 geo::Layer counts_layer(std::string name) {
   geo::Layer layer;
   layer.name = std::move(name);
-  layer.fields = {
-      {"n", FieldType::integer}, {"N_totaal", FieldType::integer}, {"n_van_N", FieldType::text}};
+  layer.fields = {{"n", FieldType::integer},
+                  {"N_totaal", FieldType::integer},
+                  {"n_van_N", FieldType::text},
+                  {"oppervlakte_m2", FieldType::real}};
   return layer;
 }
 
@@ -55,7 +59,6 @@ std::string n_of_N(std::int32_t n, std::int32_t N) {
 
 geo::Layer faces_layer(const geo::OverlapMap& map) {
   geo::Layer layer = counts_layer("overlap_vlakken");
-  layer.fields.push_back({"oppervlakte_m2", FieldType::real});
   std::int64_t fid = 0;
   for (const auto& face : map.faces) {
     layer.features.push_back(
@@ -68,18 +71,12 @@ geo::Layer faces_layer(const geo::OverlapMap& map) {
 
 geo::Layer grid_cells_layer(const geo::CountGrid& grid) {
   geo::Layer layer = counts_layer("overlap_cellen");
-  const geo::GridSpec& g = grid.spec;
   std::int64_t fid = 0;
-  for (std::int32_t r = 0; r < g.rows; ++r) {
-    for (std::int32_t c = 0; c < g.columns; ++c) {
-      const auto i = static_cast<std::size_t>(r) * static_cast<std::size_t>(g.columns) +
-                     static_cast<std::size_t>(c);
-      const std::int32_t n = grid.n[i], N = grid.N[i];
-      if (n == 0) continue;
-      const double x0 = g.x_min + c * g.cell, y0 = g.y_max - (r + 1) * g.cell;
-      layer.features.push_back(
-          {++fid, {std::int64_t{n}, std::int64_t{N}, n_of_N(n, N)}, square(x0, y0, g.cell)});
-    }
+  for (geo::CountedRegion& r : geo::grid_count_regions(grid)) {
+    const double area = geo::area(r.geometry);
+    layer.features.push_back({++fid,
+                              {std::int64_t{r.n}, std::int64_t{r.N}, n_of_N(r.n, r.N), area},
+                              std::move(r.geometry)});
   }
   return layer;
 }

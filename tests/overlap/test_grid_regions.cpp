@@ -76,3 +76,37 @@ TEST(GridRegions, AreasAddUpToTheCellsAtOrAboveTheThreshold) {
   EXPECT_TRUE(geo::grid_regions(grid, 5).empty());
   EXPECT_THROW(geo::grid_regions(grid, 0), wijkatlas::usage_error);
 }
+
+TEST(GridCountRegions, EqualCountsTracedTogetherAndTheirAreasAddUp) {
+  // Runs of equal n (and so N) become one polygon each; different counts side by side stay apart;
+  // two 2s touching only at a corner are two polygons.
+  const auto grid = grid_of({
+      "1122000",
+      "1122000",
+      "0000200",
+      "0000020",
+  });
+  const auto regions = geo::grid_count_regions(grid);
+  ASSERT_EQ(regions.size(), 4u);
+  double ones = 0, twos = 0;
+  for (const auto& r : regions) {
+    EXPECT_EQ(r.N, r.n + 1);
+    EXPECT_TRUE(boost::geometry::is_valid(r.geometry));
+    (r.n == 1 ? ones : twos) += geo::area(r.geometry);
+  }
+  EXPECT_DOUBLE_EQ(ones, 4 * 4.0);
+  EXPECT_DOUBLE_EQ(twos, 6 * 4.0);
+  const auto at_least_two = geo::grid_count_regions(grid, 2);
+  EXPECT_EQ(at_least_two.size(), 3u);
+  EXPECT_TRUE(geo::grid_count_regions(grid, 3).empty());
+}
+
+TEST(GridCountRegions, SameNWithDifferentNStaysApart) {
+  // n = 1 everywhere, but N differs between the halves: "1 van 2" is not "1 van 5".
+  auto grid = grid_of({"1111"});
+  grid.N = {2, 2, 5, 5};
+  const auto regions = geo::grid_count_regions(grid);
+  ASSERT_EQ(regions.size(), 2u);
+  EXPECT_NE(regions[0].N, regions[1].N);
+  for (const auto& r : regions) EXPECT_DOUBLE_EQ(geo::area(r.geometry), 2 * 4.0);
+}

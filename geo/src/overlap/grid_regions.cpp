@@ -1,13 +1,16 @@
-// The connected regions of a count grid where n reaches a threshold, as polygons: the spots of
-// a session too large for the exact overlap map. Cells are labelled with a union-find pass
-// (4-connected, as the exact map's union keeps corner-touching faces apart) and GDAL's
-// polygonizer traces each label's outline, holes included.
+// Count grids as polygons, traced by GDAL's polygonizer (4-connected, as the exact map's union
+// keeps corner-touching faces apart; holes included): the connected regions where n reaches a
+// threshold (the spots of a session too large for the exact overlap map; cells labelled with a
+// union-find pass), and the runs of cells of equal n and N (the overlap map's cells, without a
+// square per cell).
 #include <gdal_alg.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <map>
 #include <numeric>
+#include <utility>
 #include <vector>
 
 #include "wijkatlas/geo/error.hpp"
@@ -79,17 +82,12 @@ std::vector<std::int32_t> label_regions(const CountGrid& grid, std::int32_t min_
   return label;
 }
 
-}  // namespace
-
-std::vector<CountedRegion> grid_regions(const CountGrid& grid, std::int32_t min_n) {
-  if (min_n < 1) throw request_error("min_n", "must be at least 1");
-  std::vector<CountedRegion> regions;
-  std::vector<std::int32_t> label = label_regions(grid, min_n, regions);
-  if (regions.empty()) return regions;
-
+// Traces a raster of labels (0: nothing) into polygons: one per 4-connected run of one label,
+// with the label it has. `label` is released as soon as GDAL holds a copy.
+std::vector<std::pair<std::int32_t, MultiPolygon>> trace_labels(const GridSpec& g,
+                                                                std::vector<std::int32_t> label) {
   support::ensure_gdal_registered();
   support::QuietGdalErrors quiet;
-  const GridSpec& g = grid.spec;
   GDALDriver* raster_driver = GetGDALDriverManager()->GetDriverByName("MEM");
   GDALDriver* vector_driver = GetGDALDriverManager()->GetDriverByName("Memory");
   if (raster_driver == nullptr || vector_driver == nullptr)
@@ -113,19 +111,55 @@ std::vector<CountedRegion> grid_regions(const CountGrid& grid, std::int32_t min_
   if (layer == nullptr || layer->CreateField(&field) != OGRERR_NONE)
     throw geometry_error("count grid",
                          support::last_gdal_error("cannot make the grid's region layer"));
-  // The band is its own mask: label 0 (no region) is left out.
+  // The band is its own mask: label 0 is left out.
   if (GDALPolygonize(band, band, layer, 0, nullptr, nullptr, nullptr) != CE_None)
     throw geometry_error("count grid",
                          support::last_gdal_error("tracing the grid's regions failed"));
+  std::vector<std::pair<std::int32_t, MultiPolygon>> traced;
   layer->ResetReading();
   for (auto& feature : *layer) {
-    const int index = feature->GetFieldAsInteger(0);
+    Geometry shape = support::from_ogr(feature->GetGeometryRef());
+    if (auto* parts = std::get_if<MultiPolygon>(&shape))
+      traced.emplace_back(feature->GetFieldAsInteger(0), std::move(*parts));
+  }
+  return traced;
+}
+
+}  // namespace
+
+std::vector<CountedRegion> grid_regions(const CountGrid& grid, std::int32_t min_n) {
+  if (min_n < 1) throw request_error("min_n", "must be at least 1");
+  std::vector<CountedRegion> regions;
+  std::vector<std::int32_t> label = label_regions(grid, min_n, regions);
+  if (regions.empty()) return regions;
+  for (auto& [index, parts] : trace_labels(grid.spec, std::move(label))) {
     if (index < 1 || static_cast<std::size_t>(index) > regions.size()) continue;
-    const Geometry shape = support::from_ogr(feature->GetGeometryRef());
-    if (const auto* parts = std::get_if<MultiPolygon>(&shape)) {
-      MultiPolygon& into = regions[static_cast<std::size_t>(index) - 1].geometry;
-      into.insert(into.end(), parts->begin(), parts->end());
-    }
+    MultiPolygon& into = regions[static_cast<std::size_t>(index) - 1].geometry;
+    into.insert(into.end(), parts.begin(), parts.end());
+  }
+  return regions;
+}
+
+std::vector<CountedRegion> grid_count_regions(const CountGrid& grid, std::int32_t min_n) {
+  if (min_n < 1) throw request_error("min_n", "must be at least 1");
+  // Each (n, N) pair present gets a small label: there are few of them, and a label must fit
+  // the polygonizer's 32-bit integers where n << 16 | N would not.
+  std::map<std::pair<std::int32_t, std::int32_t>, std::int32_t> labels;
+  std::vector<std::int32_t> label(grid.n.size(), 0);
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    if (grid.n[i] < min_n) continue;
+    const auto [it, added] = labels.try_emplace({grid.n[i], grid.N[i]}, 0);
+    if (added) it->second = static_cast<std::int32_t>(labels.size());
+    label[i] = it->second;
+  }
+  std::vector<std::pair<std::int32_t, std::int32_t>> pair_of(labels.size() + 1);
+  for (const auto& [counts, index] : labels) pair_of[static_cast<std::size_t>(index)] = counts;
+  std::vector<CountedRegion> regions;
+  if (labels.empty()) return regions;
+  for (auto& [index, parts] : trace_labels(grid.spec, std::move(label))) {
+    if (index < 1 || static_cast<std::size_t>(index) >= pair_of.size()) continue;
+    const auto [n, N] = pair_of[static_cast<std::size_t>(index)];
+    regions.push_back({std::move(parts), n, N});
   }
   return regions;
 }

@@ -133,6 +133,11 @@ struct CountedRegion {
 };
 std::vector<CountedRegion> grid_regions(const CountGrid& grid, std::int32_t min_n);
 
+// The cells with n >= min_n as polygons, one per 4-connected run of cells of equal n and N
+// (with its holes): the grid as a map or a layer without a square per cell. The order is
+// GDAL's polygonizer's (north to south).
+std::vector<CountedRegion> grid_count_regions(const CountGrid& grid, std::int32_t min_n = 1);
+
 // Writes the grid as a GeoTIFF in EPSG:28992: band 1 = n, band 2 = N (UInt16, tiled, ZSTD with
 // predictor; all-zero tiles are left out and read as 0).
 // Atomic: the file appears whole or not at all. Throws output_error.

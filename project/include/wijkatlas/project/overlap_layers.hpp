@@ -17,7 +17,8 @@ std::string n_of_N(std::int32_t n, std::int32_t N);
 // overlap_vlakken: n, N_totaal, n_van_N, oppervlakte_m2 per face.
 geo::Layer faces_layer(const geo::OverlapMap& map);
 
-// overlap_cellen: the cells with n >= 1 as squares, with n, N_totaal, n_van_N.
+// overlap_cellen: the cells with n >= 1, each run of connected cells of equal n and N as one
+// polygon (geo::grid_count_regions), with n, N_totaal, n_van_N, oppervlakte_m2.
 geo::Layer grid_cells_layer(const geo::CountGrid& grid);
 
 // dichtheid: cells of the smoothed density at or above `min_value`, field dichtheid.
