@@ -158,6 +158,18 @@ OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request,
   return result;
 }
 
+std::vector<CountedShape> counted_shapes(const OverlapResult& result, std::int32_t min_n) {
+  std::vector<CountedShape> shapes;
+  if (result.exact) {
+    for (const auto& f : result.exact->faces)
+      if (f.n >= min_n) shapes.push_back({{f.geometry}, f.n, f.N});
+  } else if (result.grid) {
+    for (geo::CountedRegion& r : geo::grid_count_regions(*result.grid, min_n))
+      shapes.push_back({std::move(r.geometry), r.n, r.N});
+  }
+  return shapes;
+}
+
 render::MapSpec overlap_map(const OverlapResult& result, const std::string& category,
                             render::Paper paper, bool no_date) {
   OverlapMapText text;

@@ -12,35 +12,35 @@
 namespace wijkatlas::project {
 namespace {
 
-struct NClass {
-  std::int32_t low = 0, high = 0;
-};
-
-// Whole-number classes, so that the legend says "3 – 4", never "2,6 – 3,4".
-std::vector<NClass> n_classes(std::int32_t max_n) {
-  std::vector<NClass> out;
-  if (max_n <= 5) {
-    for (std::int32_t n = 1; n <= max_n; ++n) out.push_back({n, n});
-    return out;
-  }
-  const double step = static_cast<double>(max_n) / 5.0;
-  std::int32_t low = 1;
-  for (int c = 1; c <= 5; ++c) {
-    const auto high = c == 5 ? max_n : std::max(low, static_cast<std::int32_t>(step * c + 0.5));
-    if (high < low) continue;
-    out.push_back({low, high});
-    low = high + 1;
-    if (low > max_n) break;
-  }
-  return out;
-}
-
-std::string class_text(const NClass& c) {
-  if (c.low == c.high) return std::to_string(c.low) + " van N";
-  return std::to_string(c.low) + " – " + std::to_string(c.high) + " van N";
+std::string class_text(std::int32_t low, std::int32_t high) {
+  if (low == high) return std::to_string(low) + " van N";
+  return std::to_string(low) + " – " + std::to_string(high) + " van N";
 }
 
 }  // namespace
+
+std::vector<OverlapClass> overlap_classes(std::int32_t max_n) {
+  std::vector<OverlapClass> out;
+  if (max_n <= 5) {
+    for (std::int32_t n = 1; n <= max_n; ++n) out.push_back({n, n, {}, {}});
+  } else {
+    // Whole-number classes, so that the legend says "3 – 4", never "2,6 – 3,4".
+    const double step = static_cast<double>(max_n) / 5.0;
+    std::int32_t low = 1;
+    for (int c = 1; c <= 5 && low <= max_n; ++c) {
+      const auto high = c == 5 ? max_n : std::max(low, static_cast<std::int32_t>(step * c + 0.5));
+      out.push_back({low, high, {}, {}});
+      low = high + 1;
+    }
+  }
+  const std::vector<render::Rgb> ramp =
+      render::palette("YlOrBr", std::max<std::size_t>(3, out.size()));
+  for (std::size_t c = 0; c < out.size(); ++c) {
+    out[c].colour = out.size() >= 3 ? ramp[c] : ramp[c == 0 ? 1 : 2];
+    out[c].legend = class_text(out[c].low, out[c].high);
+  }
+  return out;
+}
 
 render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes,
                                  const geo::AreaHierarchy* areas, const OverlapMapText& text) {
@@ -71,19 +71,16 @@ render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes,
   const double half_h = std::max(300.0, (box->max_corner().y() - box->min_corner().y()) / 2);
   spec.extent.fit = geo::Box({cx - half_w, cy - half_h}, {cx + half_w, cy + half_h});
 
-  const std::vector<NClass> classes = n_classes(max_n);
-  const std::vector<render::Rgb> ramp =
-      render::palette("YlOrBr", std::max<std::size_t>(3, classes.size()));
+  const std::vector<OverlapClass> classes = overlap_classes(max_n);
   // Highest n drawn first: the faces are disjoint, and the legend (top layer first) then reads
   // 1, 2, 3... from the top.
   for (std::size_t c = classes.size(); c-- > 0;) {
     render::AreaLayer layer;
-    layer.legend_title = class_text(classes[c]);
+    layer.legend_title = classes[c].legend;
     layer.attribution =
         text.language == render::Language::nl ? "tekeningen van bewoners" : "residents' drawings";
-    const render::Rgb colour = classes.size() >= 3 ? ramp[c] : ramp[c == 0 ? 1 : 2];
-    layer.fill = colour;
-    layer.outline = {colour, 0.05};
+    layer.fill = classes[c].colour;
+    layer.outline = {classes[c].colour, 0.05};
     for (const auto& s : shapes) {
       if (s.n >= classes[c].low && s.n <= classes[c].high) layer.shapes.push_back(s.shape);
     }

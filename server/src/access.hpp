@@ -29,6 +29,10 @@ class Access {
   // /api/, or any request for drawings (/api/tekeningen, /api/tekeningen/S17).
   static bool needs_token(const httplib::Request& req);
 
+  // Whether the request comes from the operator's side: the server is open, or the request
+  // carries the right token. Others see residents' input only as published outputs show it.
+  bool trusted(const httplib::Request& req) const;
+
   // Sends the 401/403 and returns true when the request needs a token it does not carry.
   bool refuse(const httplib::Request& req, httplib::Response& res) const;
 

@@ -10,6 +10,7 @@
 #include "http_errors.hpp"
 #include "listen_address.hpp"
 #include "print_routes.hpp"
+#include "resident_routes.hpp"
 #include "viewer_state.hpp"
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -70,6 +71,7 @@ struct Server::Impl {
           return httplib::Server::HandlerResponse::Handled;
         }));
     add_drawing_routes(http, *drawings);
+    add_resident_routes(http, *drawings, access);
     add_print_routes(http, *print);
     add_routes(http, *state);
   }

@@ -242,6 +242,23 @@ try {
         `na herladen staan het vlak en het punt er nog (${reloaded.join(', ')})`);
   await page.screenshot({ path: path.join(outDir, '6_na_herladen.png') });
 
+  // What residents drew, summed: the session's problems as "n van N" in the overlap map's
+  // classes; the drawn area is there with n = 1, and the legend says so.
+  await page.selectOption('#bewoners-sessie', session);
+  await page.waitForFunction((s) => document.getElementById('bewoners').dataset.geladen === `${s}|probleem`,
+                             session, { timeout: 30_000 }).catch(() => {});
+  const together = await page.evaluate(() => ({
+    counts: window.wijkatlas.residents.layers[0].getSource().getFeatures().map((f) => f.get('n_van_N')),
+    legend: document.getElementById('bewoners-legenda').textContent,
+    message: document.getElementById('bewoners-melding').textContent,
+  }));
+  check(together.counts.length === 1 && /^1 van \d+$/.test(together.counts[0]) &&
+        together.legend.includes('n van N tekeningen') && together.legend.includes('1 van N') &&
+        /^1 tekening;/.test(together.message) && /nog geen plekken/.test(together.message),
+        `"Wat bewoners tekenden" toont het vlak als ${together.counts[0]} met legenda ("${together.message}")`);
+  await settled(page);
+  await page.screenshot({ path: path.join(outDir, '6b_samen_getekend.png') });
+
   // The command line lists them.
   const listed = spawnSync(args.wijkatlas, ['status', '--store', storePath, '--session', session,
                                             '--sketches'], { encoding: 'utf8' });

@@ -18,6 +18,7 @@ import { enableInspect } from './inspect.js';
 import { enableSearch } from './search.js';
 import { makeDrawnLayer, enableDrawing } from './draw.js';
 import { enablePrint } from './print.js';
+import { enableResidents } from './residents.js';
 
 async function start() {
   const catalogue = await (await fetch('/api/lagen')).json();
@@ -35,6 +36,7 @@ async function start() {
   });
   const overlays = catalogue.lagen.map(makeOverlay);
   const drawn = makeDrawnLayer();
+  const residents = enableResidents(document.getElementById('bewoners'));
   // The view stays on the ground the base map has data for (east of the OSM extract's edge the
   // tiles are empty paper, which looked like tiles not drawn).
   const view = new View({
@@ -47,7 +49,7 @@ async function start() {
   });
   const map = new Map({
     target: 'kaart',
-    layers: [base, ...overlays, drawn],
+    layers: [base, ...overlays, ...residents.layers, drawn],
     view,
     controls: defaultControls({ attributionOptions: { collapsible: false } }).extend([
       new ScaleLine({ units: 'metric' }),
@@ -56,7 +58,7 @@ async function start() {
   view.fit(catalogue.start, { padding: [20, 20, 20, 20] });
 
   layerList(document.getElementById('lagen'), [...overlays, drawn]);
-  enableInspect(map, [...overlays, drawn], document.getElementById('info'));
+  enableInspect(map, [...overlays, ...residents.layers, drawn], document.getElementById('info'));
   const drawingsLoaded = enableDrawing(map, drawn, document.getElementById('tekenen'));
   enablePrint(map, [...overlays, drawn], document.getElementById('afdrukken'), () =>
     document.getElementById('teken-sessie').value.trim(),
@@ -91,9 +93,10 @@ async function start() {
         }),
     ),
   );
-  window.wijkatlas = { map, view, overlays, found, loaded, drawn };
+  window.wijkatlas = { map, view, overlays, found, loaded, drawn, residents };
   await loaded;
   await drawingsLoaded;
+  await residents.loaded;
   document.body.dataset.klaar = 'ja';
 }
 

@@ -59,6 +59,10 @@ void check_overlap_request(const OverlapRequest& request);
 OverlapResult overlap(store::ProjectStore& store, const OverlapRequest& request,
                       geo::Reporter& reporter);
 
+// The counted places of a result with n >= min_n: the exact map's faces, or the grid's runs of
+// connected cells of equal n and N (geo::grid_count_regions). Works on a counts_only result.
+std::vector<CountedShape> counted_shapes(const OverlapResult& result, std::int32_t min_n = 1);
+
 struct OverlapOutputs {
   std::string geopackage;    // the layers; its name with _telling.tif for the raster counts
   std::string per_area_csv;  // empty: none

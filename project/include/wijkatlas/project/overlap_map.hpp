@@ -24,8 +24,17 @@ struct OverlapMapText {
   render::Paper paper = render::Paper::a3;
 };
 
-// Classes of n: one per value up to 5, else five ranges of whole numbers. Each class is a
-// layer with its own legend text; write_overlap_map puts the heading above them.
+// The classes of n a map of the counts shows: one per value up to 5, else five ranges of whole
+// numbers, with the colour-blind-safe yellow-brown ramp and the legend text ("3 – 4 van N").
+struct OverlapClass {
+  std::int32_t low = 0, high = 0;
+  render::Rgb colour;
+  std::string legend;
+};
+std::vector<OverlapClass> overlap_classes(std::int32_t max_n);
+
+// Each class of overlap_classes is a layer with its own legend text; write_overlap_map puts the
+// heading above them.
 render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes,
                                  const geo::AreaHierarchy* areas, const OverlapMapText& text);
 

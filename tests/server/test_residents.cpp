@@ -1,0 +1,167 @@
+// What residents drew, as the room sees it (issue 14): the overlap of a session's drawings as
+// "n van N" places with the printed map's legend, and its spots with their status. On the
+// operator's side every place shows; other devices see only places at least 3 drawings marked,
+// so a single drawing never shows, and no answer names who set a status.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "server_fixture.hpp"
+#include "wijkatlas/project/session_spots.hpp"
+#include "wijkatlas/store/project_store.hpp"
+
+namespace wijkatlas::server::test {
+namespace {
+
+using nlohmann::json;
+
+// A square area of `size` metres with its south-west corner at (x, y).
+json area(const std::string& id, const std::string& session, double x, double y, double size = 40) {
+  const json ring = {{x, y}, {x + size, y}, {x + size, y + size}, {x, y + size}, {x, y}};
+  return {{"id", id},
+          {"sessie", session},
+          {"categorie", "probleem"},
+          {"geometrie", {{"type", "Polygon"}, {"coordinates", {ring}}}}};
+}
+
+class Residents : public ::testing::Test {
+ public:
+  static void SetUpTestSuite() {
+    dir_ = std::make_unique<wijkatlas::test::TempDir>();
+    reporter_ = std::make_unique<geo::CollectingReporter>();
+    server_ = std::make_unique<Server>(test_server_options(dir_->path(), "0.0.0.0"), *reporter_);
+    server_->start();
+    // Three drawings over one crossing in Klarendal (shifted 10 m each: n = 3 on 20 x 40 m),
+    // one alone 500 m away.
+    for (int i = 0; i < 3; ++i)
+      post(area("bewoner-" + std::to_string(i), session, 192000 + 10.0 * i, 445000));
+    post(area("bewoner-alleen", session, 192500, 445500));
+  }
+  static void TearDownTestSuite() {
+    server_.reset();
+    reporter_.reset();
+    dir_.reset();
+  }
+
+ protected:
+  static constexpr const char* session = "Blokgesprek Klarendal";
+  static httplib::Client client() {
+    httplib::Client c("127.0.0.1", server_->port());
+    c.set_read_timeout(60, 0);
+    return c;
+  }
+  static httplib::Headers operator_side() { return {{"X-Wijkatlas-Token", server_->token()}}; }
+  static void post(const json& body) {
+    auto res = client().Post("/api/tekeningen", operator_side(), body.dump(), "application/json");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 201) << res->body;
+  }
+  static json get(const std::string& path, const httplib::Headers& headers = {}) {
+    auto res = client().Get(path, headers);
+    EXPECT_TRUE(res);
+    if (!res) return {};
+    EXPECT_EQ(res->status, 200) << path << ": " << res->body;
+    return json::parse(res->body);
+  }
+  static std::string query() { return "sessie=Blokgesprek%20Klarendal"; }
+
+  static std::unique_ptr<wijkatlas::test::TempDir> dir_;
+  static std::unique_ptr<geo::CollectingReporter> reporter_;
+  static std::unique_ptr<Server> server_;
+};
+
+std::unique_ptr<wijkatlas::test::TempDir> Residents::dir_;
+std::unique_ptr<geo::CollectingReporter> Residents::reporter_;
+std::unique_ptr<Server> Residents::server_;
+
+double area_with_n(const json& collection, int n) {
+  double total = 0;
+  for (const auto& f : collection["features"])
+    if (f["properties"]["n"] == n) total += f["properties"]["oppervlakte_m2"].get<double>();
+  return total;
+}
+
+TEST_F(Residents, TheOperatorSeesEveryPlaceWithItsCountAndTheLegend) {
+  const json overlap = get("/api/overlap?" + query() + "&categorie=probleem", operator_side());
+  EXPECT_EQ(overlap["bladen"], 4);
+  EXPECT_EQ(overlap["min_bladen"], 1);
+  EXPECT_EQ(overlap["weggelaten"], 0);
+  // Three squares of 40 m shifted 10 m: n = 3 on 20 x 40, n = 2 on 2 x 10 x 40, n = 1 on
+  // 2 x 10 x 40 plus the lone square.
+  EXPECT_NEAR(area_with_n(overlap, 3), 800, 1);
+  EXPECT_NEAR(area_with_n(overlap, 2), 800, 1);
+  EXPECT_NEAR(area_with_n(overlap, 1), 800 + 1600, 1);
+  for (const auto& f : overlap["features"]) {
+    const auto& p = f["properties"];
+    EXPECT_EQ(p["n_van_N"], std::to_string(p["n"].get<int>()) + " van " +
+                                std::to_string(p["N_totaal"].get<int>()));
+  }
+  ASSERT_EQ(overlap["legenda"].size(), 3u);
+  EXPECT_EQ(overlap["legenda"][0]["label"], "1 van N");
+  EXPECT_EQ(overlap["legenda_kop"], "n van N tekeningen");
+  EXPECT_EQ(overlap["legenda"][2]["kleur"].get<std::string>().size(), 7u);
+}
+
+TEST_F(Residents, OtherDevicesSeeOnlyPlacesAtLeastThreeDrawingsMarked) {
+  const json overlap = get("/api/overlap?" + query());
+  EXPECT_EQ(overlap["min_bladen"], 3);
+  ASSERT_FALSE(overlap["features"].empty());
+  for (const auto& f : overlap["features"]) EXPECT_GE(f["properties"]["n"].get<int>(), 3);
+  EXPECT_NEAR(area_with_n(overlap, 3), 800, 1);
+  EXPECT_GT(overlap["weggelaten"].get<int>(), 0);
+  ASSERT_EQ(overlap["legenda"].size(), 3u) << "classes up to the highest n shown";
+  // The single drawings themselves stay closed to them.
+  auto single = client().Get("/api/tekeningen?" + query());
+  ASSERT_TRUE(single);
+  EXPECT_EQ(single->status, 401);
+}
+
+TEST_F(Residents, AnEmptySessionIsAnEmptyLayerAndBadParametersAre400) {
+  const json none = get("/api/overlap?sessie=Nog%20niemand&categorie=idee", operator_side());
+  EXPECT_TRUE(none["features"].empty());
+  EXPECT_EQ(none["bladen"], 0);
+  for (const std::string& bad :
+       {std::string("/api/overlap?categorie=paars"), "/api/overlap?sessie=" + std::string(201, 'x'),
+        std::string("/api/plekken"), std::string("/api/plekken?sessie=")}) {
+    auto res = client().Get(bad, operator_side());
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << bad << ": " << res->body;
+    EXPECT_NE(json::parse(res->body)["fout"]["veld"].get<std::string>(), "");
+  }
+  auto post = client().Post("/api/overlap", operator_side(), "{}", "application/json");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+}
+
+TEST_F(Residents, SpotsShowTheirStatusAndNeverWhoSetIt) {
+  const json before = get("/api/plekken?" + query(), operator_side());
+  EXPECT_FALSE(before["gemaakt"].get<bool>());
+  EXPECT_TRUE(before["features"].empty());
+  {
+    // The planner makes the spots from the command line's store meanwhile.
+    auto store = store::ProjectStore::open((dir_->path() / "project.gpkg").string());
+    geo::CollectingReporter quiet;
+    const auto made = project::session_spots(store, session, 2, false, quiet);
+    ASSERT_EQ(made.spots.size(), 1u);
+    sketch::StatusChange change;
+    change.id = made.spots[0].id;
+    change.status = sketch::Status::opgepakt;
+    change.note = "Stoep verbreed";
+    change.by = "Planner Jansen";
+    store.set_status(change);
+  }
+  for (const auto& headers : {operator_side(), httplib::Headers{}}) {
+    const json spots = get("/api/plekken?" + query(), headers);
+    EXPECT_TRUE(spots["gemaakt"].get<bool>());
+    ASSERT_EQ(spots["features"].size(), 1u) << "n = 3: shown to everyone";
+    const json& p = spots["features"][0]["properties"];
+    EXPECT_EQ(p["n"], 3);
+    EXPECT_EQ(p["status"], "opgepakt");
+    EXPECT_EQ(p["notitie"], "Stoep verbreed");
+    EXPECT_FALSE(p.contains("door"));
+    EXPECT_EQ(spots.dump().find("Jansen"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace wijkatlas::server::test

@@ -1,0 +1,173 @@
+// What residents drew, as the room may see it: where n of N drawings of a session marked the
+// same place in one category (the counts of `wijkatlas overlap`, in the printed overlap map's
+// yellow-brown classes and legend), and the session's spots with what was done with them. The
+// server decides what a device may see: off the operator's side only places at least 3
+// drawings marked, and it says how many it left out.
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import Style from 'ol/style/Style.js';
+import Fill from 'ol/style/Fill.js';
+import Stroke from 'ol/style/Stroke.js';
+import Text from 'ol/style/Text.js';
+import { areaStyle, areaSwatch } from './symbols.js';
+import { withToken } from './access.js';
+import { categories } from './draw.js';
+
+const format = new GeoJSON({ dataProjection: 'EPSG:28992', featureProjection: 'EPSG:28992' });
+
+const countFields = [
+  { naam: 'n_van_N', label: 'Getekend door' },
+  { naam: 'oppervlakte_m2', label: 'Oppervlakte (m²)' },
+];
+
+function countsEntry() {
+  return {
+    id: 'samen_getekend',
+    titel: 'Samen getekend (n van N)',
+    velden: countFields,
+    bron: 'tekeningen van bewoners',
+  };
+}
+
+function spotsEntry() {
+  return {
+    id: 'plekken',
+    titel: 'Plek',
+    velden: [
+      { naam: 'id', label: 'Kenmerk' },
+      { naam: 'categorie', label: 'Categorie' },
+      ...countFields,
+      { naam: 'status', label: 'Status' },
+      { naam: 'notitie', label: 'Wat is er gedaan' },
+      { naam: 'initiatief', label: 'Initiatief' },
+      { naam: 'gewijzigd_op', label: 'Gewijzigd op' },
+    ],
+    bron: 'tekeningen van bewoners',
+  };
+}
+
+function classOf(legend, n) {
+  return legend.find((c) => n >= c.van && n <= c.tot);
+}
+
+// The printed overlap map's fill: the class colour, nearly opaque, outlined in itself.
+function classStyle(colour) {
+  return { vulling: colour, dekking: 0.75, lijn: colour, lijndikte_px: 1 };
+}
+
+function countsStyle(legendRef) {
+  const cache = new Map();
+  return (feature) => {
+    const c = classOf(legendRef.current, feature.get('n'));
+    if (!c) return null;
+    if (!cache.has(c.kleur)) cache.set(c.kleur, areaStyle(classStyle(c.kleur)));
+    return cache.get(c.kleur);
+  };
+}
+
+function spotStyle(feature, resolution) {
+  const colour = categories[feature.get('categorie')]?.kleur ?? '#555555';
+  const id = String(feature.get('id') ?? '');
+  const shortId = id.slice(id.lastIndexOf('-') + 1);
+  return new Style({
+    stroke: new Stroke({ color: colour, width: 3, lineDash: [8, 5] }),
+    fill: new Fill({ color: 'rgba(255,255,255,0.01)' }), // clickable inside
+    text:
+      resolution > 20
+        ? undefined
+        : new Text({
+            text: `${shortId} · ${feature.get('status')}`,
+            font: 'bold 14px "Noto Sans", sans-serif',
+            fill: new Fill({ color: '#1a1a1a' }),
+            stroke: new Stroke({ color: '#ffffff', width: 4 }),
+            overflow: true,
+          }),
+  });
+}
+
+// The two layers (counts under spots), the panel's controls and legend. Returns the layers and
+// a promise for the first load.
+export function enableResidents(panel) {
+  const legendRef = { current: [] };
+  const counts = new VectorLayer({
+    source: new VectorSource(),
+    style: countsStyle(legendRef),
+    zIndex: 14,
+    visible: true,
+  });
+  counts.set('catalogus', countsEntry());
+  const spots = new VectorLayer({ source: new VectorSource(), style: spotStyle, zIndex: 16 });
+  spots.set('catalogus', spotsEntry());
+
+  const session = panel.querySelector('#bewoners-sessie');
+  const category = panel.querySelector('#bewoners-categorie');
+  const showCounts = panel.querySelector('#bewoners-samen');
+  const showSpots = panel.querySelector('#bewoners-plekken');
+  const legend = panel.querySelector('#bewoners-legenda');
+  const message = panel.querySelector('#bewoners-melding');
+  showCounts.addEventListener('change', () => counts.setVisible(showCounts.checked));
+  showSpots.addEventListener('change', () => spots.setVisible(showSpots.checked));
+
+  async function fetchJson(url) {
+    const res = await fetch(url, { headers: withToken() });
+    const body = await res.json();
+    if (!res.ok) throw new Error(body?.fout?.bericht ?? `HTTP ${res.status}`);
+    return body;
+  }
+
+  async function load() {
+    const query = new URLSearchParams({ sessie: session.value, categorie: category.value });
+    const answer = await fetchJson(`/api/overlap?${query}`);
+    legendRef.current = answer.legenda;
+    counts.getSource().clear();
+    counts.getSource().addFeatures(format.readFeatures(answer));
+    legend.replaceChildren();
+    const heading = document.createElement('li');
+    heading.textContent = answer.legenda_kop;
+    legend.append(heading);
+    for (const c of answer.legenda) {
+      const li = document.createElement('li');
+      li.append(areaSwatch(classStyle(c.kleur)), document.createTextNode(` ${c.label}`));
+      legend.append(li);
+    }
+    const parts = [`${answer.bladen} ${answer.bladen === 1 ? 'tekening' : 'tekeningen'}`];
+    if (answer.weggelaten > 0) {
+      parts.push(
+        `${answer.weggelaten} plekken met minder dan ${answer.min_bladen} tekeningen niet getoond`,
+      );
+    }
+    spots.getSource().clear();
+    if (session.value) {
+      const found = await fetchJson(`/api/plekken?${new URLSearchParams({ sessie: session.value })}`);
+      spots.getSource().addFeatures(format.readFeatures(found));
+      parts.push(found.gemaakt ? `${found.features.length} plekken` : 'nog geen plekken gemaakt');
+    }
+    message.textContent = `${parts.join('; ')}.`;
+    panel.dataset.geladen = `${session.value}|${category.value}`;
+  }
+
+  function reload() {
+    load().catch((error) => {
+      message.textContent = `Kon de tekeningen van bewoners niet laden: ${error.message}`;
+    });
+  }
+  session.addEventListener('change', reload);
+  category.addEventListener('change', reload);
+  panel.querySelector('#bewoners-vernieuw').addEventListener('click', reload);
+
+  const loaded = fetchJson('/api/sessies')
+    .then((answer) => {
+      for (const name of answer.sessies.filter(Boolean)) {
+        const option = document.createElement('option');
+        option.value = name;
+        option.textContent = name;
+        session.append(option);
+      }
+      return load();
+    })
+    .catch((error) => {
+      message.textContent = `Kon de tekeningen van bewoners niet laden: ${error.message}`;
+    });
+  return { layers: [counts, spots], loaded, reload };
+}
