@@ -73,7 +73,8 @@ std::vector<sketch::SpotRecord> category_spots(store::ProjectStore& store,
   request.session = session;
   request.density_sigma_m = 0;
   request.counts_only = true;
-  OverlapResult result = overlap(store, request, reporter);
+  geo::WarningsOnlyReporter warnings(reporter);  // not overlap's "method exact: ..." per category
+  OverlapResult result = overlap(store, request, warnings);
   if (result.exact) return spots_of_faces(*result.exact, session, category, min_n);
   std::vector<sketch::SpotRecord> out;
   for (geo::CountedRegion& region : geo::grid_regions(*result.grid, min_n)) {

@@ -51,7 +51,8 @@ struct Target {
   const char* table = nullptr;
 };
 
-Target find_target(Backend& b, const std::string& typed) {
+// `based_on`: the version a change of it was based on (0: none), for the conflict's facts.
+Target find_target(Backend& b, const std::string& typed, long long based_on = 0) {
   if (const auto number = sketch::parse_sketch_status_id(typed)) {
     Rows sketches(b, schema::sketches::table);
     OGRFeatureUniquePtr f =
@@ -60,9 +61,14 @@ Target find_target(Backend& b, const std::string& typed) {
       // A change of a sketch another writer removed: a conflict that says so, not "unknown".
       if (const auto removal =
               removal_of(b, schema::sketches::table, sketch::sketch_status_id(*number))) {
-        raise(ErrorKind::conflict, b.location(),
-              "it was removed " + removal->at + " by " + removal->by + "; nothing was written",
-              "schets " + sketch::sketch_status_id(*number));
+        ConflictFacts facts;
+        facts.based_on = based_on;
+        facts.changed_at = removal->at;
+        facts.changed_by = removal->by;
+        raise_conflict(
+            b.location(),
+            "it was removed " + removal->at + " by " + removal->by + "; nothing was written",
+            "schets " + sketch::sketch_status_id(*number), std::move(facts));
       }
       raise(ErrorKind::unknown_id, b.location(), "no sketch " + typed + " in this store");
     }
@@ -92,7 +98,7 @@ StatusSet ProjectStore::set_status(const sketch::StatusChange& change) {
   Backend& b = *impl_->backend;
   Rows changes(b, schema::status_changes::table);
   WriteTransaction transaction(b);
-  Target target = find_target(b, change.id);
+  Target target = find_target(b, change.id, change.based_on.value_or(0));
   Rows rows(b, target.table);
   const std::string subject = target.kind + " " + target.id;
   if (target.kind == "schets" && target.row->GetFieldAsInteger(schema::sketches::superseded) != 0) {

@@ -126,6 +126,8 @@ TEST(StatusCommand, SpotsOfASessionHaveKnownCountsAndAreas) {
   const CliRun r = status(store, {"--session", session});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_CONTAINS(r.out, "3 plekken (gemaakt met --min-n 2)");
+  EXPECT_EQ((r.out + r.err).find("method"), std::string::npos)
+      << "how overlap chose its method is overlap's to say, not once per category here";
   EXPECT_EQ(query_number(store, "SELECT COUNT(*) FROM spots WHERE min_n = 2"), 3)
       << "the threshold is recorded";
   // Three 80 m squares, 10 m apart: where at least two overlap is 6,200 m2, marked by all three.

@@ -119,6 +119,12 @@ TEST_P(StoreDeleteTest, DeleteThenUpdateOfTheSameVersionTheUpdateIsTheConflictAn
     EXPECT_CONTAINS(message, "it was removed 20");
     EXPECT_CONTAINS(message, "by planner Oost");
     EXPECT_CONTAINS(message, "nothing was written");
+    // The facts a front end words itself: gone since, when, by whom, from which version.
+    ASSERT_TRUE(e.conflict());
+    EXPECT_EQ(e.conflict()->based_on, seen);
+    EXPECT_EQ(e.conflict()->now_version, 0);
+    EXPECT_EQ(e.conflict()->changed_by, "planner Oost");
+    EXPECT_EQ(e.conflict()->changed_at.substr(0, 2), "20");
   }
   ProjectStore reader = ProjectStore::open(where_, quick());
   EXPECT_EQ(ids(reader), (std::vector<std::string>{"S2"}));

@@ -31,6 +31,22 @@ class CollectingReporter final : public Reporter {
   std::vector<std::string> infos;
 };
 
+// Passes warnings and progress on and leaves the info lines out: for a use case that calls
+// another whose explanations are not its own (the spots need not say how overlap chose its
+// method, once per category).
+class WarningsOnlyReporter final : public Reporter {
+ public:
+  explicit WarningsOnlyReporter(Reporter& target) : target_(target) {}
+  void warn(std::string_view message) override { target_.warn(message); }
+  void info(std::string_view) override {}
+  void progress(std::string_view task, std::size_t done, std::size_t total) override {
+    target_.progress(task, done, total);
+  }
+
+ private:
+  Reporter& target_;
+};
+
 // Lets several threads report through one reporter, one message at a time.
 class SerializedReporter final : public Reporter {
  public:
