@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan: clang,
-# -O1), with the private PostGIS server as scripts/test.sh starts it (docs/robustness.md). Not
-# yet part of scripts/test.sh: it takes about 20 minutes of build and 20 of tests on 2 cores.
+# The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer (preset sanitize:
+# clang, -O1, the tree scripts/fuzz.sh also builds its targets in), with the private PostGIS
+# server as scripts/test.sh starts it (docs/robustness.md). Part of scripts/test.sh, so of CI.
 #
 #   bash scripts/sanitize.sh                 # everything
 #   bash scripts/sanitize.sh -R 'Store|Cli'  # arguments go to ctest
@@ -9,11 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 data_dir="${WIJKATLAS_DATA_DIR:-$(cd .. && pwd)/shared/datasets}"
-cmake --preset asan -DWIJKATLAS_DATA_DIR="$data_dir" >/dev/null
-cmake --build --preset asan
+cmake --preset sanitize -DWIJKATLAS_DATA_DIR="$data_dir" >/dev/null
+cmake --build --preset sanitize
 
-pg_dir="build/asan/postgres"
+pg_dir="build/sanitize/postgres"
 trap 'bash scripts/test-postgres.sh stop "$pg_dir"' EXIT
 WIJKATLAS_TEST_PG="$(bash scripts/test-postgres.sh start "$pg_dir")"
 export WIJKATLAS_TEST_PG
-ctest --preset asan "$@"
+ctest --preset sanitize "$@"

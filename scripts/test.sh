@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The README's second command, and what CI runs (.ci/run): install the Debian packages, check the
-# format, build with warnings as errors, run the whole GoogleTest suite through CTest, then fuzz
-# every parser for a bounded time.
+# format, build the release program and benchmarks as users build them (gcc, warnings as errors),
+# then the whole GoogleTest suite through CTest under AddressSanitizer + UndefinedBehaviorSanitizer
+# (scripts/sanitize.sh: clang, warnings as errors), then fuzz every parser for a bounded time
+# (scripts/fuzz.sh) in the same clang tree. The tests are built and run once, sanitized: two
+# builds of them would take CI past 60 minutes on 2 cores (docs/robustness.md).
 # The store suite also runs against a private PostgreSQL/PostGIS server
 # (scripts/test-postgres.sh), started before CTest and stopped after it; its connection string
 # reaches the tests in WIJKATLAS_TEST_PG.
@@ -25,13 +28,9 @@ git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run -Werror || {
 cmake --preset ci -DWIJKATLAS_DATA_DIR="$data_dir"
 cmake --build --preset ci
 
-pg_dir="build/ci/postgres"
-trap 'bash scripts/test-postgres.sh stop "$pg_dir"' EXIT
-WIJKATLAS_TEST_PG="$(bash scripts/test-postgres.sh start "$pg_dir")"
-export WIJKATLAS_TEST_PG
-ctest --preset ci
+bash scripts/sanitize.sh
 
-# Every parser of outside input fuzzed for a bounded time (docs/robustness.md): a clang build of
-# the libraries with AddressSanitizer + UndefinedBehaviorSanitizer (preset fuzz), each case
-# FUZZ_SECONDS (default 15 s). A finding fails the run and leaves its input in build/fuzz/artifacts.
+# Every parser of outside input fuzzed for a bounded time (docs/robustness.md), each case
+# FUZZ_SECONDS (default 15 s). A finding fails the run and leaves its input in
+# build/sanitize/fuzz/artifacts.
 bash scripts/fuzz.sh "${FUZZ_SECONDS:-15}"
