@@ -22,10 +22,42 @@ std::string lower(std::string text) {
 }
 
 bool is_known_path(const std::string& path) {
-  static const std::regex known(
-      std::string("/api/lagen|/api/zoek|/api/status|/api/sessies|/api/overlap|/api/plekken|") +
-      tile_pattern + "|" + layer_pattern);
+  static const std::regex known(std::string("/api/lagen|/api/zoek|/api/status|/api/sessies|/api/"
+                                            "overlap|/api/plekken|/api/indicator|") +
+                                tile_pattern + "|" + layer_pattern);
   return std::regex_match(path, known);
+}
+
+// GET /api/indicator?laag=buurten&maat=COLUMN&indeling=kwantiel&klassen=5
+void serve_indicator(const ViewerState& state, const httplib::Request& req,
+                     httplib::Response& res) {
+  const auto param = [&](const char* name, const char* fallback) {
+    return req.has_param(name) ? req.get_param_value(name) : std::string(fallback);
+  };
+  const std::string layer = param("laag", "buurten");
+  const auto values = std::find_if(state.indicators.begin(), state.indicators.end(),
+                                   [&](const IndicatorValues& v) { return v.layer == layer; });
+  if (values == state.indicators.end()) {
+    send_error(res, 400, "ongeldig_verzoek", "Cijfers zijn er voor de lagen buurten en wijken.",
+               "laag");
+    return;
+  }
+  const auto method = parse_indeling(param("indeling", "kwantiel"));
+  if (!method) {
+    send_error(res, 400, "ongeldig_verzoek",
+               "Kies de indeling kwantiel, gelijke_intervallen of natuurlijke_grenzen.",
+               "indeling");
+    return;
+  }
+  const std::string classes = param("klassen", "5");
+  if (classes.size() != 1 || classes[0] < '2' || classes[0] > '7') {
+    send_error(res, 400, "ongeldig_verzoek", "Kies 2 tot en met 7 klassen.", "klassen");
+    return;
+  }
+  res.set_content(classed_measure(*values, param("maat", ""), *method,
+                                  static_cast<std::size_t>(classes[0] - '0'))
+                      .dump(),
+                  json_type);
 }
 
 void serve_tile(ViewerState& state, const httplib::Request& req, httplib::Response& res) {
@@ -79,6 +111,9 @@ void add_routes(httplib::Server& http, ViewerState& state) {
       return;
     }
     res.set_content(nlohmann::json{{"resultaten", state.search.find(q)}}.dump(), json_type);
+  });
+  http.Get("/api/indicator", [&state](const httplib::Request& req, httplib::Response& res) {
+    serve_indicator(state, req, res);
   });
   http.Get("/api/status", [&state](const httplib::Request&, httplib::Response& res) {
     const TileService::Stats s = state.tiles->stats();

@@ -76,15 +76,20 @@ std::unique_ptr<ViewerState> load_viewer_state(const ServerOptions& options,
     layers.push_back(o.entry);
     bodies[o.id] = o.features.dump();
   }
+  std::vector<IndicatorValues> indicators = indicator_values(h);
+  nlohmann::json measures = nlohmann::json::object();
+  for (const IndicatorValues& v : indicators) measures[v.layer] = v.measures;
   nlohmann::json catalogue = {{"lagen", layers},
+                              {"indicatoren", measures},
                               {"start", bbox_json(search.home())},
                               {"tegelraster", grid_json(tiles->grid())},
                               {"basiskaart_bron", extract ? osm_credit(*extract) : ""}};
   // The page keeps its view on the ground the base map has data for (basemap_coverage.hpp).
   if (const auto coverage = extract ? basemap_coverage(*extract) : std::nullopt)
     catalogue["basiskaart_dekking"] = bbox_json(*coverage);
-  return std::unique_ptr<ViewerState>(new ViewerState{
-      std::move(assets), std::move(bodies), catalogue.dump(), std::move(search), std::move(tiles)});
+  return std::unique_ptr<ViewerState>(new ViewerState{std::move(assets), std::move(bodies),
+                                                      catalogue.dump(), std::move(search),
+                                                      std::move(tiles), std::move(indicators)});
 }
 
 }  // namespace wijkatlas::server

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "area_search.hpp"
+#include "indicator_layer.hpp"
 #include "overlays.hpp"
 #include "tile_service.hpp"
 #include "web_assets.hpp"
@@ -21,7 +22,8 @@ struct ViewerState {
   std::map<std::string, std::string> overlays;  // id -> GeoJSON text
   std::string catalogue;                        // JSON text of /api/lagen
   AreaSearch search;
-  std::unique_ptr<TileService> tiles;  // holds a mutex: not movable
+  std::unique_ptr<TileService> tiles;       // holds a mutex: not movable
+  std::vector<IndicatorValues> indicators;  // the key figures per layer, for the choropleth
 };
 
 // The areas, key figures and initiatives from `store` when it holds imported ones (and the

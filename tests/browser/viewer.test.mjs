@@ -137,6 +137,50 @@ try {
   await page.uncheck('input[data-laag="buurten"]');
   await settled(page);
 
+  // Colour the buurten by a key figure: the server classes it (natural breaks), the legend's
+  // counts add up to the buurten, the picture changes, and a click in a coloured buurt shows
+  // its name and figure under the measure's CBS title.
+  await page.check('#cijfers-aan');
+  await page.selectOption('#cijfers-indeling', 'natuurlijke_grenzen');
+  await page.waitForFunction(() => (document.getElementById('cijfers').dataset.geladen ?? '')
+    .includes('natuurlijke_grenzen'), null, { timeout: 30_000 }).catch(() => {});
+  await settled(page);
+  const figures = await page.evaluate(() => {
+    const items = [...document.querySelectorAll('#cijfers-legenda li')].slice(1).map((li) => li.textContent);
+    const counts = items.map((t) => Number(t.match(/\((\d+)\)$/)?.[1] ?? NaN));
+    const buurten = window.wijkatlas.overlays.find((l) => l.get('catalogus').id === 'buurten')
+      .getSource().getFeatures().length;
+    return { items, total: counts.reduce((a, b) => a + b, 0), buurten,
+             measure: document.getElementById('cijfers-maat').selectedOptions[0]?.textContent ?? '' };
+  });
+  const withFigures = await map.screenshot({ path: path.join(outDir, '2b_cijfers.png') });
+  check(figures.items.length >= 3 && figures.total === figures.buurten && !before.equals(withFigures),
+        `"${figures.measure}" kleurt de buurten in ${figures.items.length} klassen; de aantallen tellen op tot ${figures.total} van ${figures.buurten} buurten`);
+  const clicked = await page.evaluate(() => {
+    const { map, view, overlays } = window.wijkatlas;
+    const buurten = overlays.find((l) => l.get('catalogus').id === 'buurten').getSource().getFeatures();
+    const f = buurten.filter((x) => typeof x.get('cijfer') === 'number')
+      .sort((a, b) => b.getGeometry().getArea() - a.getGeometry().getArea())[0];
+    const at = f.getGeometry().getInteriorPoints().getPoint(0).getCoordinates();
+    view.setResolution(view.getResolutions()[13]);
+    view.setCenter(at);
+    map.renderSync();
+    const [x, y] = map.getPixelFromCoordinate(at);
+    return { x, y, naam: f.get('naam'), cijfer: f.get('cijfer').toLocaleString('nl-NL') };
+  });
+  await settled(page);
+  await map.click({ position: { x: clicked.x, y: clicked.y } });
+  await page.waitForSelector('#info:not([hidden])', { timeout: 5_000 }).catch(() => {});
+  const figureInfo = await page.textContent('#info');
+  check(figureInfo.includes(clicked.naam) && figureInfo.includes(figures.measure) &&
+        figureInfo.includes(clicked.cijfer),
+        `klik in een gekleurde buurt toont ${clicked.naam}: ${figures.measure} ${clicked.cijfer}`);
+  await page.screenshot({ path: path.join(outDir, '2c_cijfer_aangeklikt.png') });
+  // Closed again, so the next click's panel is not this one's (a single click shows after 250 ms).
+  await page.evaluate(() => { document.getElementById('info').hidden = true; });
+  await page.uncheck('#cijfers-aan');
+  await settled(page);
+
   // Click an initiative: its name appears.
   const target = await page.evaluate(() => {
     const { map, view, overlays } = window.wijkatlas;

@@ -19,6 +19,7 @@ import { enableSearch } from './search.js';
 import { makeDrawnLayer, enableDrawing } from './draw.js';
 import { enablePrint } from './print.js';
 import { enableResidents } from './residents.js';
+import { enableIndicator } from './indicator.js';
 
 async function start() {
   const catalogue = await (await fetch('/api/lagen')).json();
@@ -37,6 +38,7 @@ async function start() {
   const overlays = catalogue.lagen.map(makeOverlay);
   const drawn = makeDrawnLayer();
   const residents = enableResidents(document.getElementById('bewoners'));
+  const figures = enableIndicator(document.getElementById('cijfers'), catalogue, overlays);
   // The view stays on the ground the base map has data for (east of the OSM extract's edge the
   // tiles are empty paper, which looked like tiles not drawn).
   const view = new View({
@@ -49,7 +51,7 @@ async function start() {
   });
   const map = new Map({
     target: 'kaart',
-    layers: [base, ...overlays, ...residents.layers, drawn],
+    layers: [base, figures, ...overlays, ...residents.layers, drawn],
     view,
     controls: defaultControls({ attributionOptions: { collapsible: false } }).extend([
       new ScaleLine({ units: 'metric' }),
@@ -58,7 +60,7 @@ async function start() {
   view.fit(catalogue.start, { padding: [20, 20, 20, 20] });
 
   layerList(document.getElementById('lagen'), [...overlays, drawn]);
-  enableInspect(map, [...overlays, ...residents.layers, drawn], document.getElementById('info'));
+  enableInspect(map, [figures, ...overlays, ...residents.layers, drawn], document.getElementById('info'));
   const drawingsLoaded = enableDrawing(map, drawn, document.getElementById('tekenen'));
   enablePrint(map, [...overlays, drawn], document.getElementById('afdrukken'), () =>
     document.getElementById('teken-sessie').value.trim(),
@@ -93,7 +95,7 @@ async function start() {
         }),
     ),
   );
-  window.wijkatlas = { map, view, overlays, found, loaded, drawn, residents };
+  window.wijkatlas = { map, view, overlays, found, loaded, drawn, residents, figures };
   await loaded;
   await drawingsLoaded;
   await residents.loaded;

@@ -29,7 +29,9 @@ export function enableInspect(map, layers, panel) {
       event.pixel,
       (feature, layer) => {
         if (!layer || !layers.includes(layer)) return false;
-        const rank = layer.getZIndex() ?? 0;
+        // A layer may rank itself for clicks (the figures above the programme wijken' outline,
+        // still below the points); else its drawing order does.
+        const rank = layer.get('catalogus')?.klikrang ?? layer.getZIndex() ?? 0;
         if (!best || rank > best.rank) best = { feature, layer, rank };
         return false;
       },

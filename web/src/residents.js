@@ -123,9 +123,11 @@ export function enableResidents(panel) {
     counts.getSource().clear();
     counts.getSource().addFeatures(format.readFeatures(answer));
     legend.replaceChildren();
-    const heading = document.createElement('li');
-    heading.textContent = answer.legenda_kop;
-    legend.append(heading);
+    if (answer.legenda.length > 0) {
+      const heading = document.createElement('li');
+      heading.textContent = answer.legenda_kop;
+      legend.append(heading);
+    }
     for (const c of answer.legenda) {
       const li = document.createElement('li');
       li.append(areaSwatch(classStyle(c.kleur)), document.createTextNode(` ${c.label}`));

@@ -143,4 +143,12 @@ double relative_luminance(const Rgb& colour) {
   return 0.2126 * linear(colour.r) + 0.7152 * linear(colour.g) + 0.0722 * linear(colour.b);
 }
 
+std::vector<Rgb> class_colours(std::string_view name, std::size_t class_count) {
+  if (class_count == 0) return {};
+  const std::vector<Rgb> ramp = palette(name, std::max<std::size_t>(3, class_count));
+  if (class_count >= 3) return ramp;
+  if (class_count == 1) return {ramp[1]};
+  return {ramp.front(), ramp.back()};
+}
+
 }  // namespace wijkatlas::render

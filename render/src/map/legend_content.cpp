@@ -37,7 +37,7 @@ void choropleth_entries(const AreaLayer& layer, const Classification& classes,
     else
       ++no_data;
   }
-  const std::vector<Rgb> colours = class_colours(ch, classes.class_count());
+  const std::vector<Rgb> colours = class_colours(ch.palette, classes.class_count());
   out.push_back({SwatchKind::heading, layer.legend_title});
   for (std::size_t c = 0; c < counts.size(); ++c) {
     if (counts[c] == 0) continue;  // only classes present on this page
@@ -98,15 +98,6 @@ std::map<std::string, SymbolStyle> assign_symbols(const PointLayer& layer) {
   std::size_t index = 0;
   for (const auto& name : names) out[name] = category_symbol(index++);
   return out;
-}
-
-std::vector<Rgb> class_colours(const Choropleth& choropleth, std::size_t class_count) {
-  if (class_count == 0) return {};
-  const std::vector<Rgb> ramp = palette(choropleth.palette, std::max<std::size_t>(3, class_count));
-  if (class_count >= 3) return ramp;
-  // One or two classes: the light and dark ends of the smallest ramp.
-  if (class_count == 1) return {ramp[1]};
-  return {ramp.front(), ramp.back()};
 }
 
 std::vector<LegendEntry> legend_entries(const MapSpec& spec, const MapPlan& plan) {

@@ -4,6 +4,7 @@
 #include "map/visible.hpp"
 #include "sheet/landmarks.hpp"
 #include "wijkatlas/render/error.hpp"
+#include "wijkatlas/render/palette.hpp"
 
 namespace wijkatlas::render {
 namespace {
@@ -72,8 +73,8 @@ void plan_layer_styles(const MapSpec& spec, MapPlan& plan) {
                            std::to_string(areas->shapes.size()) + " areas");
       }
       plan.classes[i] = classify(ch.values, ch.classes, ch.method);
-      detail::class_colours(ch,
-                            plan.classes[i]->class_count());  // rejects an unknown palette early
+      class_colours(ch.palette,
+                    plan.classes[i]->class_count());  // rejects an unknown palette early
     } else if (const auto* points = std::get_if<PointLayer>(&spec.layers[i])) {
       plan.symbols[i] = detail::assign_symbols(*points);
     }

@@ -15,9 +15,6 @@ void plan_layer_styles(const MapSpec& spec, MapPlan& plan);
 // Symbol per category, over the whole layer (sorted names), so pages of an atlas agree.
 std::map<std::string, SymbolStyle> assign_symbols(const PointLayer& layer);
 
-// Colours of a choropleth's classes (a ramp of at least 3 shortened for fewer classes).
-std::vector<Rgb> class_colours(const Choropleth& choropleth, std::size_t class_count);
-
 // Entries for what the frame shows: classes with counts, categories present, no-data.
 std::vector<LegendEntry> legend_entries(const MapSpec& spec, const MapPlan& plan);
 

@@ -5,6 +5,7 @@
 #include "map/plan_parts.hpp"
 #include "map/visible.hpp"
 #include "paint/painters.hpp"
+#include "wijkatlas/render/palette.hpp"
 #include "wijkatlas/render/units.hpp"
 
 namespace wijkatlas::render::paint {
@@ -16,7 +17,7 @@ void paint_areas(cairo_t* cr, const AreaLayer& layer, const std::optional<Classi
   cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
   std::vector<Rgb> colours;
   if (layer.choropleth && classes)
-    colours = detail::class_colours(*layer.choropleth, classes->class_count());
+    colours = class_colours(layer.choropleth->palette, classes->class_count());
   for (std::size_t i = 0; i < layer.shapes.size(); ++i) {
     if (!pen.visible(detail::envelope_of(layer.shapes[i]))) continue;
     std::optional<Rgb> fill = layer.fill;

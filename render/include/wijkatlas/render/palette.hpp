@@ -34,6 +34,10 @@ std::vector<PaletteInfo> available_palettes();
 // render_error for an unknown name or a class count the scheme does not have.
 std::vector<Rgb> palette(std::string_view name, std::size_t classes);
 
+// The colours of a choropleth's classes: the palette at that many classes; one or two classes
+// take the light and dark ends of its smallest ramp (of three). None for no classes.
+std::vector<Rgb> class_colours(std::string_view name, std::size_t class_count);
+
 // WCAG relative luminance (0 black .. 1 white): what a greyscale copy keeps of a colour.
 double relative_luminance(const Rgb& colour);
 
