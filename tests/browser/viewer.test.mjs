@@ -170,7 +170,7 @@ try {
   });
   await settled(page);
   await map.click({ position: { x: clicked.x, y: clicked.y } });
-  await page.waitForSelector('#info:not([hidden])', { timeout: 5_000 }).catch(() => {});
+  await page.waitForSelector('#info:not([hidden])', { timeout: 30_000 }).catch(() => {});
   const figureInfo = await page.textContent('#info');
   check(figureInfo.includes(clicked.naam) && figureInfo.includes(figures.measure) &&
         figureInfo.includes(clicked.cijfer),
@@ -195,7 +195,7 @@ try {
   });
   await settled(page);
   await map.click({ position: { x: target.x, y: target.y } });
-  await page.waitForSelector('#info:not([hidden])', { timeout: 5_000 }).catch(() => {});
+  await page.waitForSelector('#info:not([hidden])', { timeout: 30_000 }).catch(() => {});
   const title = await page.textContent('#info-titel');
   check(title.includes(target.naam), `klik op een initiatief toont de naam "${target.naam}"`);
   await page.screenshot({ path: path.join(outDir, '3_initiatief.png') });
@@ -206,7 +206,7 @@ try {
   await page.evaluate(() => window.wijkatlas.view.setResolution(window.wijkatlas.view.getResolutions()[9]));
   await page.fill('#zoekveld', 'Elsweide');
   await page.press('#zoekveld', 'Enter');
-  await page.waitForSelector('body[data-gezocht]', { timeout: 5_000 }).catch(() => {});
+  await page.waitForSelector('body[data-gezocht]', { timeout: 30_000 }).catch(() => {});
   const view = await page.evaluate(() => {
     const { map, view } = window.wijkatlas;
     return { centre: view.getCenter(), extent: view.calculateExtent(map.getSize()) };
@@ -410,6 +410,50 @@ try {
   check(rendered.status === 0 && /841\.89 x 595\.276 pts/.test(againInfo) &&
         againText.includes('Schaal 1:10.000') && againText.includes('Getekend: probleem'),
         `wijkatlas map maakt van de kaartdefinitie dezelfde kaart (${rendered.stderr.trim().slice(0, 200)})`);
+
+  // ---- Presenter mode: large type on the beamer, and back ----
+  const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  const normalSize = await fontSize();
+  await page.click('#presentatie');
+  await settled(page);
+  const presenterSize = await fontSize();
+  await page.screenshot({ path: path.join(outDir, '9b_presentatie.png') });
+  const presenterMap = await page.evaluate(() => window.wijkatlas.map.getSize());
+  await page.click('#presentatie');
+  await settled(page);
+  check(presenterSize >= 1.3 * normalSize && (await fontSize()) === normalSize && presenterMap[0] > 0,
+        `de presentatiestand vergroot de letters (${normalSize} px naar ${presenterSize} px) en zet ze terug`);
+
+  // ---- "Stille ronde": a point drawn during the round is stored but kept off the beamer, the
+  // panel counts it, and revealing shows it ----
+  const shownDrawings = () => page.evaluate(() => {
+    const { drawn } = window.wijkatlas;
+    const style = drawn.getStyleFunction();
+    const all = drawn.getSource().getFeatures();
+    return { total: all.length, shown: all.filter((f) => style(f, 1) !== null).length };
+  });
+  const beforeRound = await shownDrawings();
+  await page.click('#stille-ronde');
+  await page.focus('#teken-toetsen');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.getElementById('tekenen').dataset.wachtend === '1', null,
+                             { timeout: 20_000 }).catch(() => {});
+  const duringRound = await shownDrawings();
+  const waitingText = await page.textContent('#stille-melding');
+  const storedDuring = await (await fetch(`${url}api/tekeningen?sessie=${encodeURIComponent(session)}`)).json();
+  check(duringRound.total === beforeRound.total + 1 && duringRound.shown === beforeRound.shown &&
+        storedDuring.features.length === beforeRound.total + 1 && /1 nieuwe tekening wacht/.test(waitingText),
+        `in een stille ronde is de nieuwe tekening opgeslagen maar niet te zien ("${waitingText}")`);
+  await page.click('#stille-ronde');
+  await page.waitForFunction(() => document.getElementById('tekenen').dataset.wachtend === '0', null,
+                             { timeout: 30_000 }).catch(() => {});
+  await settled(page);
+  const afterReveal = await shownDrawings();
+  check(afterReveal.shown === afterReveal.total && afterReveal.total === beforeRound.total + 1,
+        `onthullen toont haar (${afterReveal.shown} van ${afterReveal.total} tekeningen te zien)`);
 
   // ---- Beyond this machine (--listen 0.0.0.0:0): the token ----
   const open = await startServer('0.0.0.0:0', path.join(tmp, 'netwerk.gpkg'));

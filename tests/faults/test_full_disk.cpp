@@ -8,10 +8,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <functional>
+
 #include "fault_fixtures.hpp"
 #include "store_file.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/geo/overlap.hpp"
 
 namespace wijkatlas::test {
 namespace {
@@ -110,28 +113,25 @@ TEST(FullDisk, SheetPdf) {
                            pdf);
 }
 
-// The rows of a table through geo::write_csv (join --csv, overlap, compare), in a child process:
-// in `join` the GeoPackage, written first and larger, would reach the limit before the table.
-TEST(FullDisk, CsvTable) {
-  TempDir dir;
-  const auto csv = dir / "tabel.csv";
-  geo::Table table{{"code", "naam"}, {}};
-  for (int i = 0; i < 20000; ++i)
-    table.rows.push_back({std::int64_t{i}, std::string("buurt nummer ") + std::to_string(i)});
-  geo::write_csv(csv, table);
-  const std::string before = file_bytes(csv);
+// Runs `write` in a child process whose files may grow to `limit` bytes (0: no limit; SIGXFSZ
+// ignored): a library writer on a full disk, where a command's other outputs would reach the
+// limit first. Exit 4 with the output_error's message, 1 for any other exception. The parent
+// never runs the writer itself: GDAL's worker threads would not survive a later fork.
+ChildResult write_in_child(std::uintmax_t limit, const std::function<void()>& write) {
   int message[2];
-  ASSERT_EQ(::pipe(message), 0);
+  EXPECT_EQ(::pipe(message), 0);
   std::fflush(nullptr);
   const pid_t child = ::fork();
   if (child == 0) {
     ::signal(SIGXFSZ, SIG_IGN);
-    const rlimit limit{before.size() / 2, before.size() / 2};
-    ::setrlimit(RLIMIT_FSIZE, &limit);
+    if (limit > 0) {
+      const rlimit most{limit, limit};
+      ::setrlimit(RLIMIT_FSIZE, &most);
+    }
     int code = 0;
     std::string text;
     try {
-      geo::write_csv(csv, table);
+      write();
     } catch (const output_error& e) {
       code = 4;
       text = e.what();
@@ -150,8 +150,45 @@ TEST(FullDisk, CsvTable) {
   int status = 0;
   ::waitpid(child, &status, 0);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  expect_clear_write_failure(r, csv);
+  return r;
+}
+
+// The rows of a table through geo::write_csv (join --csv, overlap, compare): in `join` the
+// GeoPackage, written first and larger, would reach the limit before the table.
+TEST(FullDisk, CsvTable) {
+  TempDir dir;
+  const auto csv = dir / "tabel.csv";
+  geo::Table table{{"code", "naam"}, {}};
+  for (int i = 0; i < 20000; ++i)
+    table.rows.push_back({std::int64_t{i}, std::string("buurt nummer ") + std::to_string(i)});
+  geo::write_csv(csv, table);
+  const std::string before = file_bytes(csv);
+  expect_clear_write_failure(write_in_child(before.size() / 2, [&] { geo::write_csv(csv, table); }),
+                             csv);
   EXPECT_TRUE(file_bytes(csv) == before);
+  EXPECT_EQ(hidden_temporary_files(dir.path()), std::vector<fs::path>{});
+}
+
+// overlap's counts as a GeoTIFF (geo::write_count_geotiff, through GDAL's GTiff driver and its
+// compression threads): the GeoPackage beside it would reach the limit first in `overlap`.
+TEST(FullDisk, CountGridGeoTiff) {
+  TempDir dir;
+  const auto tif = dir / "overlap_telling.tif";
+  geo::CountGrid grid;
+  grid.spec = {190000.0, 441500.0, 1.0, 1500, 1500};
+  std::uint32_t state = 12345;  // counts that do not compress away
+  for (std::size_t i = 0; i < 1500u * 1500u; ++i) {
+    state = state * 1664525u + 1013904223u;
+    grid.n.push_back(static_cast<std::uint16_t>((state >> 24) % 7));
+    grid.N.push_back(static_cast<std::uint16_t>(grid.n.back() + 3));
+  }
+  const ChildResult first = write_in_child(0, [&] { geo::write_count_geotiff(tif, grid); });
+  ASSERT_EQ(first.code, 0) << first.err;
+  const std::string before = file_bytes(tif);
+  ASSERT_GT(before.size(), 100'000u);
+  expect_clear_write_failure(
+      write_in_child(before.size() / 2, [&] { geo::write_count_geotiff(tif, grid); }), tif);
+  EXPECT_TRUE(file_bytes(tif) == before) << "the earlier GeoTIFF is unchanged";
   EXPECT_EQ(hidden_temporary_files(dir.path()), std::vector<fs::path>{});
 }
 

@@ -20,6 +20,8 @@ import { makeDrawnLayer, enableDrawing } from './draw.js';
 import { enablePrint } from './print.js';
 import { enableResidents } from './residents.js';
 import { enableIndicator } from './indicator.js';
+import { enableSilentRound } from './silent_round.js';
+import { enablePresenter } from './presenter.js';
 
 async function start() {
   const catalogue = await (await fetch('/api/lagen')).json();
@@ -57,11 +59,13 @@ async function start() {
       new ScaleLine({ units: 'metric' }),
     ]),
   });
+  enablePresenter(document.getElementById('presentatie'), map);
   view.fit(catalogue.start, { padding: [20, 20, 20, 20] });
 
   layerList(document.getElementById('lagen'), [...overlays, drawn]);
   enableInspect(map, [figures, ...overlays, ...residents.layers, drawn], document.getElementById('info'));
   const drawingsLoaded = enableDrawing(map, drawn, document.getElementById('tekenen'));
+  enableSilentRound(document.getElementById('tekenen'), drawn, residents);
   enablePrint(map, [...overlays, drawn], document.getElementById('afdrukken'), () =>
     document.getElementById('teken-sessie').value.trim(),
   );

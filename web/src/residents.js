@@ -116,7 +116,13 @@ export function enableResidents(panel) {
     return body;
   }
 
+  let paused = false; // a silent round: the layer waits until the drawings are revealed
+
   async function load() {
+    if (paused) {
+      message.textContent = 'Stille ronde: wordt bijgewerkt bij het onthullen.';
+      return;
+    }
     const query = new URLSearchParams({ sessie: session.value, categorie: category.value });
     const answer = await fetchJson(`/api/overlap?${query}`);
     legendRef.current = answer.legenda;
@@ -171,5 +177,8 @@ export function enableResidents(panel) {
     .catch((error) => {
       message.textContent = `Kon de tekeningen van bewoners niet laden: ${error.message}`;
     });
-  return { layers: [counts, spots], loaded, reload };
+  const pause = (on) => {
+    paused = on;
+  };
+  return { layers: [counts, spots], loaded, reload, pause };
 }
