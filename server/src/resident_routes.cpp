@@ -12,6 +12,7 @@
 #include "wijkatlas/project/overlap_layers.hpp"
 #include "wijkatlas/project/previous_session.hpp"
 #include "wijkatlas/render/style.hpp"
+#include "wijkatlas/sketch/category.hpp"
 
 namespace wijkatlas::server {
 namespace {
@@ -31,13 +32,13 @@ std::optional<std::string> session_param(const httplib::Request& req, httplib::R
   return session;
 }
 
+// The category asked for in the project's vocabulary (project::check_sketch_category), or an
+// answer of 400 naming the parameter.
 std::optional<std::string> category_param(const httplib::Request& req, httplib::Response& res) {
   std::string category = req.has_param("categorie") ? req.get_param_value("categorie") : "probleem";
-  if (category == "probleem" || category == "fijne_plek" || category == "idee" ||
-      category == "alle")
-    return category;
+  if (sketch::CategoryChoice::parse(category)) return category;
   send_error(res, 400, "ongeldig_verzoek",
-             "Onbekende categorie; kies probleem, fijne_plek, idee of alle.", "categorie");
+             "Onbekende categorie; kies " + sketch::CategoryChoice::words() + ".", "categorie");
   return std::nullopt;
 }
 

@@ -67,4 +67,13 @@ std::string ServerTest::raw(const std::string& request) {
   return out;
 }
 
+nlohmann::json ServerTest::get_json(const std::string& path, int status) {
+  auto res = client().Get(path);
+  EXPECT_TRUE(res) << path;
+  if (!res) return nullptr;
+  EXPECT_EQ(res->status, status) << path << ": " << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type").rfind("application/", 0), 0u) << path;
+  return nlohmann::json::parse(res->body);
+}
+
 }  // namespace wijkatlas::server::test

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "test_support.hpp"
@@ -32,6 +33,8 @@ class ServerTest : public ::testing::Test {
   // returns the whole response, read until the server closes (a malformed request waits for
   // the server's read timeout).
   static std::string raw(const std::string& request);
+  // GET `path` from the test server, expecting `status` and a JSON answer (null when none came).
+  static nlohmann::json get_json(const std::string& path, int status = 200);
 
  private:
   static std::unique_ptr<wijkatlas::test::TempDir> dir_;

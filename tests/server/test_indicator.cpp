@@ -17,16 +17,8 @@ using nlohmann::json;
 
 class Indicator : public ServerTest {};
 
-json get(const std::string& path, int status = 200) {
-  auto res = ServerTest::client().Get(path);
-  EXPECT_TRUE(res) << path;
-  if (!res) return nullptr;
-  EXPECT_EQ(res->status, status) << path << ": " << res->body;
-  return json::parse(res->body);
-}
-
 TEST_F(Indicator, TheCatalogueOffersEachVaryingMeasureOnceByItsTitle) {
-  const json measures = get("/api/lagen")["indicatoren"];
+  const json measures = get_json("/api/lagen")["indicatoren"];
   for (const char* layer : {"buurten", "wijken"}) {
     ASSERT_TRUE(measures.contains(layer)) << layer;
     std::set<std::string> titles, columns;
@@ -41,12 +33,12 @@ TEST_F(Indicator, TheCatalogueOffersEachVaryingMeasureOnceByItsTitle) {
 }
 
 TEST_F(Indicator, AMeasureIsClassedAsThePrintedMapsClassIt) {
-  const json buurten = get("/api/lagen/buurten");
+  const json buurten = get_json("/api/lagen/buurten");
   std::set<std::string> codes;
   for (const json& f : buurten["features"]) codes.insert(f["properties"]["code"]);
   for (const char* indeling : {"kwantiel", "gelijke_intervallen", "natuurlijke_grenzen"}) {
-    const json c = get(std::string("/api/indicator?laag=buurten&maat=Bevolkingsdichtheid_34") +
-                       "&klassen=4&indeling=" + indeling);
+    const json c = get_json(std::string("/api/indicator?laag=buurten&maat=Bevolkingsdichtheid_34") +
+                            "&klassen=4&indeling=" + indeling);
     EXPECT_EQ(c["titel"], "Bevolkingsdichtheid (inwoners per km²)");
     EXPECT_EQ(c["indeling"], indeling);
     const json& legend = c["legenda"];
@@ -73,7 +65,7 @@ TEST_F(Indicator, AMeasureIsClassedAsThePrintedMapsClassIt) {
     }
   }
   // Thousands in the Dutch way: "1.234", never "1,234".
-  const json density = get("/api/indicator?laag=buurten&maat=Bevolkingsdichtheid_34");
+  const json density = get_json("/api/indicator?laag=buurten&maat=Bevolkingsdichtheid_34");
   const json& top = density["legenda"][density["legenda"].size() -
                                        (density["geen_gegevens"].get<int>() > 0 ? 2 : 1)];
   EXPECT_NE(top["label"].get<std::string>().find('.'), std::string::npos) << top;
@@ -91,7 +83,7 @@ TEST_F(Indicator, BadChoicesAre400NamingTheParameter) {
       {"/api/indicator", "maat"},
   };
   for (const auto& [path, field] : bad) {
-    const json answer = get(path, 400);
+    const json answer = get_json(path, 400);
     EXPECT_EQ(answer["fout"]["veld"], field) << path;
   }
 }

@@ -17,15 +17,6 @@ using nlohmann::json;
 
 class ServerApi : public ServerTest {};
 
-json get_json(const std::string& path, int status = 200) {
-  auto res = ServerTest::client().Get(path);
-  EXPECT_TRUE(res) << path;
-  if (!res) return nullptr;
-  EXPECT_EQ(res->status, status) << path << ": " << res->body;
-  EXPECT_EQ(res->get_header_value("Content-Type").rfind("application/", 0), 0u) << path;
-  return json::parse(res->body);
-}
-
 TEST_F(ServerApi, TheCatalogueListsTheOverlaysWithDutchTitlesAndTheTileGrid) {
   const json c = get_json("/api/lagen");
   std::vector<std::string> ids, titles;
