@@ -37,7 +37,9 @@ std::string field_label(const std::string& field) {
       {"status_note", "notitie"},
       {"status_initiative_id", "initiatief"},
       {"status_initiative", "naam initiatief"},
-      {"superseded", "vervangen door een nieuwere foto"}};
+      {"superseded", "vervangen door een nieuwere foto"},
+      {"category", "categorie"},
+      {"geom", "vorm of plek"}};
   const auto it = labels.find(field);
   return it != labels.end() ? it->second : field;
 }
@@ -95,8 +97,7 @@ std::vector<std::string> summary_lines(const std::vector<store::HistoryEntry>& e
     const std::string head = when(e.changed_at) + " " + e.changed_by + ": ";
     const Noun n = noun(e.table);
     if (!is_row_event(e)) {
-      lines.push_back(head + n.one + " " + e.row_id + ": " + field_label(e.field) + " " +
-                      value(e.old_value) + " -> " + value(e.new_value));
+      lines.push_back(head + n.one + " " + e.row_id + ": " + field_change_text(e));
       ++i;
       continue;
     }
@@ -115,6 +116,10 @@ std::vector<std::string> summary_lines(const std::vector<store::HistoryEntry>& e
     i = j;
   }
   return lines;
+}
+
+std::string field_change_text(const store::HistoryEntry& e) {
+  return field_label(e.field) + " " + value(e.old_value) + " -> " + value(e.new_value);
 }
 
 }  // namespace wijkatlas::project

@@ -11,6 +11,7 @@
 #include "listen_address.hpp"
 #include "print_routes.hpp"
 #include "resident_routes.hpp"
+#include "since_routes.hpp"
 #include "viewer_state.hpp"
 #include "wijkatlas/geo/data_dir.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -72,6 +73,7 @@ struct Server::Impl {
         }));
     add_drawing_routes(http, *drawings);
     add_resident_routes(http, *drawings, access);
+    add_since_routes(http, *drawings, state->initiatives, access);
     add_print_routes(http, *print);
     add_routes(http, *state);
   }

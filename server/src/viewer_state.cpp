@@ -59,7 +59,8 @@ std::unique_ptr<ViewerState> load_viewer_state(const ServerOptions& options,
   overlays.push_back(area_overlay(h, geo::Level::buurt));
   overlays.push_back(area_overlay(h, geo::Level::wijk));
   overlays.push_back(area_overlay(h, geo::Level::programma));
-  overlays.push_back(initiative_overlay(read_registry(options.registry, store, reporter)));
+  geo::Layer initiatives = read_registry(options.registry, store, reporter);
+  overlays.push_back(initiative_overlay(initiatives));
 
   const std::filesystem::path data_dir = geo::resolve_data_dir(options.data_dir);
   const std::optional<std::filesystem::path> extract = geo::find_osm_extract(data_dir);
@@ -87,9 +88,9 @@ std::unique_ptr<ViewerState> load_viewer_state(const ServerOptions& options,
   // The page keeps its view on the ground the base map has data for (basemap_coverage.hpp).
   if (const auto coverage = extract ? basemap_coverage(*extract) : std::nullopt)
     catalogue["basiskaart_dekking"] = bbox_json(*coverage);
-  return std::unique_ptr<ViewerState>(new ViewerState{std::move(assets), std::move(bodies),
-                                                      catalogue.dump(), std::move(search),
-                                                      std::move(tiles), std::move(indicators)});
+  return std::unique_ptr<ViewerState>(
+      new ViewerState{std::move(assets), std::move(bodies), catalogue.dump(), std::move(search),
+                      std::move(tiles), std::move(indicators), std::move(initiatives)});
 }
 
 }  // namespace wijkatlas::server

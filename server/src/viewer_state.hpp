@@ -24,6 +24,7 @@ struct ViewerState {
   AreaSearch search;
   std::unique_ptr<TileService> tiles;       // holds a mutex: not movable
   std::vector<IndicatorValues> indicators;  // the key figures per layer, for the choropleth
+  geo::Layer initiatives;                   // the registry's public fields ("sinds vorige keer")
 };
 
 // The areas, key figures and initiatives from `store` when it holds imported ones (and the

@@ -52,7 +52,8 @@ std::vector<std::string> ProjectStore::sessions() {
   return {found.begin(), found.end()};
 }
 
-std::vector<sketch::SketchStatusRow> ProjectStore::sketch_statuses(const std::string& session) {
+std::vector<sketch::SketchStatusRow> ProjectStore::sketch_statuses(
+    const std::optional<std::string>& session) {
   const support::QuietGdalErrors quiet;
   Rows sketches(*impl_->backend, col::table);
   std::vector<std::pair<long long, sketch::SketchStatusRow>> rows;
@@ -69,6 +70,7 @@ std::vector<sketch::SketchStatusRow> ProjectStore::sketch_statuses(const std::st
         row.kind = kind_of(f, impl_->location(), what);
         row.status = read_status(f, impl_->location(), what);
         row.version = row_version(f);
+        row.geometry = geometry_of(f, impl_->location());
         rows.emplace_back(number, std::move(row));
       },
       crops);

@@ -455,6 +455,31 @@ try {
   check(afterReveal.shown === afterReveal.total && afterReveal.total === beforeRound.total + 1,
         `onthullen toont haar (${afterReveal.shown} van ${afterReveal.total} tekeningen te zien)`);
 
+  // ---- "Sinds vorige keer": everything drawn today is new since this morning, listed and on
+  // the map; a list item zooms to its place ----
+  const today = new Date().toISOString().slice(0, 10);
+  await page.fill('#sinds-datum', today);
+  await page.waitForFunction((d) => document.getElementById('sinds').dataset.geladen === `vanaf=${d}`,
+                             today, { timeout: 30_000 }).catch(() => {});
+  const sinceShown = await page.evaluate(() => ({
+    onMap: window.wijkatlas.since.layer.getSource().getFeatures().map((f) => f.get('soort')),
+    items: [...document.querySelectorAll('#sinds-lijst li')].map((li) => li.textContent),
+    legend: document.getElementById('sinds-legenda').textContent,
+    message: document.getElementById('sinds-melding').textContent,
+  }));
+  const newOnes = sinceShown.onMap.filter((k) => k === 'nieuwe_tekening').length;
+  check(newOnes === afterReveal.total && sinceShown.items.filter((t) => t.startsWith('Nieuw getekend')).length === newOnes &&
+        sinceShown.legend.includes(`Nieuw getekend: ${newOnes}`),
+        `"Sinds vorige keer" toont de ${afterReveal.total} tekeningen van vandaag als nieuw, op de kaart en in de lijst ("${sinceShown.message}")`);
+  const centreBeforeZoom = await page.evaluate(() => window.wijkatlas.view.getCenter());
+  await page.click('#sinds-lijst li button');
+  await page.waitForTimeout(600);
+  const centreAfterZoom = await page.evaluate(() => window.wijkatlas.view.getCenter());
+  check(Math.hypot(centreAfterZoom[0] - centreBeforeZoom[0], centreAfterZoom[1] - centreBeforeZoom[1]) > 1,
+        'een regel van de lijst zoomt naar haar plek');
+  await settled(page);
+  await page.screenshot({ path: path.join(outDir, '9c_sinds_vorige_keer.png') });
+
   // ---- Beyond this machine (--listen 0.0.0.0:0): the token ----
   const open = await startServer('0.0.0.0:0', path.join(tmp, 'netwerk.gpkg'));
   try {

@@ -4,7 +4,9 @@
 // so a single drawing never shows, and no answer names who set a status.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "server_fixture.hpp"
 #include "wijkatlas/project/session_spots.hpp"
@@ -51,10 +53,13 @@ class Residents : public ::testing::Test {
     return c;
   }
   static httplib::Headers operator_side() { return {{"X-Wijkatlas-Token", server_->token()}}; }
-  static void post(const json& body) {
+  // Stores a drawing; its stored id (S17).
+  static std::string post(const json& body) {
     auto res = client().Post("/api/tekeningen", operator_side(), body.dump(), "application/json");
-    ASSERT_TRUE(res);
-    ASSERT_EQ(res->status, 201) << res->body;
+    EXPECT_TRUE(res);
+    if (!res) return "";
+    EXPECT_EQ(res->status, 201) << res->body;
+    return json::parse(res->body)["tekening"]["id"];
   }
   static json get(const std::string& path, const httplib::Headers& headers = {}) {
     auto res = client().Get(path, headers);
@@ -160,6 +165,98 @@ TEST_F(Residents, SpotsShowTheirStatusAndNeverWhoSetIt) {
     EXPECT_EQ(p["notitie"], "Stoep verbreed");
     EXPECT_FALSE(p.contains("door"));
     EXPECT_EQ(spots.dump().find("Jansen"), std::string::npos);
+  }
+}
+
+// The features of a "sinds vorige keer" answer of one kind.
+std::vector<json> of_kind(const json& since, const std::string& kind) {
+  std::vector<json> out;
+  for (const auto& f : since["features"])
+    if (f["properties"]["soort"] == kind) out.push_back(f);
+  return out;
+}
+
+TEST_F(Residents, SinceLastTimeTellsWhatIsNewOrChangedSinceAnEarlierSession) {
+  const std::string kept = post(area("tafel1-a", "Tafel 1", 193000, 444800));
+  const std::string withdrawn = post(area("tafel1-b", "Tafel 1", 193100, 444800));
+  // The store's times have whole seconds and "since" is after the session's last moment.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  const std::string added = post(area("tafel2-a", "Tafel 2", 193200, 444800));
+  auto changed = client().Put("/api/tekeningen/" + kept,
+                              {{"X-Wijkatlas-Token", server_->token()}, {"If-Match", "\"1\""}},
+                              json{{"notitie", "Bankje weg"}}.dump(), "application/json");
+  ASSERT_TRUE(changed);
+  ASSERT_EQ(changed->status, 200) << changed->body;
+  auto removed = client().Delete("/api/tekeningen/" + withdrawn,
+                                 {{"X-Wijkatlas-Token", server_->token()}, {"If-Match", "\"1\""}});
+  ASSERT_TRUE(removed);
+  ASSERT_EQ(removed->status, 200) << removed->body;
+  {
+    auto store = store::ProjectStore::open((dir_->path() / "project.gpkg").string());
+    geo::CollectingReporter quiet;
+    const auto made = project::session_spots(store, session, 2, false, quiet);
+    ASSERT_EQ(made.spots.size(), 1u);
+    sketch::StatusChange change;
+    change.id = made.spots[0].id;
+    change.status = sketch::Status::in_behandeling;
+    change.note = "Gemeente kijkt ernaar";
+    change.by = "Planner Jansen";
+    store.set_status(change);
+  }
+
+  const json since = get("/api/sinds?sessie=Tafel%201", operator_side());
+  EXPECT_EQ(since["sinds_label"], "sessie 'Tafel 1'");
+  const auto news = of_kind(since, "nieuwe_tekening");
+  ASSERT_EQ(news.size(), 1u) << since.dump();
+  EXPECT_EQ(news[0]["properties"]["id"], added);
+  EXPECT_EQ(news[0]["properties"]["sessie"], "Tafel 2");
+  EXPECT_EQ(news[0]["properties"]["categorie"], "probleem");
+  EXPECT_EQ(news[0]["geometry"]["type"], "MultiPolygon");
+  const auto changes = of_kind(since, "gewijzigde_tekening");
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0]["properties"]["id"], kept);
+  EXPECT_NE(changes[0]["properties"]["wat"].dump().find("Bankje weg"), std::string::npos);
+  const auto gone = of_kind(since, "verwijderde_tekening");
+  ASSERT_EQ(gone.size(), 1u);
+  EXPECT_EQ(gone[0]["properties"]["id"], withdrawn);
+  EXPECT_TRUE(gone[0]["geometry"].is_null());
+  std::vector<json> spots = of_kind(since, "nieuwe_plek");
+  for (const json& f : of_kind(since, "gewijzigde_plek")) spots.push_back(f);
+  ASSERT_EQ(spots.size(), 1u);
+  EXPECT_EQ(spots[0]["properties"]["status"], "in behandeling");
+  EXPECT_EQ(spots[0]["properties"]["n"], 3);
+  EXPECT_EQ(since.dump().find("Jansen"), std::string::npos) << "never who set it";
+  EXPECT_TRUE(of_kind(since, "nieuw_initiatief").empty()) << "the examples started before today";
+
+  // Other devices: the count of drawings, not the drawings; the spot of 3 sheets shows.
+  const json open = get("/api/sinds?sessie=Tafel%201");
+  EXPECT_TRUE(of_kind(open, "nieuwe_tekening").empty());
+  EXPECT_TRUE(of_kind(open, "gewijzigde_tekening").empty());
+  EXPECT_EQ(open["aantallen"]["nieuwe_tekening"], 1);
+  EXPECT_GE(open["weggelaten"].get<int>(), 3);
+  EXPECT_EQ(of_kind(open, "nieuwe_plek").size() + of_kind(open, "gewijzigde_plek").size(), 1u);
+}
+
+TEST_F(Residents, SinceADateListsTheInitiativesStartedSinceAndRefusesBadMoments) {
+  const json since = get("/api/sinds?vanaf=2023-01-01");
+  const auto started = of_kind(since, "nieuw_initiatief");
+  ASSERT_FALSE(started.empty());
+  bool first_example = false;
+  for (const json& f : started) {
+    EXPECT_GE(f["properties"]["wanneer"].get<std::string>(), "2023-01-01");
+    EXPECT_NE(f["properties"]["id"], "VB-002") << "started 2022-09-05";
+    first_example = first_example || f["properties"]["id"] == "VB-001";
+    EXPECT_EQ(f["geometry"]["type"], "Point");
+  }
+  EXPECT_TRUE(first_example) << "VB-001 started 2023-04-15";
+  for (const auto& [path, field] : {std::pair{"/api/sinds", "sessie"},
+                                    {"/api/sinds?sessie=A&vanaf=2023-01-01", "sessie"},
+                                    {"/api/sinds?vanaf=gisteren", "vanaf"},
+                                    {"/api/sinds?sessie=Nooit%20geweest", "sessie"}}) {
+    auto res = client().Get(path, operator_side());
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << path << ": " << res->body;
+    EXPECT_EQ(json::parse(res->body)["fout"]["veld"], field) << path;
   }
 }
 

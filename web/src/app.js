@@ -22,6 +22,7 @@ import { enableResidents } from './residents.js';
 import { enableIndicator } from './indicator.js';
 import { enableSilentRound } from './silent_round.js';
 import { enablePresenter } from './presenter.js';
+import { enableSince } from './since.js';
 
 async function start() {
   const catalogue = await (await fetch('/api/lagen')).json();
@@ -51,9 +52,10 @@ async function start() {
     constrainOnlyCenter: false,
     smoothExtentConstraint: false,
   });
+  const since = enableSince(document.getElementById('sinds'), view);
   const map = new Map({
     target: 'kaart',
-    layers: [base, figures, ...overlays, ...residents.layers, drawn],
+    layers: [base, figures, ...overlays, ...residents.layers, since.layer, drawn],
     view,
     controls: defaultControls({ attributionOptions: { collapsible: false } }).extend([
       new ScaleLine({ units: 'metric' }),
@@ -63,9 +65,13 @@ async function start() {
   view.fit(catalogue.start, { padding: [20, 20, 20, 20] });
 
   layerList(document.getElementById('lagen'), [...overlays, drawn]);
-  enableInspect(map, [figures, ...overlays, ...residents.layers, drawn], document.getElementById('info'));
+  enableInspect(
+    map,
+    [figures, ...overlays, ...residents.layers, since.layer, drawn],
+    document.getElementById('info'),
+  );
   const drawingsLoaded = enableDrawing(map, drawn, document.getElementById('tekenen'));
-  enableSilentRound(document.getElementById('tekenen'), drawn, residents);
+  enableSilentRound(document.getElementById('tekenen'), drawn, [residents, since]);
   enablePrint(map, [...overlays, drawn], document.getElementById('afdrukken'), () =>
     document.getElementById('teken-sessie').value.trim(),
   );
@@ -99,10 +105,11 @@ async function start() {
         }),
     ),
   );
-  window.wijkatlas = { map, view, overlays, found, loaded, drawn, residents, figures };
+  window.wijkatlas = { map, view, overlays, found, loaded, drawn, residents, figures, since };
   await loaded;
   await drawingsLoaded;
   await residents.loaded;
+  await since.loaded;
   document.body.dataset.klaar = 'ja';
 }
 

@@ -5,7 +5,8 @@
 // "Onthullen" shows everything at once.
 import { withToken } from './access.js';
 
-export function enableSilentRound(panel, drawn, residents) {
+// `waiting`: the views of residents' input that wait with the beamer (pause, reload).
+export function enableSilentRound(panel, drawn, waiting) {
   const button = panel.querySelector('#stille-ronde');
   const status = panel.querySelector('#stille-melding');
   const sessionInput = panel.querySelector('#teken-sessie');
@@ -29,7 +30,7 @@ export function enableSilentRound(panel, drawn, residents) {
 
   function start() {
     known = new Set(drawn.getSource().getFeatures().map((f) => f.getId()));
-    residents.pause(true);
+    for (const w of waiting) w.pause(true);
     ownList.hidden = true;
     button.textContent = 'Onthullen';
     button.setAttribute('aria-pressed', 'true');
@@ -41,14 +42,14 @@ export function enableSilentRound(panel, drawn, residents) {
   function reveal() {
     clearInterval(timer);
     known = null;
-    residents.pause(false);
+    for (const w of waiting) w.pause(false);
     ownList.hidden = false;
     button.textContent = 'Stille ronde';
     button.setAttribute('aria-pressed', 'false');
     status.textContent = '';
     panel.dataset.wachtend = '0';
     sessionInput.dispatchEvent(new Event('change')); // the drawings as they are now
-    residents.reload();
+    for (const w of waiting) w.reload();
     drawn.changed();
   }
 

@@ -29,4 +29,8 @@ StoreLog store_log(store::ProjectStore& store, const StoreLogRequest& request);
 // "2026-12-02 13:01 jan: 12 schetsen toegevoegd (S1 t/m S12)".
 std::vector<std::string> summary_lines(const std::vector<store::HistoryEntry>& entries);
 
+// One field's change in Dutch: "status 'nieuw' -> 'opgepakt'", "notitie (leeg) -> 'Stoep
+// verbreed'".
+std::string field_change_text(const store::HistoryEntry& entry);
+
 }  // namespace wijkatlas::project

@@ -68,7 +68,8 @@ struct SketchStatusRow {
   InkCategory category = InkCategory::probleem;
   MarkKind kind = MarkKind::area;
   StatusInfo status;
-  long long version = 0;  // the row's version in the store: a change is based on it
+  long long version = 0;   // the row's version in the store: a change is based on it
+  geo::Geometry geometry;  // RD New, as stored
 };
 
 // A change asked for on the command line; `id` names a spot or a sketch. What is not given is

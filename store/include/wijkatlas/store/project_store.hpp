@@ -99,8 +99,9 @@ class ProjectStore {
   // stored; all sessions when `session` is nullopt. Empty when there are none.
   SketchSheets current_sheets(sketch::CategoryChoice categories,
                               const std::optional<std::string>& session = std::nullopt);
-  // The current sketches of a session with their statuses, in the order they were stored.
-  std::vector<sketch::SketchStatusRow> sketch_statuses(const std::string& session);
+  // The current sketches of a session (every session's when nullopt) with their statuses and
+  // geometries, in the order they were stored.
+  std::vector<sketch::SketchStatusRow> sketch_statuses(const std::optional<std::string>& session);
 
   // ---- round two: spots and statuses ----
   // The spots made for a session, in id order; empty when none were made yet.
