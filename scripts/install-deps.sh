@@ -31,6 +31,7 @@ PACKAGES=(
   # project store for teams, and benchmark peers
   postgresql postgis postgresql-15-postgis-3 libsqlite3-mod-spatialite sqlite3 time
   python3-mapnik mapnik-utils python3-cairo  # python3-cairo: the multi-page Mapnik peer of the base map bench
+  wrk  # HTTP load from a second process: the viewer server's tile benchmark (bench/run_serve_bench.sh)
   # the meeting viewer (`wijkatlas serve`): HTTP server, and the browser its end-to-end test drives
   libcpp-httplib-dev chromium
   # fetch script (clip the Gelderland OSM extract to Arnhem)
