@@ -13,7 +13,7 @@ namespace wijkatlas::server {
 struct PrintService {
   DrawingService& drawings;  // the session's drawings, read under its mutex
   PrintSources sources;
-  std::mutex& painter;  // the tiles' drawing lock: Cairo and Pango from one thread at a time
+  std::mutex& painter;  // one print drawn at a time (TileService::print_painter)
   geo::Reporter& reporter;
 };
 

@@ -19,6 +19,9 @@
 #include "wijkatlas/store/store_file.hpp"
 
 namespace wijkatlas::server {
+namespace {
+constexpr int listen_backlog = 128;
+}  // namespace
 
 struct Server::Impl {
   ServerOptions options;
@@ -31,6 +34,7 @@ struct Server::Impl {
   std::thread thread;
   int port = 0;
   Access access;  // the token off loopback (access.hpp)
+  socket_t listen_socket = INVALID_SOCKET;
 
   Impl(ServerOptions o, geo::Reporter& target)
       : options(std::move(o)), reporter(target), access(options.host) {}
@@ -41,15 +45,18 @@ struct Server::Impl {
     http.set_tcp_nodelay(options.tcp_nodelay);
     // SO_REUSEADDR only: cpp-httplib's default adds SO_REUSEPORT, with which a second server on
     // a port in use binds too and the kernel shares the connections between the two.
-    http.set_socket_options([](socket_t sock) {
+    http.set_socket_options([this](socket_t sock) {
       int yes = 1;
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+      listen_socket = sock;  // the last one tried is the one bound
     });
     http.set_payload_max_length(options.max_body_bytes);
     http.set_read_timeout(options.read_timeout);
     http.set_write_timeout(options.write_timeout);
     http.set_keep_alive_timeout(options.keep_alive_timeout.count());
-    http.set_keep_alive_max_count(1000);
+    // A connection lives for many requests (a meeting's panning fetches thousands of tiles):
+    // each reconnect costs a handshake and a worker hand-over.
+    http.set_keep_alive_max_count(100000);
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Content-Security-Policy",
                                "default-src 'self'; img-src 'self' data: blob:; "
@@ -101,7 +108,7 @@ Server::Server(ServerOptions options, geo::Reporter& reporter)
       o.registry.empty(), o.data_dir.empty() ? "" : std::filesystem::absolute(o.data_dir).string(),
       o.cache_dir};
   impl_->print.reset(new PrintService{*impl_->drawings, std::move(sources),
-                                      impl_->state->tiles->painter(), impl_->reporter});
+                                      impl_->state->tiles->print_painter(), impl_->reporter});
   impl_->configure();
 }
 
@@ -123,6 +130,10 @@ int Server::start() {
                                "cannot listen on this address (in use, or not this machine's)"),
                       "listen");
   }
+  // cpp-httplib listens with a backlog of 5: when a room's browsers (re)connect at once, the
+  // kernel drops their SYNs and they retry after 1 s and 3 s. Listening again sets the
+  // backlog (Linux), capped by net.core.somaxconn.
+  if (impl_->listen_socket != INVALID_SOCKET) ::listen(impl_->listen_socket, listen_backlog);
   impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
   // httplib's stop() does nothing until the listener runs: a stop right after start (a test that
   // sends no request) would leave it in accept() and the join waiting for ever.

@@ -7,6 +7,12 @@ std::uint64_t TileCache::key(const render::TileCoord& t) {
          static_cast<std::uint64_t>(t.y);
 }
 
+// What a tile holds: its bytes, its vector's spare room, the map and list nodes and the
+// shared pointer's control block.
+std::size_t TileCache::cost(const TileBytes& png) {
+  return png->capacity() + 128;
+}
+
 TileBytes TileCache::find(const render::TileCoord& tile) {
   const std::lock_guard lock(mutex_);
   const auto it = slots_.find(key(tile));
@@ -19,16 +25,16 @@ void TileCache::put(const render::TileCoord& tile, TileBytes png) {
   const std::lock_guard lock(mutex_);
   const std::uint64_t k = key(tile);
   if (const auto it = slots_.find(k); it != slots_.end()) {
-    bytes_ -= it->second.png->size();
+    bytes_ -= cost(it->second.png);
     ages_.erase(it->second.age);
     slots_.erase(it);
   }
-  bytes_ += png->size();
+  bytes_ += cost(png);
   ages_.push_front(k);
   slots_.emplace(k, Slot{std::move(png), ages_.begin()});
   while (bytes_ > max_bytes_ && ages_.size() > 1) {
     const auto oldest = slots_.find(ages_.back());
-    bytes_ -= oldest->second.png->size();
+    bytes_ -= cost(oldest->second.png);
     slots_.erase(oldest);
     ages_.pop_back();
   }

@@ -24,6 +24,7 @@ class TileCache {
 
  private:
   static std::uint64_t key(const render::TileCoord& t);
+  static std::size_t cost(const TileBytes& png);
   struct Slot {
     TileBytes png;
     std::list<std::uint64_t>::iterator age;

@@ -1,16 +1,26 @@
 #pragma once
 // Base map tiles: served from the memory cache, or drawn with their metatile (4 x 4 tiles, one
-// label pass) from the prepared OSM extract. One metatile is drawn at a time: Cairo and Pango
-// are used from one thread, the other workers keep answering from the cache meanwhile.
+// label pass) from the prepared OSM extract by a few painter threads of their own (one per core
+// of a laptop with two): metatiles are drawn side by side, each once (a request for a metatile
+// being drawn waits for that drawing), and only those threads hold Pango's per-thread font
+// maps. The server's workers keep answering from the cache meanwhile.
 #include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <thread>
+#include <vector>
 
 #include "tile_cache.hpp"
 #include "wijkatlas/geo/basemap_cache.hpp"
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/render/tile_grid.hpp"
+#include "wijkatlas/render/tiles.hpp"
 
 namespace wijkatlas::server {
 
@@ -18,7 +28,7 @@ class TileService {
  public:
   // `extract` nullopt: no OSM data, tiles show the paper tone only.
   TileService(const std::optional<std::filesystem::path>& extract,
-              const geo::BaseMapCacheOptions& cache, std::size_t cache_bytes,
+              const geo::BaseMapCacheOptions& cache, std::size_t cache_bytes, std::size_t painters,
               geo::Reporter& reporter);
   // A PNG. Throws render_error for a tile outside the grid.
   TileBytes tile(const render::TileCoord& tile);
@@ -31,20 +41,36 @@ class TileService {
     std::size_t cached_bytes = 0;
   };
   Stats stats() const;
-  // Held while Cairo and Pango draw: a print takes it too.
-  std::mutex& painter() { return render_mutex_; }
+  // Held while a print is drawn: one print at a time (an A0 page is large), beside the tiles.
+  std::mutex& print_painter() { return print_mutex_; }
 
  private:
+  // One metatile to draw, shared by the requests that wait for it.
+  struct Job {
+    render::Metatile meta;
+    bool done = false;
+    std::vector<std::pair<render::TileCoord, TileBytes>> tiles;
+    std::exception_ptr error;
+  };
   TileBytes render(const render::TileCoord& tile);
+  void paint(std::stop_token stop);
+  std::vector<std::pair<render::TileCoord, TileBytes>> draw(const render::Metatile& meta);
 
   render::TileGrid grid_;
   std::optional<geo::PreparedBaseMap> basemap_;
   geo::Reporter& reporter_;
   TileCache cache_;
-  mutable std::mutex render_mutex_;
-  std::atomic<std::size_t> hits_{0};
-  std::size_t metatiles_ = 0;  // under render_mutex_
+  mutable std::mutex render_mutex_;   // guards what follows up to hits_
+  std::condition_variable_any work_;  // a job was queued (or the service stops)
+  std::condition_variable drawn_;     // a job is done
+  std::deque<std::shared_ptr<Job>> queue_;
+  std::map<std::uint64_t, std::shared_ptr<Job>> in_flight_;  // queued or being drawn
+  std::size_t painting_ = 0;
+  std::size_t metatiles_ = 0;
   double render_ms_ = 0;
+  std::atomic<std::size_t> hits_{0};
+  std::mutex print_mutex_;
+  std::vector<std::jthread> painters_;  // last: stopped and joined before the rest goes
 };
 
 }  // namespace wijkatlas::server

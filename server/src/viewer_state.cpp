@@ -68,8 +68,9 @@ std::unique_ptr<ViewerState> load_viewer_state(const ServerOptions& options,
     reporter.warn("geen OSM-extract in " + data_dir.string() +
                   "/osm: tegels zonder basiskaart (datasets/fetch.sh haalt hem op)");
   AreaSearch search(h);
-  auto tiles = std::make_unique<TileService>(extract, geo::BaseMapCacheOptions{options.cache_dir},
-                                             options.tile_cache_bytes, reporter);
+  auto tiles =
+      std::make_unique<TileService>(extract, geo::BaseMapCacheOptions{options.cache_dir},
+                                    options.tile_cache_bytes, options.tile_painters, reporter);
 
   nlohmann::json layers = nlohmann::json::array();
   std::map<std::string, std::string> bodies;

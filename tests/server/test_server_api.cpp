@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <span>
+#include <thread>
+#include <vector>
 
 #include "png_reader.hpp"
 #include "server_fixture.hpp"
@@ -131,6 +133,46 @@ TEST_F(ServerApi, ATileIsAPngOfTheBaseMapAndComesFromTheCacheTheSecondTime) {
   EXPECT_EQ(after["tegels"]["metategels_getekend"], before["tegels"]["metategels_getekend"]);
   EXPECT_GT(after["tegels"]["uit_geheugen"].get<int>(),
             before["tegels"]["uit_geheugen"].get<int>());
+}
+
+TEST_F(ServerApi, MetatilesAreDrawnTwoAtOnceAndEachOnlyOnce) {
+  // Six workers ask for three cold metatiles of level 12 over Klarendal, two tiles of each,
+  // all at once: each metatile is drawn once (the second asker waits for it), two at a time.
+  const render::TileGrid grid;
+  const double side = grid.resolution(12) * grid.tile_px;
+  const int x0 = static_cast<int>((191000 - grid.origin_x) / side) / 4 * 4;
+  const int y0 = static_cast<int>((grid.origin_y - 445800) / side) / 4 * 4;
+  std::vector<std::string> paths;
+  for (int m = 0; m < 3; ++m)
+    for (int t = 0; t < 2; ++t)
+      paths.push_back("/tiles/12/" + std::to_string(x0 + 4 * m + t) + "/" + std::to_string(y0 + t) +
+                      ".png");
+  const json before = get_json("/api/status");
+  std::vector<std::string> bodies(paths.size());
+  std::vector<int> statuses(paths.size(), 0);
+  {
+    std::vector<std::jthread> askers;
+    for (std::size_t i = 0; i < paths.size(); ++i)
+      askers.emplace_back([&, i] {
+        auto c = client();
+        if (auto res = c.Get(paths[i])) {
+          statuses[i] = res->status;
+          bodies[i] = res->body;
+        }
+      });
+  }
+  const json after = get_json("/api/status");
+  EXPECT_EQ(after["tegels"]["metategels_getekend"].get<int>() -
+                before["tegels"]["metategels_getekend"].get<int>(),
+            3);
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    ASSERT_EQ(statuses[i], 200) << paths[i];
+    const auto image = render::test::read_png(std::as_bytes(std::span(bodies[i])));
+    EXPECT_EQ(image.width, 256);
+    auto again = client().Get(paths[i]);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->body, bodies[i]) << "the cached tile is the one drawn";
+  }
 }
 
 TEST_F(ServerApi, ThePageAndItsBundleAreServedFromTheServer) {

@@ -23,8 +23,10 @@ struct ServerOptions {
   std::filesystem::path web_dir;   // index.html, the bundle (app.js, app.css)
 
   // Limits: a bounded pool of worker threads, small request bodies and short timeouts, so a
-  // slow or hostile client holds one worker for a few seconds at most.
-  std::size_t threads = 8;
+  // slow or hostile client holds one worker for a few seconds at most. A keep-alive connection
+  // keeps its worker while it lives (cpp-httplib), so the pool has room for the beamer's
+  // browser and a room of phones (6 connections each) without queueing them.
+  std::size_t threads = 64;
   std::size_t max_body_bytes = 1u << 20;
   std::chrono::seconds read_timeout{5};
   std::chrono::seconds write_timeout{5};
@@ -32,7 +34,10 @@ struct ServerOptions {
   // Nagle's algorithm delays small responses on a keep-alive connection by ~40 ms (about 37
   // requests/s here); off, the same connection answers thousands (docs/performance.md).
   bool tcp_nodelay = true;
-  std::size_t tile_cache_bytes = 256u << 20;
+  // Tiles kept in memory (about 5,000 tiles: a long meeting's worth), and metatiles drawn at
+  // once (one per core of a laptop with two).
+  std::size_t tile_cache_bytes = 128u << 20;
+  std::size_t tile_painters = 2;
 };
 
 class Server {
