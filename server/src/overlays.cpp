@@ -170,4 +170,31 @@ Overlay initiative_overlay(const geo::Layer& registry) {
   return {"initiatieven", std::move(entry), feature_collection(std::move(features))};
 }
 
+Overlay landmark_overlay(const std::vector<geo::Landmark>& landmarks, const std::string& source) {
+  json features = json::array();
+  for (const geo::Landmark& l : landmarks)
+    features.push_back({{"type", "Feature"},
+                        {"properties", {{"naam", l.name}, {"soort", geo::to_string(l.kind)}}},
+                        {"geometry", to_geojson(geo::Geometry(l.location))}});
+  // A quiet grey dot on a white rim, as the printed pictograms are grey on a white disc; the
+  // print draws the pictograms themselves (a map definition's landmarks layer).
+  const json style = {{"vorm", "cirkel"},
+                      {"omtrek", json::array()},
+                      {"kleur", "#6b6b6b"},
+                      {"diameter_px", px(2.2)}};
+  json entry = {{"id", "herkenningspunten"},
+                {"titel", "Herkenningspunten"},
+                {"soort", "punten"},
+                {"zichtbaar", false},
+                {"categorie_veld", "groep"},
+                {"stijl_per_categorie", {{"", style}}},
+                {"legenda", json::array({{{"label", "school, kerk, station, winkel, ..."},
+                                          {"waarde", ""},
+                                          {"aantal", landmarks.size()},
+                                          {"stijl", style}}})},
+                {"velden", json::array({field("naam", "Naam"), field("soort", "Soort")})},
+                {"bron", source}};
+  return {"herkenningspunten", std::move(entry), feature_collection(std::move(features))};
+}
+
 }  // namespace wijkatlas::server

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "wijkatlas/geo/areas.hpp"
+#include "wijkatlas/geo/landmarks.hpp"
 #include "wijkatlas/geo/layer.hpp"
 
 namespace wijkatlas::server {
@@ -23,6 +24,9 @@ Overlay area_overlay(const geo::AreaHierarchy& hierarchy, geo::Level level);
 // `registry` read with only its public fields; the themes get the symbols the printed maps give
 // them (sorted theme names, render::category_symbol).
 Overlay initiative_overlay(const geo::Layer& registry);
+
+// Named landmarks (geo/landmarks.hpp) as one point layer, off at start; `source` credits them.
+Overlay landmark_overlay(const std::vector<geo::Landmark>& landmarks, const std::string& source);
 
 // The registry's public fields in the order the page shows them.
 std::vector<std::string> initiative_fields();

@@ -28,8 +28,8 @@ namespace fs = std::filesystem;
 }
 
 const std::vector<std::string>& known_layers() {
-  static const std::vector<std::string> ids = {"buurten", "wijken", "programmawijken",
-                                               "initiatieven", "tekeningen"};
+  static const std::vector<std::string> ids = {
+      "buurten", "wijken", "programmawijken", "initiatieven", "herkenningspunten", "tekeningen"};
   return ids;
 }
 
@@ -199,6 +199,8 @@ std::string map_definition_toml(const PrintView& v, const PrintSources& s,
       << (s.registry_from_store ? "\nstore_table = \"initiatives\"" : "")
       << "\ncategory = \"thema\"\nlegend = \"Initiatieven per thema\"\n"
       << "attribution = \"voorbeeldregister NPAO (fictief)\"\nsymbol_mm = 3.4\n";
+  // The printed maps' own landmarks: pictograms with names, placed clear of every other label.
+  if (on("herkenningspunten")) t << "\n[[layer]]\ntype = \"landmarks\"\n";
   return t.str();
 }
 

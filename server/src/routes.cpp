@@ -22,9 +22,11 @@ std::string lower(std::string text) {
 }
 
 bool is_known_path(const std::string& path) {
-  static const std::regex known(std::string("/api/lagen|/api/zoek|/api/status|/api/sessies|/api/"
-                                            "overlap|/api/plekken|/api/indicator|/api/sinds|") +
-                                tile_pattern + "|" + layer_pattern);
+  static const std::regex known(
+      std::string("/api/lagen|/api/zoek|/api/status|/api/sessies|/api/"
+                  "overlap|/api/plekken|/api/indicator|/api/sinds|/api/aanwijzen/straten|"
+                  "/api/aanwijzen/plekken|") +
+      tile_pattern + "|" + layer_pattern);
   return std::regex_match(path, known);
 }
 

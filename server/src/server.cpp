@@ -9,6 +9,7 @@
 #include "drawing_routes.hpp"
 #include "http_errors.hpp"
 #include "listen_address.hpp"
+#include "place_routes.hpp"
 #include "print_routes.hpp"
 #include "resident_routes.hpp"
 #include "since_routes.hpp"
@@ -81,6 +82,7 @@ struct Server::Impl {
     add_drawing_routes(http, *drawings);
     add_resident_routes(http, *drawings, access);
     add_since_routes(http, *drawings, state->initiatives, access);
+    add_place_routes(http, state->picker);
     add_print_routes(http, *print);
     add_routes(http, *state);
   }

@@ -33,6 +33,8 @@ class TileService {
   // A PNG. Throws render_error for a tile outside the grid.
   TileBytes tile(const render::TileCoord& tile);
   const render::TileGrid& grid() const { return grid_; }
+  // The prepared base map the tiles are drawn from; nullptr without an OSM extract.
+  const geo::PreparedBaseMap* basemap() const { return basemap_ ? &*basemap_ : nullptr; }
 
   struct Stats {
     std::size_t hits = 0;

@@ -1,6 +1,7 @@
 #include "viewer_state.hpp"
 
 #include "basemap_coverage.hpp"
+#include "box_margin.hpp"
 #include "geojson.hpp"
 #include "wijkatlas/geo/basemap.hpp"
 #include "wijkatlas/geo/data_dir.hpp"
@@ -72,6 +73,15 @@ std::unique_ptr<ViewerState> load_viewer_state(const ServerOptions& options,
       std::make_unique<TileService>(extract, geo::BaseMapCacheOptions{options.cache_dir},
                                     options.tile_cache_bytes, options.tile_painters, reporter);
 
+  PlacePicker picker{{}, tiles->basemap(), &reporter};
+  for (const geo::Area& buurt : h.at(geo::Level::buurt))
+    picker.buurten[buurt.code] = {buurt.naam, buurt.geometry};
+  if (const geo::PreparedBaseMap* basemap = tiles->basemap()) {
+    // The places residents orient by, over the programme area and a kilometre around it.
+    const geo::Box near = grown(search.home(), 1000);
+    overlays.push_back(landmark_overlay(basemap->landmarks(near, reporter), osm_credit(*extract)));
+  }
+
   nlohmann::json layers = nlohmann::json::array();
   std::map<std::string, std::string> bodies;
   for (Overlay& o : overlays) {
@@ -89,9 +99,9 @@ std::unique_ptr<ViewerState> load_viewer_state(const ServerOptions& options,
   // The page keeps its view on the ground the base map has data for (basemap_coverage.hpp).
   if (const auto coverage = extract ? basemap_coverage(*extract) : std::nullopt)
     catalogue["basiskaart_dekking"] = bbox_json(*coverage);
-  return std::unique_ptr<ViewerState>(
-      new ViewerState{std::move(assets), std::move(bodies), catalogue.dump(), std::move(search),
-                      std::move(tiles), std::move(indicators), std::move(initiatives)});
+  return std::unique_ptr<ViewerState>(new ViewerState{
+      std::move(assets), std::move(bodies), catalogue.dump(), std::move(search), std::move(tiles),
+      std::move(indicators), std::move(initiatives), std::move(picker)});
 }
 
 }  // namespace wijkatlas::server

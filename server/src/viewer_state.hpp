@@ -10,6 +10,7 @@
 #include "area_search.hpp"
 #include "indicator_layer.hpp"
 #include "overlays.hpp"
+#include "place_routes.hpp"
 #include "tile_service.hpp"
 #include "web_assets.hpp"
 #include "wijkatlas/server/server.hpp"
@@ -25,6 +26,7 @@ struct ViewerState {
   std::unique_ptr<TileService> tiles;       // holds a mutex: not movable
   std::vector<IndicatorValues> indicators;  // the key figures per layer, for the choropleth
   geo::Layer initiatives;                   // the registry's public fields ("sinds vorige keer")
+  PlacePicker picker;                       // buurt -> street -> landmark
 };
 
 // The areas, key figures and initiatives from `store` when it holds imported ones (and the

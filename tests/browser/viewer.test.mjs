@@ -480,6 +480,34 @@ try {
   await settled(page);
   await page.screenshot({ path: path.join(outDir, '9c_sinds_vorige_keer.png') });
 
+  // ---- A place without the map: buurt -> street -> "bij" a landmark, by keyboard, stored as
+  // a point with where it is in its note ----
+  const storedBefore = (await (await fetch(`${url}api/tekeningen?sessie=${encodeURIComponent(session)}`)).json()).features.length;
+  await page.focus('#aanwijzen summary');
+  await page.keyboard.press('Enter');
+  await page.selectOption('#aanwijzen-buurt', 'BU02020732');
+  await page.waitForFunction(() => document.querySelectorAll('#aanwijzen-straat option').length > 5, null,
+                             { timeout: 30_000 }).catch(() => {});
+  await page.selectOption('#aanwijzen-straat', 'Klarendalseweg');
+  await page.waitForFunction(() => Number(document.getElementById('aanwijzen').dataset.plekken ?? 0) > 0, null,
+                             { timeout: 30_000 }).catch(() => {});
+  await page.selectOption('#aanwijzen-bij', '1');
+  const chosen = await page.evaluate(() => document.getElementById('aanwijzen-bij').selectedOptions[0].textContent);
+  await page.focus('#aanwijzen-zet');
+  await page.keyboard.press('Enter');
+  let picked = null;
+  for (let i = 0; i < 60 && !picked; i += 1) {
+    const now = await (await fetch(`${url}api/tekeningen?sessie=${encodeURIComponent(session)}`)).json();
+    if (now.features.length > storedBefore) picked = now.features.find((f) => /Klarendalseweg/.test(f.properties.notitie ?? ''));
+    else await page.waitForTimeout(500);
+  }
+  const place = picked?.geometry.coordinates ?? [0, 0];
+  check(picked && picked.geometry.type === 'Point' && picked.properties.notitie.startsWith('bij ') &&
+        place[0] > 191000 && place[0] < 192400 && place[1] > 444000 && place[1] < 445000,
+        `"Plek aanwijzen zonder kaart" zet een punt ${chosen} in Klarendal-Zuid ("${picked?.properties.notitie}", ${place.map(Math.round).join(', ')})`);
+  await settled(page);
+  await page.screenshot({ path: path.join(outDir, '9d_plek_aanwijzen.png') });
+
   // ---- Beyond this machine (--listen 0.0.0.0:0): the token ----
   const open = await startServer('0.0.0.0:0', path.join(tmp, 'netwerk.gpkg'));
   try {

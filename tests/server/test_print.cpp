@@ -23,7 +23,7 @@ json view(double scale, const std::string& paper, const std::string& orientation
           {"schaal", scale},
           {"papier", paper},
           {"richting", orientation},
-          {"lagen", {"programmawijken", "initiatieven", "tekeningen"}},
+          {"lagen", {"programmawijken", "initiatieven", "herkenningspunten", "tekeningen"}},
           {"sessie", "Tafel afdruk"},
           {"titel", "Afdruk uit de test"}};
 }
@@ -112,6 +112,7 @@ TEST_F(Print, ThePdfHasThePaperAndTheExactScaleOfTheView) {
   EXPECT_NE(text.find("Afdruk uit de test"), std::string::npos);
   EXPECT_NE(text.find("Getekend: probleem"), std::string::npos) << text;
   EXPECT_NE(text.find("Initiatieven per thema"), std::string::npos);
+  EXPECT_NE(text.find("Herkenningspunten"), std::string::npos) << "the landmarks' legend";
   const double scale = measured_scale(words(pdf));
   EXPECT_NEAR(scale, 10000, 10000 * 0.005) << "the scale bar measured on the PDF";
 }
@@ -131,6 +132,7 @@ TEST_F(Print, TheMapDefinitionNamesTheViewAndParses) {
   EXPECT_EQ(def.title, "Afdruk uit de test");
   EXPECT_NE(res->body.find("level = \"programma\""), std::string::npos);
   EXPECT_NE(res->body.find("initiatieven_arnhem_oost.csv"), std::string::npos);
+  EXPECT_NE(res->body.find("type = \"landmarks\""), std::string::npos);
 }
 
 TEST_F(Print, AWrongViewIsA400NamingTheField) {

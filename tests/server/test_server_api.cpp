@@ -2,6 +2,7 @@
 // search, and tiles from wijkatlas's own renderer.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <span>
@@ -26,8 +27,8 @@ TEST_F(ServerApi, TheCatalogueListsTheOverlaysWithDutchTitlesAndTheTileGrid) {
     ids.push_back(l["id"]);
     titles.push_back(l["titel"]);
   }
-  EXPECT_EQ(ids,
-            (std::vector<std::string>{"buurten", "wijken", "programmawijken", "initiatieven"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"buurten", "wijken", "programmawijken", "initiatieven",
+                                           "herkenningspunten"}));
   EXPECT_EQ(titles[2], "Programmawijken");
   EXPECT_EQ(c["tegelraster"]["oorsprong"][0], -285401.92);
   EXPECT_EQ(c["tegelraster"]["resoluties"][0], 3440.64);
@@ -173,6 +174,59 @@ TEST_F(ServerApi, MetatilesAreDrawnTwoAtOnceAndEachOnlyOnce) {
     ASSERT_TRUE(again);
     EXPECT_EQ(again->body, bodies[i]) << "the cached tile is the one drawn";
   }
+}
+
+TEST_F(ServerApi, APlaceIsChosenByBuurtStreetAndLandmarkWithoutTheMap) {
+  // Klarendal-Zuid's streets come from the base map, sorted; its main street is among them.
+  const json streets = get_json("/api/aanwijzen/straten?buurt=BU02020732");
+  EXPECT_EQ(streets["buurt"]["naam"], "Klarendal-Zuid");
+  std::vector<std::string> names;
+  for (const auto& s : streets["straten"]) {
+    names.push_back(s["naam"]);
+    // On the ground of the buurt (its generalized outline, 191286-192001 x 444188-444755).
+    EXPECT_GT(s["x"].get<double>(), 191286 - 350);
+    EXPECT_LT(s["x"].get<double>(), 192001 + 350);
+    EXPECT_GT(s["y"].get<double>(), 444188 - 350);
+    EXPECT_LT(s["y"].get<double>(), 444755 + 350);
+  }
+  EXPECT_GT(names.size(), 20u);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Klarendalseweg"), names.end());
+  EXPECT_LT(std::find(names.begin(), names.end(), "Akkerstraat"),
+            std::find(names.begin(), names.end(), "Klarendalseweg"))
+      << "sorted by name";
+  // Along the Klarendalseweg: its supermarket, nearest first, each as a point on the street.
+  const json places = get_json("/api/aanwijzen/plekken?buurt=BU02020732&straat=Klarendalseweg");
+  ASSERT_FALSE(places["plekken"].empty());
+  double last = 0;
+  bool supermarket = false;
+  for (const auto& p : places["plekken"]) {
+    EXPECT_GE(p["afstand_m"].get<double>(), last);
+    EXPECT_LE(p["afstand_m"].get<double>(), 150);
+    last = p["afstand_m"].get<double>();
+    supermarket = supermarket || p["soort"] == "supermarkt";
+  }
+  EXPECT_TRUE(supermarket) << places.dump();
+  EXPECT_EQ(get_json("/api/aanwijzen/straten?buurt=BU99999999", 400)["fout"]["veld"], "buurt");
+  EXPECT_EQ(
+      get_json("/api/aanwijzen/plekken?buurt=BU02020732&straat=Nergensstraat", 400)["fout"]["veld"],
+      "straat");
+}
+
+TEST_F(ServerApi, LandmarksAreALayerOfNamedPlacesOffAtStart) {
+  const json catalogue = get_json("/api/lagen");
+  const auto entry = std::find_if(catalogue["lagen"].begin(), catalogue["lagen"].end(),
+                                  [](const json& l) { return l["id"] == "herkenningspunten"; });
+  ASSERT_NE(entry, catalogue["lagen"].end());
+  EXPECT_FALSE((*entry)["zichtbaar"].get<bool>());
+  EXPECT_NE((*entry)["bron"].get<std::string>().find("OpenStreetMap"), std::string::npos);
+  const json layer = get_json("/api/lagen/herkenningspunten");
+  EXPECT_GT(layer["features"].size(), 50u);
+  std::set<std::string> kinds;
+  for (const auto& f : layer["features"]) {
+    EXPECT_FALSE(f["properties"]["naam"].get<std::string>().empty());
+    kinds.insert(f["properties"]["soort"]);
+  }
+  EXPECT_TRUE(kinds.count("school") && kinds.count("supermarkt")) << layer.dump().substr(0, 300);
 }
 
 TEST_F(ServerApi, ThePageAndItsBundleAreServedFromTheServer) {

@@ -23,6 +23,7 @@ import { enableIndicator } from './indicator.js';
 import { enableSilentRound } from './silent_round.js';
 import { enablePresenter } from './presenter.js';
 import { enableSince } from './since.js';
+import { enablePlacePicker } from './place_picker.js';
 
 async function start() {
   const catalogue = await (await fetch('/api/lagen')).json();
@@ -70,7 +71,8 @@ async function start() {
     [figures, ...overlays, ...residents.layers, since.layer, drawn],
     document.getElementById('info'),
   );
-  const drawingsLoaded = enableDrawing(map, drawn, document.getElementById('tekenen'));
+  const drawing = enableDrawing(map, drawn, document.getElementById('tekenen'));
+  enablePlacePicker(document.getElementById('aanwijzen'), drawing.placePoint);
   enableSilentRound(document.getElementById('tekenen'), drawn, [residents, since]);
   enablePrint(map, [...overlays, drawn], document.getElementById('afdrukken'), () =>
     document.getElementById('teken-sessie').value.trim(),
@@ -107,7 +109,7 @@ async function start() {
   );
   window.wijkatlas = { map, view, overlays, found, loaded, drawn, residents, figures, since };
   await loaded;
-  await drawingsLoaded;
+  await drawing.loaded;
   await residents.loaded;
   await since.loaded;
   document.body.dataset.klaar = 'ja';

@@ -358,5 +358,15 @@ export function enableDrawing(map, layer, panel) {
     stopAll();
     say('');
   });
-  return load();
+  // A point chosen without the map (place_picker.js): stored as any drawn point, with where it
+  // is ("bij Albert Heijn, Klarendalseweg") before the note.
+  function placePoint(coordinates, where) {
+    const note = noteInput.value.trim();
+    noteInput.value = (note ? `${where}: ${note}` : where).slice(0, 500);
+    const feature = new Feature(new Point(coordinates));
+    source.addFeature(feature);
+    map.getView().animate({ center: coordinates, duration: 300 });
+    store(feature);
+  }
+  return { loaded: load(), placePoint };
 }
