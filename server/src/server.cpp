@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "access.hpp"
+#include "box_margin.hpp"
 #include "drawing_routes.hpp"
 #include "http_errors.hpp"
 #include "listen_address.hpp"
@@ -95,11 +96,7 @@ Server::Server(ServerOptions options, geo::Reporter& reporter)
   impl_->store.emplace(store::ProjectStore::open_or_create(impl_->options.store, "npao", open));
   impl_->state = load_viewer_state(impl_->options, *impl_->store, impl_->reporter);
   // Drawings stay on the project's ground: its areas and a kilometre around them.
-  geo::Box ground = impl_->state->search.ground();
-  ground.min_corner().x(ground.min_corner().x() - 1000);
-  ground.min_corner().y(ground.min_corner().y() - 1000);
-  ground.max_corner().x(ground.max_corner().x() + 1000);
-  ground.max_corner().y(ground.max_corner().y() + 1000);
+  const geo::Box ground = grown(impl_->state->search.ground(), 1000);
   impl_->drawings.reset(
       new DrawingService{*impl_->store, DrawingLimits{ground}, impl_->reporter, {}});
   const ServerOptions& o = impl_->options;

@@ -13,6 +13,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "map_fixture.hpp"
 #include "png_reader.hpp"
@@ -21,6 +22,7 @@
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/render/map.hpp"
+#include "wijkatlas/render/tiles.hpp"
 
 namespace wijkatlas::render {
 namespace {
@@ -39,10 +41,8 @@ void write_rgb_png(const fs::path& path, const test::RgbImage& image) {
       << out.message;
 }
 
-void expect_matches_reference(const std::string& name, const MapSpec& spec) {
-  const wijkatlas::test::TempDir dir;
-  const fs::path actual_path = dir / (name + ".png");
-  write_map(actual_path, spec, {});
+// Compares the PNG at `actual_path` with tests/render/reference/<name>.png.
+void expect_png_matches_reference(const std::string& name, const fs::path& actual_path) {
   const fs::path reference_path =
       wijkatlas::test::source_file("tests/render/reference") / (name + ".png");
   if (const char* rebaseline = std::getenv("WIJKATLAS_REBASELINE");
@@ -82,6 +82,13 @@ void expect_matches_reference(const std::string& name, const MapSpec& spec) {
                                 << "; see " << (fs::current_path() / (name + ".diff.png"));
 }
 
+void expect_matches_reference(const std::string& name, const MapSpec& spec) {
+  const wijkatlas::test::TempDir dir;
+  const fs::path actual_path = dir / (name + ".png");
+  write_map(actual_path, spec, {});
+  expect_png_matches_reference(name, actual_path);
+}
+
 TEST(MapReference, SmallMapMatchesItsReference) {
   MapSpec spec = test::small_map_spec();
   spec.page.dpi = 50;  // 413 x 585 px: small enough to commit, large enough to see labels move
@@ -109,6 +116,35 @@ TEST(MapReference, OsmBaseMapOfVaduzMatchesItsReference) {
   spec.extent.centre = centre;
   spec.extent.scale = 5000;
   expect_matches_reference("osm_vaduz", spec);
+}
+
+// A base map tile of the meeting viewer as the server draws it: level 13 (1:1,500) in
+// Klarendal from the bundled Arnhem extract, drawn with its metatile (names placed once for the
+// block of 4 x 4 tiles).
+TEST(MapReference, AViewerTileOfKlarendalMatchesItsReference) {
+  const TileGrid grid;
+  const double side = grid.resolution(13) * grid.tile_px;
+  const TileCoord tile{13, static_cast<int>((191600 - grid.origin_x) / side),
+                       static_cast<int>((grid.origin_y - 444600) / side)};
+  const Metatile meta = metatile_of(grid, tile);
+  geo::BaseMapOptions read;
+  read.bbox = metatile_box(grid, meta, tile_read_buffer_px);
+  geo::CollectingReporter quiet;
+  std::vector<MapLayer> layers;
+  layers.emplace_back(BaseMapLayer{
+      geo::load_osm_basemap(wijkatlas::test::data_file("osm/arnhem_vt2021.osm.pbf"), read, quiet),
+      true});
+  for (RenderedTile& t : render_metatile(std::move(layers), grid, meta)) {
+    if (!(t.tile == tile)) continue;
+    const wijkatlas::test::TempDir dir;
+    const fs::path actual_path = dir / "tile_klarendal_13.png";
+    std::ofstream(actual_path, std::ios::binary)
+        .write(reinterpret_cast<const char*>(t.png.data()),
+               static_cast<std::streamsize>(t.png.size()));
+    expect_png_matches_reference("tile_klarendal_13", actual_path);
+    return;
+  }
+  FAIL() << "the metatile did not hold its tile";
 }
 
 }  // namespace
