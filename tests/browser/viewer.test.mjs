@@ -508,6 +508,29 @@ try {
   await settled(page);
   await page.screenshot({ path: path.join(outDir, '9d_plek_aanwijzen.png') });
 
+  // ---- English with a switch, Dutch again with the same button ----
+  await page.click('#taal');
+  await settled(page);
+  const inEnglish = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    headings: [...document.querySelectorAll('#paneel h2')].map((h) => h.textContent),
+    layers: document.getElementById('lagen').textContent,
+    button: document.getElementById('taal').textContent,
+    search: document.getElementById('zoekveld').placeholder,
+  }));
+  await page.screenshot({ path: path.join(outDir, '9e_english.png') });
+  await page.click('#taal');
+  const backInDutch = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    headings: [...document.querySelectorAll('#paneel h2')].map((h) => h.textContent),
+  }));
+  check(inEnglish.lang === 'en' && inEnglish.headings.includes('Layers') &&
+        inEnglish.headings.includes('What residents drew') && inEnglish.layers.includes('Programme districts') &&
+        inEnglish.button === 'Nederlands' && /^Search/.test(inEnglish.search) &&
+        backInDutch.lang === 'nl' && backInDutch.headings.includes('Lagen') &&
+        backInDutch.headings.includes('Wat bewoners tekenden'),
+        `de knop English zet de bediening in het Engels (${inEnglish.headings.slice(0, 3).join(', ')}) en weer terug`);
+
   // ---- Beyond this machine (--listen 0.0.0.0:0): the token ----
   const open = await startServer('0.0.0.0:0', path.join(tmp, 'netwerk.gpkg'));
   try {

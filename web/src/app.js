@@ -24,6 +24,7 @@ import { enableSilentRound } from './silent_round.js';
 import { enablePresenter } from './presenter.js';
 import { enableSince } from './since.js';
 import { enablePlacePicker } from './place_picker.js';
+import { enableLanguage } from './language.js';
 
 async function start() {
   const catalogue = await (await fetch('/api/lagen')).json();
@@ -63,6 +64,7 @@ async function start() {
     ]),
   });
   enablePresenter(document.getElementById('presentatie'), map);
+  enableLanguage(document.getElementById('taal'));
   view.fit(catalogue.start, { padding: [20, 20, 20, 20] });
 
   layerList(document.getElementById('lagen'), [...overlays, drawn]);
