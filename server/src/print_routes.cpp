@@ -1,12 +1,23 @@
 #include "print_routes.hpp"
 
+#include <algorithm>
+
 #include "http_errors.hpp"
+#include "wijkatlas/geo/error.hpp"
 
 namespace wijkatlas::server {
 namespace {
 
 std::string definition_of(PrintService& p, const httplib::Request& req) {
   const PrintView view = print_view(parse_body(req.body));
+  if (view.figures) {
+    const auto values =
+        std::find_if(p.indicators.begin(), p.indicators.end(),
+                     [&](const IndicatorValues& v) { return v.layer == view.figures->layer; });
+    if (values == p.indicators.end() || values->columns.count(view.figures->measure) == 0)
+      throw request_error("cijfers", "de laag " + view.figures->layer + " heeft geen cijfer '" +
+                                         view.figures->measure + "'");
+  }
   std::vector<store::Drawing> drawings;
   if (!view.session.empty()) {
     const std::lock_guard lock(p.drawings.mutex);

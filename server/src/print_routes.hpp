@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "drawing_routes.hpp"
+#include "indicator_layer.hpp"
 #include "print_view.hpp"
 
 namespace wijkatlas::server {
@@ -13,6 +14,7 @@ namespace wijkatlas::server {
 struct PrintService {
   DrawingService& drawings;  // the session's drawings, read under its mutex
   PrintSources sources;
+  const std::vector<IndicatorValues>& indicators;  // the measures a print may colour by
   std::mutex& painter;  // one print drawn at a time (TileService::print_painter)
   geo::Reporter& reporter;
 };

@@ -95,6 +95,34 @@ constexpr DrawnStyle drawn_styles[] = {{"probleem", "Getekend: probleem", "#d55e
 
 }  // namespace
 
+// "cijfers": {laag, maat, indeling, klassen}, checked as /api/indicator checks them.
+PrintFigures figures(const json& f) {
+  if (!f.is_object()) bad("cijfers", "'cijfers' is {laag, maat, indeling, klassen}.");
+  PrintFigures out;
+  out.layer = text_of(f, "laag", "buurten");
+  if (out.layer != "buurten" && out.layer != "wijken")
+    bad("cijfers", "Cijfers zijn er voor de lagen buurten en wijken.");
+  out.measure = text_of(f, "maat", "");
+  const bool plain = !out.measure.empty() && out.measure.size() <= 100 &&
+                     std::all_of(out.measure.begin(), out.measure.end(),
+                                 [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+  if (!plain) bad("cijfers", "Kies een cijfer uit de lijst ('maat').");
+  const std::string method = text_of(f, "indeling", "kwantiel");
+  if (method == "kwantiel")
+    out.method = "quantile";
+  else if (method == "gelijke_intervallen")
+    out.method = "equal-interval";
+  else if (method == "natuurlijke_grenzen")
+    out.method = "natural-breaks";
+  else
+    bad("cijfers", "Kies de indeling kwantiel, gelijke_intervallen of natuurlijke_grenzen.");
+  const json classes = f.value("klassen", json(5));
+  if (!classes.is_number_integer() || classes.get<int>() < 2 || classes.get<int>() > 7)
+    bad("cijfers", "Kies 2 tot en met 7 klassen.");
+  out.classes = classes.get<int>();
+  return out;
+}
+
 PrintView print_view(const json& body) {
   PrintView v;
   const auto centre = body.find("centrum");
@@ -133,6 +161,8 @@ PrintView print_view(const json& body) {
   if (v.title.size() > 120) bad("titel", "De titel is te lang (hoogstens 120 tekens).");
   if (v.session.size() > 100) bad("sessie", "De sessie is te lang (hoogstens 100 tekens).");
   if (v.title.empty()) v.title = "Kaart van de bijeenkomst";
+  if (const auto f = body.find("cijfers"); f != body.end() && !f->is_null())
+    v.figures = figures(*f);
   return v;
 }
 
@@ -164,6 +194,14 @@ std::string map_definition_toml(const PrintView& v, const PrintSources& s,
     << "largest_scale = " << number(std::min(v.scale, 1000.0)) << "\n"
     << "smallest_scale = " << number(std::max(v.scale, 25000.0)) << "\n\n"
     << "[[layer]]\ntype = \"basemap\"\noptional = true\n";
+  // The key figure under the outlines, classed and coloured as the screen shows it (the same
+  // classification and palette: render::classify, YlGnBu); its legend is the CBS title.
+  if (v.figures)
+    t << "\n[[layer]]\ntype = \"choropleth\"\nlevel = "
+      << quoted(v.figures->layer == "wijken" ? "wijk" : "buurt")
+      << "\nfield = " << quoted(v.figures->measure) << "\nmethod = " << quoted(v.figures->method)
+      << "\nclasses = " << v.figures->classes << "\npalette = \"YlGnBu\"\n"
+      << "outline = \"#808080\"\noutline_width_mm = 0.2\n";
   // The overlays in the page's colours (server/src/overlays.cpp: the printed maps' own).
   if (on("buurten"))
     t << "\n[[layer]]\ntype = \"areas\"\nlevel = \"buurt\"\nfill = \"#f3f0e8\"\n"

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,14 @@
 
 namespace wijkatlas::server {
 
+// The key figure the page colours the areas by ("Cijfers per gebied").
+struct PrintFigures {
+  std::string layer;    // buurten or wijken (the overlay ids)
+  std::string measure;  // a column of the catalogue's indicatoren
+  std::string method;   // the map definition's word: quantile, equal-interval, natural-breaks
+  int classes = 5;      // 2..7
+};
+
 struct PrintView {
   geo::Point centre;
   double scale = 10000;  // the denominator, 1:scale
@@ -24,10 +33,12 @@ struct PrintView {
   std::vector<std::string> layers;  // ids of the overlays that are on, bottom first
   std::string session;              // the drawings of this session ("": none drawn)
   std::string title;
+  std::optional<PrintFigures> figures;
 };
 
 // Throws request_error naming the field: centrum, schaal (500 .. 250,000), papier, richting,
-// lagen (known ids only), sessie, titel.
+// lagen (known ids only), sessie, titel, cijfers ({laag, maat, indeling, klassen} as
+// /api/indicator takes them; whether the measure exists is for the caller to check).
 PrintView print_view(const nlohmann::json& body);
 
 struct PrintSources {

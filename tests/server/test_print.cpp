@@ -135,6 +135,32 @@ TEST_F(Print, TheMapDefinitionNamesTheViewAndParses) {
   EXPECT_NE(res->body.find("type = \"landmarks\""), std::string::npos);
 }
 
+TEST_F(Print, TheKeyFigureOnTheScreenIsOnThePaperWithItsLegend) {
+  json body = view(25000, "A4", "liggend");
+  body["lagen"] = {"programmawijken"};
+  body["cijfers"] = {{"laag", "buurten"},
+                     {"maat", "Bevolkingsdichtheid_34"},
+                     {"indeling", "natuurlijke_grenzen"},
+                     {"klassen", 4}};
+  auto toml = client().Post("/api/kaartdefinitie", body.dump(), "application/json");
+  ASSERT_TRUE(toml);
+  ASSERT_EQ(toml->status, 200) << toml->body;
+  const render::MapDefinition def = render::parse_map_definition(toml->body, "kaart.toml");
+  EXPECT_NE(toml->body.find("type = \"choropleth\""), std::string::npos);
+  EXPECT_NE(toml->body.find("method = \"natural-breaks\""), std::string::npos);
+  EXPECT_NE(toml->body.find("classes = 4"), std::string::npos);
+  auto res = client().Post("/api/afdruk", body.dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body.substr(0, 500);
+  const wijkatlas::test::TempDir dir;
+  const auto pdf = dir / "cijfers.pdf";
+  std::ofstream(pdf, std::ios::binary) << res->body;
+  const std::string text = wijkatlas::test::command_output(
+      "pdftotext -layout " + wijkatlas::test::shell_quoted(pdf.string()) + " -");
+  EXPECT_NE(text.find("Bevolkingsdichtheid"), std::string::npos) << "the CBS title as legend";
+  EXPECT_NE(text.find("Schaal 1:25.000"), std::string::npos) << text;
+}
+
 TEST_F(Print, AWrongViewIsA400NamingTheField) {
   const auto patched = [](const json& patch) {
     json body = view(10000, "A4", "liggend");
@@ -147,6 +173,10 @@ TEST_F(Print, AWrongViewIsA400NamingTheField) {
       {view(10000, "A4", "schuin"), "richting"},
       {patched({{"lagen", {"onzin"}}}), "lagen"},
       {patched({{"centrum", {5.9, 52.0}}}), "centrum"},
+      {patched({{"cijfers", {{"maat", "Onzin_99"}}}}), "cijfers"},
+      {patched({{"cijfers", {{"maat", "Bevolkingsdichtheid_34"}, {"klassen", 9}}}}), "cijfers"},
+      {patched({{"cijfers", {{"maat", "Bevolkingsdichtheid_34"}, {"indeling", "mooi"}}}}),
+       "cijfers"},
   };
   for (const auto& [body, field] : cases) {
     auto res = client().Post("/api/afdruk", body.dump(), "application/json");

@@ -51,6 +51,20 @@ export function enablePrint(map, layers, panel, session) {
       lagen: layers.filter((l) => l.getVisible()).map((l) => l.get('catalogus').id),
       sessie: session(),
       titel: panel.querySelector('#druk-titel').value.trim(),
+      cijfers: figures(),
+    };
+  }
+
+  // The key figure the areas are coloured by, when "Cijfers per gebied" is on.
+  function figures() {
+    const on = document.getElementById('cijfers-aan');
+    const measure = document.getElementById('cijfers-maat');
+    if (!on?.checked || !measure?.value) return null;
+    return {
+      laag: document.getElementById('cijfers-gebied').value,
+      maat: measure.value,
+      indeling: document.getElementById('cijfers-indeling').value,
+      klassen: Number(document.getElementById('cijfers-klassen').value),
     };
   }
 
