@@ -55,6 +55,21 @@ std::map<std::string, RowStory> stories(const std::vector<store::HistoryEntry>& 
   return out;
 }
 
+// A sketch's or spot's change as its story tells it; the geometry is the caller's.
+SinceChange told_change(const RowStory& story, ChangeKind kind, const std::string& id,
+                        const std::string& session, sketch::InkCategory category,
+                        sketch::Status status) {
+  SinceChange c;
+  c.kind = kind;
+  c.id = id;
+  c.session = session;
+  c.category = sketch::to_string(category);
+  c.when = story.when;
+  c.what = story.what;
+  c.status = printed_status(status, render::Language::nl);
+  return c;
+}
+
 void add_sketches(store::ProjectStore& store, const std::map<std::string, RowStory>& told,
                   std::vector<SinceChange>& out) {
   std::set<std::string> current;
@@ -62,14 +77,9 @@ void add_sketches(store::ProjectStore& store, const std::map<std::string, RowSto
     current.insert(row.id);
     const auto it = told.find(row.id);
     if (it == told.end() || (!it->second.made && it->second.what.empty())) continue;
-    SinceChange c;
-    c.kind = it->second.made ? ChangeKind::new_drawing : ChangeKind::changed_drawing;
-    c.id = row.id;
-    c.session = row.session;
-    c.category = sketch::to_string(row.category);
-    c.when = it->second.when;
-    c.what = it->second.what;
-    c.status = printed_status(row.status.status, render::Language::nl);
+    SinceChange c = told_change(
+        it->second, it->second.made ? ChangeKind::new_drawing : ChangeKind::changed_drawing, row.id,
+        row.session, row.category, row.status.status);
     c.geometry = std::move(row.geometry);
     out.push_back(std::move(c));
   }
@@ -92,14 +102,9 @@ void add_spots(store::ProjectStore& store, const std::map<std::string, RowStory>
     for (sketch::SpotRecord& spot : store.spots(session)) {
       const auto it = told.find(spot.id);
       if (it == told.end() || (!it->second.made && it->second.what.empty())) continue;
-      SinceChange c;
-      c.kind = it->second.made ? ChangeKind::new_spot : ChangeKind::changed_spot;
-      c.id = spot.id;
-      c.session = spot.session;
-      c.category = sketch::to_string(spot.category);
-      c.when = it->second.when;
-      c.what = it->second.what;
-      c.status = printed_status(spot.status.status, render::Language::nl);
+      SinceChange c =
+          told_change(it->second, it->second.made ? ChangeKind::new_spot : ChangeKind::changed_spot,
+                      spot.id, spot.session, spot.category, spot.status.status);
       c.n = spot.n;
       c.geometry = geo::Geometry(std::move(spot.geometry));
       out.push_back(std::move(c));

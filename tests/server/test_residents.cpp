@@ -69,6 +69,20 @@ class Residents : public ::testing::Test {
     return json::parse(res->body);
   }
   static std::string query() { return "sessie=Blokgesprek%20Klarendal"; }
+  // Makes the session's spots (n >= 2: the one where three drawings overlap) in the store, as
+  // `wijkatlas status --session` does, and sets that spot's status as a named planner.
+  static void make_spot_with_status(sketch::Status status, const std::string& note) {
+    auto store = store::ProjectStore::open((dir_->path() / "project.gpkg").string());
+    geo::CollectingReporter quiet;
+    const auto made = project::session_spots(store, session, 2, false, quiet);
+    ASSERT_EQ(made.spots.size(), 1u);
+    sketch::StatusChange change;
+    change.id = made.spots[0].id;
+    change.status = status;
+    change.note = note;
+    change.by = "Planner Jansen";
+    store.set_status(change);
+  }
 
   static std::unique_ptr<wijkatlas::test::TempDir> dir_;
   static std::unique_ptr<geo::CollectingReporter> reporter_;
@@ -142,19 +156,8 @@ TEST_F(Residents, SpotsShowTheirStatusAndNeverWhoSetIt) {
   const json before = get("/api/plekken?" + query(), operator_side());
   EXPECT_FALSE(before["gemaakt"].get<bool>());
   EXPECT_TRUE(before["features"].empty());
-  {
-    // The planner makes the spots from the command line's store meanwhile.
-    auto store = store::ProjectStore::open((dir_->path() / "project.gpkg").string());
-    geo::CollectingReporter quiet;
-    const auto made = project::session_spots(store, session, 2, false, quiet);
-    ASSERT_EQ(made.spots.size(), 1u);
-    sketch::StatusChange change;
-    change.id = made.spots[0].id;
-    change.status = sketch::Status::opgepakt;
-    change.note = "Stoep verbreed";
-    change.by = "Planner Jansen";
-    store.set_status(change);
-  }
+  // The planner makes the spots from the command line's store meanwhile.
+  make_spot_with_status(sketch::Status::opgepakt, "Stoep verbreed");
   for (const auto& headers : {operator_side(), httplib::Headers{}}) {
     const json spots = get("/api/plekken?" + query(), headers);
     EXPECT_TRUE(spots["gemaakt"].get<bool>());
@@ -191,18 +194,7 @@ TEST_F(Residents, SinceLastTimeTellsWhatIsNewOrChangedSinceAnEarlierSession) {
                                  {{"X-Wijkatlas-Token", server_->token()}, {"If-Match", "\"1\""}});
   ASSERT_TRUE(removed);
   ASSERT_EQ(removed->status, 200) << removed->body;
-  {
-    auto store = store::ProjectStore::open((dir_->path() / "project.gpkg").string());
-    geo::CollectingReporter quiet;
-    const auto made = project::session_spots(store, session, 2, false, quiet);
-    ASSERT_EQ(made.spots.size(), 1u);
-    sketch::StatusChange change;
-    change.id = made.spots[0].id;
-    change.status = sketch::Status::in_behandeling;
-    change.note = "Gemeente kijkt ernaar";
-    change.by = "Planner Jansen";
-    store.set_status(change);
-  }
+  make_spot_with_status(sketch::Status::in_behandeling, "Gemeente kijkt ernaar");
 
   const json since = get("/api/sinds?sessie=Tafel%201", operator_side());
   EXPECT_EQ(since["sinds_label"], "sessie 'Tafel 1'");
