@@ -124,6 +124,30 @@ json spot_feature(const sketch::SpotRecord& spot) {
           {"properties", std::move(properties)}};
 }
 
+// A printed sheet's map extent with what the room needs to know of it; never who printed it.
+json sheet_feature(const store::PrintedSheet& p) {
+  const sketch::SheetInfo& sheet = p.record.sheet;
+  const geo::Box& e = sheet.extent;
+  const json ring = {{e.min_corner().x(), e.min_corner().y()},
+                     {e.max_corner().x(), e.min_corner().y()},
+                     {e.max_corner().x(), e.max_corner().y()},
+                     {e.min_corner().x(), e.max_corner().y()},
+                     {e.min_corner().x(), e.min_corner().y()}};
+  json properties = {{"id", sheet.id},
+                     {"sessie", p.record.session},
+                     {"gebied", p.record.area},
+                     {"schaal", sheet.scale},
+                     {"papier", sheet.paper},
+                     {"gedrukt_op", p.record.printed_at},
+                     {"teruggekomen", p.returned}};
+  if (!p.record.previous_session.empty())
+    properties["plekken_van"] = p.record.previous_session;  // a round-two sheet
+  return {{"type", "Feature"},
+          {"id", sheet.id},
+          {"geometry", {{"type", "Polygon"}, {"coordinates", {ring}}}},
+          {"properties", std::move(properties)}};
+}
+
 }  // namespace
 
 void add_resident_routes(httplib::Server& http, DrawingService& s, const Access& access) {
@@ -134,6 +158,28 @@ void add_resident_routes(httplib::Server& http, DrawingService& s, const Access&
     if (!category) return;
     const int min_n = access.trusted(req) ? 1 : published_min_sheets;
     res.set_content(overlap_answer(s, *session, *category, min_n).dump(), json_type);
+  });
+  // The ground each printed sheet showed: where residents could draw, and whether it came back.
+  http.Get("/api/bladen", [&s](const httplib::Request& req, httplib::Response& res) {
+    const auto session = session_param(req, res);
+    if (!session) return;
+    std::vector<store::PrintedSheet> sheets;
+    {
+      const std::lock_guard lock(s.mutex);
+      sheets = s.store.printed_sheets(session->empty() ? std::nullopt
+                                                       : std::optional<std::string>(*session));
+    }
+    json features = json::array();
+    std::size_t returned = 0;
+    for (const store::PrintedSheet& p : sheets) {
+      returned += p.returned ? 1 : 0;
+      features.push_back(sheet_feature(p));
+    }
+    json answer = feature_collection(std::move(features));
+    answer["sessie"] = *session;
+    answer["gedrukt"] = sheets.size();
+    answer["teruggekomen"] = returned;
+    res.set_content(answer.dump(), json_type);
   });
   http.Get("/api/plekken", [&s, &access](const httplib::Request& req, httplib::Response& res) {
     const auto session = session_param(req, res);

@@ -15,7 +15,8 @@ namespace wijkatlas::server {
 inline constexpr int published_min_sheets = 3;
 
 // GET /api/overlap?sessie=S&categorie=C (C: probleem, fijne_plek, idee or alle; no session:
-// every session) and GET /api/plekken?sessie=S.
+// every session), GET /api/plekken?sessie=S and GET /api/bladen?sessie=S (the printed sheets'
+// extents; no session: every session's).
 void add_resident_routes(httplib::Server& http, DrawingService& drawings, const Access& access);
 
 }  // namespace wijkatlas::server

@@ -25,7 +25,7 @@ bool is_known_path(const std::string& path) {
   static const std::regex known(
       std::string("/api/lagen|/api/zoek|/api/status|/api/sessies|/api/"
                   "overlap|/api/plekken|/api/indicator|/api/sinds|/api/aanwijzen/straten|"
-                  "/api/aanwijzen/plekken|") +
+                  "/api/aanwijzen/plekken|/api/bladen|") +
       tile_pattern + "|" + layer_pattern);
   return std::regex_match(path, known);
 }

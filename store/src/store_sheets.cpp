@@ -1,4 +1,7 @@
 // Printed sheets in the project store: recorded once, found by their id.
+#include <algorithm>
+#include <set>
+
 #include "schema.hpp"
 #include "store_impl.hpp"
 #include "wijkatlas/support/gdal_handles.hpp"
@@ -70,24 +73,55 @@ void ProjectStore::record_sheet(const SheetRecord& record) {
   transaction.commit();
 }
 
+namespace {
+
+SheetRecord sheet_of(const OGRFeature& f, const std::string& location) {
+  namespace col = schema::sheets;
+  SheetRecord r;
+  try {
+    r.sheet = sketch::decode_payload(text(f, col::payload));
+  } catch (const data_error& e) {
+    raise(ErrorKind::bad_value, location,
+          std::string("its description cannot be read: ") + e.what(), "sheet " + text(f, col::id));
+  }
+  r.area = text(f, col::area);
+  r.session = text(f, col::session);
+  r.printed_at = time_text(f, col::printed_at);
+  r.previous_session = text(f, col::previous_session);
+  return r;
+}
+
+}  // namespace
+
 std::optional<SheetRecord> ProjectStore::find_sheet(const std::string& id) {
   namespace col = schema::sheets;
   const support::QuietGdalErrors quiet;
   Rows sheets(*impl_->backend, col::table);
   const OGRFeatureUniquePtr f = sheets.first(std::string(col::id) + " = " + sql_literal(id));
   if (!f) return std::nullopt;
-  SheetRecord r;
-  try {
-    r.sheet = sketch::decode_payload(text(*f, col::payload));
-  } catch (const data_error& e) {
-    raise(ErrorKind::bad_value, impl_->location(),
-          std::string("its description cannot be read: ") + e.what(), "sheet " + id);
-  }
-  r.area = text(*f, col::area);
-  r.session = text(*f, col::session);
-  r.printed_at = time_text(*f, col::printed_at);
-  r.previous_session = text(*f, col::previous_session);
-  return r;
+  return sheet_of(*f, impl_->location());
+}
+
+std::vector<PrintedSheet> ProjectStore::printed_sheets(const std::optional<std::string>& session) {
+  namespace col = schema::sheets;
+  const support::QuietGdalErrors quiet;
+  std::set<std::string> returned;
+  for (const auto& id :
+       impl_->backend->query("SELECT DISTINCT " + std::string(schema::ingests::sheet_id) +
+                             " FROM " + schema::ingests::table))
+    if (id) returned.insert(*id);
+  std::vector<PrintedSheet> out;
+  Rows sheets(*impl_->backend, col::table);
+  sheets.each(session ? std::string(col::session) + " = " + sql_literal(*session) : "",
+              [&](OGRFeature& f) {
+                PrintedSheet p{sheet_of(f, impl_->location()), false};
+                p.returned = returned.count(p.record.sheet.id) > 0;
+                out.push_back(std::move(p));
+              });
+  std::sort(out.begin(), out.end(), [](const PrintedSheet& a, const PrintedSheet& b) {
+    return a.record.printed_at < b.record.printed_at;
+  });
+  return out;
 }
 
 std::size_t ProjectStore::sheet_count() {

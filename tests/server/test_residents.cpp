@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "server_fixture.hpp"
+#include "store_test_support.hpp"
 #include "wijkatlas/project/session_spots.hpp"
 #include "wijkatlas/store/project_store.hpp"
 
@@ -250,6 +251,40 @@ TEST_F(Residents, SinceADateListsTheInitiativesStartedSinceAndRefusesBadMoments)
     EXPECT_EQ(res->status, 400) << path << ": " << res->body;
     EXPECT_EQ(json::parse(res->body)["fout"]["veld"], field) << path;
   }
+}
+
+TEST_F(Residents, PrintedSheetsShowTheGroundTheyCoveredAndWhetherTheyCameBack) {
+  {
+    auto store = store::ProjectStore::open((dir_->path() / "project.gpkg").string());
+    for (const char* id : {"AAA-111", "BBB-222"}) {
+      store::SheetRecord sheet;
+      sheet.sheet = store::test::a_sheet(id);
+      sheet.session = "Bladen tafel";
+      sheet.area = "Klarendal";
+      store.record_sheet(sheet);
+    }
+    store::IngestBatch photo = store::test::photo_batch(
+        "bladen-foto", {store::test::square(sketch::InkCategory::probleem, 191100, 443100)});
+    photo.sheet = store::test::a_sheet("AAA-111");
+    photo.session = "Bladen tafel";
+    store.ingest(photo);
+  }
+  // Open to every device: a sheet's ground says nothing of what anyone drew on it.
+  const json sheets = get("/api/bladen?sessie=Bladen%20tafel");
+  EXPECT_EQ(sheets["gedrukt"], 2);
+  EXPECT_EQ(sheets["teruggekomen"], 1);
+  ASSERT_EQ(sheets["features"].size(), 2u);
+  for (const auto& f : sheets["features"]) {
+    const json& p = f["properties"];
+    EXPECT_EQ(p["teruggekomen"].get<bool>(), p["id"] == "AAA-111") << p.dump();
+    EXPECT_EQ(p["gebied"], "Klarendal");
+    EXPECT_EQ(p["schaal"], 2500);
+    // The ring is the sheet's map extent (store_test_support's a_sheet).
+    EXPECT_EQ(f["geometry"]["coordinates"][0][0], json({191000, 443000}));
+    EXPECT_EQ(f["geometry"]["coordinates"][0][2], json({191725, 443617.5}));
+  }
+  EXPECT_EQ(get("/api/bladen?sessie=Niemand")["gedrukt"], 0);
+  EXPECT_GE(get("/api/bladen")["gedrukt"].get<int>(), 2) << "no session: every session's sheets";
 }
 
 }  // namespace

@@ -47,6 +47,38 @@ function spotsEntry() {
   };
 }
 
+function sheetsEntry() {
+  return {
+    id: 'bladen',
+    titel: 'Blad',
+    velden: [
+      { naam: 'id', label: 'Kenmerk' },
+      { naam: 'sessie', label: 'Sessie' },
+      { naam: 'gebied', label: 'Gebied' },
+      { naam: 'papier', label: 'Papier' },
+      { naam: 'schaal_tekst', label: 'Schaal' },
+      { naam: 'terug_tekst', label: 'Teruggekomen' },
+      { naam: 'plekken_van', label: 'Plekken van sessie' },
+    ],
+    bron: 'projectopslag (gedrukte bladen)',
+  };
+}
+
+// A sheet that came back solid, one still out dashed: where the room could draw, and where
+// answers are missing.
+const sheetStyles = {
+  true: { lijn: '#0072B2', lijndikte_px: 2, streep: null },
+  false: { lijn: '#0072B2', lijndikte_px: 2, streep: [6, 5] },
+};
+
+function sheetStyle(feature) {
+  const s = sheetStyles[feature.get('teruggekomen')];
+  return new Style({
+    stroke: new Stroke({ color: s.lijn, width: s.lijndikte_px, lineDash: s.streep ?? undefined }),
+    fill: new Fill({ color: 'rgba(255,255,255,0.01)' }), // clickable inside
+  });
+}
+
 function classOf(legend, n) {
   return legend.find((c) => n >= c.van && n <= c.tot);
 }
@@ -99,6 +131,13 @@ export function enableResidents(panel) {
   counts.set('catalogus', countsEntry());
   const spots = new VectorLayer({ source: new VectorSource(), style: spotStyle, zIndex: 16 });
   spots.set('catalogus', spotsEntry());
+  const sheets = new VectorLayer({
+    source: new VectorSource(),
+    style: sheetStyle,
+    zIndex: 13,
+    visible: false,
+  });
+  sheets.set('catalogus', sheetsEntry());
 
   const session = panel.querySelector('#bewoners-sessie');
   const category = panel.querySelector('#bewoners-categorie');
@@ -108,6 +147,9 @@ export function enableResidents(panel) {
   const message = panel.querySelector('#bewoners-melding');
   showCounts.addEventListener('change', () => counts.setVisible(showCounts.checked));
   showSpots.addEventListener('change', () => spots.setVisible(showSpots.checked));
+  const showSheets = panel.querySelector('#bewoners-bladen');
+  const sheetsLegend = panel.querySelector('#bewoners-bladen-legenda');
+  showSheets.addEventListener('change', () => sheets.setVisible(showSheets.checked));
 
   async function fetchJson(url) {
     const res = await fetch(url, { headers: withToken() });
@@ -151,6 +193,26 @@ export function enableResidents(panel) {
       spots.getSource().addFeatures(format.readFeatures(found));
       parts.push(found.gemaakt ? `${found.features.length} plekken` : 'nog geen plekken gemaakt');
     }
+    const printed = await fetchJson(`/api/bladen?${new URLSearchParams({ sessie: session.value })}`);
+    for (const f of printed.features) {
+      f.properties.schaal_tekst = `1:${Number(f.properties.schaal).toLocaleString('nl-NL')}`;
+      f.properties.terug_tekst = f.properties.teruggekomen ? 'ja' : 'nog niet';
+    }
+    sheets.getSource().clear();
+    sheets.getSource().addFeatures(format.readFeatures(printed));
+    sheetsLegend.replaceChildren();
+    for (const [back, label] of [[true, 'teruggekomen'], [false, 'nog niet terug']]) {
+      const count = printed.features.filter((f) => f.properties.teruggekomen === back).length;
+      if (count === 0) continue;
+      const li = document.createElement('li');
+      const swatch = document.createElement('span');
+      swatch.className = 'sinds-staal';
+      swatch.style.borderColor = sheetStyles[back].lijn;
+      swatch.style.borderStyle = back ? 'solid' : 'dashed';
+      li.append(swatch, document.createTextNode(` ${label}: ${count}`));
+      sheetsLegend.append(li);
+    }
+    parts.push(`${printed.gedrukt} bladen gedrukt, ${printed.teruggekomen} terug`);
     message.textContent = `${parts.join('; ')}.`;
     panel.dataset.geladen = `${session.value}|${category.value}`;
   }
@@ -180,5 +242,5 @@ export function enableResidents(panel) {
   const pause = (on) => {
     paused = on;
   };
-  return { layers: [counts, spots], loaded, reload, pause };
+  return { layers: [counts, spots, sheets], loaded, reload, pause };
 }

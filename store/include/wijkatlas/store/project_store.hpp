@@ -81,6 +81,9 @@ class ProjectStore {
   // (its id is recorded already).
   void record_sheet(const SheetRecord& record);
   std::optional<SheetRecord> find_sheet(const std::string& id);
+  // The sheets printed for a session (every session's when nullopt), oldest first, each with
+  // whether it came back (an ingest of it).
+  std::vector<PrintedSheet> printed_sheets(const std::optional<std::string>& session);
   std::size_t sheet_count();
 
   // ---- ingest ----

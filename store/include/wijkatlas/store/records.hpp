@@ -24,6 +24,12 @@ struct SheetRecord {
       "";  // a round-two sheet: the session whose spots it shows; "" otherwise
 };
 
+// A printed sheet, and whether any photo, scan or file of it was read back.
+struct PrintedSheet {
+  SheetRecord record;
+  bool returned = false;
+};
+
 enum class SketchSource { foto, scan, digitaal };
 std::string to_string(SketchSource source);  // "foto", "scan", "digitaal"
 
