@@ -96,9 +96,7 @@ void add_sketches(store::ProjectStore& store, const std::map<std::string, RowSto
 
 void add_spots(store::ProjectStore& store, const std::map<std::string, RowStory>& told,
                std::vector<SinceChange>& out) {
-  std::set<std::string> sessions;
-  for (const std::string& s : store.sessions()) sessions.insert(s);
-  for (const std::string& session : sessions) {
+  for (const std::string& session : store.sessions()) {
     for (sketch::SpotRecord& spot : store.spots(session)) {
       const auto it = told.find(spot.id);
       if (it == told.end() || (!it->second.made && it->second.what.empty())) continue;

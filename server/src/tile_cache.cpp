@@ -2,11 +2,6 @@
 
 namespace wijkatlas::server {
 
-std::uint64_t TileCache::key(const render::TileCoord& t) {
-  return (static_cast<std::uint64_t>(t.z) << 58) | (static_cast<std::uint64_t>(t.x) << 29) |
-         static_cast<std::uint64_t>(t.y);
-}
-
 // What a tile holds: its bytes, its vector's spare room, the map and list nodes and the
 // shared pointer's control block.
 std::size_t TileCache::cost(const TileBytes& png) {
@@ -15,7 +10,7 @@ std::size_t TileCache::cost(const TileBytes& png) {
 
 TileBytes TileCache::find(const render::TileCoord& tile) {
   const std::lock_guard lock(mutex_);
-  const auto it = slots_.find(key(tile));
+  const auto it = slots_.find(grid_key(tile.z, tile.x, tile.y));
   if (it == slots_.end()) return nullptr;
   ages_.splice(ages_.begin(), ages_, it->second.age);
   return it->second.png;
@@ -23,7 +18,7 @@ TileBytes TileCache::find(const render::TileCoord& tile) {
 
 void TileCache::put(const render::TileCoord& tile, TileBytes png) {
   const std::lock_guard lock(mutex_);
-  const std::uint64_t k = key(tile);
+  const std::uint64_t k = grid_key(tile.z, tile.x, tile.y);
   if (const auto it = slots_.find(k); it != slots_.end()) {
     bytes_ -= cost(it->second.png);
     ages_.erase(it->second.age);

@@ -15,6 +15,12 @@ namespace wijkatlas::server {
 
 using TileBytes = std::shared_ptr<const std::vector<std::byte>>;
 
+// A tile's or metatile's z, x, y packed into one number (z < 64, x and y < 2^29).
+inline std::uint64_t grid_key(int z, int x, int y) {
+  return (static_cast<std::uint64_t>(z) << 58) | (static_cast<std::uint64_t>(x) << 29) |
+         static_cast<std::uint64_t>(y);
+}
+
 class TileCache {
  public:
   explicit TileCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
@@ -23,7 +29,6 @@ class TileCache {
   std::size_t bytes() const;
 
  private:
-  static std::uint64_t key(const render::TileCoord& t);
   static std::size_t cost(const TileBytes& png);
   struct Slot {
     TileBytes png;

@@ -8,14 +8,6 @@
 #include "wijkatlas/render/tiles.hpp"
 
 namespace wijkatlas::server {
-namespace {
-
-std::uint64_t key_of(const render::Metatile& m) {
-  return (static_cast<std::uint64_t>(m.z) << 58) | (static_cast<std::uint64_t>(m.x) << 29) |
-         static_cast<std::uint64_t>(m.y);
-}
-
-}  // namespace
 
 TileService::TileService(const std::optional<std::filesystem::path>& extract,
                          const geo::BaseMapCacheOptions& cache, std::size_t cache_bytes,
@@ -37,7 +29,7 @@ TileBytes TileService::tile(const render::TileCoord& tile) {
 
 TileBytes TileService::render(const render::TileCoord& tile) {
   const render::Metatile meta = render::metatile_of(grid_, tile);
-  const std::uint64_t key = key_of(meta);
+  const std::uint64_t key = grid_key(meta.z, meta.x, meta.y);
   std::unique_lock lock(render_mutex_);
   if (TileBytes done = cache_.find(tile)) return done;  // drawn since the first look
   std::shared_ptr<Job>& job = in_flight_[key];
@@ -77,7 +69,7 @@ void TileService::paint(std::stop_token stop) {
     job->tiles = std::move(tiles);
     job->error = error;
     job->done = true;
-    in_flight_.erase(key_of(job->meta));
+    in_flight_.erase(grid_key(job->meta.z, job->meta.x, job->meta.y));
     --painting_;
     if (!error) {
       ++metatiles_;

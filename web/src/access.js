@@ -7,3 +7,11 @@ const token = new URLSearchParams(window.location.search).get('token');
 export function withToken(headers = {}) {
   return token ? { ...headers, 'X-Wijkatlas-Token': token } : headers;
 }
+
+// GET a JSON answer with the token; the server's Dutch message as the error of a refusal.
+export async function getJson(url) {
+  const res = await fetch(url, { headers: withToken() });
+  const body = await res.json();
+  if (!res.ok) throw new Error(body?.fout?.bericht ?? `HTTP ${res.status}`);
+  return body;
+}

@@ -2,14 +2,7 @@
 // street of it (the base map's street names), then where in that street: "bij" a landmark
 // along it, or the middle of the street. Every step is a plain select, so the keyboard and a
 // screen reader do it all; "Zet punt" stores the point as any drawn point.
-import { withToken } from './access.js';
-
-async function getJson(url) {
-  const res = await fetch(url, { headers: withToken() });
-  const body = await res.json();
-  if (!res.ok) throw new Error(body?.fout?.bericht ?? `HTTP ${res.status}`);
-  return body;
-}
+import { getJson } from './access.js';
 
 function option(value, text) {
   const o = document.createElement('option');

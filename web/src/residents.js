@@ -10,8 +10,8 @@ import Style from 'ol/style/Style.js';
 import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
 import Text from 'ol/style/Text.js';
-import { areaStyle, areaSwatch } from './symbols.js';
-import { withToken } from './access.js';
+import { areaStyle, areaSwatch, lineSwatch } from './symbols.js';
+import { getJson } from './access.js';
 import { categories } from './draw.js';
 
 const format = new GeoJSON({ dataProjection: 'EPSG:28992', featureProjection: 'EPSG:28992' });
@@ -151,13 +151,6 @@ export function enableResidents(panel) {
   const sheetsLegend = panel.querySelector('#bewoners-bladen-legenda');
   showSheets.addEventListener('change', () => sheets.setVisible(showSheets.checked));
 
-  async function fetchJson(url) {
-    const res = await fetch(url, { headers: withToken() });
-    const body = await res.json();
-    if (!res.ok) throw new Error(body?.fout?.bericht ?? `HTTP ${res.status}`);
-    return body;
-  }
-
   let paused = false; // a silent round: the layer waits until the drawings are revealed
 
   async function load() {
@@ -166,7 +159,7 @@ export function enableResidents(panel) {
       return;
     }
     const query = new URLSearchParams({ sessie: session.value, categorie: category.value });
-    const answer = await fetchJson(`/api/overlap?${query}`);
+    const answer = await getJson(`/api/overlap?${query}`);
     legendRef.current = answer.legenda;
     counts.getSource().clear();
     counts.getSource().addFeatures(format.readFeatures(answer));
@@ -189,11 +182,11 @@ export function enableResidents(panel) {
     }
     spots.getSource().clear();
     if (session.value) {
-      const found = await fetchJson(`/api/plekken?${new URLSearchParams({ sessie: session.value })}`);
+      const found = await getJson(`/api/plekken?${new URLSearchParams({ sessie: session.value })}`);
       spots.getSource().addFeatures(format.readFeatures(found));
       parts.push(found.gemaakt ? `${found.features.length} plekken` : 'nog geen plekken gemaakt');
     }
-    const printed = await fetchJson(`/api/bladen?${new URLSearchParams({ sessie: session.value })}`);
+    const printed = await getJson(`/api/bladen?${new URLSearchParams({ sessie: session.value })}`);
     for (const f of printed.features) {
       f.properties.schaal_tekst = `1:${Number(f.properties.schaal).toLocaleString('nl-NL')}`;
       f.properties.terug_tekst = f.properties.teruggekomen ? 'ja' : 'nog niet';
@@ -205,11 +198,7 @@ export function enableResidents(panel) {
       const count = printed.features.filter((f) => f.properties.teruggekomen === back).length;
       if (count === 0) continue;
       const li = document.createElement('li');
-      const swatch = document.createElement('span');
-      swatch.className = 'sinds-staal';
-      swatch.style.borderColor = sheetStyles[back].lijn;
-      swatch.style.borderStyle = back ? 'solid' : 'dashed';
-      li.append(swatch, document.createTextNode(` ${label}: ${count}`));
+      li.append(lineSwatch(sheetStyles[back].lijn, !back), document.createTextNode(` ${label}: ${count}`));
       sheetsLegend.append(li);
     }
     parts.push(`${printed.gedrukt} bladen gedrukt, ${printed.teruggekomen} terug`);
@@ -226,7 +215,7 @@ export function enableResidents(panel) {
   category.addEventListener('change', reload);
   panel.querySelector('#bewoners-vernieuw').addEventListener('click', reload);
 
-  const loaded = fetchJson('/api/sessies')
+  const loaded = getJson('/api/sessies')
     .then((answer) => {
       for (const name of answer.sessies.filter(Boolean)) {
         const option = document.createElement('option');

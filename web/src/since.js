@@ -10,8 +10,8 @@ import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
 import RegularShape from 'ol/style/RegularShape.js';
 import CircleStyle from 'ol/style/Circle.js';
-import { withToken } from './access.js';
-import { hexWithAlpha } from './symbols.js';
+import { getJson } from './access.js';
+import { hexWithAlpha, lineSwatch } from './symbols.js';
 
 const format = new GeoJSON({ dataProjection: 'EPSG:28992', featureProjection: 'EPSG:28992' });
 
@@ -113,11 +113,7 @@ export function enableSince(panel, view) {
       const count = answer.aantallen[kind] ?? 0;
       if (count === 0) continue;
       const li = document.createElement('li');
-      const swatch = document.createElement('span');
-      swatch.className = 'sinds-staal';
-      swatch.style.borderColor = k.kleur;
-      swatch.style.borderStyle = k.streep ? 'dashed' : 'solid';
-      li.append(swatch, document.createTextNode(` ${k.label}: ${count}`));
+      li.append(lineSwatch(k.kleur, k.streep), document.createTextNode(` ${k.label}: ${count}`));
       legend.append(li);
     }
     for (const feature of features) {
@@ -155,9 +151,7 @@ export function enableSince(panel, view) {
       message.textContent = 'Stille ronde: wordt bijgewerkt bij het onthullen.';
       return;
     }
-    const res = await fetch(`/api/sinds?${query}`, { headers: withToken() });
-    const answer = await res.json();
-    if (!res.ok) throw new Error(answer?.fout?.bericht ?? `HTTP ${res.status}`);
+    const answer = await getJson(`/api/sinds?${query}`);
     const features = format.readFeatures(answer);
     for (const f of features) {
       f.set('soort_tekst', kinds[f.get('soort')]?.label ?? f.get('soort'));
@@ -188,8 +182,7 @@ export function enableSince(panel, view) {
   });
   panel.querySelector('#sinds-vernieuw').addEventListener('click', reload);
 
-  const loaded = fetch('/api/sessies')
-    .then((res) => res.json())
+  const loaded = getJson('/api/sessies')
     .then((answer) => {
       for (const name of answer.sessies.filter(Boolean)) {
         const option = document.createElement('option');

@@ -63,6 +63,15 @@ export function hexWithAlpha(hex, alpha) {
   return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
 }
 
+// A small legend swatch of an outline: solid, or dashed for "changed" / "not yet back".
+export function lineSwatch(colour, dashed) {
+  const swatch = document.createElement('span');
+  swatch.className = 'lijnstaal';
+  swatch.style.borderColor = colour;
+  swatch.style.borderStyle = dashed ? 'dashed' : 'solid';
+  return swatch;
+}
+
 // A small legend swatch for an area style.
 export function areaSwatch(style) {
   const canvas = document.createElement('canvas');
