@@ -109,6 +109,14 @@ void set_blob(OGRFeature& f, const char* column, const std::vector<std::uint8_t>
   f.SetField(index_of(f, column), static_cast<int>(bytes.size()), bytes.data());
 }
 
+std::vector<std::uint8_t> blob(const OGRFeature& f, const char* column) {
+  const int i = index_of(f, column);
+  if (!f.IsFieldSetAndNotNull(i)) return {};
+  int size = 0;
+  const GByte* bytes = f.GetFieldAsBinary(i, &size);
+  return {bytes, bytes + size};
+}
+
 std::string time_text(const OGRFeature& f, const char* column) {
   const int i = index_of(f, column);
   if (!f.IsFieldSetAndNotNull(i)) return "";

@@ -69,6 +69,8 @@ double real(const OGRFeature& f, const char* column);
 bool is_null(const OGRFeature& f, const char* column);
 void set_null(OGRFeature& f, const char* column);
 void set_blob(OGRFeature& f, const char* column, const std::vector<std::uint8_t>& bytes);
+// Empty for NULL.
+std::vector<std::uint8_t> blob(const OGRFeature& f, const char* column);
 
 // Times: ISO 8601 UTC text ("2026-11-23T18:10:00Z") in the API, date-time fields in the store.
 // Reading converts a time with a zone to UTC; "" for NULL.

@@ -81,6 +81,27 @@ std::vector<sketch::SketchStatusRow> ProjectStore::sketch_statuses(
   return out;
 }
 
+SketchProvenance ProjectStore::sketch_provenance(const std::string& id) {
+  const support::QuietGdalErrors quiet;
+  const auto number = sketch::parse_sketch_status_id(id);
+  if (!number)
+    raise(ErrorKind::unknown_id, impl_->location(), "'" + id + "' is not a sketch id (S17)");
+  Rows sketches(*impl_->backend, col::table);
+  const OGRFeatureUniquePtr f = sketches.first(current_of(std::nullopt) + " AND " + col::number +
+                                               " = " + std::to_string(*number));
+  if (!f) raise(ErrorKind::unknown_id, impl_->location(), "no current sketch " + id);
+  SketchProvenance p;
+  p.id = sketch::sketch_status_id(*number);
+  p.sheet_id = text(*f, col::sheet_id);
+  p.source = text(*f, col::source);
+  p.confidence = real(*f, col::confidence);
+  p.crop_png = blob(*f, col::crop_png);
+  if (!p.crop_png.empty())
+    p.crop_extent = geo::Box({real(*f, col::crop_xmin), real(*f, col::crop_ymin)},
+                             {real(*f, col::crop_xmax), real(*f, col::crop_ymax)});
+  return p;
+}
+
 SketchSheets ProjectStore::current_sheets(sketch::CategoryChoice categories,
                                           const std::optional<std::string>& session) {
   const support::QuietGdalErrors quiet;

@@ -1,6 +1,8 @@
 // Round two: setting the status of a spot or a sketch, and logging the change, in one
 // transaction that reads the row it changes and writes it only when it still has the version
-// the change was based on (compare-and-set).
+// the change was based on (compare-and-set); and reading back every status it was given.
+#include <algorithm>
+
 #include "schema.hpp"
 #include "status_fields.hpp"
 #include "store_impl.hpp"
@@ -87,6 +89,37 @@ Target find_target(Backend& b, const std::string& typed, long long based_on = 0)
 }
 
 }  // namespace
+
+std::vector<StatusHistoryEntry> ProjectStore::status_history(const std::string& id) {
+  namespace col = schema::status_changes;
+  const support::QuietGdalErrors quiet;
+  Backend& b = *impl_->backend;
+  const Target target = find_target(b, id);
+  std::vector<StatusHistoryEntry> out;
+  Rows changes(b, col::table);
+  changes.each(std::string(col::target_uuid) + " = " + sql_literal(text(*target.row, "uuid")),
+               [&](OGRFeature& f) {
+                 StatusHistoryEntry e;
+                 const std::string word = text(f, col::status);
+                 const auto status = sketch::parse_status(word);
+                 if (!status)
+                   raise(ErrorKind::bad_value, b.location(),
+                         "unknown status '" + word + "' in the store",
+                         target.kind + " " + target.id);
+                 e.status = *status;
+                 e.note = text(f, col::note);
+                 if (!is_null(f, col::initiative_id) && !text(f, col::initiative_id).empty())
+                   e.initiative = sketch::LinkedInitiative{text(f, col::initiative_id),
+                                                           text(f, col::initiative), std::nullopt};
+                 e.changed_at = time_text(f, col::changed_at);
+                 e.changed_by = text(f, col::changed_by);
+                 out.push_back(std::move(e));
+               });
+  // Times to the second: the order the table keeps breaks ties.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& c) { return a.changed_at < c.changed_at; });
+  return out;
+}
 
 long long ProjectStore::version_of(const std::string& id) {
   const support::QuietGdalErrors quiet;

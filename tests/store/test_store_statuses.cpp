@@ -159,6 +159,55 @@ TEST_P(StoreStatusTest, SpotsAreReplacedPerSessionAndKeepTheirStatuses) {
   }
 }
 
+TEST_P(StoreStatusTest, EveryStatusGivenIsKeptInOrderWithTheInitiative) {
+  EXPECT_TRUE(store_.status_history("S1").empty()) << "never set";
+  store_.set_status({"S1", Status::in_behandeling, "buurtteam kijkt", std::nullopt, "planner Oost",
+                     std::nullopt});
+  store_.set_status({"s1", Status::opgepakt, "lantaarn geplaatst",
+                     sketch::LinkedInitiative{"VB-003", "Licht in de Geitenkamp", std::nullopt},
+                     "Team Leefomgeving", std::nullopt});
+  const std::vector<StatusHistoryEntry> history = store_.status_history("s1");
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].status, Status::in_behandeling);
+  EXPECT_EQ(history[0].note, "buurtteam kijkt");
+  EXPECT_FALSE(history[0].initiative);
+  EXPECT_EQ(history[0].changed_by, "planner Oost");
+  EXPECT_EQ(history[1].status, Status::opgepakt);
+  EXPECT_EQ(history[1].note, "lantaarn geplaatst");
+  ASSERT_TRUE(history[1].initiative);
+  EXPECT_EQ(history[1].initiative->id, "VB-003");
+  EXPECT_EQ(history[1].initiative->name, "Licht in de Geitenkamp");
+  EXPECT_LE(history[0].changed_at, history[1].changed_at);
+  EXPECT_TRUE(store_.status_history("S2").empty()) << "another sketch's history is its own";
+  EXPECT_THROW(store_.status_history("S99"), store_error);
+  EXPECT_THROW(store_.status_history("geen-plek-P01"), store_error);
+}
+
+TEST_P(StoreStatusTest, ASketchReadFromAPhotoKeepsItsCropAndWhereItCameFrom) {
+  sketch::InkMark mark = square(InkCategory::fijne_plek, 191300, 443300);
+  mark.confidence = 0.82;
+  mark.crop_png = {0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+  mark.crop_extent = geo::Box({191290, 443290}, {191330, 443330});
+  store_.ingest(photo_batch("cccc", {mark}));  // the sheet's next photo: S3 is current
+  const SketchProvenance p = store_.sketch_provenance("s3");
+  EXPECT_EQ(p.id, "S3");
+  EXPECT_EQ(p.sheet_id, "K7Q-4M2");
+  EXPECT_EQ(p.source, "foto");
+  EXPECT_NEAR(p.confidence, 0.82, 1e-9);
+  EXPECT_EQ(p.crop_png, mark.crop_png);
+  EXPECT_NEAR(p.crop_extent.min_corner().x(), 191290, 1e-6);
+  EXPECT_NEAR(p.crop_extent.max_corner().y(), 443330, 1e-6);
+  // The sketches of the earlier photo are no longer current; an id that never was is unknown.
+  for (const char* id : {"S1", "S40", "P1"}) {
+    try {
+      store_.sketch_provenance(id);
+      ADD_FAILURE() << id;
+    } catch (const store_error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::unknown_id) << id;
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreStatusTest, ::testing::ValuesIn(backends()), backend_name);
 
 }  // namespace

@@ -106,6 +106,10 @@ class ProjectStore {
   // geometries, in the order they were stored.
   std::vector<sketch::SketchStatusRow> sketch_statuses(const std::optional<std::string>& session);
 
+  // A current sketch's provenance (S17): the sheet, how it was read and its crop. Throws
+  // store_error unknown_id for no such current sketch.
+  SketchProvenance sketch_provenance(const std::string& id);
+
   // ---- round two: spots and statuses ----
   // The spots made for a session, in id order; empty when none were made yet.
   std::vector<sketch::SpotRecord> spots(const std::string& session);
@@ -118,6 +122,9 @@ class ProjectStore {
   // not_current (a superseded sketch) or conflict (the row changed since that version: the
   // message says what, when and by whom; nothing is written).
   StatusSet set_status(const sketch::StatusChange& change);
+  // Every status a spot (by its id, any case) or a sketch (S17) was given, oldest first; empty
+  // when it was never set. Throws store_error unknown_id.
+  std::vector<StatusHistoryEntry> status_history(const std::string& id);
   // The version of a spot (by its id, any case) or a sketch (S17) now, for a change that is
   // based on it. Throws store_error unknown_id.
   long long version_of(const std::string& id);

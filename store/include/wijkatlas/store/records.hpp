@@ -72,6 +72,26 @@ struct StatusSet {
   long long version = 0;  // the row's version after the change
 };
 
+// Where a sketch read from a sheet came from: the piece of the rectified sheet around it, as
+// the ingest kept it, and the ground (RD New) that piece covers.
+struct SketchProvenance {
+  std::string id;                      // S17
+  std::string sheet_id;                // "" for a digital drawing of no sheet
+  std::string source;                  // foto, scan, digitaal, scherm
+  double confidence = 0;               // how sure the reading was, 0..1
+  std::vector<std::uint8_t> crop_png;  // empty: nothing was cropped (digital, drawn on screen)
+  geo::Box crop_extent;
+};
+
+// One status a spot or sketch was given, as logged when it was set.
+struct StatusHistoryEntry {
+  sketch::Status status = sketch::Status::nieuw;
+  std::string note;
+  std::optional<sketch::LinkedInitiative> initiative;  // id and name; no place
+  std::string changed_at;                              // ISO 8601 UTC
+  std::string changed_by;                              // a role or session name, never a resident's
+};
+
 // A sketch removed (delete_sketch), or found removed already.
 struct SketchRemoval {
   std::string id;                // S17
