@@ -33,6 +33,9 @@
 #             the base map's coverage (1,248 metatiles) and of level 14 over the programme area
 #             (1,364 metatiles) on 2 connections, more than the 256 MB tile cache holds, then the
 #             start view of level 9 cold: the memory a server with a full cache reaches
+#   disk      the next meeting: a server with tiles kept on disk (as `serve` keeps them by default;
+#             every server above runs with --no-disk-tiles) draws the three viewports once, then
+#             REPS fresh servers fetch them again from disk
 #   memory    VmHWM (peak resident set) and VmRSS of each server from /proc/PID/status at its end
 # Writes bench/results/serve-raw${TAG}.txt (every request and render), serve-wrk${TAG}.txt (wrk's
 # output), serve-summary${TAG}.txt (the tables) and serve-machine${TAG}.txt (date, git revision,
@@ -89,11 +92,13 @@ stop_server() {  # name: records the server's memory, then Ctrl-C
 }
 trap 'if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi' EXIT
 
-start_server() {  # name: sets SERVER_PID and BASE; the time until it listens goes to RAW
-  local name="$1" log="$WORK/server-$1.log" t0 i
+start_server() {  # name [--disk]: sets SERVER_PID and BASE; the time until it listens goes to RAW
+  # Tiles in memory only (cold means cold), unless --disk: kept on disk as a user's server does.
+  local name="$1" log="$WORK/server-$1.log" t0 i disk=(--no-disk-tiles)
+  [ "${2:-}" = --disk ] && disk=()
   t0="$(date +%s.%N)"
   (cd "$ROOT" && exec env XDG_CACHE_HOME="$WORK/xdg" "$WIJKATLAS" serve --store "$WORK/project.gpkg" \
-    --listen 127.0.0.1:0 --data-dir "$DATA" --web-dir "$WORK/web") >"$log" 2>&1 &
+    --listen 127.0.0.1:0 --data-dir "$DATA" --web-dir "$WORK/web" "${disk[@]}") >"$log" 2>&1 &
   SERVER_PID=$!
   for i in $(seq 1 1800); do
     grep -q 'wijkatlas serve: http://' "$log" && break
@@ -188,6 +193,21 @@ for rep in $(seq 1 "$REPS"); do
   stop_server "viewport-$rep"
 done
 echo "viewport centre (the programme area's start view): $CENTRE" >>"$MACHINE"
+
+# ---- the next meeting: the same viewports from the tiles an earlier run kept on disk ------------
+load "before disk"
+rm -rf "$WORK/xdg/wijkatlas/tegels"
+start_server disk-fill --disk
+for z in 9 11 12; do fetch "disk-fill-$z" 6 <"$WORK/viewport-$z.txt"; done
+stop_server disk-fill
+for rep in $(seq 1 "$REPS"); do
+  start_server "disk-$rep" --disk
+  for z in 9 11 12; do fetch "viewport-disk-$z" 6 <"$WORK/viewport-$z.txt"; done
+  echo "status after disk-$rep $("$PY" "$TILES_PY" status --base "$BASE")" | tee -a "$RAW"
+  stop_server "disk-$rep"
+done
+echo "tiles on disk: $(find "$WORK/xdg/wijkatlas/tegels" -name '*.png' | wc -l) files, $(du -sk "$WORK/xdg/wijkatlas/tegels" | cut -f1) kB" >>"$MACHINE"
+load "after disk"
 
 # ---- a long meeting: the tile cache full (256 MB), then the start view drawn cold ---------------
 if [ "$FILL" = 1 ]; then

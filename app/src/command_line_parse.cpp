@@ -374,6 +374,8 @@ CLI::App* add_serve(CLI::App& app, ServeOptions& o) {
                   "Initiative registry (default: examples/initiatieven_arnhem_oost.csv)");
   cmd->add_option("--web-dir", o.web_dir,
                   "The page and its bundle (default: web/ beside the program)");
+  cmd->add_flag("--no-disk-tiles", o.no_disk_tiles,
+                "Keep drawn tiles in memory only, not in the cache directory for the next run");
   return cmd;
 }
 

@@ -68,6 +68,7 @@ void run_serve(const ServeOptions& options, geo::Reporter& reporter, std::ostrea
   o.data_dir = options.data_dir;
   o.cache_dir = options.cache_dir;
   o.registry = options.registry;
+  o.tiles_on_disk = !options.no_disk_tiles;
   o.web_dir = options.web_dir.empty() ? default_web_dir() : std::filesystem::path(options.web_dir);
 
   const StopSignals stop_signals;

@@ -118,15 +118,18 @@ def main():
     print("A 1920 x 1080 viewport at the programme area's centre: every tile on 6 keep-alive connections")
     print("(seconds until the last tile arrived; median (min-max) over the fresh servers).")
     print()
-    print("| level | tiles | metatiles | cold s | warm s |")
-    print("|---:|---:|---:|---:|---:|")
+    print("| level | tiles | metatiles | cold s | warm s | next run, from disk s |")
+    print("|---:|---:|---:|---:|---:|---:|")
     for z in sorted({int(p.rsplit("-", 1)[1]) for p in walls if p.startswith("viewport-cold-")}):
         cold_w, warm_w = walls["viewport-cold-%d" % z], walls["viewport-warm-%d" % z]
         tiles = [r for r in req["viewport-cold-%d" % z]]
         n_tiles = len(tiles) // len(cold_w)
         metas = len({(r[1] // 4, r[2] // 4) for r in tiles})
-        print("| %d | %d | %d | %.2f (%.2f-%.2f) | %.3f (%.3f-%.3f) |" % (
-            z, n_tiles, metas, med(cold_w), min(cold_w), max(cold_w), med(warm_w), min(warm_w), max(warm_w)))
+        disk_w = walls.get("viewport-disk-%d" % z)
+        disk = "%.3f (%.3f-%.3f)" % (med(disk_w), min(disk_w), max(disk_w)) if disk_w else "-"
+        print("| %d | %d | %d | %.2f (%.2f-%.2f) | %.3f (%.3f-%.3f) | %s |" % (
+            z, n_tiles, metas, med(cold_w), min(cold_w), max(cold_w), med(warm_w), min(warm_w), max(warm_w),
+            disk))
     print()
 
     print("Server counters (status: metatiles drawn, their drawing ms, tiles from memory, cache bytes) and the")

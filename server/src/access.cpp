@@ -5,6 +5,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 
 #include "http_errors.hpp"
 #include "listen_address.hpp"
@@ -22,8 +23,11 @@ std::string token_of(const httplib::Request& req) {
   return "";
 }
 
+// Single drawings: those made on screen and the sketches read from sheets and files.
 bool is_drawings_path(const std::string& path) {
-  return path == "/api/tekeningen" || path.starts_with("/api/tekeningen/");
+  for (const std::string_view base : {"/api/tekeningen", "/api/schetsen"})
+    if (path == base || (path.starts_with(base) && path[base.size()] == '/')) return true;
+  return false;
 }
 
 }  // namespace

@@ -26,7 +26,8 @@ class Access {
   const std::string& token() const { return token_; }  // "" when open
 
   // Whether this request needs the token: a write (any method but GET, HEAD, OPTIONS) under
-  // /api/, or any request for drawings (/api/tekeningen, /api/tekeningen/S17).
+  // /api/, or any request for single drawings (/api/tekeningen, /api/tekeningen/S17, and the
+  // sketches read from sheets: /api/schetsen, /api/schetsen/S17/...).
   static bool needs_token(const httplib::Request& req);
 
   // Whether the request comes from the operator's side: the server is open, or the request

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "http_errors.hpp"
+#include "provenance_routes.hpp"
 #include "viewer_state.hpp"
 #include "wijkatlas/render/error.hpp"
 
@@ -25,8 +26,9 @@ bool is_known_path(const std::string& path) {
   static const std::regex known(
       std::string("/api/lagen|/api/zoek|/api/status|/api/sessies|/api/"
                   "overlap|/api/plekken|/api/indicator|/api/sinds|/api/aanwijzen/straten|"
-                  "/api/aanwijzen/plekken|/api/bladen|") +
-      tile_pattern + "|" + layer_pattern);
+                  "/api/aanwijzen/plekken|/api/bladen|/api/schetsen|") +
+      tile_pattern + "|" + layer_pattern + "|" + sketch_pattern + "|" + crop_pattern + "|" +
+      spot_history_pattern);
   return std::regex_match(path, known);
 }
 
@@ -121,6 +123,7 @@ void add_routes(httplib::Server& http, ViewerState& state) {
     const TileService::Stats s = state.tiles->stats();
     res.set_content(nlohmann::json{{"tegels",
                                     {{"uit_geheugen", s.hits},
+                                     {"van_schijf", s.disk_hits},
                                      {"metategels_getekend", s.metatiles},
                                      {"tekentijd_ms", s.render_ms},
                                      {"geheugen_bytes", s.cached_bytes}}}}

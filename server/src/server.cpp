@@ -12,6 +12,7 @@
 #include "listen_address.hpp"
 #include "place_routes.hpp"
 #include "print_routes.hpp"
+#include "provenance_routes.hpp"
 #include "resident_routes.hpp"
 #include "since_routes.hpp"
 #include "viewer_state.hpp"
@@ -82,6 +83,7 @@ struct Server::Impl {
         }));
     add_drawing_routes(http, *drawings);
     add_resident_routes(http, *drawings, access);
+    add_provenance_routes(http, *drawings, access);
     add_since_routes(http, *drawings, state->initiatives, access);
     add_place_routes(http, state->picker);
     add_print_routes(http, *print);

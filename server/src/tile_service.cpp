@@ -11,9 +11,14 @@ namespace wijkatlas::server {
 
 TileService::TileService(const std::optional<std::filesystem::path>& extract,
                          const geo::BaseMapCacheOptions& cache, std::size_t cache_bytes,
-                         std::size_t painters, geo::Reporter& reporter)
+                         std::size_t painters,
+                         const std::optional<std::filesystem::path>& disk_root,
+                         geo::Reporter& reporter)
     : reporter_(reporter), cache_(cache_bytes) {
   if (extract) basemap_.emplace(*extract, cache, reporter);
+  if (disk_root)
+    disk_.emplace(*disk_root, tile_version(basemap_ ? basemap_->content_sha256() : "", {}),
+                  reporter);
   for (std::size_t i = 0; i < std::max<std::size_t>(1, painters); ++i)
     painters_.emplace_back([this](std::stop_token stop) { paint(stop); });
 }
@@ -23,6 +28,13 @@ TileBytes TileService::tile(const render::TileCoord& tile) {
   if (TileBytes hit = cache_.find(tile)) {
     ++hits_;
     return hit;
+  }
+  if (disk_) {
+    if (TileBytes kept = disk_->find(tile)) {
+      ++disk_hits_;
+      cache_.put(tile, kept);
+      return kept;
+    }
   }
   return render(tile);
 }
@@ -66,7 +78,7 @@ void TileService::paint(std::stop_token stop) {
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     lock.lock();
-    job->tiles = std::move(tiles);
+    job->tiles = tiles;
     job->error = error;
     job->done = true;
     in_flight_.erase(grid_key(job->meta.z, job->meta.x, job->meta.y));
@@ -76,6 +88,12 @@ void TileService::paint(std::stop_token stop) {
       render_ms_ += ms;
     }
     drawn_.notify_all();
+    if (disk_ && !tiles.empty()) {
+      // Kept for the next run once the requests waiting for them have their tiles.
+      lock.unlock();
+      for (const auto& [coord, png] : tiles) disk_->put(coord, *png);
+      lock.lock();
+    }
     if (painting_ == 0 && queue_.empty()) {
       // The drawing memory (4 MB surfaces, the features read) is free now: give it back once a
       // burst of metatiles is over, not after each (faulting it in again slowed a viewport by a
@@ -105,6 +123,7 @@ std::vector<std::pair<render::TileCoord, TileBytes>> TileService::draw(
 TileService::Stats TileService::stats() const {
   Stats s;
   s.hits = hits_;
+  s.disk_hits = disk_hits_;
   s.cached_bytes = cache_.bytes();
   const std::lock_guard lock(render_mutex_);
   s.metatiles = metatiles_;

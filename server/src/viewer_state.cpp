@@ -69,9 +69,16 @@ std::unique_ptr<ViewerState> load_viewer_state(const ServerOptions& options,
     reporter.warn("geen OSM-extract in " + data_dir.string() +
                   "/osm: tegels zonder basiskaart (datasets/fetch.sh haalt hem op)");
   AreaSearch search(h);
-  auto tiles =
-      std::make_unique<TileService>(extract, geo::BaseMapCacheOptions{options.cache_dir},
-                                    options.tile_cache_bytes, options.tile_painters, reporter);
+  std::optional<std::filesystem::path> tile_dir;
+  if (options.tiles_on_disk) {
+    const std::filesystem::path root = options.cache_dir.empty()
+                                           ? geo::default_cache_dir()
+                                           : std::filesystem::path(options.cache_dir);
+    if (!root.empty()) tile_dir = root;
+  }
+  auto tiles = std::make_unique<TileService>(extract, geo::BaseMapCacheOptions{options.cache_dir},
+                                             options.tile_cache_bytes, options.tile_painters,
+                                             tile_dir, reporter);
 
   PlacePicker picker{{}, tiles->basemap(), &reporter};
   for (const geo::Area& buurt : h.at(geo::Level::buurt))

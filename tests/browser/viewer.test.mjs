@@ -309,6 +309,31 @@ try {
   check(listed.status === 0 && /probleem\s+vlak/.test(listed.stdout) && /idee\s+punt/.test(listed.stdout),
         `wijkatlas status --sketches toont ze (${listed.stdout.trim().split('\n').slice(-2).join(' | ')})`);
 
+  // Inspect a drawing: where it came from and the statuses a planner gave it (from the command
+  // line), never who gave them.
+  const setStatus = spawnSync(args.wijkatlas, ['status', '--store', storePath, '--set', area.id, 'opgepakt',
+                                               '--note', 'Drempels besproken', '--by', 'Planner Browsertest'],
+                              { encoding: 'utf8' });
+  const areaAt = await page.evaluate((ring) => {
+    const { map, view } = window.wijkatlas;
+    // Near a corner: the point drawn later may lie in the middle, and a click takes it first.
+    const c = [0.85 * ring[0][0] + 0.15 * ring[2][0], 0.85 * ring[0][1] + 0.15 * ring[2][1]];
+    view.setCenter(c);
+    map.renderSync();
+    const [x, y] = map.getPixelFromCoordinate(c);
+    return { x, y };
+  }, area.geometry.coordinates[0]);
+  await settled(page);
+  await map.click({ position: areaAt });
+  await page.waitForFunction((id) => document.getElementById('info-meer').dataset.geladen === id, area.id,
+                             { timeout: 30_000 }).catch(() => {});
+  const provenance = await page.textContent('#info-meer');
+  check(setStatus.status === 0 && provenance.includes('Herkomst') && provenance.includes('getekend op het scherm') &&
+        provenance.includes('Statusgeschiedenis') && provenance.includes('opgepakt') &&
+        provenance.includes('Drempels besproken') && !provenance.includes('Browsertest'),
+        `klik op een tekening toont herkomst en statusgeschiedenis ("${provenance.slice(0, 160)}"; status --set: ${setStatus.status} ${(setStatus.stderr ?? '').trim().slice(0, 200)})`);
+  await page.locator('#info').screenshot({ path: path.join(outDir, '6c_herkomst.png') });
+
   // Two pages move the same point: the second one, based on the old version, gets the conflict;
   // the first one's move stays.
   const other = await context.newPage();
@@ -567,8 +592,10 @@ try {
       features: window.wijkatlas.drawn.getSource().getFeatures().length,
       refused: document.body.dataset.tekeningenGeweigerd,
       message: document.getElementById('teken-melding').textContent,
+      sketchesClosed: document.getElementById('bewoners-schetsen').disabled,
     }));
-    check(seenByPhone.features === 0 && seenByPhone.refused === '401' && /sleutel/.test(seenByPhone.message),
+    check(seenByPhone.features === 0 && seenByPhone.refused === '401' && /sleutel/.test(seenByPhone.message) &&
+          seenByPhone.sketchesClosed,
           `zonder sleutel toont de pagina geen losse tekeningen ("${seenByPhone.message.slice(0, 70)}...")`);
     await keyboardPoint(phone);
     await phone.waitForFunction(() => /sleutel/.test(document.getElementById('teken-melding').textContent) &&

@@ -19,6 +19,7 @@ ServerOptions test_server_options(const std::filesystem::path& dir, const std::s
   o.data_dir = wijkatlas::test::data_dir().string();
   o.web_dir = WIJKATLAS_TEST_WEB_DIR;
   o.threads = 4;
+  o.tiles_on_disk = false;  // a test of the drawing never reads a tile an earlier build drew
   return o;
 }
 

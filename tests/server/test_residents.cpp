@@ -172,6 +172,40 @@ TEST_F(Residents, SpotsShowTheirStatusAndNeverWhoSetIt) {
   }
 }
 
+TEST_F(Residents, ASpotsStatusHistoryIsListedOldestFirstWithoutWhoSetIt) {
+  make_spot_with_status(sketch::Status::in_behandeling, "Gemeente kijkt ernaar");
+  make_spot_with_status(sketch::Status::opgepakt, "Stoep verbreed");
+  const json spots = get("/api/plekken?" + query(), operator_side());
+  ASSERT_EQ(spots["features"].size(), 1u);
+  const std::string id = spots["features"][0]["properties"]["id"];
+  // n = 3: everyone who may see the spot may see what was done with it.
+  for (const auto& headers : {operator_side(), httplib::Headers{}}) {
+    const json answer = get("/api/plekken/" + id + "/geschiedenis?" + query(), headers);
+    EXPECT_EQ(answer["id"], id);
+    const json& history = answer["geschiedenis"];
+    ASSERT_GE(history.size(), 2u);
+    const json& last = history[history.size() - 1];
+    const json& before = history[history.size() - 2];
+    EXPECT_EQ(before["status"], "in behandeling");
+    EXPECT_EQ(before["notitie"], "Gemeente kijkt ernaar");
+    EXPECT_EQ(last["status"], "opgepakt");
+    EXPECT_EQ(last["notitie"], "Stoep verbreed");
+    EXPECT_LE(before["gewijzigd_op"].get<std::string>(), last["gewijzigd_op"].get<std::string>());
+    EXPECT_EQ(answer.dump().find("Jansen"), std::string::npos) << "never who set it";
+  }
+  // Off the operator's side the session must name a place shown there; unknown ids are 404.
+  for (const std::string& path : {"/api/plekken/" + id + "/geschiedenis",
+                                  "/api/plekken/onbekend-P09/geschiedenis?" + query()}) {
+    auto res = client().Get(path);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 404) << path;
+    EXPECT_EQ(json::parse(res->body)["fout"]["code"], "niet_gevonden");
+  }
+  auto unknown = client().Get("/api/plekken/onbekend-P09/geschiedenis", operator_side());
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+}
+
 // The features of a "sinds vorige keer" answer of one kind.
 std::vector<json> of_kind(const json& since, const std::string& kind) {
   std::vector<json> out;

@@ -18,6 +18,7 @@ import Stroke from 'ol/style/Stroke.js';
 import CircleStyle from 'ol/style/Circle.js';
 import { hexWithAlpha } from './symbols.js';
 import { withToken } from './access.js';
+import { sketchDetails } from './provenance.js';
 
 // The markers' colours on the sheets (red, green, blue), as Okabe–Ito's colour-blind-safe tones.
 export const categories = {
@@ -62,6 +63,8 @@ function catalogueEntry() {
       { naam: 'versie', label: 'Versie' },
     ],
     bron: 'getekend op het scherm (wijkatlas serve)',
+    // Where it came from and the statuses it was given, once the store has it.
+    meer: async (feature) => (feature.get('id') ? sketchDetails(feature.get('id')) : []),
   };
 }
 

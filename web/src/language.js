@@ -129,6 +129,19 @@ const words = {
   'in behandeling': 'in progress',
   opgepakt: 'taken up',
   'geen actie': 'no action',
+  'Schetsen van bladen, een voor een': 'Sketches from sheets, one by one',
+  'Schets van een blad': 'Sketch from a sheet',
+  'Alleen op het scherm van de begeleider': "Only on the facilitator's screen",
+  Herkomst: 'Provenance',
+  Bron: 'Source',
+  Zekerheid: 'Certainty',
+  '(geen blad)': '(no sheet)',
+  'foto van een blad': 'photo of a sheet',
+  'scan van een blad': 'scan of a sheet',
+  'digitale tekening': 'digital drawing',
+  'getekend op het scherm': 'drawn on screen',
+  Statusgeschiedenis: 'Status history',
+  'Nog geen status gegeven.': 'No status given yet.',
 };
 
 // Texts with numbers or names in them.
@@ -143,6 +156,8 @@ const patterns = [
   [/^huidige schaal \((.*)\)$/, (m) => `current scale (${m[1]})`],
   [/^Stille ronde: (\d+) nieuwe tekening(?:en)? wacht(?:en)? op onthullen\.$/,
     (m) => `Silent round: ${m[1]} new drawing${m[1] === '1' ? '' : 's'} waiting to be revealed.`],
+  [/^(.*?): (nieuw|in behandeling|opgepakt|geen actie)( · .*)?$/,
+    (m) => `${m[1]}: ${english(m[2])}${(m[3] ?? '').replace(' · initiatief ', ' · initiative ')}`],
   [/^(\d+) van N$/, (m) => `${m[1]} of N`],
   [/^bij (.*)$/, (m) => `near ${m[1]}`],
   [/^© OpenStreetMap-bijdragers(.*)$/, (m) => `© OpenStreetMap contributors${m[1]}`],

@@ -10,8 +10,10 @@ import Style from 'ol/style/Style.js';
 import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
 import Text from 'ol/style/Text.js';
-import { areaStyle, areaSwatch, lineSwatch } from './symbols.js';
-import { getJson } from './access.js';
+import CircleStyle from 'ol/style/Circle.js';
+import { areaStyle, areaSwatch, hexWithAlpha, lineSwatch } from './symbols.js';
+import { sketchDetails, spotHistory } from './provenance.js';
+import { getJson, withToken } from './access.js';
 import { categories } from './draw.js';
 
 const format = new GeoJSON({ dataProjection: 'EPSG:28992', featureProjection: 'EPSG:28992' });
@@ -30,7 +32,7 @@ function countsEntry() {
   };
 }
 
-function spotsEntry() {
+function spotsEntry(sessionOf) {
   return {
     id: 'plekken',
     titel: 'Plek',
@@ -44,8 +46,42 @@ function spotsEntry() {
       { naam: 'gewijzigd_op', label: 'Gewijzigd op' },
     ],
     bron: 'tekeningen van bewoners',
+    meer: (feature) => spotHistory(feature.get('id'), sessionOf()),
   };
 }
+
+// One by one, for the operator: what each sheet's reader found, with where it came from.
+function sketchesEntry() {
+  return {
+    id: 'schetsen',
+    titel: 'Schets van een blad',
+    velden: [
+      { naam: 'id', label: 'Kenmerk' },
+      { naam: 'categorie_tekst', label: 'Categorie' },
+      { naam: 'soort', label: 'Soort' },
+      { naam: 'sessie', label: 'Sessie' },
+      { naam: 'status', label: 'Status' },
+      { naam: 'notitie', label: 'Wat is er gedaan' },
+    ],
+    bron: 'projectopslag (gelezen bladen)',
+    meer: (feature) => sketchDetails(feature.get('id')),
+  };
+}
+
+function sketchStyleOf(colour) {
+  return new Style({
+    stroke: new Stroke({ color: colour, width: 2 }),
+    fill: new Fill({ color: hexWithAlpha(colour, 0.2) }),
+    image: new CircleStyle({
+      radius: 6,
+      fill: new Fill({ color: colour }),
+      stroke: new Stroke({ color: '#ffffff', width: 2 }),
+    }),
+  });
+}
+const sketchStyles = Object.fromEntries(
+  Object.entries(categories).map(([c, { kleur }]) => [c, sketchStyleOf(kleur)]),
+);
 
 function sheetsEntry() {
   return {
@@ -130,7 +166,18 @@ export function enableResidents(panel) {
   });
   counts.set('catalogus', countsEntry());
   const spots = new VectorLayer({ source: new VectorSource(), style: spotStyle, zIndex: 16 });
-  spots.set('catalogus', spotsEntry());
+  const session = panel.querySelector('#bewoners-sessie');
+  spots.set(
+    'catalogus',
+    spotsEntry(() => session.value),
+  );
+  const sketches = new VectorLayer({
+    source: new VectorSource(),
+    style: (feature) => sketchStyles[feature.get('categorie')] ?? sketchStyles.probleem,
+    zIndex: 15,
+    visible: false,
+  });
+  sketches.set('catalogus', sketchesEntry());
   const sheets = new VectorLayer({
     source: new VectorSource(),
     style: sheetStyle,
@@ -139,7 +186,6 @@ export function enableResidents(panel) {
   });
   sheets.set('catalogus', sheetsEntry());
 
-  const session = panel.querySelector('#bewoners-sessie');
   const category = panel.querySelector('#bewoners-categorie');
   const showCounts = panel.querySelector('#bewoners-samen');
   const showSpots = panel.querySelector('#bewoners-plekken');
@@ -150,6 +196,8 @@ export function enableResidents(panel) {
   const showSheets = panel.querySelector('#bewoners-bladen');
   const sheetsLegend = panel.querySelector('#bewoners-bladen-legenda');
   showSheets.addEventListener('change', () => sheets.setVisible(showSheets.checked));
+  const showSketches = panel.querySelector('#bewoners-schetsen');
+  showSketches.addEventListener('change', () => sketches.setVisible(showSketches.checked));
 
   let paused = false; // a silent round: the layer waits until the drawings are revealed
 
@@ -202,8 +250,28 @@ export function enableResidents(panel) {
       sheetsLegend.append(li);
     }
     parts.push(`${printed.gedrukt} bladen gedrukt, ${printed.teruggekomen} terug`);
+    await loadSketches();
     message.textContent = `${parts.join('; ')}.`;
     panel.dataset.geladen = `${session.value}|${category.value}`;
+  }
+
+  // Single sketches are the operator's: other devices are refused (401/403) and are told so.
+  async function loadSketches() {
+    sketches.getSource().clear();
+    const q = new URLSearchParams({ sessie: session.value });
+    const res = await fetch(`/api/schetsen?${q}`, { headers: withToken() });
+    if (res.status === 401 || res.status === 403) {
+      showSketches.disabled = true;
+      showSketches.checked = false;
+      sketches.setVisible(false);
+      showSketches.parentElement.title = 'Alleen op het scherm van de begeleider';
+      return;
+    }
+    const answer = await res.json();
+    if (!res.ok) throw new Error(answer?.fout?.bericht ?? `HTTP ${res.status}`);
+    for (const f of answer.features)
+      f.properties.categorie_tekst = categories[f.properties.categorie]?.label ?? f.properties.categorie;
+    sketches.getSource().addFeatures(format.readFeatures(answer));
   }
 
   function reload() {
@@ -231,5 +299,5 @@ export function enableResidents(panel) {
   const pause = (on) => {
     paused = on;
   };
-  return { layers: [counts, spots, sheets], loaded, reload, pause };
+  return { layers: [counts, sketches, spots, sheets], loaded, reload, pause };
 }

@@ -97,6 +97,7 @@ fs::path default_cache_dir() {
 
 struct PreparedBaseMap::Impl {
   fs::path extract;
+  std::string sha256;
   fs::path cache_file;
   std::optional<PreparedFile> prepared;  // nullopt: read the extract directly
 };
@@ -105,7 +106,8 @@ PreparedBaseMap::PreparedBaseMap(const fs::path& extract, const BaseMapCacheOpti
                                  Reporter& reporter)
     : impl_(std::make_unique<Impl>()) {
   impl_->extract = fs::absolute(extract).lexically_normal();
-  const std::string sha256 = sha256_file(extract);
+  impl_->sha256 = sha256_file(extract);
+  const std::string& sha256 = impl_->sha256;
   const fs::path dir = options.directory.empty() ? default_cache_dir() : options.directory;
   const auto read_directly = [&](const std::string& why) {
     reporter.warn(why + ": the base map is read from " + extract.string() +
@@ -179,6 +181,9 @@ std::vector<Landmark> PreparedBaseMap::landmarks(const Box& extent, Reporter& re
 
 const fs::path& PreparedBaseMap::extract() const {
   return impl_->extract;
+}
+const std::string& PreparedBaseMap::content_sha256() const {
+  return impl_->sha256;
 }
 const fs::path& PreparedBaseMap::cache_file() const {
   return impl_->cache_file;

@@ -259,7 +259,8 @@ struct ServeOptions {
   std::string data_dir;
   std::string cache_dir;
   std::string registry;
-  std::string web_dir;  // the page and its bundle; empty: web/ beside the program
+  std::string web_dir;         // the page and its bundle; empty: web/ beside the program
+  bool no_disk_tiles = false;  // true: drawn tiles are not kept in the cache directory
 };
 // Prints the address once it listens ("wijkatlas serve: http://127.0.0.1:8080/").
 void run_serve(const ServeOptions& options, geo::Reporter& reporter, std::ostream& out);

@@ -12,6 +12,7 @@
 // extent, with a warning.
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "wijkatlas/geo/basemap.hpp"
@@ -49,6 +50,8 @@ class PreparedBaseMap {
   // points (LandmarkCollector), duplicates dropped over the whole extract.
   std::vector<Landmark> landmarks(const Box& extent, Reporter& reporter) const;
 
+  // The extract's content (SHA-256, hex): what everything drawn from it may be keyed by.
+  const std::string& content_sha256() const;
   const std::filesystem::path& extract() const;
   // The cache file read from; empty when the extract is read directly.
   const std::filesystem::path& cache_file() const;

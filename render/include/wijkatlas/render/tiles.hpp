@@ -30,6 +30,10 @@ std::vector<TileCoord> tiles_of(const TileGrid& grid, const Metatile& meta);
 // The ground a metatile covers, and with `buffer_px` pixels more on every side.
 geo::Box metatile_box(const TileGrid& grid, const Metatile& meta, double buffer_px = 0);
 
+// The tiles' look: raise it whenever what render_metatile draws changes (style, painters, label
+// rules), so that tiles kept on disk by an earlier build are drawn again.
+inline constexpr int tile_style_version = 1;
+
 struct TileStyle {
   double label_scale = 1.25;  // street names read on a screen across a room
   Language language = Language::nl;

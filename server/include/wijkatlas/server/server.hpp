@@ -18,7 +18,7 @@ struct ServerOptions {
   int port = 8080;                 // 0: any free port (tests)
   std::string store;               // the project store; created when missing
   std::string data_dir;            // empty: geo::resolve_data_dir()
-  std::string cache_dir;           // prepared base maps; empty: geo::default_cache_dir()
+  std::string cache_dir;           // prepared base maps and tiles; empty: geo::default_cache_dir()
   std::string registry;            // initiatives; empty: examples/initiatieven_arnhem_oost.csv
   std::filesystem::path web_dir;   // index.html, the bundle (app.js, app.css)
 
@@ -38,6 +38,8 @@ struct ServerOptions {
   // once (one per core of a laptop with two).
   std::size_t tile_cache_bytes = 128u << 20;
   std::size_t tile_painters = 2;
+  // Tiles also kept on disk (in the cache directory, per base map and style) for the next run.
+  bool tiles_on_disk = true;
 };
 
 class Server {
