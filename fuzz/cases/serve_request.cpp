@@ -29,19 +29,22 @@ void check_print_definition(const nlohmann::json& body) {
     return;  // refused, as it should be
   }
   const server::PrintSources sources{"/tmp/project.gpkg", "/tmp/initiatieven.csv", true, "", ""};
-  // Every layer a session's drawings bring: points and areas of each category.
-  std::vector<store::Drawing> drawings;
+  // Every layer a session's drawings and spots bring: each kind of each category.
+  server::PrintContent full;
   for (const sketch::InkCategory c : sketch::ink_categories) {
-    for (const sketch::MarkKind kind : {sketch::MarkKind::point, sketch::MarkKind::area}) {
+    for (const sketch::MarkKind kind :
+         {sketch::MarkKind::point, sketch::MarkKind::line, sketch::MarkKind::area}) {
       store::Drawing d;
       d.category = c;
       d.kind = kind;
-      drawings.push_back(d);
+      full.drawings.push_back(d);
     }
+    sketch::SpotRecord spot;
+    spot.category = c;
+    full.spots.push_back(spot);
   }
-  for (const auto* session : {&drawings, static_cast<std::vector<store::Drawing>*>(nullptr)}) {
-    const std::string toml = server::map_definition_toml(
-        view, sources, session ? *session : std::vector<store::Drawing>{});
+  for (const server::PrintContent& content : {full, server::PrintContent{}}) {
+    const std::string toml = server::map_definition_toml(view, sources, content);
     try {
       render::parse_map_definition(toml, "afdruk.toml");
     } catch (const wijkatlas::error& e) {

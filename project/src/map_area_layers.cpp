@@ -183,6 +183,11 @@ render::MapLayer layer_from_features(const geo::Layer& data, const render::Layer
   render::AreaLayer layer = styled_area_layer(l);
   layer.attribution = l.attribution.value_or(is_cbs ? cbs_attribution : "");
   for (const geo::Feature& f : data.features) {
+    // Lines (what residents drew as lines) are stroked with the outline; never classed.
+    if (const auto* lines = std::get_if<geo::MultiLineString>(&f.geometry)) {
+      if (!layer.choropleth) layer.lines.push_back(*lines);
+      continue;
+    }
     const auto* polygons = std::get_if<geo::MultiPolygon>(&f.geometry);
     if (polygons == nullptr) continue;
     layer.shapes.push_back(*polygons);
@@ -193,7 +198,8 @@ render::MapLayer layer_from_features(const geo::Layer& data, const render::Layer
       layer.choropleth->values.push_back(v <= -99999990 ? no_data : v);
     }
   }
-  if (layer.shapes.empty()) fail("source", data.source + " has no polygons");
+  if (layer.shapes.empty() && layer.lines.empty())
+    fail("source", data.source + " has no polygons or lines");
   return layer;
 }
 

@@ -16,6 +16,8 @@
 #include "wijkatlas/project/area_store.hpp"
 #include "wijkatlas/project/base_map_under.hpp"
 #include "wijkatlas/project/map_area_layers.hpp"
+#include "wijkatlas/project/overlap.hpp"
+#include "wijkatlas/project/overlap_map.hpp"
 #include "wijkatlas/project/sheet_landmarks.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/map_plan.hpp"
@@ -116,28 +118,30 @@ class Resolver {
     spec.extent = extent();
     if (def_.inset) spec.inset = inset(*def_.inset);
     // Thematic layers first: the base map is read only for the ground the frame shows.
-    std::vector<std::optional<render::MapLayer>> layers(def_.layers.size());
+    // A definition's layer makes one layer of the spec, an overlap one per class, landmarks none.
+    std::vector<std::vector<render::MapLayer>> made(def_.layers.size());
     for (std::size_t i = 0; i < def_.layers.size(); ++i) {
-      const LayerType type = def_.layers[i].type;
-      if (type != LayerType::basemap && type != LayerType::landmarks)
-        layers[i] = thematic(def_.layers[i]);
+      const LayerDefinition& l = def_.layers[i];
+      if (l.type == LayerType::overlap)
+        made[i] = overlap(l);
+      else if (l.type != LayerType::basemap && l.type != LayerType::landmarks)
+        made[i].push_back(thematic(l));
     }
-    for (std::size_t i = 0; i < def_.layers.size(); ++i) {
-      if (layers[i]) spec.layers.push_back(std::move(*layers[i]));
-    }
+    for (std::vector<render::MapLayer>& layers : made)
+      for (render::MapLayer& layer : layers) spec.layers.push_back(std::move(layer));
     std::optional<geo::Box> ground;
-    std::size_t landmark_layers = 0;  // before index i; they are not in spec.layers
-    for (std::size_t i = 0; i < def_.layers.size(); ++i) {
+    std::size_t before = 0;  // spec layers made from the definition's layers before index i
+    for (std::size_t i = 0; i < def_.layers.size(); before += made[i].size(), ++i) {
       const LayerType type = def_.layers[i].type;
       if (type != LayerType::basemap && type != LayerType::landmarks) continue;
       if (!ground) ground = frame_ground(spec, def_.layers[i]);
       if (type == LayerType::landmarks) {
         spec.landmarks = landmarks(def_.layers[i], *ground);
-        ++landmark_layers;
         continue;
       }
       // Every other layer before index i is in place, so this is its place in drawing order.
-      const std::size_t at = i - landmark_layers;
+      const std::size_t at = before;
+      ++before;  // the base map itself
       spec.layers.insert(spec.layers.begin() + static_cast<std::ptrdiff_t>(at),
                          basemap(def_.layers[i], *ground));
     }
@@ -245,6 +249,38 @@ class Resolver {
     };
     return layer_from_features(data, l, path.string().find("/cbs/") != std::string::npos,
                                fail_layer);
+  }
+
+  // Residents' drawings of a store counted as "n van N", one layer per class (the overlap
+  // map's classes and colours), places fewer than min_sheets drew left out. Nothing drawn yet:
+  // no layers, with a warning.
+  std::vector<render::MapLayer> overlap(const LayerDefinition& l) {
+    std::optional<store::ProjectStore> own;
+    if (!l.source.empty()) {
+      own.emplace(store::ProjectStore::open(find_source(l).string()));
+    } else if (state_.store_location.empty()) {
+      fail(l, "source", "an overlap layer needs a project store: give source or draw with a store");
+    }
+    store::ProjectStore& store = own ? *own : state_.opened_store();
+    OverlapRequest request;
+    request.category = l.sketch_category;
+    request.session = l.session;
+    request.counts_only = true;
+    request.density_sigma_m = 0;
+    std::optional<OverlapResult> result;
+    try {
+      result = project::overlap(store, request, reporter_);
+    } catch (const data_error& e) {
+      reporter_.warn(def_.file.string() + ": " + l.key + ": " + e.what());
+      return {};
+    }
+    const std::vector<CountedShape> shapes = counted_shapes(*result, l.min_sheets);
+    const std::string prefix = (l.legend.empty() ? std::string("Samen getekend") : l.legend) + ": ";
+    std::vector<render::MapLayer> out;
+    for (render::AreaLayer& layer :
+         overlap_class_layers(shapes, prefix, l.attribution.value_or("tekeningen van bewoners")))
+      out.emplace_back(std::move(layer));
+    return out;
   }
 
   // The project store's initiatives instead of the layer's file: the team's registry.

@@ -42,6 +42,29 @@ std::vector<OverlapClass> overlap_classes(std::int32_t max_n) {
   return out;
 }
 
+std::vector<render::AreaLayer> overlap_class_layers(const std::vector<CountedShape>& shapes,
+                                                    const std::string& legend_prefix,
+                                                    const std::string& attribution) {
+  std::int32_t max_n = 0;
+  for (const auto& s : shapes) max_n = std::max(max_n, s.n);
+  const std::vector<OverlapClass> classes = overlap_classes(max_n);
+  std::vector<render::AreaLayer> out;
+  // Highest n drawn first: the faces are disjoint, and the legend (top layer first) then reads
+  // 1, 2, 3... from the top.
+  for (std::size_t c = classes.size(); c-- > 0;) {
+    render::AreaLayer layer;
+    layer.legend_title = legend_prefix + classes[c].legend;
+    layer.attribution = attribution;
+    layer.fill = classes[c].colour;
+    layer.outline = {classes[c].colour, 0.05};
+    for (const auto& s : shapes) {
+      if (s.n >= classes[c].low && s.n <= classes[c].high) layer.shapes.push_back(s.shape);
+    }
+    out.push_back(std::move(layer));
+  }
+  return out;
+}
+
 render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes,
                                  const geo::AreaHierarchy* areas, const OverlapMapText& text) {
   render::MapSpec spec;
@@ -53,10 +76,8 @@ render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes,
   spec.date = text.date;
   spec.extent.limits = {1'000, 50'000};
 
-  std::int32_t max_n = 0;
   std::optional<geo::Box> box;
   for (const auto& s : shapes) {
-    max_n = std::max(max_n, s.n);
     const auto b = boost::geometry::return_envelope<geo::Box>(s.shape);
     if (box)
       boost::geometry::expand(*box, b);
@@ -71,21 +92,11 @@ render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes,
   const double half_h = std::max(300.0, (box->max_corner().y() - box->min_corner().y()) / 2);
   spec.extent.fit = geo::Box({cx - half_w, cy - half_h}, {cx + half_w, cy + half_h});
 
-  const std::vector<OverlapClass> classes = overlap_classes(max_n);
-  // Highest n drawn first: the faces are disjoint, and the legend (top layer first) then reads
-  // 1, 2, 3... from the top.
-  for (std::size_t c = classes.size(); c-- > 0;) {
-    render::AreaLayer layer;
-    layer.legend_title = classes[c].legend;
-    layer.attribution =
-        text.language == render::Language::nl ? "tekeningen van bewoners" : "residents' drawings";
-    layer.fill = classes[c].colour;
-    layer.outline = {classes[c].colour, 0.05};
-    for (const auto& s : shapes) {
-      if (s.n >= classes[c].low && s.n <= classes[c].high) layer.shapes.push_back(s.shape);
-    }
+  for (render::AreaLayer& layer :
+       overlap_class_layers(shapes, "",
+                            text.language == render::Language::nl ? "tekeningen van bewoners"
+                                                                  : "residents' drawings"))
     spec.layers.emplace_back(std::move(layer));
-  }
   if (areas != nullptr) {
     render::AreaLayer buurten;
     buurten.attribution = "CBS, Kadaster";

@@ -18,12 +18,13 @@ std::string definition_of(PrintService& p, const httplib::Request& req) {
       throw request_error("cijfers", "de laag " + view.figures->layer + " heeft geen cijfer '" +
                                          view.figures->measure + "'");
   }
-  std::vector<store::Drawing> drawings;
-  if (!view.session.empty()) {
+  PrintContent content;
+  {
     const std::lock_guard lock(p.drawings.mutex);
-    drawings = p.drawings.store.drawings(view.session);
+    if (!view.session.empty()) content.drawings = p.drawings.store.drawings(view.session);
+    if (view.spots_session) content.spots = p.drawings.store.spots(*view.spots_session);
   }
-  return map_definition_toml(view, p.sources, drawings);
+  return map_definition_toml(view, p.sources, content);
 }
 
 }  // namespace

@@ -86,12 +86,14 @@ std::string paper_word(const json& body) {
 // The screen's colours of the drawings (web/src/draw.js), on paper.
 struct DrawnStyle {
   const char* category;
+  const char* label;
   const char* legend;
   const char* colour;
 };
-constexpr DrawnStyle drawn_styles[] = {{"probleem", "Getekend: probleem", "#d55e00"},
-                                       {"fijne_plek", "Getekend: fijne plek", "#009e73"},
-                                       {"idee", "Getekend: idee", "#0072b2"}};
+constexpr DrawnStyle drawn_styles[] = {
+    {"probleem", "probleem", "Getekend: probleem", "#d55e00"},
+    {"fijne_plek", "fijne plek", "Getekend: fijne plek", "#009e73"},
+    {"idee", "idee", "Getekend: idee", "#0072b2"}};
 
 }  // namespace
 
@@ -120,6 +122,20 @@ PrintFigures figures(const json& f) {
   if (!classes.is_number_integer() || classes.get<int>() < 2 || classes.get<int>() > 7)
     bad("cijfers", "Kies 2 tot en met 7 klassen.");
   out.classes = classes.get<int>();
+  return out;
+}
+
+// "samen_getekend": {sessie, categorie}, checked as /api/overlap checks them.
+PrintOverlap overlap_of(const json& o) {
+  if (!o.is_object()) bad("samen_getekend", "'samen_getekend' is {sessie, categorie}.");
+  PrintOverlap out;
+  out.session = support::trim(text_of(o, "sessie", ""));
+  if (out.session.size() > 200)
+    bad("samen_getekend", "De sessienaam is te lang (hoogstens 200 tekens).");
+  out.category = text_of(o, "categorie", "probleem");
+  if (out.category != "probleem" && out.category != "fijne_plek" && out.category != "idee" &&
+      out.category != "alle")
+    bad("samen_getekend", "Kies de categorie probleem, fijne_plek, idee of alle.");
   return out;
 }
 
@@ -163,11 +179,22 @@ PrintView print_view(const json& body) {
   if (v.title.empty()) v.title = "Kaart van de bijeenkomst";
   if (const auto f = body.find("cijfers"); f != body.end() && !f->is_null())
     v.figures = figures(*f);
+  if (const auto together = body.find("samen_getekend");
+      together != body.end() && !together->is_null())
+    v.overlap = overlap_of(*together);
+  if (const auto spots = body.find("plekken"); spots != body.end() && !spots->is_null()) {
+    if (!spots->is_object()) bad("plekken", "'plekken' is {sessie}.");
+    const std::string session = support::trim(text_of(*spots, "sessie", ""));
+    if (session.empty()) bad("plekken", "Plekken horen bij een sessie: geef 'sessie'.");
+    if (session.size() > 200) bad("plekken", "De sessienaam is te lang (hoogstens 200 tekens).");
+    v.spots_session = session;
+  }
   return v;
 }
 
 std::string map_definition_toml(const PrintView& v, const PrintSources& s,
-                                const std::vector<store::Drawing>& drawings) {
+                                const PrintContent& content) {
+  const std::vector<store::Drawing>& drawings = content.drawings;
   const auto drawn = [&](sketch::MarkKind kind, const char* category) {
     return std::any_of(drawings.begin(), drawings.end(), [&](const store::Drawing& d) {
       return d.kind == kind && (!category || sketch::to_string(d.category) == category);
@@ -214,14 +241,39 @@ std::string map_definition_toml(const PrintView& v, const PrintSources& s,
     t << "\n[[layer]]\ntype = \"areas\"\nlevel = \"programma\"\nfill = \"#7fb3d5\"\n"
       << "fill_opacity = 0.25\noutline = \"#1f4e79\"\noutline_width_mm = 0.8\nlabel = \"naam\"\n"
       << "label_size_pt = 11\nlegend = \"Programmawijken\"\n";
+  // What residents drew together, as the operator's screen shows it (every place, n >= 1): the
+  // paper goes on the same table as the beamer.
+  if (v.overlap)
+    t << "\n[[layer]]\ntype = \"overlap\"\nsource = " << quoted(s.store)
+      << "\nsession = " << quoted(v.overlap->session)
+      << "\nsketch_category = " << quoted(v.overlap->category)
+      << "\nmin_sheets = 1\nlegend = \"Samen getekend\"\n";
+  // The session's spots outlined in their category's colour, wider than a drawing's outline (the
+  // screen dashes them; the map definition has no dashes).
+  if (v.spots_session)
+    for (const DrawnStyle& d : drawn_styles) {
+      const bool any = std::any_of(content.spots.begin(), content.spots.end(), [&](const auto& p) {
+        return sketch::to_string(p.category) == d.category;
+      });
+      if (!any) continue;
+      t << "\n[[layer]]\ntype = \"areas\"\nsource = " << quoted(s.store)
+        << "\nsource_layer = \"spots\"\nwhere = "
+        << quoted("session = " + sql(*v.spots_session) + " AND category = " + sql(d.category))
+        << "\nfill = \"none\"\noutline = " << quoted(d.colour)
+        << "\noutline_width_mm = 1.2\nlegend = " << quoted(std::string("Plek: ") + d.label)
+        << "\nattribution = \"tekeningen van bewoners\"\n";
+    }
   if (on("tekeningen") && !v.session.empty()) {
     const std::string of_session = "source = " + sql(store::screen_channel) +
                                    " AND superseded = 0 AND session = " + sql(v.session);
+    // Areas and lines of a category in one layer: areas filled as on the screen, lines stroked
+    // in the same colour (a layer of lines only has a line in the legend).
     for (const DrawnStyle& d : drawn_styles) {
-      if (!drawn(sketch::MarkKind::area, d.category)) continue;
+      if (!drawn(sketch::MarkKind::area, d.category) && !drawn(sketch::MarkKind::line, d.category))
+        continue;
       t << "\n[[layer]]\ntype = \"areas\"\nsource = " << quoted(s.store)
         << "\nsource_layer = \"sketches\"\nwhere = "
-        << quoted(of_session + " AND kind = 'vlak' AND category = " + sql(d.category))
+        << quoted(of_session + " AND kind IN ('vlak', 'lijn') AND category = " + sql(d.category))
         << "\nfill = " << quoted(d.colour) << "\nfill_opacity = 0.3\noutline = " << quoted(d.colour)
         << "\noutline_width_mm = 0.8\nlegend = " << quoted(d.legend)
         << "\nattribution = \"scherm\"\n";

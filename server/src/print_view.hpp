@@ -13,6 +13,7 @@
 
 #include "wijkatlas/geo/geometry.hpp"
 #include "wijkatlas/geo/reporter.hpp"
+#include "wijkatlas/sketch/status.hpp"
 #include "wijkatlas/store/drawings.hpp"
 
 namespace wijkatlas::server {
@@ -25,6 +26,12 @@ struct PrintFigures {
   int classes = 5;      // 2..7
 };
 
+// "Samen getekend" as the screen shows it: a session's drawings of a category counted.
+struct PrintOverlap {
+  std::string session;                // "": every session
+  std::string category = "probleem";  // probleem, fijne_plek, idee or alle
+};
+
 struct PrintView {
   geo::Point centre;
   double scale = 10000;  // the denominator, 1:scale
@@ -34,11 +41,14 @@ struct PrintView {
   std::string session;              // the drawings of this session ("": none drawn)
   std::string title;
   std::optional<PrintFigures> figures;
+  std::optional<PrintOverlap> overlap;
+  std::optional<std::string> spots_session;  // the spots of this session ("Plekken")
 };
 
 // Throws request_error naming the field: centrum, schaal (500 .. 250,000), papier, richting,
 // lagen (known ids only), sessie, titel, cijfers ({laag, maat, indeling, klassen} as
-// /api/indicator takes them; whether the measure exists is for the caller to check).
+// /api/indicator takes them; whether the measure exists is for the caller to check),
+// samen_getekend ({sessie, categorie} as /api/overlap takes them), plekken ({sessie}).
 PrintView print_view(const nlohmann::json& body);
 
 struct PrintSources {
@@ -50,12 +60,17 @@ struct PrintSources {
   std::string cache_dir;
 };
 
+// What the store holds of the view's session: the layers that would be empty are left out (a
+// map definition's layer must hold something).
+struct PrintContent {
+  std::vector<store::Drawing> drawings;   // of the view's session
+  std::vector<sketch::SpotRecord> spots;  // of spots_session
+};
+
 // The definition as TOML text: absolute paths to the store and registry, so `wijkatlas map`
-// finds them from any directory. `drawings`: the session's, to leave out the layers that would
-// be empty (a map definition's layer must hold something). Drawn lines are not printed yet: a
-// map definition has no line layers.
+// finds them from any directory.
 std::string map_definition_toml(const PrintView& view, const PrintSources& sources,
-                                const std::vector<store::Drawing>& drawings);
+                                const PrintContent& content);
 
 // The PDF of a definition, through project::prepare_map and render::render_map. `painter` is
 // held while drawing (Cairo and Pango are used from one thread at a time, tiles included).

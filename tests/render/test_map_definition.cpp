@@ -135,6 +135,13 @@ TEST(MapDefinition, MistakesNameFileKeyAndLine) {
        "layer[1].level", 3, "takes a source"},
       {"title without Dutch", "[map]\ntitle = { en = \"Map\" }\n" + with_layer(""), "map.title", 2,
        "Dutch"},
+      {"overlap of an unknown category",
+       "[[layer]]\ntype = \"overlap\"\nsketch_category = \"klacht\"\n", "layer[1].sketch_category",
+       3, "probleem, fijne_plek, idee or alle"},
+      {"overlap without small-number rule", "[[layer]]\ntype = \"overlap\"\nmin_sheets = 0\n",
+       "layer[1].min_sheets", 3, "1 to 1000"},
+      {"session on an areas layer", with_layer("session = \"Tafel\"\n"), "layer[1].session", 4,
+       "unknown key"},
   };
   for (const BadCase& c : cases) {
     try {
@@ -148,6 +155,23 @@ TEST(MapDefinition, MistakesNameFileKeyAndLine) {
           << c.what << ": " << e.what();
     }
   }
+}
+
+// What residents drew together, from a project store: the session, category and k it counts.
+TEST(MapDefinition, AnOverlapLayerNamesItsSessionCategoryAndSmallNumberRule) {
+  const MapDefinition def = parse_map_definition(
+      "[[layer]]\ntype = \"overlap\"\nsource = \"project.gpkg\"\nsession = \"Tafel 3\"\n"
+      "sketch_category = \"idee\"\nmin_sheets = 2\nlegend = \"Samen getekend\"\n"
+      "[[layer]]\ntype = \"overlap\"\n",
+      "kaart.toml");
+  ASSERT_EQ(def.layers.size(), 2u);
+  EXPECT_EQ(def.layers[0].type, LayerType::overlap);
+  EXPECT_EQ(def.layers[0].session, "Tafel 3");
+  EXPECT_EQ(def.layers[0].sketch_category, "idee");
+  EXPECT_EQ(def.layers[0].min_sheets, 2);
+  EXPECT_EQ(def.layers[1].session, "") << "every session";
+  EXPECT_EQ(def.layers[1].sketch_category, "probleem");
+  EXPECT_EQ(def.layers[1].min_sheets, 3) << "published maps leave out places fewer than 3 drew";
 }
 
 // Unbounded work (issue 15): 10^5 layers took 163 s and 10.7 GB before the limit.

@@ -8,8 +8,11 @@
 #include <regex>
 
 #include "command_output.hpp"
+#include "png_reader.hpp"
 #include "server_fixture.hpp"
+#include "wijkatlas/project/session_spots.hpp"
 #include "wijkatlas/render/map_definition.hpp"
+#include "wijkatlas/store/project_store.hpp"
 
 namespace wijkatlas::server::test {
 namespace {
@@ -159,6 +162,118 @@ TEST_F(Print, TheKeyFigureOnTheScreenIsOnThePaperWithItsLegend) {
       "pdftotext -layout " + wijkatlas::test::shell_quoted(pdf.string()) + " -");
   EXPECT_NE(text.find("Bevolkingsdichtheid"), std::string::npos) << "the CBS title as legend";
   EXPECT_NE(text.find("Schaal 1:25.000"), std::string::npos) << text;
+}
+
+// Pixels within a small distance of `colour` (#rrggbb as three numbers).
+int pixels_near(const render::test::RgbImage& image, int r, int g, int b) {
+  int n = 0;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) {
+      const auto c = image.at(x, y);
+      if (std::abs(c.r - r) + std::abs(c.g - g) + std::abs(c.b - b) < 40) ++n;
+    }
+  return n;
+}
+
+TEST_F(Print, ALineDrawnOnScreenIsOnThePaperInItsCategorysColour) {
+  // 400 m of "idee" along a street in Klarendal: 80 mm on paper at 1:5,000.
+  const json line = {
+      {"id", "test-afdruk-lijn"},
+      {"sessie", "Tafel lijn"},
+      {"categorie", "idee"},
+      {"geometrie",
+       {{"type", "LineString"}, {"coordinates", {{191000, 444900}, {191400, 444900}}}}}};
+  auto made = client().Post("/api/tekeningen", line.dump(), "application/json");
+  ASSERT_TRUE(made);
+  ASSERT_EQ(made->status, 201) << made->body;
+  json body = {{"centrum", {191200, 444900}}, {"schaal", 5000},          {"papier", "A4"},
+               {"richting", "liggend"},       {"lagen", {"tekeningen"}}, {"sessie", "Tafel lijn"}};
+  auto toml = client().Post("/api/kaartdefinitie", body.dump(), "application/json");
+  ASSERT_TRUE(toml);
+  EXPECT_NE(toml->body.find("kind IN ('vlak', 'lijn')"), std::string::npos) << toml->body;
+  auto res = client().Post("/api/afdruk", body.dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body.substr(0, 500);
+  const wijkatlas::test::TempDir dir;
+  const auto pdf = dir / "lijn.pdf";
+  std::ofstream(pdf, std::ios::binary) << res->body;
+  const std::string text = wijkatlas::test::command_output(
+      "pdftotext -layout " + wijkatlas::test::shell_quoted(pdf.string()) + " -");
+  EXPECT_NE(text.find("Getekend: idee"), std::string::npos) << "its legend entry" << text;
+  wijkatlas::test::command_output("pdftoppm -png -r 100 -singlefile " +
+                                  wijkatlas::test::shell_quoted(pdf.string()) + " " +
+                                  wijkatlas::test::shell_quoted((dir / "lijn").string()));
+  const render::test::RgbImage page = render::test::read_png(dir / "lijn.png");
+  // 80 mm x 0.8 mm at 100 dpi: about 315 x 3 pixels of #0072b2 (the legend's line: a few).
+  EXPECT_GT(pixels_near(page, 0x00, 0x72, 0xb2), 300);
+}
+
+TEST_F(Print, WhatResidentsDrewTogetherAndItsSpotsAreOnThePaper) {
+  // Two areas of the session overlapping on 100 x 200 m: "2 van N" there, "1 van N" around.
+  for (int i = 0; i < 2; ++i) {
+    const double x = 193000 + 100.0 * i;
+    const json area = {
+        {"id", "test-afdruk-samen-" + std::to_string(i)},
+        {"sessie", "Tafel samen"},
+        {"categorie", "probleem"},
+        {"geometrie",
+         {{"type", "Polygon"},
+          {"coordinates",
+           {{{x, 445000}, {x + 200, 445000}, {x + 200, 445200}, {x, 445200}, {x, 445000}}}}}}};
+    auto made = client().Post("/api/tekeningen", area.dump(), "application/json");
+    ASSERT_TRUE(made);
+    ASSERT_EQ(made->status, 201) << made->body;
+  }
+  json body = {{"centrum", {193150, 445100}},
+               {"schaal", 5000},
+               {"papier", "A4"},
+               {"richting", "liggend"},
+               {"lagen", json::array()}};
+  body["samen_getekend"] = {{"sessie", "Tafel samen"}, {"categorie", "probleem"}};
+  auto toml = client().Post("/api/kaartdefinitie", body.dump(), "application/json");
+  ASSERT_TRUE(toml);
+  ASSERT_EQ(toml->status, 200) << toml->body;
+  EXPECT_NE(toml->body.find("type = \"overlap\""), std::string::npos) << toml->body;
+  EXPECT_NE(toml->body.find("session = \"Tafel samen\""), std::string::npos);
+  EXPECT_NE(toml->body.find("min_sheets = 1"), std::string::npos) << "as the operator's screen";
+  auto res = client().Post("/api/afdruk", body.dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body.substr(0, 500);
+  const wijkatlas::test::TempDir dir;
+  const auto pdf = dir / "samen.pdf";
+  std::ofstream(pdf, std::ios::binary) << res->body;
+  const std::string text = wijkatlas::test::command_output(
+      "pdftotext -layout " + wijkatlas::test::shell_quoted(pdf.string()) + " -");
+  EXPECT_NE(text.find("Samen getekend: 1 van N"), std::string::npos) << text;
+  EXPECT_NE(text.find("Samen getekend: 2 van N"), std::string::npos) << text;
+  EXPECT_NE(text.find("tekeningen van bewoners"), std::string::npos) << "credited as a source";
+
+  // The spots made of it (n >= 2), outlined in their category's colour with their legend.
+  {
+    auto store = store::ProjectStore::open(store_path());
+    geo::CollectingReporter quiet;
+    ASSERT_EQ(project::session_spots(store, "Tafel samen", 2, false, quiet).spots.size(), 1u);
+  }
+  body["plekken"] = {{"sessie", "Tafel samen"}};
+  auto with_spots = client().Post("/api/kaartdefinitie", body.dump(), "application/json");
+  ASSERT_TRUE(with_spots);
+  EXPECT_NE(with_spots->body.find("source_layer = \"spots\""), std::string::npos)
+      << with_spots->body;
+  auto spots_pdf = client().Post("/api/afdruk", body.dump(), "application/json");
+  ASSERT_TRUE(spots_pdf);
+  ASSERT_EQ(spots_pdf->status, 200) << spots_pdf->body.substr(0, 500);
+  std::ofstream(dir / "plekken.pdf", std::ios::binary) << spots_pdf->body;
+  EXPECT_NE(wijkatlas::test::command_output(
+                "pdftotext -layout " +
+                wijkatlas::test::shell_quoted((dir / "plekken.pdf").string()) + " -")
+                .find("Plek: probleem"),
+            std::string::npos);
+
+  body["samen_getekend"] = {{"sessie", "Tafel samen"}, {"categorie", "klacht"}};
+  auto bad = client().Post("/api/afdruk", body.dump(), "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(json::parse(bad->body)["fout"]["veld"], "samen_getekend");
 }
 
 TEST_F(Print, AWrongViewIsA400NamingTheField) {

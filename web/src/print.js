@@ -1,7 +1,8 @@
 // "Afdrukken": the view as a PDF at an exact scale, A4–A0, drawn by wijkatlas's own renderer
 // from a map definition (the same path as `wijkatlas map`), and that definition itself as TOML
 // for a planner to finish the map at the desk. The page sends what is on the screen: the centre,
-// the layers that are on, the session of the drawings; the server draws it.
+// the layers that are on, the session of the drawings, the key figure and what residents drew
+// together; the server draws it.
 import { withToken } from './access.js';
 
 const ogcPixelM = 0.00028; // the OGC "standardized rendering pixel": 0.28 mm
@@ -52,6 +53,24 @@ export function enablePrint(map, layers, panel, session) {
       sessie: session(),
       titel: panel.querySelector('#druk-titel').value.trim(),
       cijfers: figures(),
+      samen_getekend: drawnTogether(),
+      plekken: spotsOn(),
+    };
+  }
+
+  // The session's spots, when "Plekken" is on and a session is chosen (spots belong to one).
+  function spotsOn() {
+    const session = document.getElementById('bewoners-sessie')?.value;
+    if (!document.getElementById('bewoners-plekken')?.checked || !session) return null;
+    return { sessie: session };
+  }
+
+  // "Samen getekend" of "Wat bewoners tekenden", when it is on: its session and category.
+  function drawnTogether() {
+    if (!document.getElementById('bewoners-samen')?.checked) return null;
+    return {
+      sessie: document.getElementById('bewoners-sessie').value,
+      categorie: document.getElementById('bewoners-categorie').value,
     };
   }
 

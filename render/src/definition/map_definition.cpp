@@ -29,14 +29,16 @@ auto checked(TomlReader& reader, std::string_view key, F&& parse) {
 
 LayerType parse_layer_type(TomlReader& r) {
   const auto type = r.text("type");
-  if (!type) r.fail("type", "missing (basemap, areas, choropleth, points or landmarks)");
+  if (!type) r.fail("type", "missing (basemap, areas, choropleth, points, landmarks or overlap)");
   if (*type == "basemap") return LayerType::basemap;
   if (*type == "areas") return LayerType::areas;
   if (*type == "choropleth") return LayerType::choropleth;
   if (*type == "points") return LayerType::points;
   if (*type == "landmarks") return LayerType::landmarks;
-  r.fail("type",
-         "'" + *type + "' is not a layer type (basemap, areas, choropleth, points or landmarks)");
+  if (*type == "overlap") return LayerType::overlap;
+  r.fail("type", "'" + *type +
+                     "' is not a layer type (basemap, areas, choropleth, points, landmarks or "
+                     "overlap)");
 }
 
 std::string_view language_code(Language language) {
@@ -121,13 +123,27 @@ LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t i
     r.fail("store_table", "the only table a map takes from a project store is \"initiatives\"");
   if (!l.store_table.empty() && l.type != LayerType::points)
     r.fail("store_table", "only a points layer takes the store's initiatives");
-  const bool needs_data = l.type != LayerType::basemap && l.type != LayerType::landmarks;
+  const bool needs_data = l.type != LayerType::basemap && l.type != LayerType::landmarks &&
+                          l.type != LayerType::overlap;
   if (needs_data && l.level.empty() == l.source.empty()) {
     r.fail(l.level.empty() ? "source" : "level",
            "give either level (areas from the CBS data) or source (a file)");
   }
-  if ((l.type == LayerType::points || l.type == LayerType::landmarks) && !l.level.empty())
-    r.fail("level", "a points or landmarks layer takes a source, not a level");
+  if ((l.type == LayerType::points || l.type == LayerType::landmarks ||
+       l.type == LayerType::overlap) &&
+      !l.level.empty())
+    r.fail("level", "a points, landmarks or overlap layer takes a source, not a level");
+  if (l.type == LayerType::overlap) {
+    l.session = r.text("session").value_or("");
+    l.sketch_category = r.text("sketch_category").value_or(l.sketch_category);
+    if (l.sketch_category != "probleem" && l.sketch_category != "fijne_plek" &&
+        l.sketch_category != "idee" && l.sketch_category != "alle")
+      r.fail("sketch_category", "must be probleem, fijne_plek, idee or alle");
+    if (auto k = r.integer("min_sheets")) {
+      if (*k < 1 || *k > 1000) r.fail("min_sheets", "must be 1 to 1000");
+      l.min_sheets = static_cast<int>(*k);
+    }
+  }
   l.label_field = r.text("label").value_or("");
   l.category_field = r.text("category").value_or("");
   l.value_field = r.text("field").value_or("");

@@ -89,6 +89,16 @@ void point_entries(const PointLayer& layer, const std::map<std::string, SymbolSt
   }
 }
 
+bool shows_areas(const AreaLayer& layer, const geo::Box& extent) {
+  return std::any_of(layer.shapes.begin(), layer.shapes.end(),
+                     [&](const auto& s) { return boxes_meet(envelope_of(s), extent); });
+}
+
+bool shows_lines(const AreaLayer& layer, const geo::Box& extent) {
+  return std::any_of(layer.lines.begin(), layer.lines.end(),
+                     [&](const auto& l) { return boxes_meet(envelope_of(l), extent); });
+}
+
 }  // namespace
 
 std::map<std::string, SymbolStyle> assign_symbols(const PointLayer& layer) {
@@ -110,14 +120,13 @@ std::vector<LegendEntry> legend_entries(const MapSpec& spec, const MapPlan& plan
       if (areas->choropleth && plan.classes[i]) {
         choropleth_entries(*areas, *plan.classes[i], extent, spec.language, out);
       } else {
-        const bool shown =
-            std::any_of(areas->shapes.begin(), areas->shapes.end(),
-                        [&](const auto& s) { return boxes_meet(envelope_of(s), extent); });
-        if (shown) {
+        if (shows_areas(*areas, extent)) {
           out.push_back(
               {SwatchKind::fill, areas->legend_title,
                seen_over_white(areas->fill.value_or(Rgb{255, 255, 255}), areas->fill_opacity),
                areas->outline});
+        } else if (shows_lines(*areas, extent)) {
+          out.push_back({SwatchKind::line, areas->legend_title, {}, areas->outline});
         }
       }
     } else if (const auto* points = std::get_if<PointLayer>(&spec.layers[i])) {
@@ -144,8 +153,7 @@ std::string attribution_text(const MapSpec& spec, const geo::Box& extent) {
         osm = true;
       }
     } else if (const auto* areas = std::get_if<AreaLayer>(&layer)) {
-      if (std::any_of(areas->shapes.begin(), areas->shapes.end(),
-                      [&](const auto& s) { return boxes_meet(envelope_of(s), extent); })) {
+      if (shows_areas(*areas, extent) || shows_lines(*areas, extent)) {
         add(areas->attribution);
         simplified = simplified || areas->simplified_boundaries;
       }

@@ -26,6 +26,8 @@ std::optional<geo::Box> data_envelope(const MapSpec& spec) {
     if (const auto* areas = std::get_if<AreaLayer>(&layer)) {
       for (const auto& s : areas->shapes)
         if (!s.empty()) extend(detail::envelope_of(s));
+      for (const auto& l : areas->lines)
+        if (!l.empty()) extend(detail::envelope_of(l));
     } else if (const auto* points = std::get_if<PointLayer>(&layer)) {
       for (const auto& p : points->points) extend(geo::Box(p, p));
     }

@@ -109,6 +109,13 @@ void paint_legend(cairo_t* cr, const MapPlan& plan) {
       cairo_fill_preserve(cr);
       set_stroke(cr, {e.outline.colour, std::min(e.outline.width_mm, 0.4)});
       cairo_stroke(cr);
+    } else if (e.kind == SwatchKind::line) {
+      cairo_move_to(cr, mm_to_pt(s.x), mm_to_pt(s.y + s.height / 2));
+      cairo_line_to(cr, mm_to_pt(s.x + s.width), mm_to_pt(s.y + s.height / 2));
+      cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+      set_stroke(cr, e.outline);
+      cairo_stroke(cr);
+      cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     } else if (e.kind == SwatchKind::symbol) {
       paint_symbol(cr, e.symbol, mm_to_pt(s.x + s.width / 2), mm_to_pt(s.y + s.height / 2),
                    mm_to_pt(3.2));

@@ -37,6 +37,15 @@ void paint_areas(cairo_t* cr, const AreaLayer& layer, const std::optional<Classi
       cairo_new_path(cr);
     }
   }
+  if (!layer.lines.empty() && layer.outline.width_mm > 0) {
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    set_stroke(cr, layer.outline);
+    for (const geo::MultiLineString& lines : layer.lines) {
+      if (!pen.visible(detail::envelope_of(lines))) continue;
+      pen.add_lines(lines);
+      cairo_stroke(cr);
+    }
+  }
   cairo_restore(cr);
 }
 

@@ -33,6 +33,13 @@ struct OverlapClass {
 };
 std::vector<OverlapClass> overlap_classes(std::int32_t max_n);
 
+// One area layer per class of overlap_classes (up to the highest n of `shapes`), highest class
+// first so that the legend reads 1, 2, 3... from the top; each legend text is `legend_prefix`
+// followed by the class ("1 van N"). Empty for no shapes.
+std::vector<render::AreaLayer> overlap_class_layers(const std::vector<CountedShape>& shapes,
+                                                    const std::string& legend_prefix,
+                                                    const std::string& attribution);
+
 // Each class of overlap_classes is a layer with its own legend text; write_overlap_map puts the
 // heading above them.
 render::MapSpec overlap_map_spec(const std::vector<CountedShape>& shapes,

@@ -10,7 +10,7 @@
 
 namespace wijkatlas::render {
 
-enum class SwatchKind { heading, fill, symbol, landmark };
+enum class SwatchKind { heading, fill, line, symbol, landmark };
 
 struct LegendEntry {
   SwatchKind kind = SwatchKind::fill;

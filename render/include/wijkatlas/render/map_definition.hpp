@@ -16,7 +16,7 @@
 namespace wijkatlas::render {
 
 // landmarks: the places residents orient by (MapSpec::landmarks), over every other layer.
-enum class LayerType { basemap, areas, choropleth, points, landmarks };
+enum class LayerType { basemap, areas, choropleth, points, landmarks, overlap };
 
 struct LayerDefinition {
   LayerType type = LayerType::areas;
@@ -33,6 +33,12 @@ struct LayerDefinition {
   // "initiatives": drawn with a project store that holds an imported registry, its initiatives
   // instead of `source` (the file stays the map's data without a store).
   std::string store_table;
+
+  // overlap: residents' drawings of a project store (`source`, else the map's store) counted as
+  // "n van N", places fewer than `min_sheets` drew left out (the small-number rule).
+  std::string session;                       // "": every session
+  std::string sketch_category = "probleem";  // probleem, fijne_plek, idee or alle
+  int min_sheets = 3;
 
   std::string label_field;
   std::string category_field;

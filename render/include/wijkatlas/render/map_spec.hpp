@@ -35,7 +35,9 @@ struct Choropleth {
   Rgb no_data{0xFF, 0xFF, 0xFF};
 };
 
-// Polygons: a plain fill (or none) with an outline, or a choropleth of an indicator.
+// Polygons: a plain fill (or none) with an outline, or a choropleth of an indicator; and lines
+// drawn with the outline's colour and width (lines residents drew). A layer of lines only shows
+// a line in the legend.
 struct AreaLayer {
   std::string legend_title;  // empty: the layer is not in the legend
   std::string attribution;   // e.g. "CBS, Kadaster"
@@ -43,8 +45,9 @@ struct AreaLayer {
   // simplified edges visibly cut through blocks.
   bool simplified_boundaries = false;
   std::vector<geo::MultiPolygon> shapes;
-  std::vector<std::string> names;  // labels, parallel to shapes; empty or "" = no label
-  std::optional<Rgb> fill{};       // nullopt: outline only
+  std::vector<geo::MultiLineString> lines;  // never labelled, never classed
+  std::vector<std::string> names;           // labels, parallel to shapes; empty or "" = no label
+  std::optional<Rgb> fill{};                // nullopt: outline only
   double fill_opacity = 1;
   Stroke outline{};
   std::optional<Choropleth> choropleth{};
