@@ -130,7 +130,12 @@ render::MapLayer area_layer_from_hierarchy(const geo::AreaHierarchy& hierarchy,
   render::AreaLayer layer = styled_area_layer(l);
   layer.attribution = l.attribution.value_or(cbs_attribution);
   layer.simplified_boundaries = hierarchy.simplified_boundaries;
+  std::vector<std::string> known;
   for (const geo::Area& a : hierarchy.at(level)) {
+    known.push_back(a.naam.empty() ? a.code : a.naam);
+    if (!l.area.empty() && !support::equal_ignoring_case(a.code, l.area) &&
+        !support::equal_ignoring_case(a.naam, l.area))
+      continue;
     layer.shapes.push_back(a.geometry);
     if (l.label_field == "naam")
       layer.names.push_back(a.naam);
@@ -143,6 +148,9 @@ render::MapLayer area_layer_from_hierarchy(const geo::AreaHierarchy& hierarchy,
     if (layer.choropleth)
       layer.choropleth->values.push_back(area_value(a, l.value_field).value_or(no_data));
   }
+  if (!l.area.empty() && layer.shapes.empty())
+    fail("area", "'" + l.area + "' matches no " + geo::to_string(level) +
+                     " (known: " + joined(known) + ")");
   return layer;
 }
 

@@ -58,4 +58,9 @@ nlohmann::json AreaSearch::find(std::string_view text, std::size_t limit) const 
   return out;
 }
 
+bool AreaSearch::has(std::string_view level, std::string_view code) const {
+  return std::any_of(entries_.begin(), entries_.end(),
+                     [&](const Entry& e) { return e.level == level && e.code == code; });
+}
+
 }  // namespace wijkatlas::server

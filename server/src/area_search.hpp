@@ -16,6 +16,8 @@ class AreaSearch {
   explicit AreaSearch(const geo::AreaHierarchy& hierarchy);
   // [{niveau, code, naam, bbox: [min_x, min_y, max_x, max_y]}], at most `limit`.
   nlohmann::json find(std::string_view text, std::size_t limit = 10) const;
+  // Whether an area of `level` (buurt, wijk, programmawijk) has exactly this code.
+  bool has(std::string_view level, std::string_view code) const;
   // The ground of all programme wijken (else all buurten): where the page opens.
   const geo::Box& home() const { return home_; }
   // The ground of all areas (the municipality's buurten): where drawings may be.

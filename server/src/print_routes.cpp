@@ -18,6 +18,9 @@ std::string definition_of(PrintService& p, const httplib::Request& req) {
       throw request_error("cijfers", "de laag " + view.figures->layer + " heeft geen cijfer '" +
                                          view.figures->measure + "'");
   }
+  if (view.searched && !p.areas.has(view.searched->level, view.searched->code))
+    throw request_error("gezocht",
+                        "geen " + view.searched->level + " met code '" + view.searched->code + "'");
   PrintContent content;
   {
     const std::lock_guard lock(p.drawings.mutex);

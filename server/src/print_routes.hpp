@@ -5,6 +5,7 @@
 
 #include <mutex>
 
+#include "area_search.hpp"
 #include "drawing_routes.hpp"
 #include "indicator_layer.hpp"
 #include "print_view.hpp"
@@ -15,6 +16,7 @@ struct PrintService {
   DrawingService& drawings;  // the session's drawings, read under its mutex
   PrintSources sources;
   const std::vector<IndicatorValues>& indicators;  // the measures a print may colour by
+  const AreaSearch& areas;                         // the areas a search can have found
   std::mutex& painter;  // one print drawn at a time (TileService::print_painter)
   geo::Reporter& reporter;
 };

@@ -189,6 +189,18 @@ PrintView print_view(const json& body) {
     if (session.size() > 200) bad("plekken", "De sessienaam is te lang (hoogstens 200 tekens).");
     v.spots_session = session;
   }
+  if (const auto found = body.find("gezocht"); found != body.end() && !found->is_null()) {
+    if (!found->is_object()) bad("gezocht", "'gezocht' is {niveau, code} van een zoekresultaat.");
+    PrintSearched s{text_of(*found, "niveau", ""), text_of(*found, "code", "")};
+    if (s.level != "buurt" && s.level != "wijk" && s.level != "programmawijk")
+      bad("gezocht", "Het niveau is buurt, wijk of programmawijk.");
+    const bool plain = !s.code.empty() && s.code.size() <= 40 &&
+                       std::all_of(s.code.begin(), s.code.end(), [](unsigned char c) {
+                         return std::isalnum(c) || c == '_' || c == '-';
+                       });
+    if (!plain) bad("gezocht", "De code is die van een zoekresultaat (letters en cijfers).");
+    v.searched = std::move(s);
+  }
   return v;
 }
 
@@ -289,6 +301,12 @@ std::string map_definition_toml(const PrintView& v, const PrintSources& s,
       << (s.registry_from_store ? "\nstore_table = \"initiatives\"" : "")
       << "\ncategory = \"thema\"\nlegend = \"Initiatieven per thema\"\n"
       << "attribution = \"voorbeeldregister NPAO (fictief)\"\nsymbol_mm = 3.4\n";
+  // What the search found, in the screen's key colour (Okabe–Ito orange).
+  if (v.searched)
+    t << "\n[[layer]]\ntype = \"areas\"\nlevel = " << quoted(v.searched->level)
+      << "\narea = " << quoted(v.searched->code)
+      << "\nfill = \"none\"\noutline = \"#e69f00\"\noutline_width_mm = 1.2\n"
+      << "legend = \"Gezocht gebied\"\n";
   // The printed maps' own landmarks: pictograms with names, placed clear of every other label.
   if (on("herkenningspunten")) t << "\n[[layer]]\ntype = \"landmarks\"\n";
   return t.str();

@@ -32,6 +32,11 @@ struct PrintOverlap {
   std::string category = "probleem";  // probleem, fijne_plek, idee or alle
 };
 
+struct PrintSearched {
+  std::string level;  // buurt, wijk or programmawijk (the search's niveau)
+  std::string code;
+};
+
 struct PrintView {
   geo::Point centre;
   double scale = 10000;  // the denominator, 1:scale
@@ -43,12 +48,15 @@ struct PrintView {
   std::optional<PrintFigures> figures;
   std::optional<PrintOverlap> overlap;
   std::optional<std::string> spots_session;  // the spots of this session ("Plekken")
+  // The area the search found, outlined as the screen does until the next search.
+  std::optional<PrintSearched> searched;
 };
 
 // Throws request_error naming the field: centrum, schaal (500 .. 250,000), papier, richting,
 // lagen (known ids only), sessie, titel, cijfers ({laag, maat, indeling, klassen} as
 // /api/indicator takes them; whether the measure exists is for the caller to check),
-// samen_getekend ({sessie, categorie} as /api/overlap takes them), plekken ({sessie}).
+// samen_getekend ({sessie, categorie} as /api/overlap takes them), plekken ({sessie}),
+// gezocht ({niveau, code} of a search result).
 PrintView print_view(const nlohmann::json& body);
 
 struct PrintSources {

@@ -109,7 +109,7 @@ Server::Server(ServerOptions options, geo::Reporter& reporter)
       o.registry.empty(), o.data_dir.empty() ? "" : std::filesystem::absolute(o.data_dir).string(),
       o.cache_dir};
   impl_->print.reset(new PrintService{*impl_->drawings, std::move(sources),
-                                      impl_->state->indicators,
+                                      impl_->state->indicators, impl_->state->search,
                                       impl_->state->tiles->print_painter(), impl_->reporter});
   impl_->configure();
 }

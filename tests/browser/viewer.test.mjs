@@ -419,6 +419,8 @@ try {
   check(pdfText.includes('Schaal 1:10.000') && pdfText.includes('Tafel in de browsertest') &&
         pdfText.includes('Getekend: probleem'),
         'op de PDF: de schaal 1:10.000, de titel en het getekende vlak in de legenda');
+  check(pdfText.includes('Samen getekend: 1 van N'),
+        'op de PDF ook "Samen getekend" zoals het scherm het toont (1 van N)');
   spawnSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdfPath, path.join(outDir, '8_afdruk')]);
 
   const tomlPath = path.join(outDir, '9_kaart.toml');

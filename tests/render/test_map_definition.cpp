@@ -140,6 +140,9 @@ TEST(MapDefinition, MistakesNameFileKeyAndLine) {
        3, "probleem, fijne_plek, idee or alle"},
       {"overlap without small-number rule", "[[layer]]\ntype = \"overlap\"\nmin_sheets = 0\n",
        "layer[1].min_sheets", 3, "1 to 1000"},
+      {"area without level",
+       "[[layer]]\ntype = \"areas\"\nsource = \"x.gpkg\"\narea = \"Elsweide\"\n", "layer[1].area",
+       4, "needs level"},
       {"session on an areas layer", with_layer("session = \"Tafel\"\n"), "layer[1].session", 4,
        "unknown key"},
   };

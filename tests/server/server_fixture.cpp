@@ -24,10 +24,14 @@ ServerOptions test_server_options(const std::filesystem::path& dir, const std::s
 }
 
 void ServerTest::SetUpTestSuite() {
+  start("127.0.0.1");
+}
+
+void ServerTest::start(const std::string& host) {
   if (server_) return;
   dir_ = std::make_unique<wijkatlas::test::TempDir>();
   reporter_ = std::make_unique<geo::CollectingReporter>();
-  server_ = std::make_unique<Server>(test_server_options(dir_->path()), *reporter_);
+  server_ = std::make_unique<Server>(test_server_options(dir_->path(), host), *reporter_);
   server_->start();
 }
 

@@ -27,6 +27,7 @@ class ServerTest : public ::testing::Test {
 
   static httplib::Client client();
   static int port();
+  static Server& server() { return *server_; }
   // The store the server writes (a GeoPackage in the test's directory).
   static std::string store_path();
   // A request as raw bytes on a fresh connection (for paths a client library would normalise);
@@ -36,10 +37,24 @@ class ServerTest : public ::testing::Test {
   // GET `path` from the test server, expecting `status` and a JSON answer (null when none came).
   static nlohmann::json get_json(const std::string& path, int status = 200);
 
+ protected:
+  // Starts the suite's server on `host` (once per suite).
+  static void start(const std::string& host);
+
  private:
   static std::unique_ptr<wijkatlas::test::TempDir> dir_;
   static std::unique_ptr<geo::CollectingReporter> reporter_;
   static std::unique_ptr<Server> server_;
+};
+
+// A server on 0.0.0.0, as for the phones in a meeting: writes and single drawings need the run's
+// token, which the operator's side sends (operator_side()) and other devices do not.
+class OffLoopbackTest : public ServerTest {
+ public:
+  static void SetUpTestSuite() { start("0.0.0.0"); }
+
+ protected:
+  static httplib::Headers operator_side() { return {{"X-Wijkatlas-Token", server().token()}}; }
 };
 
 }  // namespace wijkatlas::server::test

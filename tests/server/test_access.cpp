@@ -27,27 +27,8 @@ std::string code_of(const httplib::Result& res) {
   return json::parse(res->body)["fout"]["code"].get<std::string>();
 }
 
-class OffLoopback : public ::testing::Test {
- public:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<wijkatlas::test::TempDir>();
-    reporter_ = std::make_unique<geo::CollectingReporter>();
-    server_ = std::make_unique<Server>(test_server_options(dir_->path(), "0.0.0.0"), *reporter_);
-    server_->start();
-  }
-  static void TearDownTestSuite() {
-    server_.reset();
-    reporter_.reset();
-    dir_.reset();
-  }
-
+class OffLoopback : public OffLoopbackTest {
  protected:
-  static std::string store_path() { return (dir_->path() / "project.gpkg").string(); }
-  static httplib::Client client() {
-    httplib::Client c("127.0.0.1", server_->port());
-    c.set_read_timeout(60, 0);
-    return c;
-  }
   static httplib::Headers with_token(const std::string& token) {
     return {{"X-Wijkatlas-Token", token}};
   }
@@ -58,7 +39,7 @@ class OffLoopback : public ::testing::Test {
   }
   // A drawing made with the token; its id ("S17"), or "" after a failed assertion.
   static std::string made_with_token(const std::string& id, const std::string& session) {
-    auto made = client().Post("/api/tekeningen", with_token(server_->token()),
+    auto made = client().Post("/api/tekeningen", with_token(server().token()),
                               drawing(id, session).dump(), "application/json");
     EXPECT_TRUE(made);
     if (!made) return "";
@@ -70,25 +51,17 @@ class OffLoopback : public ::testing::Test {
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
   }
-
-  static std::unique_ptr<wijkatlas::test::TempDir> dir_;
-  static std::unique_ptr<geo::CollectingReporter> reporter_;
-  static std::unique_ptr<Server> server_;
 };
 
-std::unique_ptr<wijkatlas::test::TempDir> OffLoopback::dir_;
-std::unique_ptr<geo::CollectingReporter> OffLoopback::reporter_;
-std::unique_ptr<Server> OffLoopback::server_;
-
 TEST_F(OffLoopback, TheTokenIs128BitsInHexAndTheOperatorsAddressCarriesIt) {
-  const std::string token = server_->token();
+  const std::string token = server().token();
   ASSERT_EQ(token.size(), 32u);
   EXPECT_TRUE(std::all_of(token.begin(), token.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   })) << token;
-  EXPECT_EQ(server_->operator_url(), server_->url() + "?token=" + token);
-  EXPECT_EQ(server_->url().find("0.0.0.0"), std::string::npos)
-      << "another device cannot reach 0.0.0.0: " << server_->url();
+  EXPECT_EQ(server().operator_url(), server().url() + "?token=" + token);
+  EXPECT_EQ(server().url().find("0.0.0.0"), std::string::npos)
+      << "another device cannot reach 0.0.0.0: " << server().url();
 }
 
 TEST_F(OffLoopback, ADrawingWithoutTheTokenOrWithAWrongOneIsRefusedAndNothingIsStored) {
@@ -102,7 +75,7 @@ TEST_F(OffLoopback, ADrawingWithoutTheTokenOrWithAWrongOneIsRefusedAndNothingIsS
             std::string::npos);
   EXPECT_EQ(none->get_header_value("WWW-Authenticate"), "Bearer realm=\"wijkatlas\"");
 
-  std::string wrong = server_->token();
+  std::string wrong = server().token();
   wrong.back() = wrong.back() == '0' ? '1' : '0';  // one digit off
   for (const std::string& token : {wrong, wrong.substr(1), std::string("x"), wrong + "0"}) {
     auto res = client().Post("/api/tekeningen", with_token(token), body, "application/json");
@@ -118,10 +91,10 @@ TEST_F(OffLoopback, ADrawingWithoutTheTokenOrWithAWrongOneIsRefusedAndNothingIsS
   expect_answers();
 
   auto right =
-      client().Post("/api/tekeningen", with_token(server_->token()), body, "application/json");
+      client().Post("/api/tekeningen", with_token(server().token()), body, "application/json");
   ASSERT_TRUE(right);
   EXPECT_EQ(right->status, 201) << right->body;
-  auto bearer = client().Post("/api/tekeningen", {{"Authorization", "Bearer " + server_->token()}},
+  auto bearer = client().Post("/api/tekeningen", {{"Authorization", "Bearer " + server().token()}},
                               drawing("sleutel-2", session).dump(), "application/json");
   ASSERT_TRUE(bearer);
   EXPECT_EQ(bearer->status, 201) << bearer->body;
@@ -150,13 +123,13 @@ TEST_F(OffLoopback, ChangesAndPrintsNeedTheTokenToo) {
     EXPECT_EQ(wrong->status, 403) << path;
   }
   // The drawing is as it was: version 1, where it was put.
-  auto one = client().Get("/api/tekeningen/" + id, with_token(server_->token()));
+  auto one = client().Get("/api/tekeningen/" + id, with_token(server().token()));
   ASSERT_TRUE(one);
   ASSERT_EQ(one->status, 200) << one->body;
   const json properties = json::parse(one->body)["tekening"]["properties"];
   EXPECT_EQ(properties["versie"], 1);
 
-  httplib::Headers headers = with_token(server_->token());
+  httplib::Headers headers = with_token(server().token());
   headers.emplace("If-Match", "\"1\"");
   auto allowed = client().Put("/api/tekeningen/" + id, headers, move.dump(), "application/json");
   ASSERT_TRUE(allowed);
@@ -185,7 +158,7 @@ TEST_F(OffLoopback, SingleDrawingsAreNotShownWithoutTheToken) {
   ASSERT_TRUE(head);
   EXPECT_EQ(head->status, 401);
 
-  auto with = client().Get("/api/tekeningen?sessie=Stil%20bekijken", with_token(server_->token()));
+  auto with = client().Get("/api/tekeningen?sessie=Stil%20bekijken", with_token(server().token()));
   ASSERT_TRUE(with);
   ASSERT_EQ(with->status, 200) << with->body;
   EXPECT_EQ(json::parse(with->body)["features"].size(), 1u);

@@ -276,6 +276,47 @@ TEST_F(Print, WhatResidentsDrewTogetherAndItsSpotsAreOnThePaper) {
   EXPECT_EQ(json::parse(bad->body)["fout"]["veld"], "samen_getekend");
 }
 
+TEST_F(Print, TheAreaTheSearchFoundIsOutlinedOnThePaper) {
+  const json found = get_json("/api/zoek?q=Elsweide")["resultaten"][0];
+  ASSERT_EQ(found["niveau"], "buurt");
+  json body = {{"centrum", {194000, 444700}},
+               {"schaal", 10000},
+               {"papier", "A4"},
+               {"richting", "liggend"},
+               {"lagen", json::array()}};
+  body["gezocht"] = {{"niveau", found["niveau"]}, {"code", found["code"]}};
+  auto toml = client().Post("/api/kaartdefinitie", body.dump(), "application/json");
+  ASSERT_TRUE(toml);
+  ASSERT_EQ(toml->status, 200) << toml->body;
+  EXPECT_NE(toml->body.find("area = \"" + found["code"].get<std::string>() + "\""),
+            std::string::npos)
+      << toml->body;
+  auto res = client().Post("/api/afdruk", body.dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body.substr(0, 500);
+  const wijkatlas::test::TempDir dir;
+  std::ofstream(dir / "gezocht.pdf", std::ios::binary) << res->body;
+  EXPECT_NE(wijkatlas::test::command_output(
+                "pdftotext -layout " +
+                wijkatlas::test::shell_quoted((dir / "gezocht.pdf").string()) + " -")
+                .find("Gezocht gebied"),
+            std::string::npos);
+  for (const json& wrong : {json{{"niveau", "straat"}, {"code", "BU1"}},
+                            json{{"niveau", "buurt"}, {"code", "BU1\"; rm"}}}) {
+    body["gezocht"] = wrong;
+    auto bad = client().Post("/api/kaartdefinitie", body.dump(), "application/json");
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 400) << wrong.dump();
+  }
+  // A code that is no area of its level: refused before anything is drawn.
+  body["gezocht"] = {{"niveau", "buurt"}, {"code", "BU99999999"}};
+  auto unknown = client().Post("/api/afdruk", body.dump(), "application/json");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 400);
+  EXPECT_EQ(json::parse(unknown->body)["fout"]["veld"], "gezocht");
+  EXPECT_NE(unknown->body.find("BU99999999"), std::string::npos) << unknown->body;
+}
+
 TEST_F(Print, AWrongViewIsA400NamingTheField) {
   const auto patched = [](const json& patch) {
     json body = view(10000, "A4", "liggend");

@@ -15,16 +15,13 @@ namespace {
 
 using nlohmann::json;
 
-class Provenance : public ::testing::Test {
+class Provenance : public OffLoopbackTest {
  public:
   static void SetUpTestSuite() {
-    dir_ = std::make_unique<wijkatlas::test::TempDir>();
-    reporter_ = std::make_unique<geo::CollectingReporter>();
-    server_ = std::make_unique<Server>(test_server_options(dir_->path(), "0.0.0.0"), *reporter_);
-    server_->start();
+    OffLoopbackTest::SetUpTestSuite();
     // A photo of a sheet in Klarendal, read as `wijkatlas ingest` reads it: two marks with
     // their crops (S1, S2); then one drawing made on screen in the same session (S3).
-    auto store = store::ProjectStore::open(store_location());
+    auto store = store::ProjectStore::open(store_path());
     sketch::InkMark bench = store::test::square(sketch::InkCategory::fijne_plek, 191300, 443300);
     bench.confidence = 0.87;
     bench.crop_png = crop_bytes();
@@ -44,23 +41,11 @@ class Provenance : public ::testing::Test {
     ASSERT_EQ(res->status, 201) << res->body;
     screen_id_ = json::parse(res->body)["tekening"]["id"];
   }
-  static void TearDownTestSuite() {
-    server_.reset();
-    reporter_.reset();
-    dir_.reset();
-  }
 
  protected:
-  static std::string store_location() { return (dir_->path() / "project.gpkg").string(); }
   static std::vector<std::uint8_t> crop_bytes() {
     return {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
   }
-  static httplib::Client client() {
-    httplib::Client c("127.0.0.1", server_->port());
-    c.set_read_timeout(60, 0);
-    return c;
-  }
-  static httplib::Headers operator_side() { return {{"X-Wijkatlas-Token", server_->token()}}; }
   static json get(const std::string& path) {
     auto res = client().Get(path, operator_side());
     EXPECT_TRUE(res);
@@ -69,15 +54,9 @@ class Provenance : public ::testing::Test {
     return json::parse(res->body);
   }
 
-  static std::unique_ptr<wijkatlas::test::TempDir> dir_;
-  static std::unique_ptr<geo::CollectingReporter> reporter_;
-  static std::unique_ptr<Server> server_;
   static std::string screen_id_;
 };
 
-std::unique_ptr<wijkatlas::test::TempDir> Provenance::dir_;
-std::unique_ptr<geo::CollectingReporter> Provenance::reporter_;
-std::unique_ptr<Server> Provenance::server_;
 std::string Provenance::screen_id_;
 
 TEST_F(Provenance, TheSketchesOfSheetsAreListedApartFromWhatWasDrawnOnScreen) {
@@ -125,7 +104,7 @@ TEST_F(Provenance, ADrawingMadeOnScreenHasNoCrop) {
 
 TEST_F(Provenance, ASketchsStatusesAreListedOldestFirstWithoutWhoSetThem) {
   {
-    auto store = store::ProjectStore::open(store_location());
+    auto store = store::ProjectStore::open(store_path());
     store.set_status({"S2", sketch::Status::in_behandeling, "gemeld bij de gemeente", std::nullopt,
                       "Planner Jansen", std::nullopt});
     store.set_status({"S2", sketch::Status::opgepakt, "drempel gelegd", std::nullopt,

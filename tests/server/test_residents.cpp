@@ -27,33 +27,19 @@ json area(const std::string& id, const std::string& session, double x, double y,
           {"geometrie", {{"type", "Polygon"}, {"coordinates", {ring}}}}};
 }
 
-class Residents : public ::testing::Test {
+class Residents : public OffLoopbackTest {
  public:
   static void SetUpTestSuite() {
-    dir_ = std::make_unique<wijkatlas::test::TempDir>();
-    reporter_ = std::make_unique<geo::CollectingReporter>();
-    server_ = std::make_unique<Server>(test_server_options(dir_->path(), "0.0.0.0"), *reporter_);
-    server_->start();
+    OffLoopbackTest::SetUpTestSuite();
     // Three drawings over one crossing in Klarendal (shifted 10 m each: n = 3 on 20 x 40 m),
     // one alone 500 m away.
     for (int i = 0; i < 3; ++i)
       post(area("bewoner-" + std::to_string(i), session, 192000 + 10.0 * i, 445000));
     post(area("bewoner-alleen", session, 192500, 445500));
   }
-  static void TearDownTestSuite() {
-    server_.reset();
-    reporter_.reset();
-    dir_.reset();
-  }
 
  protected:
   static constexpr const char* session = "Blokgesprek Klarendal";
-  static httplib::Client client() {
-    httplib::Client c("127.0.0.1", server_->port());
-    c.set_read_timeout(60, 0);
-    return c;
-  }
-  static httplib::Headers operator_side() { return {{"X-Wijkatlas-Token", server_->token()}}; }
   // Stores a drawing; its stored id (S17).
   static std::string post(const json& body) {
     auto res = client().Post("/api/tekeningen", operator_side(), body.dump(), "application/json");
@@ -73,7 +59,7 @@ class Residents : public ::testing::Test {
   // Makes the session's spots (n >= 2: the one where three drawings overlap) in the store, as
   // `wijkatlas status --session` does, and sets that spot's status as a named planner.
   static void make_spot_with_status(sketch::Status status, const std::string& note) {
-    auto store = store::ProjectStore::open((dir_->path() / "project.gpkg").string());
+    auto store = store::ProjectStore::open(store_path());
     geo::CollectingReporter quiet;
     const auto made = project::session_spots(store, session, 2, false, quiet);
     ASSERT_EQ(made.spots.size(), 1u);
@@ -84,15 +70,7 @@ class Residents : public ::testing::Test {
     change.by = "Planner Jansen";
     store.set_status(change);
   }
-
-  static std::unique_ptr<wijkatlas::test::TempDir> dir_;
-  static std::unique_ptr<geo::CollectingReporter> reporter_;
-  static std::unique_ptr<Server> server_;
 };
-
-std::unique_ptr<wijkatlas::test::TempDir> Residents::dir_;
-std::unique_ptr<geo::CollectingReporter> Residents::reporter_;
-std::unique_ptr<Server> Residents::server_;
 
 double area_with_n(const json& collection, int n) {
   double total = 0;
@@ -221,12 +199,12 @@ TEST_F(Residents, SinceLastTimeTellsWhatIsNewOrChangedSinceAnEarlierSession) {
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   const std::string added = post(area("tafel2-a", "Tafel 2", 193200, 444800));
   auto changed = client().Put("/api/tekeningen/" + kept,
-                              {{"X-Wijkatlas-Token", server_->token()}, {"If-Match", "\"1\""}},
+                              {{"X-Wijkatlas-Token", server().token()}, {"If-Match", "\"1\""}},
                               json{{"notitie", "Bankje weg"}}.dump(), "application/json");
   ASSERT_TRUE(changed);
   ASSERT_EQ(changed->status, 200) << changed->body;
   auto removed = client().Delete("/api/tekeningen/" + withdrawn,
-                                 {{"X-Wijkatlas-Token", server_->token()}, {"If-Match", "\"1\""}});
+                                 {{"X-Wijkatlas-Token", server().token()}, {"If-Match", "\"1\""}});
   ASSERT_TRUE(removed);
   ASSERT_EQ(removed->status, 200) << removed->body;
   make_spot_with_status(sketch::Status::in_behandeling, "Gemeente kijkt ernaar");
@@ -289,7 +267,7 @@ TEST_F(Residents, SinceADateListsTheInitiativesStartedSinceAndRefusesBadMoments)
 
 TEST_F(Residents, PrintedSheetsShowTheGroundTheyCoveredAndWhetherTheyCameBack) {
   {
-    auto store = store::ProjectStore::open((dir_->path() / "project.gpkg").string());
+    auto store = store::ProjectStore::open(store_path());
     for (const char* id : {"AAA-111", "BBB-222"}) {
       store::SheetRecord sheet;
       sheet.sheet = store::test::a_sheet(id);

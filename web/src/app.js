@@ -76,8 +76,13 @@ async function start() {
   const drawing = enableDrawing(map, drawn, document.getElementById('tekenen'));
   enablePlacePicker(document.getElementById('aanwijzen'), drawing.placePoint);
   enableSilentRound(document.getElementById('tekenen'), drawn, [residents, since]);
-  enablePrint(map, [...overlays, drawn], document.getElementById('afdrukken'), () =>
-    document.getElementById('teken-sessie').value.trim(),
+  let searched = null; // the area the search found, outlined until the next search
+  enablePrint(
+    map,
+    [...overlays, drawn],
+    document.getElementById('afdrukken'),
+    () => document.getElementById('teken-sessie').value.trim(),
+    () => searched,
   );
   // What the search found, outlined in the key colour until the next search.
   const found = new VectorLayer({
@@ -89,9 +94,13 @@ async function start() {
   const layerOfLevel = { buurt: 'buurten', wijk: 'wijken', programmawijk: 'programmawijken' };
   enableSearch(document.getElementById('zoeken'), view, (result) => {
     found.getSource().clear();
+    searched = null;
     const layer = overlays.find((l) => l.get('catalogus').id === layerOfLevel[result.niveau]);
     const feature = layer?.getSource().getFeatures().find((f) => f.get('code') === result.code);
-    if (feature) found.getSource().addFeature(feature.clone());
+    if (feature) {
+      found.getSource().addFeature(feature.clone());
+      searched = { niveau: result.niveau, code: result.code };
+    }
   });
   document.getElementById('bronnen').textContent = [
     ...new Set(catalogue.lagen.map((l) => l.bron).concat(catalogue.basiskaart_bron || [])),

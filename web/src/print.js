@@ -12,7 +12,7 @@ function nl(n) {
   return Math.round(n).toLocaleString('nl-NL');
 }
 
-export function enablePrint(map, layers, panel, session) {
+export function enablePrint(map, layers, panel, session, searched = () => null) {
   const view = map.getView();
   const scaleSelect = panel.querySelector('#druk-schaal');
   const message = panel.querySelector('#druk-melding');
@@ -55,6 +55,7 @@ export function enablePrint(map, layers, panel, session) {
       cijfers: figures(),
       samen_getekend: drawnTogether(),
       plekken: spotsOn(),
+      gezocht: searched(),
     };
   }
 

@@ -114,6 +114,9 @@ LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t i
     l.key_lines[std::string(key.str())] = detail::line_of(value);
   l.type = parse_layer_type(r);
   l.level = r.text("level").value_or("");
+  l.area = r.text("area").value_or("");
+  if (!l.area.empty() && l.level.empty())
+    r.fail("area", "needs level (buurt, wijk, programma, gemeente): the area is one of them");
   l.source = r.text("source").value_or("");
   l.source_layer = r.text("source_layer").value_or("");
   l.where = r.text("where").value_or("");

@@ -26,6 +26,7 @@ struct LayerDefinition {
 
   // Data: an area level of the hierarchy, or any GDAL source.
   std::string level;   // buurt, wijk, programma, gemeente
+  std::string area;    // with a level: only this area (code or name); empty: all of them
   std::string source;  // relative to the data directory or the project
   std::string source_layer;
   std::string where;  // OGR attribute filter
