@@ -12,6 +12,7 @@
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/landmarks.hpp"
+#include "wijkatlas/geo/ops.hpp"
 #include "wijkatlas/project/area_source.hpp"
 #include "wijkatlas/project/area_store.hpp"
 #include "wijkatlas/project/base_map_under.hpp"
@@ -19,6 +20,7 @@
 #include "wijkatlas/project/overlap.hpp"
 #include "wijkatlas/project/overlap_map.hpp"
 #include "wijkatlas/project/sheet_landmarks.hpp"
+#include "wijkatlas/project/since_last_time.hpp"
 #include "wijkatlas/render/error.hpp"
 #include "wijkatlas/render/map_plan.hpp"
 #include "wijkatlas/store/project_store.hpp"
@@ -124,6 +126,8 @@ class Resolver {
       const LayerDefinition& l = def_.layers[i];
       if (l.type == LayerType::overlap)
         made[i] = overlap(l);
+      else if (l.type == LayerType::since)
+        made[i] = since(l);
       else if (l.type != LayerType::basemap && l.type != LayerType::landmarks)
         made[i].push_back(thematic(l));
     }
@@ -158,9 +162,11 @@ class Resolver {
   geo::AreaHierarchy& hierarchy() { return state_.hierarchy(); }
 
   // Relative paths: the data directory, then the definition's folder, then the project.
-  fs::path find_source(const LayerDefinition& l) {
-    if (store::is_postgresql_location(l.source)) return l.source;  // a PostGIS project's table
-    const fs::path given(l.source);
+  fs::path find_source(const LayerDefinition& l) { return find_file(l, "source", l.source); }
+
+  fs::path find_file(const LayerDefinition& l, std::string_view key, const std::string& name) {
+    if (store::is_postgresql_location(name)) return name;  // a PostGIS project's table
+    const fs::path given(name);
     if (given.is_absolute()) {
       if (fs::exists(given)) return given;
     } else {
@@ -169,8 +175,8 @@ class Resolver {
         if (fs::exists(candidate)) return candidate;
       }
     }
-    fail(l, "source",
-         "'" + l.source + "' not found (relative paths are looked up in the data directory " +
+    fail(l, key,
+         "'" + name + "' not found (relative paths are looked up in the data directory " +
              data_dir().string() + ", next to the definition and in the project)");
   }
 
@@ -251,17 +257,20 @@ class Resolver {
                                fail_layer);
   }
 
+  // The project store of an overlap or since layer: its source, else the map's.
+  store::ProjectStore& store_of(const LayerDefinition& l, std::optional<store::ProjectStore>& own) {
+    if (!l.source.empty()) return own.emplace(store::ProjectStore::open(find_source(l).string()));
+    if (state_.store_location.empty())
+      fail(l, "source", "this layer reads a project store: give source or draw with a store");
+    return state_.opened_store();
+  }
+
   // Residents' drawings of a store counted as "n van N", one layer per class (the overlap
   // map's classes and colours), places fewer than min_sheets drew left out. Nothing drawn yet:
   // no layers, with a warning.
   std::vector<render::MapLayer> overlap(const LayerDefinition& l) {
     std::optional<store::ProjectStore> own;
-    if (!l.source.empty()) {
-      own.emplace(store::ProjectStore::open(find_source(l).string()));
-    } else if (state_.store_location.empty()) {
-      fail(l, "source", "an overlap layer needs a project store: give source or draw with a store");
-    }
-    store::ProjectStore& store = own ? *own : state_.opened_store();
+    store::ProjectStore& store = store_of(l, own);
     OverlapRequest request;
     request.category = l.sketch_category;
     request.session = l.session;
@@ -280,6 +289,59 @@ class Resolver {
     for (render::AreaLayer& layer :
          overlap_class_layers(shapes, prefix, l.attribution.value_or("tekeningen van bewoners")))
       out.emplace_back(std::move(layer));
+    return out;
+  }
+
+  // What changed since a session or a date: a symbol per kind of change ("Nieuw getekend",
+  // "Nieuwe plek", ...) at each place (inside an area, the middle of a line); removed drawings
+  // have none. Nothing changed with a place: no layer, with a warning.
+  std::vector<render::MapLayer> since(const LayerDefinition& l) {
+    std::optional<store::ProjectStore> own;
+    store::ProjectStore& store = store_of(l, own);
+    std::optional<geo::Layer> registry =
+        l.store_table == "initiatives" ? store.initiatives() : std::nullopt;
+    if (!registry && !l.registry.empty())
+      registry = geo::read_layer(find_file(l, "registry", l.registry), {}, reporter_);
+    SinceLastTime changes;
+    try {
+      changes = since_last_time(store, {l.since}, registry.value_or(geo::Layer{}));
+    } catch (const request_error& e) {
+      fail(l, "since", e.what());
+    }
+    render::PointLayer layer;
+    layer.legend_title = l.legend.empty() ? "Sinds " + changes.since_label : l.legend;
+    layer.attribution = l.attribution.value_or("projectopslag");
+    layer.symbol_mm = l.symbol_mm;
+    // The screen's tones (Okabe–Ito: drawings vermilion, spots blue, initiatives bluish green),
+    // a shape per kind, none of them a theme's first symbols.
+    const render::Rgb vermilion{0xd5, 0x5e, 0x00}, blue{0x00, 0x72, 0xb2}, green{0x00, 0x9e, 0x73};
+    using Shape = render::SymbolShape;
+    layer.symbols = {
+        {change_label(ChangeKind::new_drawing), {Shape::diamond, vermilion}},
+        {change_label(ChangeKind::changed_drawing), {Shape::inverted_triangle, vermilion}},
+        {change_label(ChangeKind::new_spot), {Shape::circle, blue}},
+        {change_label(ChangeKind::changed_spot), {Shape::hexagon, blue}},
+        {change_label(ChangeKind::new_initiative), {Shape::star, green}}};
+    for (const SinceChange& c : changes.changes) {
+      if (!c.geometry) continue;
+      std::optional<geo::Point> at;
+      if (const auto* p = std::get_if<geo::Point>(&*c.geometry))
+        at = *p;
+      else if (const auto* a = std::get_if<geo::MultiPolygon>(&*c.geometry); a && !a->empty())
+        at = geo::point_on_surface(*a);
+      else if (const auto* m = std::get_if<geo::MultiLineString>(&*c.geometry); m && !m->empty())
+        at = m->front()[m->front().size() / 2];
+      if (!at) continue;
+      layer.points.push_back(*at);
+      layer.categories.push_back(change_label(c.kind));
+    }
+    if (layer.points.empty()) {
+      reporter_.warn(def_.file.string() + ": " + l.key + ": nothing with a place changed since " +
+                     changes.since_label);
+      return {};
+    }
+    std::vector<render::MapLayer> out;
+    out.emplace_back(std::move(layer));
     return out;
   }
 

@@ -136,6 +136,24 @@ void add_initiatives(const geo::Layer& registry, const std::string& since,
 
 }  // namespace
 
+std::string change_label(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::new_drawing:
+      return "Nieuw getekend";
+    case ChangeKind::changed_drawing:
+      return "Tekening gewijzigd";
+    case ChangeKind::removed_drawing:
+      return "Tekening verwijderd";
+    case ChangeKind::new_spot:
+      return "Nieuwe plek";
+    case ChangeKind::changed_spot:
+      return "Status of notitie van een plek gewijzigd";
+    case ChangeKind::new_initiative:
+      return "Nieuw initiatief";
+  }
+  return "";
+}
+
 std::string to_string(ChangeKind kind) {
   switch (kind) {
     case ChangeKind::new_drawing:

@@ -4,6 +4,7 @@
 
 #include "http_errors.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/project/store_log.hpp"
 
 namespace wijkatlas::server {
 namespace {
@@ -24,6 +25,13 @@ std::string definition_of(PrintService& p, const httplib::Request& req) {
   PrintContent content;
   {
     const std::lock_guard lock(p.drawings.mutex);
+    if (view.since) {
+      try {
+        project::store_log(p.drawings.store, {*view.since});  // a session the store knows
+      } catch (const request_error& e) {
+        throw request_error("sinds", e.what());
+      }
+    }
     if (!view.session.empty()) content.drawings = p.drawings.store.drawings(view.session);
     if (view.spots_session) content.spots = p.drawings.store.spots(*view.spots_session);
   }

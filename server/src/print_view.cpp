@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "wijkatlas/geo/error.hpp"
@@ -201,6 +202,17 @@ PrintView print_view(const json& body) {
     if (!plain) bad("gezocht", "De code is die van een zoekresultaat (letters en cijfers).");
     v.searched = std::move(s);
   }
+  if (const auto since = body.find("sinds"); since != body.end() && !since->is_null()) {
+    if (!since->is_object() || since->contains("sessie") == since->contains("vanaf"))
+      bad("sinds", "'sinds' is {sessie} of {vanaf: 2026-12-01}.");
+    const bool session = since->contains("sessie");
+    const std::string value = support::trim(text_of(*since, session ? "sessie" : "vanaf", ""));
+    static const std::regex day(R"(\d{4}-\d{2}-\d{2})");
+    if (session && (value.empty() || value.size() > 200))
+      bad("sinds", "Geef een sessienaam van 1 tot 200 tekens.");
+    if (!session && !std::regex_match(value, day)) bad("sinds", "Geef de datum als 2026-12-01.");
+    v.since = value;
+  }
   return v;
 }
 
@@ -301,6 +313,12 @@ std::string map_definition_toml(const PrintView& v, const PrintSources& s,
       << (s.registry_from_store ? "\nstore_table = \"initiatives\"" : "")
       << "\ncategory = \"thema\"\nlegend = \"Initiatieven per thema\"\n"
       << "attribution = \"voorbeeldregister NPAO (fictief)\"\nsymbol_mm = 3.4\n";
+  // "Sinds vorige keer": a symbol per kind of change, new initiatives from the same registry as
+  // the initiatives layer.
+  if (v.since)
+    t << "\n[[layer]]\ntype = \"since\"\nsource = " << quoted(s.store)
+      << "\nsince = " << quoted(*v.since) << "\nregistry = " << quoted(s.registry)
+      << (s.registry_from_store ? "\nstore_table = \"initiatives\"" : "") << "\n";
   // What the search found, in the screen's key colour (Okabe–Ito orange).
   if (v.searched)
     t << "\n[[layer]]\ntype = \"areas\"\nlevel = " << quoted(v.searched->level)

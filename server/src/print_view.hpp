@@ -50,13 +50,15 @@ struct PrintView {
   std::optional<std::string> spots_session;  // the spots of this session ("Plekken")
   // The area the search found, outlined as the screen does until the next search.
   std::optional<PrintSearched> searched;
+  // "Sinds vorige keer": a session's name or a date (2026-12-01).
+  std::optional<std::string> since;
 };
 
 // Throws request_error naming the field: centrum, schaal (500 .. 250,000), papier, richting,
 // lagen (known ids only), sessie, titel, cijfers ({laag, maat, indeling, klassen} as
 // /api/indicator takes them; whether the measure exists is for the caller to check),
 // samen_getekend ({sessie, categorie} as /api/overlap takes them), plekken ({sessie}),
-// gezocht ({niveau, code} of a search result).
+// gezocht ({niveau, code} of a search result), sinds ({sessie} or {vanaf: 2026-12-01}).
 PrintView print_view(const nlohmann::json& body);
 
 struct PrintSources {

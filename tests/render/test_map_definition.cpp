@@ -140,6 +140,7 @@ TEST(MapDefinition, MistakesNameFileKeyAndLine) {
        3, "probleem, fijne_plek, idee or alle"},
       {"overlap without small-number rule", "[[layer]]\ntype = \"overlap\"\nmin_sheets = 0\n",
        "layer[1].min_sheets", 3, "1 to 1000"},
+      {"since without a moment", "[[layer]]\ntype = \"since\"\n", "layer[1].since", 1, "missing"},
       {"area without level",
        "[[layer]]\ntype = \"areas\"\nsource = \"x.gpkg\"\narea = \"Elsweide\"\n", "layer[1].area",
        4, "needs level"},

@@ -3,6 +3,7 @@
 // a map definition that parses and names the view's centre, scale and layers.
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -315,6 +316,61 @@ TEST_F(Print, TheAreaTheSearchFoundIsOutlinedOnThePaper) {
   EXPECT_EQ(unknown->status, 400);
   EXPECT_EQ(json::parse(unknown->body)["fout"]["veld"], "gezocht");
   EXPECT_NE(unknown->body.find("BU99999999"), std::string::npos) << unknown->body;
+}
+
+// Today as 2026-12-03 (UTC), as the page's date field gives it.
+std::string today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+  return text;
+}
+
+TEST_F(Print, WhatIsNewSinceADayIsOnThePaperOneSymbolPerKind) {
+  const json area = {{"id", "test-afdruk-sinds"},
+                     {"sessie", "Tafel sinds"},
+                     {"categorie", "idee"},
+                     {"geometrie",
+                      {{"type", "Polygon"},
+                       {"coordinates",
+                        {{{192000, 445300},
+                          {192100, 445300},
+                          {192100, 445400},
+                          {192000, 445400},
+                          {192000, 445300}}}}}}};
+  auto made = client().Post("/api/tekeningen", area.dump(), "application/json");
+  ASSERT_TRUE(made);
+  ASSERT_EQ(made->status, 201) << made->body;
+  json body = {{"centrum", {192050, 445350}},
+               {"schaal", 5000},
+               {"papier", "A4"},
+               {"richting", "liggend"},
+               {"lagen", json::array()}};
+  body["sinds"] = {{"vanaf", today()}};
+  auto toml = client().Post("/api/kaartdefinitie", body.dump(), "application/json");
+  ASSERT_TRUE(toml);
+  ASSERT_EQ(toml->status, 200) << toml->body;
+  EXPECT_NE(toml->body.find("type = \"since\""), std::string::npos) << toml->body;
+  auto res = client().Post("/api/afdruk", body.dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body.substr(0, 500);
+  const wijkatlas::test::TempDir dir;
+  std::ofstream(dir / "sinds.pdf", std::ios::binary) << res->body;
+  const std::string text = wijkatlas::test::command_output(
+      "pdftotext -layout " + wijkatlas::test::shell_quoted((dir / "sinds.pdf").string()) + " -");
+  EXPECT_NE(text.find("Sinds " + today()), std::string::npos) << text;
+  EXPECT_NE(text.find("Nieuw getekend"), std::string::npos) << text;
+
+  for (const json& wrong : {json{{"sessie", "Nooit gehouden"}}, json{{"vanaf", "gisteren"}},
+                            json{{"sessie", "A"}, {"vanaf", "2026-12-01"}}}) {
+    body["sinds"] = wrong;
+    auto bad = client().Post("/api/afdruk", body.dump(), "application/json");
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 400) << wrong.dump() << bad->body;
+    EXPECT_EQ(json::parse(bad->body)["fout"]["veld"], "sinds") << wrong.dump();
+  }
 }
 
 TEST_F(Print, AWrongViewIsA400NamingTheField) {

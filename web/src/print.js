@@ -56,7 +56,17 @@ export function enablePrint(map, layers, panel, session, searched = () => null) 
       samen_getekend: drawnTogether(),
       plekken: spotsOn(),
       gezocht: searched(),
+      sinds: sinceOn(),
     };
+  }
+
+  // "Sinds vorige keer", when it is on the map and a session or a date is chosen.
+  function sinceOn() {
+    if (!document.getElementById('sinds-tonen')?.checked) return null;
+    const session = document.getElementById('sinds-sessie').value;
+    const date = document.getElementById('sinds-datum').value;
+    if (session) return { sessie: session };
+    return date ? { vanaf: date } : null;
   }
 
   // The session's spots, when "Plekken" is on and a session is chosen (spots belong to one).

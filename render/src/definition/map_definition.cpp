@@ -29,16 +29,18 @@ auto checked(TomlReader& reader, std::string_view key, F&& parse) {
 
 LayerType parse_layer_type(TomlReader& r) {
   const auto type = r.text("type");
-  if (!type) r.fail("type", "missing (basemap, areas, choropleth, points, landmarks or overlap)");
+  if (!type)
+    r.fail("type", "missing (basemap, areas, choropleth, points, landmarks, overlap or since)");
   if (*type == "basemap") return LayerType::basemap;
   if (*type == "areas") return LayerType::areas;
   if (*type == "choropleth") return LayerType::choropleth;
   if (*type == "points") return LayerType::points;
   if (*type == "landmarks") return LayerType::landmarks;
   if (*type == "overlap") return LayerType::overlap;
+  if (*type == "since") return LayerType::since;
   r.fail("type", "'" + *type +
-                     "' is not a layer type (basemap, areas, choropleth, points, landmarks or "
-                     "overlap)");
+                     "' is not a layer type (basemap, areas, choropleth, points, landmarks, "
+                     "overlap or since)");
 }
 
 std::string_view language_code(Language language) {
@@ -124,18 +126,25 @@ LayerDefinition read_layer(TomlReader r, const toml::table& table, std::size_t i
   l.store_table = r.text("store_table").value_or("");
   if (!l.store_table.empty() && l.store_table != "initiatives")
     r.fail("store_table", "the only table a map takes from a project store is \"initiatives\"");
-  if (!l.store_table.empty() && l.type != LayerType::points)
-    r.fail("store_table", "only a points layer takes the store's initiatives");
+  if (!l.store_table.empty() && l.type != LayerType::points && l.type != LayerType::since)
+    r.fail("store_table", "only a points or since layer takes the store's initiatives");
   const bool needs_data = l.type != LayerType::basemap && l.type != LayerType::landmarks &&
-                          l.type != LayerType::overlap;
+                          l.type != LayerType::overlap && l.type != LayerType::since;
   if (needs_data && l.level.empty() == l.source.empty()) {
     r.fail(l.level.empty() ? "source" : "level",
            "give either level (areas from the CBS data) or source (a file)");
   }
   if ((l.type == LayerType::points || l.type == LayerType::landmarks ||
-       l.type == LayerType::overlap) &&
+       l.type == LayerType::overlap || l.type == LayerType::since) &&
       !l.level.empty())
-    r.fail("level", "a points, landmarks or overlap layer takes a source, not a level");
+    r.fail("level", "a points, landmarks, overlap or since layer takes a source, not a level");
+  if (l.type == LayerType::since) {
+    l.since = r.text("since").value_or("");
+    if (l.since.empty())
+      r.fail("since",
+             "missing: a session's name or a date (2026-12-01) to show what changed since");
+    l.registry = r.text("registry").value_or("");
+  }
   if (l.type == LayerType::overlap) {
     l.session = r.text("session").value_or("");
     l.sketch_category = r.text("sketch_category").value_or(l.sketch_category);

@@ -106,7 +106,10 @@ std::map<std::string, SymbolStyle> assign_symbols(const PointLayer& layer) {
   if (names.empty()) names.insert(std::string{});
   std::map<std::string, SymbolStyle> out;
   std::size_t index = 0;
-  for (const auto& name : names) out[name] = category_symbol(index++);
+  for (const auto& name : names) {
+    const auto fixed = layer.symbols.find(name);
+    out[name] = fixed != layer.symbols.end() ? fixed->second : category_symbol(index++);
+  }
   return out;
 }
 

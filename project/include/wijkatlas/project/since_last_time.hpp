@@ -24,6 +24,8 @@ enum class ChangeKind {
 // "nieuwe_tekening", "gewijzigde_tekening", "verwijderde_tekening", "nieuwe_plek",
 // "gewijzigde_plek", "nieuw_initiatief": the words the viewer's API uses.
 std::string to_string(ChangeKind kind);
+// What a legend says of it, as the viewer's: "Nieuw getekend", "Tekening gewijzigd", ...
+std::string change_label(ChangeKind kind);
 
 struct SinceChange {
   ChangeKind kind = ChangeKind::new_drawing;

@@ -16,7 +16,7 @@
 namespace wijkatlas::render {
 
 // landmarks: the places residents orient by (MapSpec::landmarks), over every other layer.
-enum class LayerType { basemap, areas, choropleth, points, landmarks, overlap };
+enum class LayerType { basemap, areas, choropleth, points, landmarks, overlap, since };
 
 struct LayerDefinition {
   LayerType type = LayerType::areas;
@@ -40,6 +40,11 @@ struct LayerDefinition {
   std::string session;                       // "": every session
   std::string sketch_category = "probleem";  // probleem, fijne_plek, idee or alle
   int min_sheets = 3;
+  // since: what is new or changed in a project store (`source`, else the map's store) since a
+  // session's last moment or a date, one symbol per kind of change; new initiatives from
+  // `registry` (with store_table "initiatives": the store's imported registry when it has one).
+  std::string since;
+  std::string registry;
 
   std::string label_field;
   std::string category_field;

@@ -1,6 +1,7 @@
 #pragma once
 // A map ready to draw: page, extent, layers with their data and styles, texts. Map definition
 // files (map_definition.hpp) are resolved into this; tests build it directly.
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -63,7 +64,10 @@ struct PointLayer {
   std::vector<geo::Point> points;
   std::vector<std::string> categories;  // parallel to points; empty: one symbol for all
   std::vector<std::string> labels;      // parallel to points; empty or "" = no label
-  double symbol_mm = 3.2;               // symbol diameter on paper
+  // Fixed symbols of categories that mean the same on every map (what changed since, ...);
+  // the others get category_symbol in sorted order.
+  std::map<std::string, SymbolStyle> symbols;
+  double symbol_mm = 3.2;  // symbol diameter on paper
   TextStyle label_style{.size_pt = 7};
   double label_priority = 50;
 };
