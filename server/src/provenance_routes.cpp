@@ -1,7 +1,6 @@
 #include "provenance_routes.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -9,6 +8,7 @@
 #include "http_errors.hpp"
 #include "resident_routes.hpp"
 #include "wijkatlas/project/previous_session.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::server {
 namespace {
@@ -117,9 +117,7 @@ void add_provenance_routes(httplib::Server& http, DrawingService& s, const Acces
         const std::vector<sketch::SpotRecord> spots =
             session.empty() ? std::vector<sketch::SpotRecord>{} : s.store.spots(session);
         const bool shown = std::any_of(spots.begin(), spots.end(), [&](const auto& spot) {
-          return spot.n >= published_min_sheets &&
-                 std::equal(spot.id.begin(), spot.id.end(), id.begin(), id.end(),
-                            [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+          return spot.n >= published_min_sheets && support::equal_ignoring_case(spot.id, id);
         });
         if (!shown) {
           send_error(res, 404, "niet_gevonden",
