@@ -1,8 +1,9 @@
 // Dutch by default, English with the header's switch (remembered by the browser). The page is
 // written in Dutch; switched, every text of the interface that the dictionary knows is shown in
 // English, also what the modules write later (a MutationObserver), and switching back restores
-// the Dutch. Names from the data (buurten, streets, initiatives, CBS measures) and the server's
-// messages stay as they are.
+// the Dutch. Names from the data (buurten, streets, initiatives, CBS measures) stay as they are,
+// and so do the server's messages apart from the common ones in `patterns` (their details stay
+// Dutch).
 
 // Whole texts (trimmed), Dutch -> English.
 const words = {
@@ -158,6 +159,19 @@ const patterns = [
     (m) => `Silent round: ${m[1]} new drawing${m[1] === '1' ? '' : 's'} waiting to be revealed.`],
   [/^(.*?): (nieuw|in behandeling|opgepakt|geen actie)( · .*)?$/,
     (m) => `${m[1]}: ${english(m[2])}${(m[3] ?? '').replace(' · initiatief ', ' · initiative ')}`],
+  // The server's messages the page shows (their details stay Dutch).
+  [/^(Losse tekeningen zijn alleen te zien|Tekenen en afdrukken kan alleen|De sleutel klopt niet \(hij geldt zolang deze server draait\)\. Gebruik) (?:met )?de sleutel van deze bijeenkomst: open de kaart via het adres of de QR-code op het scherm van de begeleider\.(.*)$/,
+    (m) => `${{
+      'Losse tekeningen zijn alleen te zien': 'Single drawings can only be seen with',
+      'Tekenen en afdrukken kan alleen': 'Drawing and printing need',
+      'De sleutel klopt niet (hij geldt zolang deze server draait). Gebruik': 'The key is wrong (it holds while this server runs). Use',
+    }[m[1]]} this meeting's key: open the map through the address or the QR code on the facilitator's screen.${m[2]}`],
+  [/^Iemand anders heeft dit intussen gewijzigd; uw wijziging is niet opgeslagen\. Bekijk de tekening zoals die nu is en doe de wijziging zo nodig opnieuw\.(.*)$/,
+    (m) => `Someone else changed this in the meantime; your change was not saved. Look at the drawing as it is now and make the change again if needed.${m[1]}`],
+  [/^De projectopslag is bezet door een andere schrijver; probeer het zo opnieuw\.(.*)$/,
+    (m) => `The project store is busy with another writer; try again in a moment.${m[1]}`],
+  [/^De projectopslag is nu niet te gebruiken\.(.*)$/, (m) => `The project store cannot be used now.${m[1]}`],
+  [/^Er ging iets mis\.$/, () => 'Something went wrong.'],
   [/^(\d+) van N$/, (m) => `${m[1]} of N`],
   [/^bij (.*)$/, (m) => `near ${m[1]}`],
   [/^© OpenStreetMap-bijdragers(.*)$/, (m) => `© OpenStreetMap contributors${m[1]}`],
