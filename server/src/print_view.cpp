@@ -9,9 +9,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
+#include "since_routes.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/project/maps.hpp"
 #include "wijkatlas/render/map.hpp"
@@ -207,10 +207,8 @@ PrintView print_view(const json& body) {
       bad("sinds", "'sinds' is {sessie} of {vanaf: 2026-12-01}.");
     const bool session = since->contains("sessie");
     const std::string value = support::trim(text_of(*since, session ? "sessie" : "vanaf", ""));
-    static const std::regex day(R"(\d{4}-\d{2}-\d{2})");
-    if (session && (value.empty() || value.size() > 200))
-      bad("sinds", "Geef een sessienaam van 1 tot 200 tekens.");
-    if (!session && !std::regex_match(value, day)) bad("sinds", "Geef de datum als 2026-12-01.");
+    if (const std::string problem = since_moment_problem(session, value); !problem.empty())
+      bad("sinds", problem);
     v.since = value;
   }
   return v;

@@ -55,19 +55,22 @@ std::optional<project::StoreLogRequest> since_param(const httplib::Request& req,
     return std::nullopt;
   }
   std::string since = req.get_param_value(session ? "sessie" : "vanaf");
-  if (session && (since.empty() || since.size() > 200)) {
-    send_error(res, 400, "ongeldig_verzoek", "Geef een sessienaam van 1 tot 200 tekens.", "sessie");
-    return std::nullopt;
-  }
-  static const std::regex day(R"(\d{4}-\d{2}-\d{2})");
-  if (!session && !std::regex_match(since, day)) {
-    send_error(res, 400, "ongeldig_verzoek", "Geef de datum als 2026-12-01.", "vanaf");
+  if (const std::string problem = since_moment_problem(session, since); !problem.empty()) {
+    send_error(res, 400, "ongeldig_verzoek", problem, session ? "sessie" : "vanaf");
     return std::nullopt;
   }
   return project::StoreLogRequest{std::move(since)};
 }
 
 }  // namespace
+
+std::string since_moment_problem(bool session, const std::string& value) {
+  static const std::regex day(R"(\d{4}-\d{2}-\d{2})");
+  if (session && (value.empty() || value.size() > 200))
+    return "Geef een sessienaam van 1 tot 200 tekens.";
+  if (!session && !std::regex_match(value, day)) return "Geef de datum als 2026-12-01.";
+  return "";
+}
 
 void add_since_routes(httplib::Server& http, DrawingService& s, const geo::Layer& initiatives,
                       const Access& access) {
