@@ -212,6 +212,9 @@ done
   echo "postgresql: $(psql -X -At "$PG" -c 'SHOW server_version')"
   echo "postgis: $(psql -X -At "$PG" -c 'SELECT postgis_full_version()')"
   echo "compiler: $(c++ --version | head -1)"
+  # cmake/allocator.cmake: jemalloc with transparent huge pages, unless built without it
+  echo "allocator of wijkatlas and the GEOS peer: $(ldd "$WIJKATLAS" | grep -q jemalloc && echo "jemalloc $(dpkg-query -W -f='${Version}' libjemalloc2 2>/dev/null) (thp:always)" || echo "glibc malloc")"
+  echo "transparent huge pages: $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null)"
   echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   cat "$WORK/plans.txt" 2>/dev/null || true
 } >"$RESULTS/machine.txt"

@@ -12,6 +12,8 @@ PACKAGES=(
   clang-format  # the format check of scripts/test.sh (.clang-format)
   # geometry core
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data libboost-dev
+  # the programs' allocator (transparent huge pages: cmake/allocator.cmake)
+  libjemalloc-dev
   # configuration and command line
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev
   # renderer: cairo + pango, and the pinned font family the maps use

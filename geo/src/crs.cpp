@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <string>
 
 #include "wijkatlas/geo/error.hpp"
@@ -39,7 +41,9 @@ Box rd_new_bounds() {
   return Box(Point(-25000.0, 280000.0), Point(310000.0, 640000.0));
 }
 
-std::string normalise_crs(std::string_view user_crs) {
+namespace {
+
+std::string normalise_crs_uncached(std::string_view user_crs) {
   std::string expanded = expand_user_crs(user_crs);
   support::ProjContextPtr ctx = quiet_context();
   support::ProjPtr crs(proj_create(ctx.get(), expanded.c_str()));
@@ -57,6 +61,24 @@ std::string normalise_crs(std::string_view user_crs) {
   const char* code = proj_get_id_code(crs.get(), 0);
   if (auth != nullptr && code != nullptr) return std::string(auth) + ":" + code;
   return expanded;
+}
+
+}  // namespace
+
+std::string normalise_crs(std::string_view user_crs) {
+  // Every new PROJ context opens proj.db again (5-10 ms each), and one command asks about the
+  // same few CRS many times (every layer read, every transformer), so answers are kept for the
+  // life of the process. Errors are not kept: they throw again.
+  static std::mutex mutex;
+  static std::map<std::string, std::string, std::less<>> known;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = known.find(user_crs); it != known.end()) return it->second;
+  }
+  std::string normalised = normalise_crs_uncached(user_crs);
+  std::lock_guard lock(mutex);
+  known.emplace(std::string(user_crs), normalised);
+  return normalised;
 }
 
 struct Transformer::Impl {

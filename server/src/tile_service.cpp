@@ -1,11 +1,10 @@
 #include "tile_service.hpp"
 
-#include <malloc.h>
-
 #include <chrono>
 #include <stdexcept>
 
 #include "wijkatlas/render/tiles.hpp"
+#include "wijkatlas/support/free_memory.hpp"
 
 namespace wijkatlas::server {
 
@@ -99,7 +98,7 @@ void TileService::paint(std::stop_token stop) {
       // burst of metatiles is over, not after each (faulting it in again slowed a viewport by a
       // fifth; docs/performance.md).
       lock.unlock();
-      malloc_trim(0);
+      support::return_free_memory();
       lock.lock();
     }
   }

@@ -1,5 +1,6 @@
 #include "wijkatlas/support/gdal_handles.hpp"
 
+#include <cpl_conv.h>
 #include <cpl_error.h>
 
 #include <mutex>
@@ -12,6 +13,12 @@ void ensure_gdal_registered() {
     GDALAllRegister();
     // Our layers are always read as UTF-8; let the shapefile driver recode from its .cpg.
     CPLSetConfigOption("SHAPE_ENCODING", nullptr);
+    // GDAL loads SpatiaLite into every GeoPackage and SQLite dataset it opens, for SQL functions
+    // wijkatlas never calls (GeoPackage's own, such as those of the R*Tree triggers, are GDAL's),
+    // and SpatiaLite opens PROJ's database each time: milliseconds per dataset. A user's own
+    // setting wins.
+    if (CPLGetConfigOption("SPATIALITE_LOAD", nullptr) == nullptr)
+      CPLSetConfigOption("SPATIALITE_LOAD", "NO");
   });
 }
 

@@ -1,9 +1,6 @@
 // Finding, building and opening the prepared base map of an extract in the cache directory.
 #include <algorithm>
 #include <cstdlib>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include <optional>
 #include <string>
 
@@ -14,6 +11,7 @@
 #include "wijkatlas/geo/content_hash.hpp"
 #include "wijkatlas/geo/error.hpp"
 #include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/support/free_memory.hpp"
 
 namespace wijkatlas::geo {
 namespace {
@@ -152,10 +150,8 @@ PreparedBaseMap::PreparedBaseMap(const fs::path& extract, const BaseMapCacheOpti
                   ")");
     return;
   }
-#if defined(__GLIBC__)
   // The whole extract was in memory: give it back before the maps are drawn.
-  malloc_trim(0);
-#endif
+  support::return_free_memory();
   try {
     impl_->prepared.emplace(file);
     impl_->cache_file = file;
