@@ -1,15 +1,15 @@
 // Running a parsed command line: the mapping of exceptions to messages, hints and exit codes.
+// Which verbs can run is the program's choice (verbs.hpp): this file names none of them.
 #include <unistd.h>
 
 #include <algorithm>
 #include <map>
 #include <sstream>
-#include <variant>
 
 #include "terminal_reporter.hpp"
+#include "verbs.hpp"
 #include "wijkatlas/app/command_line.hpp"
 #include "wijkatlas/geo/error.hpp"
-#include "wijkatlas/project/versions.hpp"
 #include "wijkatlas/store/error.hpp"
 
 namespace wijkatlas::app {
@@ -59,43 +59,16 @@ std::string store_hint(const std::exception& e) {
   }
 }
 
-// One verb's run, with the reporter and the stream its summary goes to.
-struct RunVerb {
-  std::ostream& out;
-  TerminalReporter& reporter;
-  std::ostream& summary_out;
-
-  void operator()(const InfoOptions& o) const { run_info(o, out); }
-  void operator()(const AreasOptions& o) const { run_areas(o, reporter); }
-  void operator()(const JoinOptions& o) const { run_join(o, reporter, summary_out); }
-  void operator()(const MapOptions& o) const { run_map(o, reporter, summary_out); }
-  void operator()(const AtlasOptions& o) const { run_atlas(o, reporter, summary_out); }
-  void operator()(const SheetOptions& o) const { run_sheet(o, reporter, summary_out); }
-  void operator()(const IngestOptions& o) const { run_ingest(o, reporter, summary_out); }
-  void operator()(const OverlapCommandOptions& o) const { run_overlap(o, reporter, summary_out); }
-  void operator()(const CompareOptions& o) const { run_compare(o, reporter, summary_out); }
-  void operator()(const StatusOptions& o) const { run_status(o, reporter, summary_out); }
-  void operator()(const StoreInitOptions& o) const { run_store_init(o, summary_out); }
-  void operator()(const StoreLogOptions& o) const { run_store_log(o, out); }
-  void operator()(const StoreCopyOptions& o) const { run_store_copy(o, reporter, summary_out); }
-  // Conflicts go to stdout even with -q: the person has to decide them.
-  void operator()(const StorePushOptions& o) const { run_store_push(o, summary_out, out); }
-  void operator()(const StoreImportOptions& o) const { run_store_import(o, reporter, summary_out); }
-  // The address it listens on goes to stdout even with -q: whoever started it needs it.
-  void operator()(const ServeOptions& o) const { run_serve(o, reporter, out); }
-};
-
 }  // namespace
 
-int run_command_line(const CommandLine& command_line, std::ostream& out, std::ostream& err) {
+int run_parsed_command(const CommandLine& command_line, std::ostream& out, std::ostream& err,
+                       const Verbs& verbs) {
   switch (command_line.action) {
     case CommandLine::Action::show_help:
       out << command_line.text;
       return exit_ok;
     case CommandLine::Action::show_version:
-      out << "wijkatlas " << project::wijkatlas_version() << "\n";
-      for (const auto& [library, v] : project::library_versions())
-        out << "  " << library << " " << v << "\n";
+      verbs.print_versions(out);
       return exit_ok;
     case CommandLine::Action::wrong_usage:
       err << "wijkatlas: " << command_line.text << "\n"
@@ -109,7 +82,7 @@ int run_command_line(const CommandLine& command_line, std::ostream& out, std::os
   std::ostringstream discard;
   std::ostream& summary_out = quiet ? discard : out;
   try {
-    std::visit(RunVerb{out, reporter, summary_out}, *command_line.command);
+    verbs.run(*command_line.command, VerbStreams{out, reporter, summary_out});
     return exit_ok;
   } catch (const store::store_data_error& e) {
     err << "wijkatlas: error: " << worded(e) << store_hint(e) << "\n";
@@ -127,10 +100,6 @@ int run_command_line(const CommandLine& command_line, std::ostream& out, std::os
     err << "wijkatlas: internal error: " << e.what() << "\n";
     return exit_internal;
   }
-}
-
-int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  return run_command_line(parse_command_line(argc, argv), out, err);
 }
 
 }  // namespace wijkatlas::app

@@ -1,3 +1,4 @@
+// `wijkatlas-full`: every command. `wijkatlas` hands it the commands it does not run itself.
 #include <iostream>
 
 #include "wijkatlas/app/command_line.hpp"

@@ -194,6 +194,9 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
   const ScopedConfig no_sync("OGR_SQLITE_SYNCHRONOUS", "OFF");
   const ScopedConfig no_journal("OGR_SQLITE_JOURNAL", "OFF");
   const ScopedConfig cache("OGR_SQLITE_CACHE", "256");
+  // Our creation options are fixed here; checking them made GDAL read its tile matrix set
+  // files from disk on every new GeoPackage.
+  const ScopedConfig no_option_check("GDAL_VALIDATE_CREATION_OPTIONS", "NO");
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(
       format == VectorFormat::geopackage ? "GPKG" : "GeoJSON");
   std::vector<PendingIndex> indexes;

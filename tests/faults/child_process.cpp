@@ -32,7 +32,7 @@ bool drain(int fd, std::string& into) {
 }
 
 // In the child, between fork and exec: only async-signal-safe calls.
-[[noreturn]] void exec_program(const std::vector<std::string>& args, const ChildOptions& options,
+[[noreturn]] void exec_program(char* const* argv, char* const* envp, const ChildOptions& options,
                                int out, int err) {
   ::dup2(out, STDOUT_FILENO);
   ::dup2(err, STDERR_FILENO);
@@ -43,12 +43,7 @@ bool drain(int fd, std::string& into) {
     const rlimit limit{*options.file_size_limit, *options.file_size_limit};
     if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(126);
   }
-  std::vector<char*> argv;
-  static char program[] = WIJKATLAS_PROGRAM;
-  argv.push_back(program);
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  ::execv(program, argv.data());
+  ::execve(argv[0], argv, envp);
   ::_exit(127);
 }
 
@@ -61,9 +56,18 @@ ChildResult run_program(const std::vector<std::string>& args, const ChildOptions
     ADD_FAILURE() << "pipe failed";
     return result;
   }
+  // Made before fork: between fork and exec only async-signal-safe calls.
+  const std::string program = options.program ? options.program->string() : WIJKATLAS_PROGRAM;
+  std::vector<char*> argv{const_cast<char*>(program.c_str())};
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  std::vector<char*> envp;
+  for (char** e = environ; *e != nullptr; ++e) envp.push_back(*e);
+  for (const auto& e : options.environment) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
   const auto start = Clock::now();
   const pid_t pid = ::fork();
-  if (pid == 0) exec_program(args, options, out[1], err[1]);
+  if (pid == 0) exec_program(argv.data(), envp.data(), options, out[1], err[1]);
   ::close(out[1]);
   ::close(err[1]);
   ::fcntl(out[0], F_SETFL, O_NONBLOCK);

@@ -24,6 +24,10 @@ struct ChildOptions {
   // Sends `signal` as soon as this returns true for what the program has printed so far.
   std::function<bool(const std::string& out)> signal_when_printed;
   int signal = 0;
+  // Variables ("NAME=value") added to the program's environment.
+  std::vector<std::string> environment;
+  // Another program than the one built with the tests (a copy of it elsewhere).
+  std::optional<std::filesystem::path> program;
   // The program is killed (SIGKILL) and the test fails after this long.
   std::chrono::milliseconds timeout{std::chrono::minutes(3)};
 };
