@@ -59,7 +59,7 @@ OSM="$DATA/osm/arnhem_vt2021.osm.pbf"
 PY=/usr/bin/python3  # the system Python has python3-mapnik
 TILES_PY="$ROOT/bench/serve/tiles.py"
 
-[ -x "$BUILD/wijkatlas" ] || { echo "run_serve_bench: $BUILD/wijkatlas missing; build it" >&2; exit 1; }
+[ -x "$BUILD/wijkatlas-full" ] || { echo "run_serve_bench: $BUILD/wijkatlas-full missing; build wijkatlas" >&2; exit 1; }
 [ -f "$BUILD/web/app.js" ] || { echo "run_serve_bench: $BUILD/web/app.js missing; build wijkatlas" >&2; exit 1; }
 [ -f "$OSM" ] || { echo "run_serve_bench: $OSM missing (set DATA_DIR)" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "run_serve_bench: wrk missing (scripts/install-deps.sh)" >&2; exit 1; }
@@ -76,7 +76,8 @@ MACHINE="$RESULTS/serve-machine$TAG.txt"
 : >"$WRK_OUT"
 
 # One consistent program for the whole run: it links only system libraries (ldd), so a copy runs.
-cp "$BUILD/wijkatlas" "$WORK/wijkatlas"
+# `serve` runs in wijkatlas-full, which wijkatlas hands it to from beside itself.
+cp "$BUILD/wijkatlas" "$BUILD/wijkatlas-full" "$WORK/"
 cp -r "$BUILD/web" "$WORK/web"
 WIJKATLAS="$WORK/wijkatlas"
 
@@ -128,7 +129,7 @@ ogr2ogr -f GPKG "$GPKG" "$OSM" lines multipolygons -t_srs EPSG:28992 -q
 {
   echo "date: $(date -Is)"
   echo "host: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
-  echo "wijkatlas: $BUILD/wijkatlas, built $(date -r "$BUILD/wijkatlas" -Is), sha256 $(sha256sum "$WIJKATLAS" | cut -c1-16); git $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- server render geo app || echo ' (working tree differs in server/render/geo/app)')"
+  echo "wijkatlas: $BUILD/wijkatlas, built $(date -r "$BUILD/wijkatlas" -Is), sha256 $(sha256sum "$WORK/wijkatlas-full" | cut -c1-16) (wijkatlas-full); git $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- server render geo app || echo ' (working tree differs in server/render/geo/app)')"
   echo "versions: $("$WIJKATLAS" --version 2>&1 | tr '\n' ' ')"
   echo "mapnik: $("$PY" -c 'import mapnik; v = mapnik.mapnik_version(); print("%d.%d.%d" % (v // 100000, v // 100 % 1000, v % 100))'), $(wrk --version 2>&1 | head -1 | cut -c1-40)"
   echo "extract: $OSM ($(du -k "$OSM" | cut -f1) kB); GeoPackage for Mapnik: $(du -k "$GPKG" | cut -f1) kB"
