@@ -7,12 +7,8 @@
 namespace wijkatlas::app {
 namespace {
 
-struct RunVerb {
-  const VerbStreams& s;
-
-  void operator()(const InfoOptions& o) const { run_info(o, s.out); }
-  void operator()(const AreasOptions& o) const { run_areas(o, s.reporter); }
-  void operator()(const JoinOptions& o) const { run_join(o, s.reporter, s.summary_out); }
+struct RunVerb : RunLightVerb {
+  using RunLightVerb::operator();
   void operator()(const MapOptions& o) const { run_map(o, s.reporter, s.summary_out); }
   void operator()(const AtlasOptions& o) const { run_atlas(o, s.reporter, s.summary_out); }
   void operator()(const SheetOptions& o) const { run_sheet(o, s.reporter, s.summary_out); }
@@ -35,7 +31,7 @@ struct RunVerb {
 };
 
 void run_any_verb(const Command& command, const VerbStreams& streams) {
-  std::visit(RunVerb{streams}, command);
+  std::visit(RunVerb{{streams}}, command);
 }
 
 void print_all_versions(std::ostream& out) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <ostream>
 
+#include "beside_program.hpp"
 #include "terminal_qr.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -31,9 +32,7 @@ std::pair<std::string, int> parse_listen(const std::string& listen) {
 
 // The bundle is built beside the program (build/release/web), and installed beside it too.
 std::filesystem::path default_web_dir() {
-  std::error_code ec;
-  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  return ec ? std::filesystem::path("web") : exe.parent_path() / "web";
+  return beside_program("web");
 }
 
 // Blocks the stop signals in this thread and the threads it starts (they inherit the mask),

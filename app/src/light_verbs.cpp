@@ -5,27 +5,34 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <stdexcept>
+#include <type_traits>
 #include <variant>
 
+#include "beside_program.hpp"
 #include "verbs.hpp"
 
 namespace wijkatlas::app {
 namespace {
 
+template <typename Verb>
+constexpr bool runs_here = std::is_invocable_v<const RunLightVerb&, const Verb&>;
+
 bool is_light(const Command& command) {
-  return std::holds_alternative<JoinOptions>(command) ||
-         std::holds_alternative<AreasOptions>(command) ||
-         std::holds_alternative<InfoOptions>(command);
+  return std::visit([](const auto& verb) { return runs_here<std::decay_t<decltype(verb)>>; },
+                    command);
 }
 
 void run_light_verb(const Command& command, const VerbStreams& s) {
-  if (const auto* join = std::get_if<JoinOptions>(&command)) {
-    run_join(*join, s.reporter, s.summary_out);
-  } else if (const auto* areas = std::get_if<AreasOptions>(&command)) {
-    run_areas(*areas, s.reporter);
-  } else if (const auto* info = std::get_if<InfoOptions>(&command)) {
-    run_info(*info, s.out);
-  }
+  std::visit(
+      [&s](const auto& verb) {
+        if constexpr (runs_here<std::decay_t<decltype(verb)>>) {
+          RunLightVerb{s}(verb);
+        } else {
+          throw std::logic_error("this command runs in wijkatlas-full");  // runs_in_full_program
+        }
+      },
+      command);
 }
 
 void no_versions_here(std::ostream&) {}  // runs_in_full_program sends --version there
@@ -46,11 +53,9 @@ bool runs_in_full_program(const CommandLine& command_line) {
 }
 
 int hand_over_to_full_program(char* const* argv, std::ostream& err) {
-  std::error_code ec;
-  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  const std::filesystem::path full = self.parent_path() / "wijkatlas-full";
-  if (!ec) ::execv(full.c_str(), argv);
-  const std::string why = ec ? ec.message() : std::strerror(errno);
+  const std::filesystem::path full = beside_program("wijkatlas-full");
+  ::execv(full.c_str(), argv);
+  const std::string why = std::strerror(errno);
   err << "wijkatlas: internal error: cannot start " << full.string()
       << ", the program with this command (built and installed beside wijkatlas): " << why << "\n";
   return exit_internal;

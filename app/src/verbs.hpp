@@ -17,6 +17,16 @@ struct VerbStreams {
   std::ostream& summary_out;
 };
 
+// The verbs `wijkatlas` runs itself, and how every program runs them: one list, from which
+// light_verbs.cpp derives what it hands over and all_verbs.cpp extends to every verb.
+struct RunLightVerb {
+  const VerbStreams& s;
+
+  void operator()(const InfoOptions& o) const { run_info(o, s.out); }
+  void operator()(const AreasOptions& o) const { run_areas(o, s.reporter); }
+  void operator()(const JoinOptions& o) const { run_join(o, s.reporter, s.summary_out); }
+};
+
 struct Verbs {
   void (*run)(const Command& command, const VerbStreams& streams);
   void (*print_versions)(std::ostream& out);
