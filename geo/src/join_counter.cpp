@@ -39,22 +39,32 @@ std::uint32_t PointCounter::theme_id(std::string_view theme) {
   return id;
 }
 
-void PointCounter::add(std::int32_t buurt, std::string_view theme, std::optional<double> value) {
+void PointCounter::count(std::int32_t buurt, std::string_view theme) {
   const std::uint32_t t = with_themes_ ? theme_id(theme) : 0;
   if (buurt < 0) return;
   const auto b = static_cast<std::size_t>(buurt);
   // Counts per buurt only: the other levels are sums of buurten, made at the end.
   ++per_buurt_[b];
   if (with_themes_) ++per_buurt_theme_[t][b];
-  if (value) {
-    // Sums per level as the points come, so that they add up in the same order at every level.
-    for (std::size_t l = 0; l < 4; ++l) {
-      const std::int32_t area = areas_of_buurt_[b][l];
-      if (area < 0) continue;
-      auto& [sum, count] = value_sums_[l][static_cast<std::size_t>(area)];
-      sum += *value;
-      ++count;
-    }
+}
+
+void PointCounter::add_value(std::int32_t buurt, double value) {
+  // Sums per level as the points come, so that they add up in the same order at every level.
+  const std::array<std::int32_t, 4>& areas = areas_of_buurt_[static_cast<std::size_t>(buurt)];
+  for (std::size_t l = 0; l < 4; ++l) {
+    if (areas[l] < 0) continue;
+    auto& [sum, count] = value_sums_[l][static_cast<std::size_t>(areas[l])];
+    sum += value;
+    ++count;
+  }
+}
+
+void PointCounter::merge_counts(const PointCounter& other) {
+  for (std::size_t b = 0; b < per_buurt_.size(); ++b) per_buurt_[b] += other.per_buurt_[b];
+  for (std::size_t t = 0; t < other.themes_.size(); ++t) {
+    std::vector<std::int64_t>& mine = per_buurt_theme_[theme_id(other.themes_[t])];
+    const std::vector<std::int64_t>& theirs = other.per_buurt_theme_[t];
+    for (std::size_t b = 0; b < mine.size(); ++b) mine[b] += theirs[b];
   }
 }
 

@@ -23,7 +23,17 @@ class PointCounter {
 
   // One point in buurt `buurt` (-1: outside every buurt; its theme still counts as one that
   // occurs), with its theme as read, and its value.
-  void add(std::int32_t buurt, std::string_view theme, std::optional<double> value);
+  void add(std::int32_t buurt, std::string_view theme, std::optional<double> value) {
+    count(buurt, theme);
+    if (value && buurt >= 0) add_value(buurt, *value);
+  }
+  // add() in two parts. Counts are integers: counters of parts of the points, made on several
+  // threads, merge into exactly the counts of all. Values are summed in the order they are
+  // added, which decides the last bits of a sum of doubles: one counter, in point order.
+  void count(std::int32_t buurt, std::string_view theme);
+  void add_value(std::int32_t buurt, double value);
+  // Adds the counts (not the values) of `other`, a counter over the same hierarchy.
+  void merge_counts(const PointCounter& other);
 
   // The aggregates per level and the sorted theme names. `theme_name` gives a theme's final
   // name from the text it was read as ("" means onbekend); values are dropped when

@@ -1,7 +1,9 @@
 // join_point_stream: the join of points read in batches (PointReader), in bounded memory.
 #include <algorithm>
+#include <limits>
 
 #include "join_counter.hpp"
+#include "overlap/parallel.hpp"
 #include "wijkatlas/geo/join.hpp"
 #include "wijkatlas/geo/locator.hpp"
 #include "wijkatlas/support/text.hpp"
@@ -30,13 +32,18 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
   // A CSV's values are text until the whole column has been seen: themes are counted by their
   // text and named at the end, values summed as numbers and dropped if the column is not one.
   const bool typed_at_end = points.typed_at_end();
-  detail::PointCounter counter(hierarchy, theme_index.has_value());
+  // Counting is split over the join's threads: each counts a run of the located points into a
+  // counter of its own, and the counters are merged at the end. Values and the points kept
+  // follow on this thread, in point order.
+  const unsigned threads =
+      overlap_detail::worker_count(join.threads, std::numeric_limits<unsigned>::max());
+  std::vector<detail::PointCounter> counters;
+  for (unsigned t = 0; t < threads; ++t) counters.emplace_back(hierarchy, theme_index.has_value());
 
   StreamedPointJoin out;
   out.all_kept = options.keep_all_up_to > 0;
   std::vector<std::int32_t> kept_buurt;  // while all are kept
   std::vector<std::int32_t> buurt;
-  std::string theme;
   // Batches are located together, a few million points at a time: every polygon's edges are
   // then read from memory once for many points, not once per batch.
   constexpr std::size_t located_together = std::size_t{1} << 20;
@@ -55,6 +62,31 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
     kept_buurt = {};
     out.all_kept = false;
   };
+  // The text of point i's theme as read; `scratch` holds it when the source has no text of it.
+  auto theme_of = [&](const PointBatch& batch, std::size_t i,
+                      std::string& scratch) -> std::string_view {
+    if (!theme_index) return {};
+    if (const auto text = batch.text(*theme_index, i)) return *text;
+    scratch = to_text(batch.value(*theme_index, i));
+    return scratch;
+  };
+  auto count_pending = [&] {
+    const std::size_t n = locations.size();
+    // Threads only pay off for many points.
+    const auto parts = static_cast<unsigned>(std::min<std::size_t>(threads, n / 20000 + 1));
+    overlap_detail::parallel_for(parts, parts, [&](std::size_t part) {
+      const std::size_t begin = n * part / parts, end = n * (part + 1) / parts;
+      std::string scratch;
+      std::size_t offset = 0;  // of the batch in `locations`
+      for (const PointBatch& batch : pending) {
+        const std::size_t from = std::max(begin, offset);
+        const std::size_t to = std::min(end, offset + batch.size());
+        for (std::size_t k = from; k < to; ++k)
+          counters[part].count(buurt[k], theme_of(batch, k - offset, scratch));
+        offset += batch.size();
+      }
+    });
+  };
   auto locate_pending = [&] {
     buurt.resize(locations.size());
     locator.locate_all(locations, buurt, join.threads);
@@ -62,26 +94,18 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
     // more than the whole join.
     if (out.all_kept && out.point_count + locations.size() > options.keep_all_up_to)
       stop_keeping_all();
+    count_pending();
     std::size_t offset = 0;
     for (const PointBatch& batch : pending) {
       for (std::size_t i = 0; i < batch.size(); ++i) {
         const std::int32_t b = buurt[offset + i];
-        std::string_view theme_text;
-        if (theme_index) {
-          if (const auto text = batch.text(*theme_index, i)) {
-            theme_text = *text;
-          } else {
-            theme = to_text(batch.value(*theme_index, i));
-            theme_text = theme;
-          }
-        }
-        std::optional<double> value;
         if (b >= 0 && value_index) {
           const Value v = batch.value(*value_index, i);
           const auto* text = std::get_if<std::string>(&v);
-          value = typed_at_end && text != nullptr ? support::parse_number(*text) : as_number(v);
+          const std::optional<double> value =
+              typed_at_end && text != nullptr ? support::parse_number(*text) : as_number(v);
+          if (value) counters.front().add_value(b, *value);
         }
-        counter.add(b, theme_text, value);
         if (b < 0) ++out.outside_count;
         if (out.all_kept) {
           out.points.features.push_back(batch.feature(i));
@@ -119,7 +143,8 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
   const bool numeric_values = !value_index || !typed_at_end ||
                               header.fields[*value_index].type == FieldType::integer ||
                               header.fields[*value_index].type == FieldType::real;
-  counter.finish(
+  for (std::size_t t = 1; t < counters.size(); ++t) counters.front().merge_counts(counters[t]);
+  counters.front().finish(
       out.result,
       [&](const std::string& text) {
         return typed_at_end ? to_text(points.final_value(*theme_index, Value(text))) : text;

@@ -3,7 +3,9 @@
 // warning), and keep only what the output needs.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <limits>
+#include <string>
 
 #include "test_support.hpp"
 #include "wijkatlas/geo/io.hpp"
@@ -89,6 +91,34 @@ TEST_F(JoinStream, CountsAsJoinPointsForCsvAndGeoPackage) {
     expect_same_counts(both.whole, both.streamed.result);
     EXPECT_EQ(both.streamed_warnings, both.whole_warnings);
   }
+}
+
+TEST_F(JoinStream, CountsSplitOverThreadsAddUpToThoseOfTheWholeLayer) {
+  // Enough points for every thread to count a part of them, more themes than the few that are
+  // compared instead of hashed, and points outside Arnhem (their themes still count).
+  test::TempDir dir;
+  std::string csv = "x_rd,y_rd,thema,bedrag\n";
+  std::uint64_t state = 12345;
+  auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(state >> 11) / static_cast<double>(std::uint64_t{1} << 53);
+  };
+  for (int i = 0; i < 90000; ++i) {
+    const double x = 182000 + 16000 * next(), y = 437000 + 19000 * next();
+    csv += std::to_string(x) + "," + std::to_string(y) + ",thema " +
+           std::to_string(static_cast<int>(next() * 23)) + "," +
+           std::to_string(static_cast<int>(next() * 1000)) + "\n";
+  }
+  const auto path = dir.write("veel_punten.csv", csv);
+  PointJoinOptions join;
+  join.theme_field = "thema";
+  join.value_field = "bedrag";
+  join.threads = 3;
+  const Both both = join_both(path, join, 0, 20000);
+  EXPECT_EQ(both.streamed.point_count, 90000u);
+  EXPECT_GT(both.streamed.outside_count, 0u);
+  EXPECT_EQ(both.streamed.result.themes.size(), 23u);
+  expect_same_counts(both.whole, both.streamed.result);
 }
 
 TEST_F(JoinStream, KeepsOnlyThePointsOutsideAboveTheLimitWithAllTheirValues) {
