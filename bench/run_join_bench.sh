@@ -95,6 +95,12 @@ command_checksum() {
   ogrinfo -q "$WORK/out.gpkg" -sql "SELECT sum(n_punten) AS m, sum(fid * n_punten) AS c FROM buurten" |
     awk -F' = ' '/ m \(/ { m = $2 } / c \(/ { c = $2 } END { print m, c }'
 }
+# The same from the table punten_codes (--joined-points codes): every point's buurtcode.
+codes_checksum() {
+  ogrinfo -q "$WORK/out.gpkg" -sql "SELECT count(b.fid) AS m, sum(b.fid) AS c FROM punten_codes p
+    JOIN buurten b ON b.code = p.buurtcode" |
+    awk -F' = ' '/ m \(/ { m = $2 } / c \(/ { c = $2 } END { print m, c }'
+}
 
 join_command() {  # POINTS [extra args...]
   local points="$1"; shift
@@ -139,15 +145,19 @@ for dataset in $DATASETS; do
 
       # The whole command: read, build the buurt level, join, write GeoPackage + CSV. Default
       # (the layer 'punten' with every point up to 100,000 points; the points outside always),
-      # with that copy forced (--joined-points always), and from the CSV.
-      for variant in default joined_points_always from_csv; do
+      # with that copy forced (--joined-points always), with only every point's codes instead
+      # (--joined-points codes; its checksum from the table punten_codes), and from the CSV.
+      for variant in default joined_points_always joined_points_codes from_csv; do
+        checksum_of=command_checksum
         case "$variant" in
           default) join_command "$POINTS_GPKG"; tool=wijkatlas_join_command ;;
           joined_points_always) join_command "$POINTS_GPKG" --joined-points always
             tool=wijkatlas_join_command_joined_points_always ;;
+          joined_points_codes) join_command "$POINTS_GPKG" --joined-points codes
+            tool=wijkatlas_join_command_joined_points_codes; checksum_of=codes_checksum ;;
           from_csv) join_command "$POINTS_CSV"; tool=wijkatlas_join_command_from_csv ;;
         esac
-        read -r matched checksum < <(command_checksum)
+        read -r matched checksum < <("$checksum_of")
         record "$dataset" "$n" "$tool" "$run" "$ELAPSED" "$RSS_MB" "$matched" "$checksum" "$CPU_S"
       done
 

@@ -41,15 +41,16 @@ END {
     printf "| %s | %d | %s | %s / %s | %s / %s |\n", p[1], p[2], fmt(g, 3), fmt(w, 3), fmt(w1, 3), ratio(g, w), ratio(g, w1)
   }
   print "\nWhole runs (wall clock, seconds, medians). `wijkatlas join` reads, builds the buurt level, joins and writes the GeoPackage and the CSV; \"read alone\" is the same reading of the points and nothing else.\n"
-  print "| dataset | points | read alone (GPKG) | `wijkatlas join` | ÷ read alone | --joined-points always | read alone (CSV) | `wijkatlas join` from CSV | PostGIS query | PostGIS load + query | PostGIS query ÷ command | SpatiaLite ogr2ogr | SpatiaLite ÷ command |"
-  print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  print "| dataset | points | read alone (GPKG) | `wijkatlas join` | ÷ read alone | --joined-points always | --joined-points codes | read alone (CSV) | `wijkatlas join` from CSV | PostGIS query | PostGIS load + query | PostGIS query ÷ command | SpatiaLite ogr2ogr | SpatiaLite ÷ command |"
+  print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for (i = 1; i <= n; i++) {
     k = order[i]; split(k, p, SUBSEP)
     r = s(k, "wijkatlas_read_points_gpkg"); c = s(k, "wijkatlas_join_command"); a = s(k, "wijkatlas_join_command_joined_points_always")
+    jc = s(k, "wijkatlas_join_command_joined_points_codes")
     rc = s(k, "wijkatlas_read_points_csv"); cc = s(k, "wijkatlas_join_command_from_csv")
     q = s(k, "postgis_query"); lq = s(k, "postgis_load_and_query"); sl = s(k, "spatialite_ogr2ogr")
-    printf "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p[1], p[2], fmt(r, 2), fmt(c, 2),
-      (c > 0 && r > 0) ? sprintf("%.2f", c / r) : "-", fmt(a, 2), fmt(rc, 2), fmt(cc, 2), fmt(q, 3), fmt(lq, 2),
+    printf "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p[1], p[2], fmt(r, 2), fmt(c, 2),
+      (c > 0 && r > 0) ? sprintf("%.2f", c / r) : "-", fmt(a, 2), fmt(jc, 2), fmt(rc, 2), fmt(cc, 2), fmt(q, 3), fmt(lq, 2),
       ratio(q, c), fmt(sl, 2), ratio(sl, c)
   }
   print "\nCPU seconds (user + system of all threads, medians): on a shared machine these depend much less on other work than wall seconds. PostGIS runs in its server and is not included.\n"
@@ -64,13 +65,14 @@ END {
       ratio(g, w), ratio(g, w1), fmt(r, 2), fmt(c, 2), (c > 0 && r > 0) ? sprintf("%.2f", c / r) : "-", fmt(rc, 2), fmt(cc, 2), fmt(sl, 2)
   }
   print "\nPeak memory (MB, maximum resident set size, medians; PostGIS: the query backend'\''s VmHWM), matched points and the checksum of the assignments (sum of the polygon fids over the matched points; every tool, every run).\n"
-  print "| dataset | points | `wijkatlas join` | --joined-points always | from CSV | read alone (GPKG) | join phase program | GEOS peer | PostGIS backend | SpatiaLite | matched | checksums |"
-  print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  print "| dataset | points | `wijkatlas join` | --joined-points always | --joined-points codes | from CSV | read alone (GPKG) | join phase program | GEOS peer | PostGIS backend | SpatiaLite | matched | checksums |"
+  print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   for (i = 1; i <= n; i++) {
     k = order[i]; split(k, p, SUBSEP)
     agree = distinct[k] == 1 ? sprintf("all %d agree: %s", checked[k], checksum[k]) : sprintf("**%d different**", distinct[k])
-    printf "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p[1], p[2],
-      mb(k, "wijkatlas_join_command"), mb(k, "wijkatlas_join_command_joined_points_always"), mb(k, "wijkatlas_join_command_from_csv"),
+    printf "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p[1], p[2],
+      mb(k, "wijkatlas_join_command"), mb(k, "wijkatlas_join_command_joined_points_always"),
+      mb(k, "wijkatlas_join_command_joined_points_codes"), mb(k, "wijkatlas_join_command_from_csv"),
       mb(k, "wijkatlas_read_points_gpkg"), mb(k, "wijkatlas_join_phase"), mb(k, "geos_prepared_strtree"),
       mb(k, "postgis_query"), mb(k, "spatialite_ogr2ogr"), matched[k SUBSEP "wijkatlas_join_command"], agree
   }

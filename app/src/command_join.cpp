@@ -63,7 +63,9 @@ JoinSummary run_join(const JoinOptions& options, geo::Reporter& reporter, std::o
     reporter.info(options.output + ": " + std::to_string(result.points) +
                   " points: no layer 'punten' with every point and its codes (more than " +
                   std::to_string(options.joined_points_limit) +
-                  "; writing it takes longer than the join). Add it with --joined-points always");
+                  "; writing it takes longer than the join). Add it with --joined-points always, "
+                  "or only each point's codes (the table 'punten_codes', fast) with "
+                  "--joined-points codes");
   }
   project::write_join(result, outputs, reporter);
   print_summary(result, summary, out);

@@ -75,10 +75,13 @@ CLI::App* add_join(CLI::App& app, JoinOptions& o) {
                 "Also write personal fields (contact_*, prive_*)");
   const std::map<std::string, JoinedPoints> modes{{"auto", JoinedPoints::automatic},
                                                   {"always", JoinedPoints::always},
-                                                  {"never", JoinedPoints::never}};
+                                                  {"never", JoinedPoints::never},
+                                                  {"codes", JoinedPoints::codes}};
   cmd->add_option("--joined-points", o.joined_points,
                   "Write the layer 'punten' (every point with its area codes): auto (up to " +
-                      std::to_string(o.joined_points_limit) + " points), always or never")
+                      std::to_string(o.joined_points_limit) +
+                      " points), always or never; codes: instead the table 'punten_codes' "
+                      "(each point's fid and area codes, fast at any size)")
       ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
       ->default_str("auto");
   cmd->add_option("--threads", o.threads, "Worker threads for the join (0 = all cores)");

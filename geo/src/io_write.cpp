@@ -62,6 +62,24 @@ struct PendingIndex {
   std::vector<detail::IndexedBox> boxes;
 };
 
+// The fields written (personal ones only if asked): for each, its index in `out` or -1.
+std::vector<int> create_fields(OGRLayer& out, const std::vector<Field>& fields,
+                               const WriteOptions& options, const std::string& target,
+                               const std::string& layer) {
+  std::vector<int> field_map(fields.size(), -1);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const Field& field = fields[i];
+    if (field.personal && !options.include_personal) continue;
+    OGRFieldDefn defn(field.name.c_str(), ogr_field_type(field.type));
+    if (out.CreateField(&defn) != OGRERR_NONE) {
+      throw output_error(
+          target, "cannot create field '" + field.name + "': " + last_gdal_error("?"), layer);
+    }
+    field_map[i] = out.GetLayerDefn()->GetFieldIndex(field.name.c_str());
+  }
+  return field_map;
+}
+
 // `index`: collect the features' boxes for a spatial index made afterwards (GeoPackage);
 // otherwise GDAL makes none.
 void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& options,
@@ -77,17 +95,7 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
     index->column = out->GetGeometryColumn();
     index->boxes.reserve(layer.features.size());
   }
-  std::vector<int> field_map(layer.fields.size(), -1);
-  for (std::size_t i = 0; i < layer.fields.size(); ++i) {
-    const Field& field = layer.fields[i];
-    if (field.personal && !options.include_personal) continue;
-    OGRFieldDefn defn(field.name.c_str(), ogr_field_type(field.type));
-    if (out->CreateField(&defn) != OGRERR_NONE) {
-      throw output_error(
-          target, "cannot create field '" + field.name + "': " + last_gdal_error("?"), layer.name);
-    }
-    field_map[i] = out->GetLayerDefn()->GetFieldIndex(field.name.c_str());
-  }
+  const std::vector<int> field_map = create_fields(*out, layer.fields, options, target, layer.name);
   for (const auto& feature : layer.features) {
     OgrFeature f(OGRFeature::CreateFeature(out->GetLayerDefn()));
     for (std::size_t i = 0; i < field_map.size(); ++i) {
@@ -103,6 +111,30 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
           layer.name);
     }
     if (index != nullptr && !is_empty(g)) index->boxes.push_back({f->GetFID(), envelope(g)});
+  }
+}
+
+// Rows made as they are written, into one feature object: millions of them cost neither a
+// feature each in memory nor an allocation each.
+void write_generated_table(GDALDataset& ds, const WriteOptions::GeneratedTable& table,
+                           const WriteOptions& options, const std::string& target) {
+  OGRLayer* out = ds.CreateLayer(table.name.c_str(), nullptr, wkbNone, nullptr);
+  if (out == nullptr)
+    throw output_error(target, "cannot create table: " + last_gdal_error("?"), table.name);
+  const std::vector<int> field_map = create_fields(*out, table.fields, options, target, table.name);
+  OgrFeature f(OGRFeature::CreateFeature(out->GetLayerDefn()));
+  std::vector<Value> values(table.fields.size());
+  for (std::size_t row = 0; row < table.rows; ++row) {
+    table.row(row, values);
+    for (std::size_t i = 0; i < field_map.size(); ++i) {
+      if (field_map[i] >= 0) set_value(*f, field_map[i], values[i]);
+    }
+    f->SetFID(OGRNullFID);
+    if (out->CreateFeature(f.get()) != OGRERR_NONE) {
+      throw output_error(
+          target, "cannot write row " + std::to_string(row + 1) + ": " + last_gdal_error("?"),
+          table.name);
+    }
   }
 }
 
@@ -223,6 +255,8 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
       write_one_layer(*ds, *layer, options, path.string(), to_output, srs,
                       indexed ? &indexes.back() : nullptr);
     }
+    for (const auto& table : options.tables)
+      write_generated_table(*ds, table, options, path.string());
     if (transactional && ds->CommitTransaction() != OGRERR_NONE) {
       throw output_error(path.string(), "cannot commit: " + last_gdal_error("GDAL refused"));
     }
@@ -246,9 +280,10 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
 void write_layers(const std::filesystem::path& path, std::span<const Layer* const> layers,
                   const WriteOptions& options) {
   const VectorFormat format = format_for_path(path);
-  if (format == VectorFormat::geojson && layers.size() != 1) {
+  if (format == VectorFormat::geojson && layers.size() + options.tables.size() != 1) {
     throw usage_error(path.string() + ": GeoJSON holds one layer; write " +
-                      std::to_string(layers.size()) + " layers to a .gpkg instead");
+                      std::to_string(layers.size() + options.tables.size()) +
+                      " layers to a .gpkg instead");
   }
   ensure_gdal_registered();
   QuietGdalErrors quiet;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <memory>
 
 namespace wijkatlas::geo {
 namespace {
@@ -163,6 +164,34 @@ std::vector<Layer> area_result_layers(const AreaHierarchy& h, const PointJoinRes
   return layers;
 }
 
+namespace {
+
+// The codes a joined point gets, in this order, and where to find them for a point in buurt b
+// (-1: outside every buurt, no codes): made once per buurt, not per point.
+constexpr std::array<const char*, 4> code_fields{"buurtcode", "wijkcode", "programmawijk",
+                                                 "gemeentecode"};
+
+class BuurtCodes {
+ public:
+  explicit BuurtCodes(const AreaHierarchy& h) {
+    for (const Area& buurt : h.at(Level::buurt)) {
+      codes_.push_back({buurt.code, parent_code(h, buurt, Level::wijk),
+                        parent_code(h, buurt, Level::programma),
+                        parent_code(h, buurt, Level::gemeente)});
+    }
+  }
+  Value code(std::int32_t buurt, std::size_t k) const {
+    if (buurt < 0) return {};
+    const std::string& code = codes_[static_cast<std::size_t>(buurt)][k];
+    return code.empty() ? Value{} : Value{code};
+  }
+
+ private:
+  std::vector<std::array<std::string, 4>> codes_;
+};
+
+}  // namespace
+
 Layer joined_points_layer(Layer points, const AreaHierarchy& h, const PointJoinResult& join) {
   Layer out = std::move(points);
   out.name = "punten";
@@ -170,33 +199,38 @@ Layer joined_points_layer(Layer points, const AreaHierarchy& h, const PointJoinR
   // is replaced by the joined value: two fields of one name cannot be written.
   std::array<std::size_t, 4> index{};
   std::size_t width = out.fields.size();
-  const char* names[] = {"buurtcode", "wijkcode", "programmawijk", "gemeentecode"};
-  for (std::size_t k = 0; k < 4; ++k) {
-    const auto existing = out.field_index(names[k]);
+  for (std::size_t k = 0; k < code_fields.size(); ++k) {
+    const auto existing = out.field_index(code_fields[k]);
     index[k] = existing ? *existing : width++;
     if (existing)
-      out.fields[*existing] = Field{names[k], FieldType::text, false};
+      out.fields[*existing] = Field{code_fields[k], FieldType::text, false};
     else
-      out.fields.push_back(Field{names[k], FieldType::text, false});
+      out.fields.push_back(Field{code_fields[k], FieldType::text, false});
   }
-  const auto& buurten = h.at(Level::buurt);
-  // The codes per buurt once, not per point.
-  std::vector<std::array<std::string, 4>> codes(buurten.size());
-  for (std::size_t b = 0; b < buurten.size(); ++b) {
-    codes[b] = {buurten[b].code, parent_code(h, buurten[b], Level::wijk),
-                parent_code(h, buurten[b], Level::programma),
-                parent_code(h, buurten[b], Level::gemeente)};
-  }
+  const BuurtCodes codes(h);
   for (std::size_t i = 0; i < out.features.size(); ++i) {
     auto& v = out.features[i].values;
     v.resize(width);
-    const std::int32_t b = join.buurt_of_point[i];
-    for (std::size_t k = 0; k < 4; ++k) {
-      const std::string* code = b < 0 ? nullptr : &codes[static_cast<std::size_t>(b)][k];
-      v[index[k]] = code == nullptr || code->empty() ? Value{} : Value{*code};
-    }
+    for (std::size_t k = 0; k < code_fields.size(); ++k)
+      v[index[k]] = codes.code(join.buurt_of_point[i], k);
   }
   return out;
+}
+
+WriteOptions::GeneratedTable point_codes_table(const AreaHierarchy& hierarchy,
+                                               const PointAssignments& assignments) {
+  WriteOptions::GeneratedTable table;
+  table.name = "punten_codes";
+  table.fields.push_back(Field{"bron_fid", FieldType::integer, false});
+  for (const char* name : code_fields) table.fields.push_back(Field{name, FieldType::text, false});
+  table.rows = assignments.fids.size();
+  table.row = [codes = std::make_shared<const BuurtCodes>(hierarchy), &assignments](
+                  std::size_t row, std::vector<Value>& values) {
+    values[0] = assignments.fids[row];
+    for (std::size_t k = 0; k < code_fields.size(); ++k)
+      values[k + 1] = codes->code(assignments.buurten[row], k);
+  };
+  return table;
 }
 
 Layer outside_points_layer(const Layer& points, const PointJoinResult& join) {

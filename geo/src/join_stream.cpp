@@ -42,6 +42,10 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
 
   StreamedPointJoin out;
   out.all_kept = options.keep_all_up_to > 0;
+  if (options.keep_assignments) {
+    out.assignments.fids.reserve(points.size_hint());
+    out.assignments.buurten.reserve(points.size_hint());
+  }
   std::vector<std::int32_t> kept_buurt;  // while all are kept
   std::vector<std::int32_t> buurt;
   // Batches are located together, a few million points at a time: every polygon's edges are
@@ -95,6 +99,13 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
     if (out.all_kept && out.point_count + locations.size() > options.keep_all_up_to)
       stop_keeping_all();
     count_pending();
+    if (options.keep_assignments) {
+      for (const PointBatch& batch : pending) {
+        out.assignments.fids.insert(out.assignments.fids.end(), batch.fids().begin(),
+                                    batch.fids().end());
+      }
+      out.assignments.buurten.insert(out.assignments.buurten.end(), buurt.begin(), buurt.end());
+    }
     std::size_t offset = 0;
     for (const PointBatch& batch : pending) {
       for (std::size_t i = 0; i < batch.size(); ++i) {

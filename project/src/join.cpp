@@ -24,6 +24,10 @@ geo::StreamedPointJoin join_layer(const geo::AreaHierarchy& hierarchy, geo::Laye
   geo::StreamedPointJoin out;
   out.result = geo::join_points(hierarchy, points, options.join, reporter);
   out.point_count = points.features.size();
+  if (options.keep_assignments) {
+    for (const geo::Feature& f : points.features) out.assignments.fids.push_back(f.fid);
+    out.assignments.buurten = out.result.buurt_of_point;
+  }
   out.outside_count = out.result.outside.size();
   out.all_kept = out.point_count <= options.keep_all_up_to;
   if (!out.all_kept) {
@@ -55,6 +59,10 @@ JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
       break;
     case JoinedPoints::never:
       join_options.keep_all_up_to = 0;
+      break;
+    case JoinedPoints::codes:
+      join_options.keep_all_up_to = 0;
+      join_options.keep_assignments = true;
       break;
     case JoinedPoints::automatic:
       join_options.keep_all_up_to = request.joined_points_limit;
@@ -102,6 +110,7 @@ JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
   }
   result.points = joined.point_count;
   result.outside = joined.outside_count;
+  if (join_options.keep_assignments) result.point_codes = std::move(joined.assignments);
 
   geo::JoinOutputOptions output_options;
   output_options.value_field = request.value_field;
@@ -147,6 +156,8 @@ void write_join(const JoinResult& result, const JoinOutputs& outputs, geo::Repor
                     "', 'geom')\"");
     }
   }
+  if (result.point_codes)
+    write.tables.push_back(geo::point_codes_table(result.areas.hierarchy, *result.point_codes));
   geo::write_layers(outputs.geopackage, pointers, write);
   if (!outputs.csv.empty()) geo::write_csv(outputs.csv, result.table);
 }

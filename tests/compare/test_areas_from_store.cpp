@@ -146,6 +146,17 @@ TEST(AreasFromStore, JoinMapAndAtlasTakeTheAreasFiguresAndInitiativesOfTheStore)
                          "SELECT COUNT(*) FROM pragma_table_info('punten') WHERE name "
                          "LIKE 'contact%'"),
             0);
+  // Only the codes of the store's initiatives: both of them, the one in Presikhaaf with its
+  // programme wijk.
+  const auto codes = f.dir / "codes.gpkg";
+  const CliResult coded =
+      run_wijkatlas({"join", "--store", f.store.string(), "--data-dir", f.empty.string(),
+                     "--joined-points", "codes", "-o", codes.string()});
+  ASSERT_EQ(coded.code, 0) << coded.err;
+  EXPECT_EQ(query_number(codes, "SELECT COUNT(*) FROM punten_codes"), 2);
+  EXPECT_EQ(
+      query_number(codes, "SELECT COUNT(*) FROM punten_codes WHERE programmawijk = 'presikhaaf'"),
+      1);
   const auto areas = f.dir / "gebieden.gpkg";
   const CliResult written = run_wijkatlas(
       {"areas", "--store", f.store.string(), "--data-dir", f.empty.string(), "-o", areas.string()});

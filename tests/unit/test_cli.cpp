@@ -168,6 +168,41 @@ TEST(Cli, JoinLeavesOutTheCopyOfEveryPointAboveTheLimitButNotTheOutsidePoints) {
   EXPECT_EQ(read_layer(options.output, "punten").features.size(), 3u);
 }
 
+TEST(Cli, JoinedPointsCodesGiveEveryPointsSourceFidAndCodesWithoutThePoints) {
+  TempDir dir;
+  const JoinOptions mini = mini_join(dir, "unused.gpkg");
+  const auto codes_out = dir / "codes.gpkg", full_out = dir / "altijd.gpkg";
+  for (const auto& [mode, out] : {std::pair{"codes", codes_out}, std::pair{"always", full_out}}) {
+    const CliRun r = run({"join", "-q", "--areas", mini.source.areas, "--programme", "none",
+                          "--points", mini.points, "--joined-points", mode, "-o", out.string()});
+    ASSERT_EQ(r.code, exit_ok) << r.err;
+  }
+  const auto names = geo::layer_names(codes_out);
+  EXPECT_EQ(std::find(names.begin(), names.end(), "punten"), names.end());
+  EXPECT_EQ(read_layer(codes_out, "punten_buiten_gebied").features.size(), 1u);
+  // Row k of the table is source point k: its fid there (a CSV's data row) and the codes the
+  // full copy of the points gives it.
+  const geo::Layer codes = read_layer(codes_out, "punten_codes");
+  const geo::Layer source = read_layer(mini.points, "");
+  const geo::Layer full = read_layer(full_out, "punten");
+  ASSERT_EQ(codes.features.size(), 3u);
+  ASSERT_EQ(full.features.size(), 3u);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(codes.features[0].geometry));
+  for (std::size_t k = 0; k < 3; ++k) {
+    SCOPED_TRACE(k);
+    const geo::Feature& row = codes.features[k];
+    EXPECT_EQ(geo::as_number(row.values[codes.require_field("bron_fid")]),
+              static_cast<double>(source.features[k].fid));
+    for (const char* field : {"buurtcode", "wijkcode", "programmawijk", "gemeentecode"}) {
+      EXPECT_EQ(row.values[codes.require_field(field)],
+                full.features[k].values[full.require_field(field)])
+          << field;
+    }
+  }
+  EXPECT_EQ(geo::to_text(codes.features[0].values[codes.require_field("buurtcode")]), "BU99990101");
+  EXPECT_TRUE(geo::is_null(codes.features[2].values[codes.require_field("buurtcode")]));
+}
+
 TEST(Cli, JoinedPointsNeverAndAnUnknownMode) {
   TempDir dir;
   const auto out = dir / "nooit.gpkg";

@@ -3,6 +3,7 @@
 // warning), and keep only what the output needs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -57,6 +58,7 @@ class JoinStream : public ::testing::Test {
     PointStreamJoinOptions options;
     options.join = join;
     options.keep_all_up_to = keep_all_up_to;
+    options.keep_assignments = true;
     out.streamed = join_point_stream(*hierarchy_, reader, options, streamed);
     out.streamed_warnings = streamed.warnings;
     return out;
@@ -119,6 +121,18 @@ TEST_F(JoinStream, CountsSplitOverThreadsAddUpToThoseOfTheWholeLayer) {
   EXPECT_GT(both.streamed.outside_count, 0u);
   EXPECT_EQ(both.streamed.result.themes.size(), 23u);
   expect_same_counts(both.whole, both.streamed.result);
+}
+
+TEST_F(JoinStream, KeepsEveryPointsFidAndBuurtInReadingOrder) {
+  // Batches of 7: the assignments of many batches, located together, in the order read.
+  const auto path = test::data_file("assets/arnhem_assets.csv");
+  const Both both = join_both(path, {}, 0);
+  const PointAssignments& kept = both.streamed.assignments;
+  ASSERT_EQ(kept.fids.size(), both.points.features.size());
+  EXPECT_EQ(kept.buurten, both.whole.buurt_of_point);
+  for (std::size_t i = 0; i < kept.fids.size(); ++i)
+    EXPECT_EQ(kept.fids[i], both.points.features[i].fid) << i;
+  EXPECT_NE(std::count(kept.buurten.begin(), kept.buurten.end(), -1), 0);
 }
 
 TEST_F(JoinStream, KeepsOnlyThePointsOutsideAboveTheLimitWithAllTheirValues) {

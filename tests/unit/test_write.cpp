@@ -107,6 +107,45 @@ TEST(Write, FailedWriteKeepsTheOldFileAndLeavesNoTemporaries) {
   EXPECT_EQ(test::file_count(dir.path()), 1u);
 }
 
+TEST(Write, GeneratedTableRowsAreWrittenAsMadeAndAFailureLeavesNothing) {
+  TempDir dir;
+  const Layer layer = sample_layer();
+  const Layer* layers[] = {&layer};
+  WriteOptions options;
+  WriteOptions::GeneratedTable table;
+  table.name = "codes";
+  table.fields = {{"bron_fid", FieldType::integer, false}, {"code", FieldType::text, false}};
+  table.rows = 1000;
+  table.row = [](std::size_t row, std::vector<Value>& values) {
+    values[0] = static_cast<std::int64_t>(row * 3);
+    values[1] = row % 2 == 0 ? Value{"BU" + std::to_string(row)} : Value{};
+  };
+  options.tables.push_back(table);
+  write_layers(dir / "uit.gpkg", layers, options);
+  CollectingReporter reporter;
+  ReadOptions read;
+  read.layer = "codes";
+  read.require_geometry = false;
+  const Layer back = read_layer(dir / "uit.gpkg", read, reporter);
+  ASSERT_EQ(back.features.size(), 1000u);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(back.features[0].geometry));
+  EXPECT_EQ(back.fields[0].type, FieldType::integer);
+  EXPECT_EQ(std::get<std::int64_t>(back.features[999].values[0]), 2997);
+  EXPECT_EQ(std::get<std::string>(back.features[998].values[1]), "BU998");
+  EXPECT_TRUE(is_null(back.features[999].values[1]));
+  EXPECT_EQ(read_back(dir / "uit.gpkg", "initiatieven").features.size(), 2u);
+
+  // A row that cannot be made: the old file stays as it was, no temporary file is left.
+  const auto before = slurp(dir / "uit.gpkg");
+  options.tables.front().row = [](std::size_t row, std::vector<Value>& values) {
+    if (row == 500) throw output_error("codes", "row 501 cannot be made");
+    values[0] = std::int64_t{1};
+  };
+  EXPECT_THROW(write_layers(dir / "uit.gpkg", layers, options), output_error);
+  EXPECT_EQ(slurp(dir / "uit.gpkg"), before);
+  EXPECT_EQ(test::file_count(dir.path()), 1u);
+}
+
 TEST(Write, UnwritableDirectoryIsAnOutputError) {
   const Layer layer = sample_layer();
   const Layer* layers[] = {&layer};

@@ -88,6 +88,16 @@ struct WriteOptions {
     std::string where;  // SQL condition on of_layer's fields
   };
   std::vector<View> views;
+  // Tables without geometry whose rows are made as they are written, so that millions of rows
+  // need not be held as features first (the joined points' codes). Written after the layers.
+  struct GeneratedTable {
+    std::string name;
+    std::vector<Field> fields;
+    std::size_t rows = 0;
+    // Fills `values` (one per field, in order) for row `row` (0 .. rows - 1).
+    std::function<void(std::size_t row, std::vector<Value>& values)> row;
+  };
+  std::vector<GeneratedTable> tables;
 };
 
 // Whether write_layers gives this layer a GeoPackage spatial index.

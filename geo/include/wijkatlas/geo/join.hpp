@@ -51,6 +51,16 @@ struct PointStreamJoinOptions {
   // beyond that only the points outside every buurt are kept, so that memory does not grow
   // with the number of points.
   std::size_t keep_all_up_to = 0;
+  // Every point's fid and buurt, in 12 bytes a point: the codes of all points without a copy
+  // of them (StreamedPointJoin::assignments).
+  bool keep_assignments = false;
+};
+
+// Which buurt each point fell in, in reading order: the fid the point has in its source and
+// the index of its buurt (PolygonLocator::not_found, -1, outside every buurt).
+struct PointAssignments {
+  std::vector<std::int64_t> fids;
+  std::vector<std::int32_t> buurten;
 };
 
 struct StreamedPointJoin {
@@ -62,6 +72,7 @@ struct StreamedPointJoin {
   std::size_t point_count = 0;
   std::size_t outside_count = 0;
   bool all_kept = false;
+  PointAssignments assignments;  // with keep_assignments only
 };
 
 // join_points for points read in batches, each batch located as soon as it is read: the same

@@ -25,6 +25,12 @@ std::vector<Layer> area_result_layers(const AreaHierarchy& hierarchy, const Poin
 Layer joined_points_layer(Layer points, const AreaHierarchy& hierarchy,
                           const PointJoinResult& join);
 
+// The table `punten_codes`: for every point its fid in the source (bron_fid) and the codes of
+// its buurt, wijk, programme wijk and gemeente, without the point itself; rows are made as they
+// are written. `hierarchy` and `assignments` must outlive the writing.
+WriteOptions::GeneratedTable point_codes_table(const AreaHierarchy& hierarchy,
+                                               const PointAssignments& assignments);
+
 // The points outside every buurt, so none is dropped silently.
 Layer outside_points_layer(const Layer& points, const PointJoinResult& join);
 

@@ -3,10 +3,12 @@
 // area hierarchy; counts, sums and rates per buurt, wijk, programme wijk and gemeente
 // (docs/join.md). join() computes, write_join() writes: a front end may also show the result.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "wijkatlas/geo/io.hpp"
+#include "wijkatlas/geo/join.hpp"
 #include "wijkatlas/geo/layer.hpp"
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/project/area_source.hpp"
@@ -18,6 +20,9 @@ enum class JoinedPoints {
   automatic,  // when there are at most JoinRequest::joined_points_limit points
   always,
   never,  // only the points outside all areas (as their own layer)
+  // Not the points but their codes: the table punten_codes (the fid each point has in its
+  // source, and its area codes), at any number of points; the points outside as their own layer.
+  codes,
 };
 
 struct JoinRequest {
@@ -49,6 +54,8 @@ struct JoinResult {
   std::string points_source;            // the points dataset as messages name it
   bool theme_field_missing = false;     // the points have no such field: no counts per theme
   bool joined_points_left_out = false;  // automatic, and more points than the limit
+  // JoinedPoints::codes: every point's fid and buurt, written as the table punten_codes.
+  std::optional<geo::PointAssignments> point_codes;
 };
 
 JoinResult join(const JoinRequest& request, geo::Reporter& reporter);
