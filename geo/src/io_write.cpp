@@ -1,5 +1,7 @@
 // Writing layers (GeoPackage, GeoJSON) and tables (CSV), always through a temporary file.
+#include <cstdint>
 #include <fstream>
+#include <limits>
 
 #include "detail/gpkg_rtree.hpp"
 #include "wijkatlas/geo/atomic_file.hpp"
@@ -62,15 +64,40 @@ struct PendingIndex {
   std::vector<detail::IndexedBox> boxes;
 };
 
+// GDAL 3.6's GeoPackage writer binds the values of a 64-bit integer field as text (a printf
+// per value, which SQLite converts back), those of a 32-bit one as integers: an integer field
+// whose values all fit in 32 bits is written as one. Readers get integers either way.
+class NarrowIntegers {
+ public:
+  explicit NarrowIntegers(const std::vector<Field>& fields) : narrow_(fields.size()) {
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      narrow_[i] = fields[i].type == FieldType::integer;
+  }
+  void check(const std::vector<Value>& values) {
+    for (std::size_t i = 0; i < narrow_.size(); ++i) {
+      const auto* n = std::get_if<std::int64_t>(&values[i]);
+      if (n != nullptr && (*n < std::numeric_limits<std::int32_t>::min() ||
+                           *n > std::numeric_limits<std::int32_t>::max()))
+        narrow_[i] = false;
+    }
+  }
+  OGRFieldType type(std::size_t i, FieldType type) const {
+    return narrow_[i] ? OFTInteger : ogr_field_type(type);
+  }
+
+ private:
+  std::vector<bool> narrow_;
+};
+
 // The fields written (personal ones only if asked): for each, its index in `out` or -1.
 std::vector<int> create_fields(OGRLayer& out, const std::vector<Field>& fields,
-                               const WriteOptions& options, const std::string& target,
-                               const std::string& layer) {
+                               const NarrowIntegers& integers, const WriteOptions& options,
+                               const std::string& target, const std::string& layer) {
   std::vector<int> field_map(fields.size(), -1);
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const Field& field = fields[i];
     if (field.personal && !options.include_personal) continue;
-    OGRFieldDefn defn(field.name.c_str(), ogr_field_type(field.type));
+    OGRFieldDefn defn(field.name.c_str(), integers.type(i, field.type));
     if (out.CreateField(&defn) != OGRERR_NONE) {
       throw output_error(
           target, "cannot create field '" + field.name + "': " + last_gdal_error("?"), layer);
@@ -95,7 +122,10 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
     index->column = out->GetGeometryColumn();
     index->boxes.reserve(layer.features.size());
   }
-  const std::vector<int> field_map = create_fields(*out, layer.fields, options, target, layer.name);
+  NarrowIntegers integers(layer.fields);
+  for (const auto& feature : layer.features) integers.check(feature.values);
+  const std::vector<int> field_map =
+      create_fields(*out, layer.fields, integers, options, target, layer.name);
   for (const auto& feature : layer.features) {
     OgrFeature f(OGRFeature::CreateFeature(out->GetLayerDefn()));
     for (std::size_t i = 0; i < field_map.size(); ++i) {
@@ -121,9 +151,16 @@ void write_generated_table(GDALDataset& ds, const WriteOptions::GeneratedTable& 
   OGRLayer* out = ds.CreateLayer(table.name.c_str(), nullptr, wkbNone, nullptr);
   if (out == nullptr)
     throw output_error(target, "cannot create table: " + last_gdal_error("?"), table.name);
-  const std::vector<int> field_map = create_fields(*out, table.fields, options, target, table.name);
-  OgrFeature f(OGRFeature::CreateFeature(out->GetLayerDefn()));
+  // Rows are cheap to make: once to see how wide the integers are, once to write them.
+  NarrowIntegers integers(table.fields);
   std::vector<Value> values(table.fields.size());
+  for (std::size_t row = 0; row < table.rows; ++row) {
+    table.row(row, values);
+    integers.check(values);
+  }
+  const std::vector<int> field_map =
+      create_fields(*out, table.fields, integers, options, target, table.name);
+  OgrFeature f(OGRFeature::CreateFeature(out->GetLayerDefn()));
   for (std::size_t row = 0; row < table.rows; ++row) {
     table.row(row, values);
     for (std::size_t i = 0; i < field_map.size(); ++i) {
