@@ -66,7 +66,8 @@ struct PendingIndex {
 
 // GDAL 3.6's GeoPackage writer binds the values of a 64-bit integer field as text (a printf
 // per value, which SQLite converts back), those of a 32-bit one as integers: an integer field
-// whose values all fit in 32 bits is written as one. Readers get integers either way.
+// whose values are all null or integers that fit in 32 bits is written as one (so the declared
+// column type, MEDIUMINT or INTEGER, follows the data). Readers get integers either way.
 class NarrowIntegers {
  public:
   explicit NarrowIntegers(const std::vector<Field>& fields) : narrow_(fields.size()) {
@@ -75,10 +76,11 @@ class NarrowIntegers {
   }
   void check(const std::vector<Value>& values) {
     for (std::size_t i = 0; i < narrow_.size(); ++i) {
+      if (!narrow_[i] || std::holds_alternative<std::monostate>(values[i])) continue;
+      // A value of another type is converted by GDAL: in 64 bits, as before.
       const auto* n = std::get_if<std::int64_t>(&values[i]);
-      if (n != nullptr && (*n < std::numeric_limits<std::int32_t>::min() ||
-                           *n > std::numeric_limits<std::int32_t>::max()))
-        narrow_[i] = false;
+      narrow_[i] = n != nullptr && *n >= std::numeric_limits<std::int32_t>::min() &&
+                   *n <= std::numeric_limits<std::int32_t>::max();
     }
   }
   OGRFieldType type(std::size_t i, FieldType type) const {

@@ -37,8 +37,9 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
   // follow on this thread, in point order.
   const unsigned threads =
       overlap_detail::worker_count(join.threads, std::numeric_limits<unsigned>::max());
+  // One counter to begin with (it also sums the values); more as parts of the points need them.
   std::vector<detail::PointCounter> counters;
-  for (unsigned t = 0; t < threads; ++t) counters.emplace_back(hierarchy, theme_index.has_value());
+  counters.emplace_back(hierarchy, theme_index.has_value());
 
   StreamedPointJoin out;
   out.all_kept = options.keep_all_up_to > 0;
@@ -78,6 +79,7 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
     const std::size_t n = locations.size();
     // Threads only pay off for many points.
     const auto parts = static_cast<unsigned>(std::min<std::size_t>(threads, n / 20000 + 1));
+    while (counters.size() < parts) counters.emplace_back(hierarchy, theme_index.has_value());
     overlap_detail::parallel_for(parts, parts, [&](std::size_t part) {
       const std::size_t begin = n * part / parts, end = n * (part + 1) / parts;
       std::string scratch;

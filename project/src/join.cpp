@@ -29,7 +29,8 @@ geo::StreamedPointJoin join_layer(const geo::AreaHierarchy& hierarchy, geo::Laye
     out.assignments.buurten = out.result.buurt_of_point;
   }
   out.outside_count = out.result.outside.size();
-  out.all_kept = out.point_count <= options.keep_all_up_to;
+  // As the streamed join: a limit of 0 keeps none, not even when there are no points.
+  out.all_kept = options.keep_all_up_to > 0 && out.point_count <= options.keep_all_up_to;
   if (!out.all_kept) {
     std::vector<geo::Feature> outside;
     for (const std::size_t i : out.result.outside) outside.push_back(std::move(points.features[i]));

@@ -3,6 +3,7 @@
 
 #include <boost/geometry/io/wkt/read.hpp>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "test_support.hpp"
@@ -135,15 +136,60 @@ TEST(Write, GeneratedTableRowsAreWrittenAsMadeAndAFailureLeavesNothing) {
   EXPECT_TRUE(is_null(back.features[999].values[1]));
   EXPECT_EQ(read_back(dir / "uit.gpkg", "initiatieven").features.size(), 2u);
 
-  // A row that cannot be made: the old file stays as it was, no temporary file is left.
+  // A row that cannot be made halfway through writing (rows are made twice: once to see how
+  // wide the integers are, once to write them): the old file stays as it was, no temporary
+  // file is left.
   const auto before = slurp(dir / "uit.gpkg");
-  options.tables.front().row = [](std::size_t row, std::vector<Value>& values) {
-    if (row == 500) throw output_error("codes", "row 501 cannot be made");
+  options.tables.front().row = [made = std::size_t{0}](std::size_t row,
+                                                       std::vector<Value>& values) mutable {
+    if (++made > 1500) throw output_error("codes", "row " + std::to_string(row + 1) + " fails");
     values[0] = std::int64_t{1};
   };
   EXPECT_THROW(write_layers(dir / "uit.gpkg", layers, options), output_error);
   EXPECT_EQ(slurp(dir / "uit.gpkg"), before);
   EXPECT_EQ(test::file_count(dir.path()), 1u);
+}
+
+// Integer fields whose values fit in 32 bits are written as 32-bit ones: every value, at the
+// limits, negative or null, reads back exactly, and a field with one value that does not fit
+// (or that is not an integer) keeps 64 bits.
+TEST(Write, IntegersReadBackExactlyWhetherWrittenIn32Or64Bits) {
+  constexpr std::int64_t lo = std::numeric_limits<std::int32_t>::min();
+  constexpr std::int64_t hi = std::numeric_limits<std::int32_t>::max();
+  const std::vector<std::vector<Value>> rows = {
+      {lo, hi, lo - 1, std::int64_t{1}},
+      {hi, std::int64_t{-7}, hi + 1, 3.0e9},
+      {std::int64_t{-7}, Value{}, std::int64_t{-7}, Value{}},
+      {Value{}, lo, std::int64_t{0}, std::int64_t{-2}},
+  };
+  TempDir dir;
+  const Layer layer = sample_layer();
+  const Layer* layers[] = {&layer};
+  WriteOptions options;
+  WriteOptions::GeneratedTable table;
+  table.name = "getallen";
+  for (const char* name : {"passend", "passend_met_leeg", "te_groot", "met_kommagetal"})
+    table.fields.push_back({name, FieldType::integer, false});
+  table.rows = rows.size();
+  table.row = [&](std::size_t row, std::vector<Value>& values) { values = rows[row]; };
+  options.tables.push_back(table);
+  write_layers(dir / "uit.gpkg", layers, options);
+
+  CollectingReporter reporter;
+  ReadOptions read;
+  read.layer = "getallen";
+  read.require_geometry = false;
+  const Layer back = read_layer(dir / "uit.gpkg", read, reporter);
+  ASSERT_EQ(back.features.size(), rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (std::size_t i = 0; i < rows[r].size(); ++i) {
+      const Value& want = rows[r][i];
+      const Value expected = std::holds_alternative<double>(want)
+                                 ? Value{static_cast<std::int64_t>(std::get<double>(want))}
+                                 : want;
+      EXPECT_EQ(back.features[r].values[i], expected) << "row " << r << ", field " << i;
+    }
+  }
 }
 
 TEST(Write, UnwritableDirectoryIsAnOutputError) {

@@ -27,7 +27,7 @@ Layer joined_points_layer(Layer points, const AreaHierarchy& hierarchy,
 
 // The table `punten_codes`: for every point its fid in the source (bron_fid) and the codes of
 // its buurt, wijk, programme wijk and gemeente, without the point itself; rows are made as they
-// are written. `hierarchy` and `assignments` must outlive the writing.
+// are written. `assignments` must outlive the writing (the codes are copied).
 WriteOptions::GeneratedTable point_codes_table(const AreaHierarchy& hierarchy,
                                                const PointAssignments& assignments);
 
