@@ -1,5 +1,7 @@
 // Writing GeoPackage, GeoJSON and CSV: whole or not at all, personal fields only on request.
+#include <gdal.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <boost/geometry/io/wkt/read.hpp>
 #include <fstream>
@@ -190,6 +192,21 @@ TEST(Write, IntegersReadBackExactlyWhetherWrittenIn32Or64Bits) {
       EXPECT_EQ(back.features[r].values[i], expected) << "row " << r << ", field " << i;
     }
   }
+}
+
+// SQLite counts every allocation under one process-wide lock unless told not to before its first
+// use; wijkatlas tells it when it sets up GDAL, so an open GeoPackage shows no count.
+TEST(Write, SqliteDoesNotCountAllocationsUnderAGlobalLock) {
+  TempDir dir;
+  const Layer layer = sample_layer();
+  const Layer* layers[] = {&layer};
+  write_layers(dir / "uit.gpkg", layers);
+  const std::unique_ptr<void, decltype(&GDALClose)> open(
+      GDALOpenEx((dir / "uit.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr),
+      &GDALClose);
+  ASSERT_NE(open, nullptr);
+  EXPECT_EQ(GDALDatasetGetLayerCount(open.get()), 1);
+  EXPECT_EQ(sqlite3_memory_used(), 0);
 }
 
 TEST(Write, UnwritableDirectoryIsAnOutputError) {
