@@ -48,6 +48,15 @@ Layer read_back(const std::filesystem::path& path, const std::string& layer_name
   return read_layer(path, options, reporter);
 }
 
+// A table without geometry (WriteOptions::tables).
+Layer read_table(const std::filesystem::path& path, const std::string& name) {
+  CollectingReporter reporter;
+  ReadOptions options;
+  options.layer = name;
+  options.require_geometry = false;
+  return read_layer(path, options, reporter);
+}
+
 }  // namespace
 
 TEST(Write, GeoPackageRoundTripKeepsTypesAndLeavesOutPersonalFields) {
@@ -125,11 +134,7 @@ TEST(Write, GeneratedTableRowsAreWrittenAsMadeAndAFailureLeavesNothing) {
   };
   options.tables.push_back(table);
   write_layers(dir / "uit.gpkg", layers, options);
-  CollectingReporter reporter;
-  ReadOptions read;
-  read.layer = "codes";
-  read.require_geometry = false;
-  const Layer back = read_layer(dir / "uit.gpkg", read, reporter);
+  const Layer back = read_table(dir / "uit.gpkg", "codes");
   ASSERT_EQ(back.features.size(), 1000u);
   EXPECT_TRUE(std::holds_alternative<std::monostate>(back.features[0].geometry));
   EXPECT_EQ(back.fields[0].type, FieldType::integer);
@@ -177,11 +182,7 @@ TEST(Write, IntegersReadBackExactlyWhetherWrittenIn32Or64Bits) {
   options.tables.push_back(table);
   write_layers(dir / "uit.gpkg", layers, options);
 
-  CollectingReporter reporter;
-  ReadOptions read;
-  read.layer = "getallen";
-  read.require_geometry = false;
-  const Layer back = read_layer(dir / "uit.gpkg", read, reporter);
+  const Layer back = read_table(dir / "uit.gpkg", "getallen");
   ASSERT_EQ(back.features.size(), rows.size());
   for (std::size_t r = 0; r < rows.size(); ++r) {
     for (std::size_t i = 0; i < rows[r].size(); ++i) {
