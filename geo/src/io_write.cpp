@@ -3,7 +3,9 @@
 #include <fstream>
 #include <limits>
 
+#include "detail/gpkg_bulk_rows.hpp"
 #include "detail/gpkg_rtree.hpp"
+#include "detail/sqlite_file.hpp"
 #include "wijkatlas/geo/atomic_file.hpp"
 #include "wijkatlas/geo/crs.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -64,6 +66,14 @@ struct PendingIndex {
   std::vector<detail::IndexedBox> boxes;
 };
 
+// A generated table whose rows are appended after GDAL has closed the GeoPackage.
+struct PendingRows {
+  std::string table;
+  const WriteOptions::GeneratedTable* generated = nullptr;
+  std::vector<detail::BulkColumn> columns;
+  std::vector<std::size_t> sources;  // per column, its field in the generated rows
+};
+
 // GDAL 3.6's GeoPackage writer binds the values of a 64-bit integer field as text (a printf
 // per value, which SQLite converts back), those of a 32-bit one as integers: an integer field
 // whose values are all null or integers that fit in 32 bits is written as one (so the declared
@@ -73,6 +83,12 @@ class NarrowIntegers {
   explicit NarrowIntegers(const std::vector<Field>& fields) : narrow_(fields.size()) {
     for (std::size_t i = 0; i < fields.size(); ++i)
       narrow_[i] = fields[i].type == FieldType::integer;
+  }
+  // Every integer field in 64 bits.
+  static NarrowIntegers none(const std::vector<Field>& fields) {
+    NarrowIntegers wide(fields);
+    wide.narrow_.assign(fields.size(), false);
+    return wide;
   }
   void check(const std::vector<Value>& values) {
     for (std::size_t i = 0; i < narrow_.size(); ++i) {
@@ -146,22 +162,30 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
   }
 }
 
-// Rows made as they are written, into one feature object: millions of them cost neither a
-// feature each in memory nor an allocation each.
+// Rows made as they are written: millions of them cost neither a feature each in memory nor an
+// allocation each. GDAL makes the table and its fields; a GeoPackage gets its rows afterwards,
+// straight through SQLite (`appended`), other formats through GDAL, into one feature object.
+// Integer fields stay 64-bit: NarrowIntegers would have to make every row twice.
 void write_generated_table(GDALDataset& ds, const WriteOptions::GeneratedTable& table,
-                           const WriteOptions& options, const std::string& target) {
+                           const WriteOptions& options, const std::string& target,
+                           PendingRows* appended) {
   OGRLayer* out = ds.CreateLayer(table.name.c_str(), nullptr, wkbNone, nullptr);
   if (out == nullptr)
     throw output_error(target, "cannot create table: " + last_gdal_error("?"), table.name);
-  // Rows are cheap to make: once to see how wide the integers are, once to write them.
-  NarrowIntegers integers(table.fields);
-  std::vector<Value> values(table.fields.size());
-  for (std::size_t row = 0; row < table.rows; ++row) {
-    table.row(row, values);
-    integers.check(values);
+  const std::vector<int> field_map = create_fields(
+      *out, table.fields, NarrowIntegers::none(table.fields), options, target, table.name);
+  if (appended != nullptr) {
+    appended->table = out->GetName();
+    appended->generated = &table;
+    for (std::size_t i = 0; i < field_map.size(); ++i) {
+      if (field_map[i] < 0) continue;
+      appended->columns.push_back(
+          {out->GetLayerDefn()->GetFieldDefn(field_map[i])->GetNameRef(), table.fields[i].type});
+      appended->sources.push_back(i);
+    }
+    return;
   }
-  const std::vector<int> field_map =
-      create_fields(*out, table.fields, integers, options, target, table.name);
+  std::vector<Value> values(table.fields.size());
   OgrFeature f(OGRFeature::CreateFeature(out->GetLayerDefn()));
   for (std::size_t row = 0; row < table.rows; ++row) {
     table.row(row, values);
@@ -175,6 +199,19 @@ void write_generated_table(GDALDataset& ds, const WriteOptions::GeneratedTable& 
           table.name);
     }
   }
+}
+
+// The rows of a generated table, appended once GDAL has closed the GeoPackage: only the fields
+// written (`sources`: their places in the table's rows).
+void append_rows(const std::filesystem::path& file, const PendingRows& pending) {
+  const WriteOptions::GeneratedTable& table = *pending.generated;
+  std::vector<Value> all(table.fields.size());
+  detail::append_gpkg_rows(file, pending.table, pending.columns, table.rows,
+                           [&](std::size_t row, std::vector<Value>& values) {
+                             table.row(row, all);
+                             for (std::size_t k = 0; k < pending.sources.size(); ++k)
+                               values[k] = std::move(all[pending.sources[k]]);
+                           });
 }
 
 // What went wrong, without the file name an io_error starts with: it may be the temporary one.
@@ -209,15 +246,6 @@ VectorFormat format_for_path(const std::filesystem::path& path) {
 
 namespace {
 
-std::string sql_quoted(const std::string& text, char quote) {
-  std::string out(1, quote);
-  for (char c : text) {
-    out += c;
-    if (c == quote) out += quote;
-  }
-  return out + quote;
-}
-
 // A view registered in gpkg_contents and gpkg_geometry_columns, so that GDAL and QGIS list it
 // as a layer.
 void add_view(GDALDataset& ds, const WriteOptions::View& view, std::span<const Layer* const> layers,
@@ -229,10 +257,11 @@ void add_view(GDALDataset& ds, const WriteOptions::View& view, std::span<const L
   if (source == nullptr)
     throw usage_error(target + ": view " + view.name + " of unknown layer " + view.of_layer);
   const OGRwkbGeometryType type = layer_geometry_type(*source);
-  const std::string name = sql_quoted(view.name, '\''), table = sql_quoted(view.of_layer, '"');
+  const std::string name = detail::sql_literal(view.name),
+                    table = detail::sql_identifier(view.of_layer);
   const std::string statements[] = {
-      "CREATE VIEW " + sql_quoted(view.name, '"') + " AS SELECT * FROM " + table + " WHERE " +
-          view.where,
+      "CREATE VIEW " + detail::sql_identifier(view.name) + " AS SELECT * FROM " + table +
+          " WHERE " + view.where,
       "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES (" + name +
           ", 'features', " + name + ", 28992)",
       "INSERT INTO gpkg_geometry_columns VALUES (" + name + ", 'geom', '" +
@@ -271,6 +300,8 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(
       format == VectorFormat::geopackage ? "GPKG" : "GeoJSON");
   std::vector<PendingIndex> indexes;
+  std::vector<PendingRows> appended;
+  appended.reserve(options.tables.size());  // pointers into it are handed out
   {
     GdalDataset ds(driver->Create(file.temporary_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw output_error(path.string(), "cannot create: " + last_gdal_error("GDAL refused"));
@@ -294,8 +325,12 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
       write_one_layer(*ds, *layer, options, path.string(), to_output, srs,
                       indexed ? &indexes.back() : nullptr);
     }
-    for (const auto& table : options.tables)
-      write_generated_table(*ds, table, options, path.string());
+    for (const auto& table : options.tables) {
+      const bool geopackage = format == VectorFormat::geopackage;
+      if (geopackage) appended.emplace_back();
+      write_generated_table(*ds, table, options, path.string(),
+                            geopackage ? &appended.back() : nullptr);
+    }
     if (transactional && ds->CommitTransaction() != OGRERR_NONE) {
       throw output_error(path.string(), "cannot commit: " + last_gdal_error("GDAL refused"));
     }
@@ -311,6 +346,7 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
     for (PendingIndex& index : indexes) {
       detail::add_gpkg_spatial_index(file.temporary_path(), index.table, index.column, index.boxes);
     }
+    for (const PendingRows& rows : appended) append_rows(file.temporary_path(), rows);
   }
 }
 

@@ -119,6 +119,24 @@ TEST(Write, FailedWriteKeepsTheOldFileAndLeavesNoTemporaries) {
   EXPECT_EQ(test::file_count(dir.path()), 1u);
 }
 
+namespace {
+
+// One value of a GeoPackage written by wijkatlas, asked of SQLite itself.
+std::string sqlite_text(const std::filesystem::path& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  std::string text = "(none)";
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
+      sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0) != nullptr)
+    text = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return text;
+}
+
+}  // namespace
+
 TEST(Write, GeneratedTableRowsAreWrittenAsMadeAndAFailureLeavesNothing) {
   TempDir dir;
   const Layer layer = sample_layer();
@@ -126,30 +144,51 @@ TEST(Write, GeneratedTableRowsAreWrittenAsMadeAndAFailureLeavesNothing) {
   WriteOptions options;
   WriteOptions::GeneratedTable table;
   table.name = "codes";
-  table.fields = {{"bron_fid", FieldType::integer, false}, {"code", FieldType::text, false}};
+  table.fields = {{"bron_fid", FieldType::integer, false},
+                  {"code", FieldType::text, false},
+                  {"email", FieldType::text, true},
+                  {"aandeel", FieldType::real, false},
+                  {"datum", FieldType::date, false}};
   table.rows = 1000;
-  table.row = [](std::size_t row, std::vector<Value>& values) {
+  std::size_t made = 0;
+  table.row = [&made](std::size_t row, std::vector<Value>& values) {
+    ++made;
     values[0] = static_cast<std::int64_t>(row * 3);
     values[1] = row % 2 == 0 ? Value{"BU" + std::to_string(row)} : Value{};
+    values[2] = std::string("iemand@example.org");
+    values[3] = static_cast<double>(row) / 8;
+    values[4] = Date{2024, 3, static_cast<int>(row % 28) + 1};
   };
   options.tables.push_back(table);
   write_layers(dir / "uit.gpkg", layers, options);
+  EXPECT_EQ(made, 1000u);  // each row made once
   const Layer back = read_table(dir / "uit.gpkg", "codes");
   ASSERT_EQ(back.features.size(), 1000u);
+  ASSERT_EQ(back.fields.size(), 4u);  // not the personal field
   EXPECT_TRUE(std::holds_alternative<std::monostate>(back.features[0].geometry));
   EXPECT_EQ(back.fields[0].type, FieldType::integer);
+  EXPECT_EQ(back.fields[3].type, FieldType::date);
   EXPECT_EQ(std::get<std::int64_t>(back.features[999].values[0]), 2997);
   EXPECT_EQ(std::get<std::string>(back.features[998].values[1]), "BU998");
   EXPECT_TRUE(is_null(back.features[999].values[1]));
+  EXPECT_EQ(std::get<double>(back.features[999].values[2]), 999.0 / 8);
+  EXPECT_EQ(std::get<Date>(back.features[30].values[3]), (Date{2024, 3, 3}));
   EXPECT_EQ(read_back(dir / "uit.gpkg", "initiatieven").features.size(), 2u);
+  EXPECT_EQ(slurp(dir / "uit.gpkg").find("iemand@example.org"), std::string::npos);
+  // GDAL's feature count is right, and its trigger keeps it right for later edits.
+  EXPECT_EQ(sqlite_text(dir / "uit.gpkg",
+                        "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'codes'"),
+            "1000");
+  EXPECT_EQ(sqlite_text(dir / "uit.gpkg",
+                        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = "
+                        "'trigger_insert_feature_count_codes'"),
+            "1");
 
-  // A row that cannot be made halfway through writing (rows are made twice: once to see how
-  // wide the integers are, once to write them): the old file stays as it was, no temporary
-  // file is left.
+  // A row that cannot be made halfway through writing: the old file stays as it was, no
+  // temporary file is left.
   const auto before = slurp(dir / "uit.gpkg");
-  options.tables.front().row = [made = std::size_t{0}](std::size_t row,
-                                                       std::vector<Value>& values) mutable {
-    if (++made > 1500) throw output_error("codes", "row " + std::to_string(row + 1) + " fails");
+  options.tables.front().row = [](std::size_t row, std::vector<Value>& values) {
+    if (row == 500) throw output_error("codes", "row " + std::to_string(row + 1) + " fails");
     values[0] = std::int64_t{1};
   };
   EXPECT_THROW(write_layers(dir / "uit.gpkg", layers, options), output_error);
@@ -157,9 +196,10 @@ TEST(Write, GeneratedTableRowsAreWrittenAsMadeAndAFailureLeavesNothing) {
   EXPECT_EQ(test::file_count(dir.path()), 1u);
 }
 
-// Integer fields whose values fit in 32 bits are written as 32-bit ones: every value, at the
-// limits, negative or null, reads back exactly, and a field with one value that does not fit
-// (or that is not an integer) keeps 64 bits.
+// Integer fields of a layer whose values fit in 32 bits are written as 32-bit ones, those of a
+// generated table in 64 bits: either way every value, at the limits, negative or null, reads
+// back exactly, and a layer's field with one value that does not fit (or that is not an
+// integer) keeps 64 bits.
 TEST(Write, IntegersReadBackExactlyWhetherWrittenIn32Or64Bits) {
   constexpr std::int64_t lo = std::numeric_limits<std::int32_t>::min();
   constexpr std::int64_t hi = std::numeric_limits<std::int32_t>::max();
@@ -170,27 +210,41 @@ TEST(Write, IntegersReadBackExactlyWhetherWrittenIn32Or64Bits) {
       {Value{}, lo, std::int64_t{0}, std::int64_t{-2}},
   };
   TempDir dir;
-  const Layer layer = sample_layer();
-  const Layer* layers[] = {&layer};
+  Layer layer;
+  layer.name = "getallen_laag";
+  layer.source_crs = "EPSG:28992";
   WriteOptions options;
   WriteOptions::GeneratedTable table;
   table.name = "getallen";
-  for (const char* name : {"passend", "passend_met_leeg", "te_groot", "met_kommagetal"})
+  for (const char* name : {"passend", "passend_met_leeg", "te_groot", "met_kommagetal"}) {
     table.fields.push_back({name, FieldType::integer, false});
+    layer.fields.push_back({name, FieldType::integer, false});
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    Feature f;
+    f.fid = static_cast<std::int64_t>(r + 1);
+    f.values = rows[r];
+    f.geometry = Point(192900.0 + static_cast<double>(r), 446300);
+    layer.features.push_back(f);
+  }
+  const Layer* layers[] = {&layer};
   table.rows = rows.size();
   table.row = [&](std::size_t row, std::vector<Value>& values) { values = rows[row]; };
   options.tables.push_back(table);
   write_layers(dir / "uit.gpkg", layers, options);
 
-  const Layer back = read_table(dir / "uit.gpkg", "getallen");
-  ASSERT_EQ(back.features.size(), rows.size());
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    for (std::size_t i = 0; i < rows[r].size(); ++i) {
-      const Value& want = rows[r][i];
-      const Value expected = std::holds_alternative<double>(want)
-                                 ? Value{static_cast<std::int64_t>(std::get<double>(want))}
-                                 : want;
-      EXPECT_EQ(back.features[r].values[i], expected) << "row " << r << ", field " << i;
+  for (const Layer& back :
+       {read_table(dir / "uit.gpkg", "getallen"), read_back(dir / "uit.gpkg", "getallen_laag")}) {
+    ASSERT_EQ(back.features.size(), rows.size()) << back.name;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      for (std::size_t i = 0; i < rows[r].size(); ++i) {
+        const Value& want = rows[r][i];
+        const Value expected = std::holds_alternative<double>(want)
+                                   ? Value{static_cast<std::int64_t>(std::get<double>(want))}
+                                   : want;
+        EXPECT_EQ(back.features[r].values[i], expected)
+            << back.name << ", row " << r << ", field " << i;
+      }
     }
   }
 }

@@ -1,7 +1,5 @@
 #include "detail/gpkg_rtree.hpp"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -10,7 +8,7 @@
 #include <span>
 #include <vector>
 
-#include "wijkatlas/geo/error.hpp"
+#include "detail/sqlite_file.hpp"
 
 namespace wijkatlas::geo::detail {
 namespace {
@@ -34,61 +32,6 @@ float value_up(double d) {
   if (f < d) f = static_cast<float>(d * (d < 0 ? round_towards : round_away));
   return f;
 }
-
-struct DbCloser {
-  void operator()(sqlite3* db) const noexcept { sqlite3_close(db); }
-};
-struct StatementFinalizer {
-  void operator()(sqlite3_stmt* s) const noexcept { sqlite3_finalize(s); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
-
-std::string quoted(const std::string& identifier) {
-  std::string out = "\"";
-  for (char c : identifier) {
-    out += c;
-    if (c == '"') out += '"';
-  }
-  return out + "\"";
-}
-
-class Database {
- public:
-  explicit Database(const std::filesystem::path& path) : path_(path.string()) {
-    sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
-    db_.reset(db);
-    if (rc != SQLITE_OK) fail("cannot open to add the spatial index");
-  }
-  [[noreturn]] void fail(const std::string& what) const {
-    throw output_error(path_,
-                       what + ": " + (db_ ? sqlite3_errmsg(db_.get()) : "SQLite gave no reason"));
-  }
-  void execute(const std::string& sql) const {
-    if (sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
-      fail("spatial index");
-  }
-  Statement prepare(const std::string& sql) const {
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(db_.get(), sql.c_str(), -1, &s, nullptr) != SQLITE_OK)
-      fail("spatial index");
-    return Statement(s);
-  }
-  void step(sqlite3_stmt* s) const {
-    if (sqlite3_step(s) != SQLITE_DONE) fail("spatial index");
-    sqlite3_reset(s);
-  }
-  std::string text(const std::string& sql) const {
-    const Statement s = prepare(sql);
-    if (sqlite3_step(s.get()) != SQLITE_ROW) fail("spatial index");
-    const auto* value = sqlite3_column_text(s.get(), 0);
-    return value != nullptr ? reinterpret_cast<const char*>(value) : "";
-  }
-
- private:
-  std::string path_;
-  std::unique_ptr<sqlite3, DbCloser> db_;
-};
 
 void put_u16(unsigned char* at, unsigned v) {
   at[0] = static_cast<unsigned char>(v >> 8);
@@ -180,21 +123,13 @@ Cell bounds_of(std::int64_t id, std::span<const Cell> cells) {
 // writes them (GeoPackage 1.2 rtree extension).
 std::vector<std::string> index_definition(const std::string& table, const std::string& column,
                                           const std::string& fid) {
-  const std::string t = quoted(table), c = quoted(column), id = quoted(fid);
-  const std::string rtree = quoted("rtree_" + table + "_" + column);
+  const std::string t = sql_identifier(table), c = sql_identifier(column), id = sql_identifier(fid);
+  const std::string rtree = sql_identifier("rtree_" + table + "_" + column);
   auto name = [&](const char* suffix) {
-    return quoted("rtree_" + table + "_" + column + "_" + suffix);
+    return sql_identifier("rtree_" + table + "_" + column + "_" + suffix);
   };
   const std::string values = "VALUES (NEW." + id + ",ST_MinX(NEW." + c + "), ST_MaxX(NEW." + c +
                              "),ST_MinY(NEW." + c + "), ST_MaxY(NEW." + c + "))";
-  auto literal = [](const std::string& s) {
-    std::string out = "'";
-    for (char ch : s) {
-      out += ch;
-      if (ch == '\'') out += '\'';
-    }
-    return out + "'";
-  };
   return {
       "CREATE TRIGGER " + name("insert") + " AFTER INSERT ON " + t + " WHEN (new." + c +
           " NOT NULL AND NOT ST_IsEmpty(NEW." + c + ")) BEGIN INSERT OR REPLACE INTO " + rtree +
@@ -219,7 +154,7 @@ std::vector<std::string> index_definition(const std::string& table, const std::s
       "(table_name, column_name, extension_name))",
       "INSERT INTO gpkg_extensions (table_name,column_name,extension_name,definition,scope) VALUES "
       "(" +
-          literal(table) + ", " + literal(column) +
+          sql_literal(table) + ", " + sql_literal(column) +
           ", 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', "
           "'write-only')",
   };
@@ -229,17 +164,16 @@ std::vector<std::string> index_definition(const std::string& table, const std::s
 
 void add_gpkg_spatial_index(const std::filesystem::path& path, const std::string& table,
                             const std::string& geometry_column, std::span<IndexedBox> boxes) {
-  const Database db(path);
-  // The file is a temporary one, thrown away if anything fails: no journal, no syncing.
-  db.execute(
-      "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; BEGIN");
+  SqliteFile db(path, "spatial index");
+  db.begin_unjournaled(256);  // the index pages stay in memory while the nodes are written
   const std::string fid =
-      db.text("SELECT name FROM pragma_table_info(" + quoted(table) + ") WHERE pk = 1");
+      db.text("SELECT name FROM pragma_table_info(" + sql_identifier(table) + ") WHERE pk = 1");
   const std::string rtree = "rtree_" + table + "_" + geometry_column;
-  db.execute("CREATE VIRTUAL TABLE " + quoted(rtree) + " USING rtree(id, minx, maxx, miny, maxy)");
+  db.execute("CREATE VIRTUAL TABLE " + sql_identifier(rtree) +
+             " USING rtree(id, minx, maxx, miny, maxy)");
   // The rtree module sized its nodes for this file's page size when it made the empty root.
-  const auto node_bytes = static_cast<std::size_t>(std::stoul(
-      db.text("SELECT length(data) FROM " + quoted(rtree + "_node") + " WHERE nodeno = 1")));
+  const auto node_bytes = static_cast<std::size_t>(std::stoul(db.text(
+      "SELECT length(data) FROM " + sql_identifier(rtree + "_node") + " WHERE nodeno = 1")));
   constexpr std::size_t cell_bytes = 24;  // 64-bit id, 4 x 32-bit float
   const std::size_t capacity = (node_bytes - 4) / cell_bytes;
 
@@ -250,9 +184,9 @@ void add_gpkg_spatial_index(const std::filesystem::path& path, const std::string
                      value_down(b.box.min_corner().y()), value_up(b.box.max_corner().y())});
   }
   if (!level.empty()) {
-    const Statement node =
-        db.prepare("INSERT INTO " + quoted(rtree + "_node") + " (nodeno, data) VALUES (?, ?)");
-    db.execute("DELETE FROM " + quoted(rtree + "_node"));
+    const support::Statement node = db.prepare("INSERT INTO " + sql_identifier(rtree + "_node") +
+                                               " (nodeno, data) VALUES (?, ?)");
+    db.execute("DELETE FROM " + sql_identifier(rtree + "_node"));
     // Which node holds each feature (leaves) and each node (inner nodes): written afterwards,
     // sorted, so that SQLite appends to its B-trees instead of inserting all over them.
     std::vector<std::pair<std::int64_t, std::int64_t>> leaf_of, parent_of;
@@ -293,8 +227,8 @@ void add_gpkg_spatial_index(const std::filesystem::path& path, const std::string
     auto write_links = [&](const std::string& links_table, const char* columns,
                            std::vector<std::pair<std::int64_t, std::int64_t>>& links) {
       sort_by_unique_id(links);
-      const Statement insert =
-          db.prepare("INSERT INTO " + quoted(links_table) + " " + columns + " VALUES (?, ?)");
+      const support::Statement insert = db.prepare("INSERT INTO " + sql_identifier(links_table) +
+                                                   " " + columns + " VALUES (?, ?)");
       for (const auto& [id, holder] : links) {
         sqlite3_bind_int64(insert.get(), 1, id);
         sqlite3_bind_int64(insert.get(), 2, holder);
@@ -305,7 +239,7 @@ void add_gpkg_spatial_index(const std::filesystem::path& path, const std::string
     write_links(rtree + "_parent", "(nodeno, parentnode)", parent_of);
   }
   for (const std::string& sql : index_definition(table, geometry_column, fid)) db.execute(sql);
-  db.execute("COMMIT");
+  db.commit();
 }
 
 }  // namespace wijkatlas::geo::detail
