@@ -66,13 +66,29 @@ struct PendingIndex {
   std::vector<detail::IndexedBox> boxes;
 };
 
-// A generated table whose rows are appended after GDAL has closed the GeoPackage.
+// Rows appended once GDAL has made the table and closed the GeoPackage (a point layer or a
+// generated table): straight through SQLite, many times faster than GDAL's CreateFeature.
+// A point layer's spatial index (`index`, its place in the pending indexes) is filled then,
+// when its fids are known.
 struct PendingRows {
-  std::string table;
-  const WriteOptions::GeneratedTable* generated = nullptr;
-  std::vector<detail::BulkColumn> columns;
-  std::vector<std::size_t> sources;  // per column, its field in the generated rows
+  detail::BulkTable table;
+  std::size_t rows = 0;
+  std::function<void(std::size_t, detail::BulkRow&)> row;
+  const Layer* layer = nullptr;  // a point layer's features (row i: feature i)
+  std::optional<std::size_t> index;
 };
+
+// A point layer's boxes for its spatial index, once its rows have fids from `first_fid` on.
+void point_boxes(const PendingRows& pending, std::int64_t first_fid, PendingIndex& index) {
+  index.table = pending.table.name;
+  index.column = pending.table.point_column;
+  const auto& features = pending.layer->features;
+  index.boxes.reserve(features.size());
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    if (const auto* p = std::get_if<Point>(&features[i].geometry))
+      index.boxes.push_back({first_fid + static_cast<std::int64_t>(i), Box(*p, *p)});
+  }
+}
 
 // GDAL 3.6's GeoPackage writer binds the values of a 64-bit integer field as text (a printf
 // per value, which SQLite converts back), those of a 32-bit one as integers: an integer field
@@ -125,11 +141,26 @@ std::vector<int> create_fields(OGRLayer& out, const std::vector<Field>& fields,
   return field_map;
 }
 
+// The columns of `out` the written fields went to, for rows appended through SQLite, and per
+// column the field of the source rows.
+void bulk_columns(OGRLayer& out, const std::vector<Field>& fields,
+                  const std::vector<int>& field_map, PendingRows& pending,
+                  std::vector<std::size_t>& sources) {
+  pending.table.name = out.GetName();
+  for (std::size_t i = 0; i < field_map.size(); ++i) {
+    if (field_map[i] < 0) continue;
+    pending.table.columns.push_back(
+        {out.GetLayerDefn()->GetFieldDefn(field_map[i])->GetNameRef(), fields[i].type});
+    sources.push_back(i);
+  }
+}
+
 // `index`: collect the features' boxes for a spatial index made afterwards (GeoPackage);
-// otherwise GDAL makes none.
+// otherwise GDAL makes none. `appended`: a GeoPackage point layer whose rows are appended
+// afterwards (write_one_layer only makes the table).
 void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& options,
                      const std::string& target, const std::optional<Transformer>& to_output,
-                     const OGRSpatialReference& srs, PendingIndex* index) {
+                     const OGRSpatialReference& srs, PendingIndex* index, PendingRows* appended) {
   const char* lco[] = {"SPATIAL_INDEX=NO", nullptr};
   OGRLayer* out = ds.CreateLayer(layer.name.c_str(), const_cast<OGRSpatialReference*>(&srs),
                                  layer_geometry_type(layer), const_cast<char**>(lco));
@@ -144,6 +175,19 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
   for (const auto& feature : layer.features) integers.check(feature.values);
   const std::vector<int> field_map =
       create_fields(*out, layer.fields, integers, options, target, layer.name);
+  if (appended != nullptr) {
+    std::vector<std::size_t> sources;
+    bulk_columns(*out, layer.fields, field_map, *appended, sources);
+    appended->table.point_column = out->GetGeometryColumn();
+    appended->rows = layer.features.size();
+    appended->layer = &layer;
+    appended->row = [&layer, sources = std::move(sources)](std::size_t row, detail::BulkRow& made) {
+      const Feature& feature = layer.features[row];
+      for (std::size_t k = 0; k < sources.size(); ++k) made.values[k] = feature.values[sources[k]];
+      if (const auto* point = std::get_if<Point>(&feature.geometry)) made.point = *point;
+    };
+    return;
+  }
   for (const auto& feature : layer.features) {
     OgrFeature f(OGRFeature::CreateFeature(out->GetLayerDefn()));
     for (std::size_t i = 0; i < field_map.size(); ++i) {
@@ -175,14 +219,15 @@ void write_generated_table(GDALDataset& ds, const WriteOptions::GeneratedTable& 
   const std::vector<int> field_map = create_fields(
       *out, table.fields, NarrowIntegers::none(table.fields), options, target, table.name);
   if (appended != nullptr) {
-    appended->table = out->GetName();
-    appended->generated = &table;
-    for (std::size_t i = 0; i < field_map.size(); ++i) {
-      if (field_map[i] < 0) continue;
-      appended->columns.push_back(
-          {out->GetLayerDefn()->GetFieldDefn(field_map[i])->GetNameRef(), table.fields[i].type});
-      appended->sources.push_back(i);
-    }
+    std::vector<std::size_t> sources;
+    bulk_columns(*out, table.fields, field_map, *appended, sources);
+    appended->rows = table.rows;
+    appended->row = [&table, sources = std::move(sources),
+                     all = std::vector<Value>(table.fields.size())](std::size_t row,
+                                                                    detail::BulkRow& made) mutable {
+      table.row(row, all);
+      for (std::size_t k = 0; k < sources.size(); ++k) made.values[k] = std::move(all[sources[k]]);
+    };
     return;
   }
   std::vector<Value> values(table.fields.size());
@@ -199,19 +244,6 @@ void write_generated_table(GDALDataset& ds, const WriteOptions::GeneratedTable& 
           table.name);
     }
   }
-}
-
-// The rows of a generated table, appended once GDAL has closed the GeoPackage: only the fields
-// written (`sources`: their places in the table's rows).
-void append_rows(const std::filesystem::path& file, const PendingRows& pending) {
-  const WriteOptions::GeneratedTable& table = *pending.generated;
-  std::vector<Value> all(table.fields.size());
-  detail::append_gpkg_rows(file, pending.table, pending.columns, table.rows,
-                           [&](std::size_t row, std::vector<Value>& values) {
-                             table.row(row, all);
-                             for (std::size_t k = 0; k < pending.sources.size(); ++k)
-                               values[k] = std::move(all[pending.sources[k]]);
-                           });
 }
 
 // What went wrong, without the file name an io_error starts with: it may be the temporary one.
@@ -301,7 +333,7 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
       format == VectorFormat::geopackage ? "GPKG" : "GeoJSON");
   std::vector<PendingIndex> indexes;
   std::vector<PendingRows> appended;
-  appended.reserve(options.tables.size());  // pointers into it are handed out
+  appended.reserve(layers.size() + options.tables.size());  // pointers into it are handed out
   {
     GdalDataset ds(driver->Create(file.temporary_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw output_error(path.string(), "cannot create: " + last_gdal_error("GDAL refused"));
@@ -322,8 +354,17 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
       const bool indexed =
           format == VectorFormat::geopackage && gets_spatial_index(*layer, options);
       if (indexed) indexes.emplace_back();
+      // Point layers get their rows afterwards, straight through SQLite; the others (a few
+      // thousand areas at most) through GDAL, which writes their geometries.
+      const bool bulk =
+          format == VectorFormat::geopackage && layer_geometry_type(*layer) == wkbPoint;
+      if (bulk) {
+        appended.emplace_back();
+        if (indexed) appended.back().index = indexes.size() - 1;
+      }
       write_one_layer(*ds, *layer, options, path.string(), to_output, srs,
-                      indexed ? &indexes.back() : nullptr);
+                      indexed && !bulk ? &indexes.back() : nullptr,
+                      bulk ? &appended.back() : nullptr);
     }
     for (const auto& table : options.tables) {
       const bool geopackage = format == VectorFormat::geopackage;
@@ -343,10 +384,14 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
     if (CPLGetLastErrorType() >= CE_Failure) {
       throw output_error(path.string(), "cannot finish writing: " + last_gdal_error("?"));
     }
+    for (const PendingRows& pending : appended) {
+      const std::int64_t first_fid =
+          detail::append_gpkg_rows(file.temporary_path(), pending.table, pending.rows, pending.row);
+      if (pending.index) point_boxes(pending, first_fid, indexes[*pending.index]);
+    }
     for (PendingIndex& index : indexes) {
       detail::add_gpkg_spatial_index(file.temporary_path(), index.table, index.column, index.boxes);
     }
-    for (const PendingRows& rows : appended) append_rows(file.temporary_path(), rows);
   }
 }
 

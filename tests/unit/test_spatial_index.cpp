@@ -116,6 +116,43 @@ TEST(SpatialIndex, ThePackedIndexIsTheOneGdalMakes) {
   }
 }
 
+// Point layers are written straight through SQLite: the rows (fids, geometry blobs, values),
+// the feature count and the extent must be what GDAL writes feature by feature.
+TEST(SpatialIndex, PointRowsAreTheOnesGdalWrites) {
+  TempDir dir;
+  auto [punten, vlakken] = sample_layers(3000);
+  punten.features[7].geometry = std::monostate{};  // a point without a place: NULL
+  punten.features[8].values[0] = Value{};
+  const Layer* layers[] = {&punten};
+  write_layers(dir / "ons.gpkg", layers);
+  {
+    Dataset ours = open(dir / "ons.gpkg");
+    ASSERT_TRUE(ours);
+    GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
+    Dataset gdal(gpkg->Create((dir / "gdal.gpkg").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    ASSERT_TRUE(gdal);
+    ASSERT_NE(gdal->CopyLayer(ours->GetLayerByName("punten"), "punten"), nullptr);
+  }
+  Dataset ours = open(dir / "ons.gpkg"), gdal = open(dir / "gdal.gpkg");
+  ASSERT_TRUE(ours && gdal);
+  // (A fid selected as itself would be the result's FID, not one of its fields.)
+  const std::string table = "SELECT fid + 0 AS id, hex(geom), n FROM punten ORDER BY fid";
+  const auto our_rows = rows(*ours, table);
+  ASSERT_EQ(our_rows.size(), 3000u);
+  // GeoPackage header (little-endian, no envelope, srs_id 28992), then a little-endian WKB point.
+  EXPECT_TRUE(our_rows.front().starts_with("1|47500001407100000101000000")) << our_rows.front();
+  EXPECT_EQ(our_rows[7], "8||7");
+  EXPECT_EQ(our_rows, rows(*gdal, table));
+  for (const char* sql :
+       {"SELECT min_x, min_y, max_x, max_y, srs_id FROM gpkg_contents WHERE table_name = 'punten'",
+        "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'punten'",
+        "SELECT count(*) FROM sqlite_master WHERE name = 'trigger_insert_feature_count_punten'"}) {
+    EXPECT_EQ(rows(*ours, sql), rows(*gdal, sql)) << sql;
+  }
+  EXPECT_EQ(rows(*ours, "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'punten'"),
+            std::vector<std::string>{"3000"});
+}
+
 TEST(SpatialIndex, AFilteredReadFindsWhatAFullScanFinds) {
   TempDir dir;
   const auto [punten, vlakken] = sample_layers(3000);

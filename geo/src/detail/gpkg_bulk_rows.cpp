@@ -1,8 +1,12 @@
 #include "detail/gpkg_bulk_rows.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <boost/geometry/algorithms/expand.hpp>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -36,22 +40,45 @@ int bind_value(sqlite3_stmt* statement, int at, const Value& value) {
       value);
 }
 
+// A point as a GeoPackage geometry blob, as GDAL writes one: the header ("GP", version 0,
+// flags: little-endian, no envelope; the srs_id) and the point in little-endian WKB.
+using PointBlob = std::array<unsigned char, 29>;
+PointBlob point_blob(const Point& p, std::int32_t srs_id) {
+  PointBlob blob{'G', 'P', 0, 0x01};
+  auto put = [&](std::size_t at, const auto& value) {
+    // Little-endian byte order is what this writes; the machines wijkatlas runs on are.
+    static_assert(std::endian::native == std::endian::little);
+    std::memcpy(blob.data() + at, &value, sizeof value);
+  };
+  put(4, srs_id);
+  blob[8] = 0x01;            // WKB: little endian
+  put(9, std::uint32_t{1});  // Point
+  put(13, p.x());
+  put(21, p.y());
+  return blob;
+}
+
 // SQLite's default limit on the values bound to one statement (SQLITE_MAX_VARIABLE_NUMBER).
 constexpr std::size_t max_values = 32766;
 
 }  // namespace
 
-void append_gpkg_rows(const std::filesystem::path& path, const std::string& table,
-                      const std::vector<BulkColumn>& columns, std::size_t rows,
-                      const std::function<void(std::size_t, std::vector<Value>&)>& row) {
-  if (rows == 0) return;
-  SqliteFile db(path, "table " + table);
+std::int64_t append_gpkg_rows(const std::filesystem::path& path, const BulkTable& table,
+                              std::size_t rows,
+                              const std::function<void(std::size_t, BulkRow&)>& row) {
+  SqliteFile db(path, "table " + table.name);
+  const std::string name = sql_identifier(table.name);
+  const std::string fid_column =
+      db.text("SELECT name FROM pragma_table_info(" + sql_literal(table.name) + ") WHERE pk = 1");
+  const std::int64_t first_fid = std::stoll(
+      db.text("SELECT coalesce(max(" + sql_identifier(fid_column) + "), 0) + 1 FROM " + name));
+  if (rows == 0) return first_fid;
   // Rows are only appended: a small cache does, and a large one would be fresh memory to fill.
   db.begin_unjournaled(16);
   // GDAL counts a table's features with a trigger that updates gpkg_ogr_contents on every
   // insert: set aside while the rows go in, the count raised once, and then made again as GDAL
   // made it.
-  const std::string counter = "trigger_insert_feature_count_" + table;
+  const std::string counter = "trigger_insert_feature_count_" + table.name;
   const std::string counter_sql = db.text(
       "SELECT coalesce(max(sql), '') FROM sqlite_master WHERE type = 'trigger' AND name = " +
       sql_literal(counter));
@@ -61,26 +88,32 @@ void append_gpkg_rows(const std::filesystem::path& path, const std::string& tabl
   const bool has_counts =
       db.text("SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_ogr_contents'") != "0";
   const std::int64_t rows_before =
-      has_counts ? std::stoll(db.text("SELECT count(*) FROM " + sql_identifier(table))) : 0;
+      has_counts ? std::stoll(db.text("SELECT count(*) FROM " + name)) : 0;
 
   // Many rows per statement: GDAL's tables number their rows with AUTOINCREMENT, which reads
   // and writes sqlite_sequence once per statement, and a statement has its own start and end.
-  const std::size_t width = columns.size();
-  const std::size_t per_statement =
-      width == 0 ? 1 : std::clamp<std::size_t>(max_values / width, 1, 128);
+  const bool with_points = !table.point_column.empty();
+  const std::size_t width = table.columns.size() + (with_points ? 2 : 1);  // and the fid
+  const std::size_t per_statement = std::clamp<std::size_t>(max_values / width, 1, 128);
   auto make_insert = [&](std::size_t count) {
-    if (width == 0) return db.prepare("INSERT INTO " + sql_identifier(table) + " DEFAULT VALUES");
-    std::string names, row_slots = "(", slots;
-    for (const BulkColumn& column : columns) {
-      names += (names.empty() ? "" : ", ") + sql_identifier(column.name);
-      row_slots += row_slots.size() == 1 ? "?" : ", ?";
+    std::string names = sql_identifier(fid_column), row_slots = "(?", slots;
+    if (with_points) {
+      names += ", " + sql_identifier(table.point_column);
+      row_slots += ", ?";
+    }
+    for (const BulkColumn& column : table.columns) {
+      names += ", " + sql_identifier(column.name);
+      row_slots += ", ?";
     }
     row_slots += ")";
     for (std::size_t k = 0; k < count; ++k) slots += (k == 0 ? "" : ", ") + row_slots;
-    return db.prepare("INSERT INTO " + sql_identifier(table) + " (" + names + ") VALUES " + slots);
+    return db.prepare("INSERT INTO " + name + " (" + names + ") VALUES " + slots);
   };
   const support::Statement full = make_insert(per_statement);
-  std::vector<std::vector<Value>> values(per_statement, std::vector<Value>(width));
+  std::vector<BulkRow> made(per_statement);
+  std::vector<PointBlob> blobs(per_statement);
+  Box extent;
+  bool any_point = false;
   for (std::size_t first = 0; first < rows; first += per_statement) {
     const std::size_t count = std::min(per_statement, rows - first);
     support::Statement last;  // the rows left after the full statements
@@ -89,18 +122,39 @@ void append_gpkg_rows(const std::filesystem::path& path, const std::string& tabl
     const std::string which =
         count == 1 ? "row " + std::to_string(first + 1)
                    : "rows " + std::to_string(first + 1) + " to " + std::to_string(first + count);
+    auto bind = [&](int at, int rc) {
+      if (rc != SQLITE_OK) db.fail("cannot write " + which);
+      return at + 1;
+    };
+    int at = 1;
     for (std::size_t k = 0; k < count; ++k) {
-      std::vector<Value>& row_values = values[k];
-      row(first + k, row_values);
-      for (std::size_t c = 0; c < width; ++c) {
-        if (columns[c].type == FieldType::integer) {
-          // Beyond 64 bits (or NaN) the number stays as it is: SQLite keeps it as a real.
-          const auto* number = std::get_if<double>(&row_values[c]);
-          if (number != nullptr && std::abs(*number) < 9.2e18)
-            row_values[c] = static_cast<std::int64_t>(*number);
+      BulkRow& r = made[k];
+      r.values.resize(table.columns.size());
+      r.point.reset();
+      row(first + k, r);
+      at = bind(at,
+                sqlite3_bind_int64(insert, at, first_fid + static_cast<std::int64_t>(first + k)));
+      if (with_points) {
+        if (r.point) {
+          blobs[k] = point_blob(*r.point, table.srs_id);
+          at = bind(at, sqlite3_bind_blob(insert, at, blobs[k].data(),
+                                          static_cast<int>(blobs[k].size()), SQLITE_STATIC));
+          if (!any_point) extent = Box(*r.point, *r.point);
+          boost::geometry::expand(extent, *r.point);
+          any_point = true;
+        } else {
+          at = bind(at, sqlite3_bind_null(insert, at));
         }
-        if (bind_value(insert, static_cast<int>(k * width + c + 1), row_values[c]) != SQLITE_OK)
-          db.fail("cannot write " + which);
+      }
+      for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        Value& value = r.values[c];
+        if (table.columns[c].type == FieldType::integer) {
+          // Beyond 64 bits (or NaN) the number stays as it is: SQLite keeps it as a real.
+          const auto* number = std::get_if<double>(&value);
+          if (number != nullptr && std::abs(*number) < 9.2e18)
+            value = static_cast<std::int64_t>(*number);
+        }
+        at = bind(at, bind_value(insert, at, value));
       }
     }
     if (sqlite3_step(insert) != SQLITE_DONE) db.fail("cannot write " + which);
@@ -109,10 +163,25 @@ void append_gpkg_rows(const std::filesystem::path& path, const std::string& tabl
   if (has_counts) {
     db.execute("UPDATE gpkg_ogr_contents SET feature_count = " +
                std::to_string(rows_before + static_cast<std::int64_t>(rows)) +
-               " WHERE lower(table_name) = lower(" + sql_literal(table) + ")");
+               " WHERE lower(table_name) = lower(" + sql_literal(table.name) + ")");
+  }
+  if (any_point) {
+    // Readers (GDAL, QGIS) take a layer's extent from here; NULL until now, or the extent of
+    // rows already there.
+    const support::Statement update = db.prepare(
+        "UPDATE gpkg_contents SET min_x = min(coalesce(min_x, ?1), ?1), "
+        "min_y = min(coalesce(min_y, ?2), ?2), max_x = max(coalesce(max_x, ?3), ?3), "
+        "max_y = max(coalesce(max_y, ?4), ?4) WHERE lower(table_name) = lower(?5)");
+    sqlite3_bind_double(update.get(), 1, extent.min_corner().x());
+    sqlite3_bind_double(update.get(), 2, extent.min_corner().y());
+    sqlite3_bind_double(update.get(), 3, extent.max_corner().x());
+    sqlite3_bind_double(update.get(), 4, extent.max_corner().y());
+    sqlite3_bind_text(update.get(), 5, table.name.c_str(), -1, SQLITE_TRANSIENT);
+    db.step(update.get());
   }
   if (!counter_sql.empty()) db.execute(counter_sql);
   db.commit();
+  return first_fid;
 }
 
 }  // namespace wijkatlas::geo::detail
