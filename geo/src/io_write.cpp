@@ -1,4 +1,6 @@
 // Writing layers (GeoPackage, GeoJSON) and tables (CSV), always through a temporary file.
+#include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <fstream>
 #include <limits>
@@ -92,8 +94,9 @@ void point_boxes(const PendingRows& pending, std::int64_t first_fid, PendingInde
 
 // GDAL 3.6's GeoPackage writer binds the values of a 64-bit integer field as text (a printf
 // per value, which SQLite converts back), those of a 32-bit one as integers: an integer field
-// whose values are all null or integers that fit in 32 bits is written as one (so the declared
-// column type, MEDIUMINT or INTEGER, follows the data). Readers get integers either way.
+// of a layer whose values are all null or integers that fit in 32 bits is written as one (so
+// the declared column type, MEDIUMINT or INTEGER, follows the data; rows appended through
+// SQLite bind integers either way, and keep the declared type). Readers get integers either way.
 class NarrowIntegers {
  public:
   explicit NarrowIntegers(const std::vector<Field>& fields) : narrow_(fields.size()) {
@@ -156,9 +159,10 @@ void bulk_columns(OGRLayer& out, const std::vector<Field>& fields,
 }
 
 // `index`: collect the features' boxes for a spatial index made afterwards (GeoPackage);
-// otherwise GDAL makes none. `appended`: a GeoPackage point layer whose rows are appended
-// afterwards (write_one_layer only makes the table).
-void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& options,
+// otherwise GDAL makes none. `appended`: a GeoPackage point layer whose rows may be appended
+// afterwards; true if they are to be (then write_one_layer only makes the table, and the
+// index's boxes come with the fids).
+bool write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& options,
                      const std::string& target, const std::optional<Transformer>& to_output,
                      const OGRSpatialReference& srs, PendingIndex* index, PendingRows* appended) {
   const char* lco[] = {"SPATIAL_INDEX=NO", nullptr};
@@ -175,7 +179,12 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
   for (const auto& feature : layer.features) integers.check(feature.values);
   const std::vector<int> field_map =
       create_fields(*out, layer.fields, integers, options, target, layer.name);
-  if (appended != nullptr) {
+  // GDAL writes an integer field named as the fid column as the fids: left to GDAL.
+  const bool fid_field = std::any_of(field_map.begin(), field_map.end(), [&](int i) {
+    return i >= 0 && EQUAL(out->GetLayerDefn()->GetFieldDefn(i)->GetNameRef(), out->GetFIDColumn());
+  });
+  if (appended != nullptr && !fid_field) {
+    assert(!to_output);  // a GeoPackage is written in RD New, as the layers hold it
     std::vector<std::size_t> sources;
     bulk_columns(*out, layer.fields, field_map, *appended, sources);
     appended->table.point_column = out->GetGeometryColumn();
@@ -186,7 +195,7 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
       for (std::size_t k = 0; k < sources.size(); ++k) made.values[k] = feature.values[sources[k]];
       if (const auto* point = std::get_if<Point>(&feature.geometry)) made.point = *point;
     };
-    return;
+    return true;
   }
   for (const auto& feature : layer.features) {
     OgrFeature f(OGRFeature::CreateFeature(out->GetLayerDefn()));
@@ -204,6 +213,7 @@ void write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
     }
     if (index != nullptr && !is_empty(g)) index->boxes.push_back({f->GetFID(), envelope(g)});
   }
+  return false;
 }
 
 // Rows made as they are written: millions of them cost neither a feature each in memory nor an
@@ -333,7 +343,6 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
       format == VectorFormat::geopackage ? "GPKG" : "GeoJSON");
   std::vector<PendingIndex> indexes;
   std::vector<PendingRows> appended;
-  appended.reserve(layers.size() + options.tables.size());  // pointers into it are handed out
   {
     GdalDataset ds(driver->Create(file.temporary_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw output_error(path.string(), "cannot create: " + last_gdal_error("GDAL refused"));
@@ -356,28 +365,28 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
       if (indexed) indexes.emplace_back();
       // Point layers get their rows afterwards, straight through SQLite; the others (a few
       // thousand areas at most) through GDAL, which writes their geometries.
-      const bool bulk =
+      const bool points =
           format == VectorFormat::geopackage && layer_geometry_type(*layer) == wkbPoint;
-      if (bulk) {
-        appended.emplace_back();
-        if (indexed) appended.back().index = indexes.size() - 1;
+      PendingRows rows;
+      if (write_one_layer(*ds, *layer, options, path.string(), to_output, srs,
+                          indexed ? &indexes.back() : nullptr, points ? &rows : nullptr)) {
+        if (indexed) rows.index = indexes.size() - 1;
+        appended.push_back(std::move(rows));
       }
-      write_one_layer(*ds, *layer, options, path.string(), to_output, srs,
-                      indexed && !bulk ? &indexes.back() : nullptr,
-                      bulk ? &appended.back() : nullptr);
     }
     for (const auto& table : options.tables) {
       const bool geopackage = format == VectorFormat::geopackage;
-      if (geopackage) appended.emplace_back();
-      write_generated_table(*ds, table, options, path.string(),
-                            geopackage ? &appended.back() : nullptr);
+      PendingRows rows;
+      write_generated_table(*ds, table, options, path.string(), geopackage ? &rows : nullptr);
+      if (geopackage) appended.push_back(std::move(rows));
     }
     if (transactional && ds->CommitTransaction() != OGRERR_NONE) {
       throw output_error(path.string(), "cannot commit: " + last_gdal_error("GDAL refused"));
     }
-    // Views after the commit: GDAL 3.6 builds large R*Trees in a background thread in an
+    // Views after the commit: GDAL 3.6 would build a large R*Tree in a background thread in an
     // attached temporary database, which cannot be detached inside our transaction ("database
-    // is locked"). Atomicity does not suffer: all of this is still the temporary file.
+    // is locked"); GDAL builds none here now, but a view needs no transaction. Atomicity does
+    // not suffer: all of this is still the temporary file.
     for (const auto& view : options.views) add_view(*ds, view, layers, path.string());
     CPLErrorReset();
     ds.reset();  // closing flushes; GDAL 3.6 reports failures only through CPLError

@@ -151,6 +151,33 @@ TEST(SpatialIndex, PointRowsAreTheOnesGdalWrites) {
   }
   EXPECT_EQ(rows(*ours, "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'punten'"),
             std::vector<std::string>{"3000"});
+  // The spatial index holds every point with a place, under its own fid, and no other.
+  EXPECT_EQ(rows(*ours, "SELECT rtreecheck('rtree_punten_geom')"), std::vector<std::string>{"ok"});
+  EXPECT_EQ(rows(*ours,
+                 "SELECT count(*) FROM rtree_punten_geom r JOIN punten p ON p.fid = r.id "
+                 "AND r.minx <= ST_MinX(p.geom) AND r.maxx >= ST_MaxX(p.geom)"),
+            std::vector<std::string>{"2999"});
+  EXPECT_EQ(rows(*ours, "SELECT count(*) FROM rtree_punten_geom"),
+            std::vector<std::string>{"2999"});
+}
+
+// A field named as the fid column holds the fids (GDAL's rule): the index must follow them.
+TEST(SpatialIndex, AFieldNamedFidGivesTheFidsAndTheIndexFollows) {
+  TempDir dir;
+  auto [punten, vlakken] = sample_layers(500);
+  punten.fields.push_back({"fid", FieldType::integer, false});
+  for (std::size_t i = 0; i < punten.features.size(); ++i)
+    punten.features[i].values.push_back(static_cast<std::int64_t>(1000 + i));
+  const Layer* layers[] = {&punten};
+  write_layers(dir / "ons.gpkg", layers);
+  Dataset ours = open(dir / "ons.gpkg");
+  ASSERT_TRUE(ours);
+  EXPECT_EQ(rows(*ours, "SELECT min(fid) + 0 AS lo, max(fid) + 0 AS hi FROM punten"),
+            std::vector<std::string>{"1000|1499"});
+  EXPECT_EQ(rows(*ours,
+                 "SELECT count(*) FROM rtree_punten_geom r JOIN punten p ON p.fid = r.id "
+                 "AND r.minx <= ST_MinX(p.geom) AND r.maxx >= ST_MaxX(p.geom)"),
+            std::vector<std::string>{"500"});
 }
 
 TEST(SpatialIndex, AFilteredReadFindsWhatAFullScanFinds) {

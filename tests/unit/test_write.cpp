@@ -8,6 +8,7 @@
 #include <limits>
 #include <sstream>
 
+#include "store_file.hpp"
 #include "test_support.hpp"
 #include "thrown_message.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -119,24 +120,6 @@ TEST(Write, FailedWriteKeepsTheOldFileAndLeavesNoTemporaries) {
   EXPECT_EQ(test::file_count(dir.path()), 1u);
 }
 
-namespace {
-
-// One value of a GeoPackage written by wijkatlas, asked of SQLite itself.
-std::string sqlite_text(const std::filesystem::path& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  sqlite3_stmt* statement = nullptr;
-  std::string text = "(none)";
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
-      sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0) != nullptr)
-    text = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-  sqlite3_finalize(statement);
-  sqlite3_close(db);
-  return text;
-}
-
-}  // namespace
-
 TEST(Write, GeneratedTableRowsAreWrittenAsMadeAndAFailureLeavesNothing) {
   TempDir dir;
   const Layer layer = sample_layer();
@@ -176,12 +159,13 @@ TEST(Write, GeneratedTableRowsAreWrittenAsMadeAndAFailureLeavesNothing) {
   EXPECT_EQ(read_back(dir / "uit.gpkg", "initiatieven").features.size(), 2u);
   EXPECT_EQ(slurp(dir / "uit.gpkg").find("iemand@example.org"), std::string::npos);
   // GDAL's feature count is right, and its trigger keeps it right for later edits.
-  EXPECT_EQ(sqlite_text(dir / "uit.gpkg",
-                        "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'codes'"),
-            "1000");
-  EXPECT_EQ(sqlite_text(dir / "uit.gpkg",
-                        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = "
-                        "'trigger_insert_feature_count_codes'"),
+  EXPECT_EQ(
+      test::query_text(dir / "uit.gpkg",
+                       "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'codes'"),
+      "1000");
+  EXPECT_EQ(test::query_text(dir / "uit.gpkg",
+                             "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = "
+                             "'trigger_insert_feature_count_codes'"),
             "1");
 
   // A row that cannot be made halfway through writing: the old file stays as it was, no
@@ -249,6 +233,41 @@ TEST(Write, IntegersReadBackExactlyWhetherWrittenIn32Or64Bits) {
   }
 }
 
+// Values of another type than their field's are written as the field's type, as GDAL converts
+// them (a point layer's rows go straight through SQLite, not through GDAL's feature objects).
+TEST(Write, ValuesOfAnotherTypeAreWrittenAsTheFieldsType) {
+  TempDir dir;
+  Layer layer;
+  layer.name = "gemengd";
+  layer.source_crs = "EPSG:28992";
+  layer.fields = {{"geheel", FieldType::integer, false},
+                  {"getal", FieldType::real, false},
+                  {"tekst", FieldType::text, false}};
+  const std::vector<std::vector<Value>> given = {
+      {std::string("12"), std::int64_t{3}, 1.5},
+      {std::string("twaalf"), std::string("2.25"), std::int64_t{7}},
+      {7.9, std::string("geen getal"), Date{2024, 3, 1}},
+  };
+  const std::vector<std::vector<Value>> expected = {
+      {std::int64_t{12}, 3.0, std::string("1.5")},
+      {Value{}, 2.25, std::string("7")},
+      {std::int64_t{7}, Value{}, std::string("2024-03-01")},
+  };
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    Feature f;
+    f.fid = static_cast<std::int64_t>(i + 1);
+    f.values = given[i];
+    f.geometry = Point(192900.0 + static_cast<double>(i), 446300);
+    layer.features.push_back(f);
+  }
+  const Layer* layers[] = {&layer};
+  write_layers(dir / "uit.gpkg", layers);
+  const Layer back = read_back(dir / "uit.gpkg");
+  ASSERT_EQ(back.features.size(), given.size());
+  for (std::size_t i = 0; i < given.size(); ++i)
+    EXPECT_EQ(back.features[i].values, expected[i]) << "row " << i;
+}
+
 // SQLite counts every allocation under one process-wide lock unless told not to before its first
 // use; wijkatlas tells it when it sets up GDAL, so an open GeoPackage shows no count.
 TEST(Write, SqliteDoesNotCountAllocationsUnderAGlobalLock) {
@@ -301,8 +320,8 @@ TEST(Write, ViewOfALargeIndexedPointLayer) {
     Feature f = pattern;
     f.fid = i + 1;
     if (i % 4 == 0) f.values[1] = std::int64_t{i};
-    // Scattered, not in grid order: the background R*Tree build then takes long enough to
-    // still be running when the view is made.
+    // Scattered, not in grid order: when GDAL wrote these rows, its background R*Tree build
+    // then still ran when the view was made; now the rows and the index follow the view.
     const auto h = static_cast<std::uint32_t>(i) * 2654435761u;
     f.geometry = Point(190000 + (h % 4000), 440000 + ((h >> 12) % 4000));
     layer.features.push_back(std::move(f));

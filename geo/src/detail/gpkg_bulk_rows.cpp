@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "detail/sqlite_file.hpp"
+#include "wijkatlas/support/text.hpp"
 
 namespace wijkatlas::geo::detail {
 namespace {
@@ -32,6 +33,7 @@ int bind_value(sqlite3_stmt* statement, int at, const Value& value) {
           return sqlite3_bind_text(statement, at, x.data(), static_cast<int>(x.size()),
                                    SQLITE_STATIC);
         } else {
+          if (x.year < 0 || x.year > 9999) return sqlite3_bind_null(statement, at);
           char text[16];
           std::snprintf(text, sizeof text, "%04d-%02d-%02d", x.year, x.month, x.day);
           return sqlite3_bind_text(statement, at, text, -1, SQLITE_TRANSIENT);
@@ -58,21 +60,59 @@ PointBlob point_blob(const Point& p, std::int32_t srs_id) {
   return blob;
 }
 
-// SQLite's default limit on the values bound to one statement (SQLITE_MAX_VARIABLE_NUMBER).
-constexpr std::size_t max_values = 32766;
+// A value as the column's type, as GDAL converts a value set in a field of another type:
+// numbers between integer and real (a real cut to an integer), numbers and dates to text, text
+// to a number where it is one. What has no value of the type (text that is no number, a number
+// as a date, NaN as an integer) is NULL, where GDAL would write 0 or nothing.
+std::optional<double> number_in(const Value& value) {
+  if (const auto* text = std::get_if<std::string>(&value)) return support::parse_number(*text);
+  return as_number(value);
+}
+
+Value as_column_type(Value value, FieldType type) {
+  if (std::holds_alternative<std::monostate>(value)) return value;
+  switch (type) {
+    case FieldType::integer: {
+      if (std::holds_alternative<std::int64_t>(value)) return value;
+      const std::optional<double> number = number_in(value);
+      if (!number || !(std::abs(*number) < 9.2e18)) return Value{};
+      return static_cast<std::int64_t>(*number);
+    }
+    case FieldType::real: {
+      if (std::holds_alternative<double>(value)) return value;
+      const std::optional<double> number = number_in(value);
+      return number ? Value{*number} : Value{};
+    }
+    case FieldType::text:
+      return std::holds_alternative<std::string>(value) ? value : Value{to_text(value)};
+    case FieldType::date:
+      if (std::holds_alternative<Date>(value) || std::holds_alternative<std::string>(value))
+        return value;
+      return Value{};
+  }
+  return value;
+}
 
 }  // namespace
 
 std::int64_t append_gpkg_rows(const std::filesystem::path& path, const BulkTable& table,
                               std::size_t rows,
                               const std::function<void(std::size_t, BulkRow&)>& row) {
-  SqliteFile db(path, "table " + table.name);
+  SqliteFile db(path, "rows", table.name);
   const std::string name = sql_identifier(table.name);
   const std::string fid_column =
       db.text("SELECT name FROM pragma_table_info(" + sql_literal(table.name) + ") WHERE pk = 1");
   const std::int64_t first_fid = std::stoll(
       db.text("SELECT coalesce(max(" + sql_identifier(fid_column) + "), 0) + 1 FROM " + name));
   if (rows == 0) return first_fid;
+  // The points' srs_id as GDAL registered the table (a new GeoPackage numbers its systems by
+  // their EPSG codes, but the table says which).
+  const std::int32_t srs_id =
+      table.point_column.empty()
+          ? 0
+          : std::stoi(db.text("SELECT srs_id FROM gpkg_geometry_columns WHERE lower(table_name) = "
+                              "lower(" +
+                              sql_literal(table.name) + ")"));
   // Rows are only appended: a small cache does, and a large one would be fresh memory to fill.
   db.begin_unjournaled(16);
   // GDAL counts a table's features with a trigger that updates gpkg_ogr_contents on every
@@ -94,7 +134,7 @@ std::int64_t append_gpkg_rows(const std::filesystem::path& path, const BulkTable
   // and writes sqlite_sequence once per statement, and a statement has its own start and end.
   const bool with_points = !table.point_column.empty();
   const std::size_t width = table.columns.size() + (with_points ? 2 : 1);  // and the fid
-  const std::size_t per_statement = std::clamp<std::size_t>(max_values / width, 1, 128);
+  const std::size_t per_statement = std::clamp<std::size_t>(db.max_bound_values() / width, 1, 128);
   auto make_insert = [&](std::size_t count) {
     std::string names = sql_identifier(fid_column), row_slots = "(?", slots;
     if (with_points) {
@@ -136,7 +176,7 @@ std::int64_t append_gpkg_rows(const std::filesystem::path& path, const BulkTable
                 sqlite3_bind_int64(insert, at, first_fid + static_cast<std::int64_t>(first + k)));
       if (with_points) {
         if (r.point) {
-          blobs[k] = point_blob(*r.point, table.srs_id);
+          blobs[k] = point_blob(*r.point, srs_id);
           at = bind(at, sqlite3_bind_blob(insert, at, blobs[k].data(),
                                           static_cast<int>(blobs[k].size()), SQLITE_STATIC));
           if (!any_point) extent = Box(*r.point, *r.point);
@@ -148,12 +188,7 @@ std::int64_t append_gpkg_rows(const std::filesystem::path& path, const BulkTable
       }
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
         Value& value = r.values[c];
-        if (table.columns[c].type == FieldType::integer) {
-          // Beyond 64 bits (or NaN) the number stays as it is: SQLite keeps it as a real.
-          const auto* number = std::get_if<double>(&value);
-          if (number != nullptr && std::abs(*number) < 9.2e18)
-            value = static_cast<std::int64_t>(*number);
-        }
+        value = as_column_type(std::move(value), table.columns[c].type);
         at = bind(at, bind_value(insert, at, value));
       }
     }

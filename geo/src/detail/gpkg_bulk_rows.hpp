@@ -3,7 +3,8 @@
 // in one transaction. GDAL 3.6's CreateFeature builds an OGRFeature, checks the layer's
 // capabilities and formats 64-bit integers as text for every row; this is about ten times as
 // fast. For the tables of millions of rows (generated tables, point layers) once GDAL has made
-// them.
+// them. (A point layer with a field named as its fid column is left to GDAL, which writes that
+// field's values as the fids.)
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -27,11 +28,10 @@ struct BulkTable {
   std::string name;
   std::vector<BulkColumn> columns;  // the columns the values go to
   std::string point_column;         // "": none; else points, as GeoPackage geometry blobs
-  std::int32_t srs_id = 28992;      // of the points
 };
 
-// One row: a value per column (null, or of the column's type; a number in an integer column is
-// cut to an integer, as GDAL would), and its point (none: NULL).
+// One row: a value per column (converted to the column's type as GDAL would, see
+// as_column_type), and its point (none: NULL).
 struct BulkRow {
   std::vector<Value> values;
   std::optional<Point> point;

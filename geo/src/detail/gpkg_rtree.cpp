@@ -164,10 +164,10 @@ std::vector<std::string> index_definition(const std::string& table, const std::s
 
 void add_gpkg_spatial_index(const std::filesystem::path& path, const std::string& table,
                             const std::string& geometry_column, std::span<IndexedBox> boxes) {
-  SqliteFile db(path, "spatial index");
+  SqliteFile db(path, "spatial index", table);
   db.begin_unjournaled(256);  // the index pages stay in memory while the nodes are written
   const std::string fid =
-      db.text("SELECT name FROM pragma_table_info(" + sql_identifier(table) + ") WHERE pk = 1");
+      db.text("SELECT name FROM pragma_table_info(" + sql_literal(table) + ") WHERE pk = 1");
   const std::string rtree = "rtree_" + table + "_" + geometry_column;
   db.execute("CREATE VIRTUAL TABLE " + sql_identifier(rtree) +
              " USING rtree(id, minx, maxx, miny, maxy)");

@@ -23,8 +23,8 @@ std::string sql_literal(const std::string& text) {
   return quoted(text, '\'');
 }
 
-SqliteFile::SqliteFile(const std::filesystem::path& path, std::string task)
-    : path_(path.string()), task_(std::move(task)) {
+SqliteFile::SqliteFile(const std::filesystem::path& path, std::string task, std::string table)
+    : path_(path.string()), task_(std::move(task)), table_(std::move(table)) {
   sqlite3* db = nullptr;
   const int rc =
       sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -33,8 +33,14 @@ SqliteFile::SqliteFile(const std::filesystem::path& path, std::string task)
 }
 
 void SqliteFile::fail(const std::string& what) const {
-  throw output_error(path_, task_ + ": " + what + ": " +
-                                (db_ ? sqlite3_errmsg(db_.get()) : "SQLite gave no reason"));
+  throw output_error(
+      path_,
+      task_ + ": " + what + ": " + (db_ ? sqlite3_errmsg(db_.get()) : "SQLite gave no reason"),
+      table_);
+}
+
+std::size_t SqliteFile::max_bound_values() const {
+  return static_cast<std::size_t>(sqlite3_limit(db_.get(), SQLITE_LIMIT_VARIABLE_NUMBER, -1));
 }
 
 void SqliteFile::begin_unjournaled(int cache_mib) {

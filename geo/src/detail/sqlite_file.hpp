@@ -1,7 +1,8 @@
 #pragma once
 // A GeoPackage written straight through SQLite after GDAL has made and closed it (a spatial
-// index packed in one go, millions of generated rows): a file no one else has open. Every
-// failure is an output_error naming the file, what was being done and SQLite's reason.
+// index packed in one go, the rows of point layers and generated tables): a file no one else
+// has open. Every failure is an output_error naming the file, the table, what was being done
+// and SQLite's reason.
 #include <filesystem>
 #include <string>
 
@@ -11,9 +12,10 @@ namespace wijkatlas::geo::detail {
 
 class SqliteFile {
  public:
-  // Opens `path` for writing; `task` names the work in error messages ("spatial index"). The
-  // connection is used by one thread only, so SQLite need not lock it on every call.
-  SqliteFile(const std::filesystem::path& path, std::string task);
+  // Opens `path` for writing; `task` names the work in error messages ("spatial index") and
+  // `table` the table it is for. The connection is used by one thread only, so SQLite need not
+  // lock it on every call.
+  SqliteFile(const std::filesystem::path& path, std::string task, std::string table);
 
   // For a temporary file that is thrown away if anything fails: no journal, no syncing, a page
   // cache of `cache_mib`, and one transaction (commit() ends it).
@@ -29,8 +31,11 @@ class SqliteFile {
 
   [[noreturn]] void fail(const std::string& what) const;
 
+  // How many values one statement may bind (SQLITE_LIMIT_VARIABLE_NUMBER of this build).
+  std::size_t max_bound_values() const;
+
  private:
-  std::string path_, task_;
+  std::string path_, task_, table_;
   support::SqliteConnection db_;
 };
 

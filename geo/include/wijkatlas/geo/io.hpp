@@ -94,8 +94,8 @@ struct WriteOptions {
     std::string name;
     std::vector<Field> fields;
     std::size_t rows = 0;
-    // Fills `values` (one per field, in order) for row `row` (0 .. rows - 1); it may be asked
-    // for a row more than once, and must give the same values each time.
+    // Fills `values` (one per field, in order) for row `row` (0 .. rows - 1), once per row, in
+    // order. Integer fields are written 64-bit.
     std::function<void(std::size_t row, std::vector<Value>& values)> row;
   };
   std::vector<GeneratedTable> tables;
