@@ -58,6 +58,23 @@ Layer read_table(const std::filesystem::path& path, const std::string& name) {
   return read_layer(path, options, reporter);
 }
 
+// A point layer in RD New with one feature per row of values, the points side by side.
+Layer points_with_values(const std::string& name, const std::vector<Field>& fields,
+                         const std::vector<std::vector<Value>>& rows) {
+  Layer layer;
+  layer.name = name;
+  layer.source_crs = "EPSG:28992";
+  layer.fields = fields;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    Feature f;
+    f.fid = static_cast<std::int64_t>(r + 1);
+    f.values = rows[r];
+    f.geometry = Point(192900.0 + static_cast<double>(r), 446300);
+    layer.features.push_back(f);
+  }
+  return layer;
+}
+
 }  // namespace
 
 TEST(Write, GeoPackageRoundTripKeepsTypesAndLeavesOutPersonalFields) {
@@ -194,23 +211,12 @@ TEST(Write, IntegersReadBackExactlyWhetherWrittenIn32Or64Bits) {
       {Value{}, lo, std::int64_t{0}, std::int64_t{-2}},
   };
   TempDir dir;
-  Layer layer;
-  layer.name = "getallen_laag";
-  layer.source_crs = "EPSG:28992";
   WriteOptions options;
   WriteOptions::GeneratedTable table;
   table.name = "getallen";
-  for (const char* name : {"passend", "passend_met_leeg", "te_groot", "met_kommagetal"}) {
+  for (const char* name : {"passend", "passend_met_leeg", "te_groot", "met_kommagetal"})
     table.fields.push_back({name, FieldType::integer, false});
-    layer.fields.push_back({name, FieldType::integer, false});
-  }
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    Feature f;
-    f.fid = static_cast<std::int64_t>(r + 1);
-    f.values = rows[r];
-    f.geometry = Point(192900.0 + static_cast<double>(r), 446300);
-    layer.features.push_back(f);
-  }
+  const Layer layer = points_with_values("getallen_laag", table.fields, rows);
   const Layer* layers[] = {&layer};
   table.rows = rows.size();
   table.row = [&](std::size_t row, std::vector<Value>& values) { values = rows[row]; };
@@ -237,12 +243,6 @@ TEST(Write, IntegersReadBackExactlyWhetherWrittenIn32Or64Bits) {
 // them (a point layer's rows go straight through SQLite, not through GDAL's feature objects).
 TEST(Write, ValuesOfAnotherTypeAreWrittenAsTheFieldsType) {
   TempDir dir;
-  Layer layer;
-  layer.name = "gemengd";
-  layer.source_crs = "EPSG:28992";
-  layer.fields = {{"geheel", FieldType::integer, false},
-                  {"getal", FieldType::real, false},
-                  {"tekst", FieldType::text, false}};
   const std::vector<std::vector<Value>> given = {
       {std::string("12"), std::int64_t{3}, 1.5},
       {std::string("twaalf"), std::string("2.25"), std::int64_t{7}},
@@ -253,13 +253,11 @@ TEST(Write, ValuesOfAnotherTypeAreWrittenAsTheFieldsType) {
       {Value{}, 2.25, std::string("7")},
       {std::int64_t{7}, Value{}, std::string("2024-03-01")},
   };
-  for (std::size_t i = 0; i < given.size(); ++i) {
-    Feature f;
-    f.fid = static_cast<std::int64_t>(i + 1);
-    f.values = given[i];
-    f.geometry = Point(192900.0 + static_cast<double>(i), 446300);
-    layer.features.push_back(f);
-  }
+  const Layer layer = points_with_values("gemengd",
+                                         {{"geheel", FieldType::integer, false},
+                                          {"getal", FieldType::real, false},
+                                          {"tekst", FieldType::text, false}},
+                                         given);
   const Layer* layers[] = {&layer};
   write_layers(dir / "uit.gpkg", layers);
   const Layer back = read_back(dir / "uit.gpkg");

@@ -100,8 +100,7 @@ std::int64_t append_gpkg_rows(const std::filesystem::path& path, const BulkTable
                               const std::function<void(std::size_t, BulkRow&)>& row) {
   SqliteFile db(path, "rows", table.name);
   const std::string name = sql_identifier(table.name);
-  const std::string fid_column =
-      db.text("SELECT name FROM pragma_table_info(" + sql_literal(table.name) + ") WHERE pk = 1");
+  const std::string fid_column = db.primary_key(table.name);
   const std::int64_t first_fid = std::stoll(
       db.text("SELECT coalesce(max(" + sql_identifier(fid_column) + "), 0) + 1 FROM " + name));
   if (rows == 0) return first_fid;
@@ -159,11 +158,13 @@ std::int64_t append_gpkg_rows(const std::filesystem::path& path, const BulkTable
     support::Statement last;  // the rows left after the full statements
     if (count < per_statement) last = make_insert(count);
     sqlite3_stmt* insert = count < per_statement ? last.get() : full.get();
-    const std::string which =
-        count == 1 ? "row " + std::to_string(first + 1)
-                   : "rows " + std::to_string(first + 1) + " to " + std::to_string(first + count);
+    auto fail = [&] {
+      db.fail("cannot write " + (count == 1 ? "row " + std::to_string(first + 1)
+                                            : "rows " + std::to_string(first + 1) + " to " +
+                                                  std::to_string(first + count)));
+    };
     auto bind = [&](int at, int rc) {
-      if (rc != SQLITE_OK) db.fail("cannot write " + which);
+      if (rc != SQLITE_OK) fail();
       return at + 1;
     };
     int at = 1;
@@ -192,7 +193,7 @@ std::int64_t append_gpkg_rows(const std::filesystem::path& path, const BulkTable
         at = bind(at, bind_value(insert, at, value));
       }
     }
-    if (sqlite3_step(insert) != SQLITE_DONE) db.fail("cannot write " + which);
+    if (sqlite3_step(insert) != SQLITE_DONE) fail();
     sqlite3_reset(insert);
   }
   if (has_counts) {

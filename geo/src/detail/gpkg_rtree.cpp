@@ -166,8 +166,7 @@ void add_gpkg_spatial_index(const std::filesystem::path& path, const std::string
                             const std::string& geometry_column, std::span<IndexedBox> boxes) {
   SqliteFile db(path, "spatial index", table);
   db.begin_unjournaled(256);  // the index pages stay in memory while the nodes are written
-  const std::string fid =
-      db.text("SELECT name FROM pragma_table_info(" + sql_literal(table) + ") WHERE pk = 1");
+  const std::string fid = db.primary_key(table);
   const std::string rtree = "rtree_" + table + "_" + geometry_column;
   db.execute("CREATE VIRTUAL TABLE " + sql_identifier(rtree) +
              " USING rtree(id, minx, maxx, miny, maxy)");

@@ -72,4 +72,8 @@ std::string SqliteFile::text(const std::string& sql) const {
   return value != nullptr ? reinterpret_cast<const char*>(value) : "";
 }
 
+std::string SqliteFile::primary_key(const std::string& table) const {
+  return text("SELECT name FROM pragma_table_info(" + sql_literal(table) + ") WHERE pk = 1");
+}
+
 }  // namespace wijkatlas::geo::detail

@@ -28,6 +28,8 @@ class SqliteFile {
   void step(sqlite3_stmt* statement) const;
   // The first column of the first row of a query ("" if NULL).
   std::string text(const std::string& sql) const;
+  // The name of `table`'s primary key column (a GeoPackage feature table's fid).
+  std::string primary_key(const std::string& table) const;
 
   [[noreturn]] void fail(const std::string& what) const;
 
