@@ -24,6 +24,14 @@ PointCounter::PointCounter(const AreaHierarchy& hierarchy, bool themes) : with_t
 }
 
 std::uint32_t PointCounter::theme_id(std::string_view theme) {
+  std::uint32_t& recent = recent_[recent_slot(theme)];
+  if (recent != 0 && themes_[recent - 1] == theme) return recent - 1;
+  const std::uint32_t id = find_or_add_theme(theme);
+  recent = id + 1;
+  return id;
+}
+
+std::uint32_t PointCounter::find_or_add_theme(std::string_view theme) {
   // A handful of themes is the usual case: comparing them is cheaper than hashing.
   if (themes_.size() <= 16) {
     for (std::uint32_t id = 0; id < themes_.size(); ++id) {

@@ -156,11 +156,6 @@ PolygonLocator::GridSize PolygonLocator::grid_size() const {
 
 namespace {
 
-// The points of [begin, end) with their positions, grouped by the band of grid rows that holds
-// them (a counting sort on the cell number's top bits): located in that order, neighbouring
-// lookups share grid lines and polygon edges, which stay in cache. Input order is often random
-// (addresses, generated points), and then every lookup would be a cache miss. The coordinates
-// travel with the positions, so that the points are read in order once.
 // Below these, input order is as good: the points, or the grid (4 bytes a cell) and the
 // polygons' edges (32 bytes each), fit in cache.
 constexpr std::size_t grouped_points = 32768;
@@ -169,26 +164,23 @@ constexpr std::size_t grouped_bytes = std::size_t{1} << 20;
 struct PlacedPoint {
   Point point;
   std::uint32_t position;
+  std::int32_t cell;  // the grid's value: an edge cell
 };
 
-std::vector<PlacedPoint> group_by_band(const CellGrid& grid, std::span<const Point> points,
-                                       std::size_t begin, std::size_t end) {
-  constexpr unsigned max_band_bits = 12;
-  unsigned shift = 0;
-  while ((grid.cell_count() >> shift) > (std::size_t{1} << max_band_bits)) ++shift;
-  std::vector<std::uint16_t> band(end - begin);
-  std::vector<std::uint32_t> start((std::size_t{1} << max_band_bits) + 1, 0);
-  for (std::size_t i = begin; i < end; ++i) {
-    band[i - begin] =
-        static_cast<std::uint16_t>(grid.cell_index(points[i].x(), points[i].y()) >> shift);
-    ++start[band[i - begin] + 1];
-  }
-  for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-  std::vector<PlacedPoint> placed(end - begin);
-  for (std::size_t i = begin; i < end; ++i) {
-    placed[start[band[i - begin]]++] = {points[i], static_cast<std::uint32_t>(i - begin)};
-  }
-  return placed;
+// The points of one run of the input that lie in edge cells, and the band of each.
+struct EdgePoints {
+  std::vector<std::uint32_t> positions;
+  std::vector<std::uint16_t> bands;
+  std::vector<std::uint32_t> per_band;  // count, then where the run's next point goes
+};
+
+// job(part, begin, end) for `parts` equal runs of [0, n), each on a thread of its own.
+template <typename Job>
+void split_runs(std::size_t n, unsigned parts, Job&& job) {
+  std::vector<std::jthread> workers;
+  auto run = [&](unsigned part) { job(part, n * part / parts, n * (part + 1) / parts); };
+  for (unsigned part = 1; part < parts; ++part) workers.emplace_back(run, part);
+  run(0);
 }
 
 }  // namespace
@@ -202,25 +194,61 @@ void PolygonLocator::locate_all(std::span<const Point> points, std::span<std::in
   const bool grouped =
       points.size() >= grouped_points &&
       impl.grid.cell_count() * 4 + impl.polygons.edge_count() * 32 >= grouped_bytes;
-  // Grouped: all points sorted into bands first, then each thread takes a run of bands (a strip
-  // of the map), so that it meets the same polygons over and over.
-  const std::vector<PlacedPoint> placed =
-      grouped ? group_by_band(impl.grid, points, 0, points.size()) : std::vector<PlacedPoint>{};
-  auto work = [&](std::size_t begin, std::size_t end) {
-    if (grouped) {
-      for (std::size_t k = begin; k < end; ++k)
-        out[placed[k].position] = impl.locate(placed[k].point);
-    } else {
+  if (!grouped) {
+    split_runs(points.size(), threads, [&](unsigned, std::size_t begin, std::size_t end) {
       for (std::size_t i = begin; i < end; ++i) out[i] = impl.locate(points[i]);
-    }
-  };
-  std::vector<std::jthread> workers;
-  const std::size_t chunk = (points.size() + threads - 1) / threads;
-  for (unsigned t = 1; t < threads; ++t) {
-    const std::size_t begin = std::min(points.size(), t * chunk);
-    workers.emplace_back(work, begin, std::min(points.size(), begin + chunk));
+    });
+    return;
   }
-  work(0, std::min(points.size(), chunk));
+  // Grouped: first every point the grid answers by one lookup (most of them), in input order;
+  // the grid is small enough to stay in cache. Only the points in edge cells are then sorted
+  // into bands of grid rows (a counting sort on the cell number's top bits), and each thread
+  // takes a run of bands (a strip of the map), so that it meets the same polygons over and
+  // over: input order is often random (addresses, generated points), and then every exact
+  // test would miss the cache. The coordinates travel with the positions, so that the points
+  // are read in order once.
+  constexpr unsigned max_band_bits = 12;
+  unsigned shift = 0;
+  while ((impl.grid.cell_count() >> shift) > (std::size_t{1} << max_band_bits)) ++shift;
+  const std::size_t bands = (impl.grid.cell_count() >> shift) + 1;
+  std::vector<EdgePoints> runs(threads);
+  split_runs(points.size(), threads, [&](unsigned part, std::size_t begin, std::size_t end) {
+    EdgePoints& edge = runs[part];
+    edge.per_band.assign(bands, 0);
+    for (std::size_t i = begin; i < end; ++i) {
+      const double x = points[i].x(), y = points[i].y();
+      const std::int32_t value = impl.grid.value(x, y);
+      out[i] = value;
+      if (!CellGrid::is_edge(value)) continue;
+      const auto band = static_cast<std::uint16_t>(impl.grid.cell_index(x, y) >> shift);
+      edge.positions.push_back(static_cast<std::uint32_t>(i));
+      edge.bands.push_back(band);
+      ++edge.per_band[band];
+    }
+  });
+  // Each run's points of a band follow those of the runs before it.
+  std::uint32_t placed_count = 0;
+  for (std::size_t b = 0; b < bands; ++b) {
+    for (EdgePoints& edge : runs) {
+      const std::uint32_t n = edge.per_band[b];
+      edge.per_band[b] = placed_count;
+      placed_count += n;
+    }
+  }
+  std::vector<PlacedPoint> placed(placed_count);
+  split_runs(threads, threads, [&](unsigned part, std::size_t, std::size_t) {
+    EdgePoints& edge = runs[part];
+    for (std::size_t k = 0; k < edge.positions.size(); ++k) {
+      const std::uint32_t i = edge.positions[k];
+      placed[edge.per_band[edge.bands[k]]++] = {points[i], i, out[i]};
+    }
+  });
+  split_runs(placed.size(), threads, [&](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      const PlacedPoint& p = placed[k];
+      out[p.position] = impl.locate_in(impl.grid.edge_cell(p.cell), p.point.x(), p.point.y());
+    }
+  });
 }
 
 }  // namespace wijkatlas::geo

@@ -300,14 +300,19 @@ TEST(LocatorGrid, ThreadedAndGroupedLocationAgreesWithOnePointAtATime) {
   ASSERT_GE(std::size_t{locator.grid_size().columns} * locator.grid_size().rows,
             std::size_t{1} << 18);
   const auto points = probe_points(polygons, 100000);
-  std::vector<std::int32_t> one(points.size()), two(points.size());
+  std::vector<std::int32_t> one(points.size()), two(points.size()), three(points.size());
   locator.locate_all(points, one, 1);
   locator.locate_all(points, two, 2);
-  std::size_t differ = 0;
+  locator.locate_all(points, three, 3);  // runs that do not split evenly
+  std::size_t differ = 0, in_edge_cells = 0;
   for (std::size_t i = 0; i < points.size(); ++i) {
-    differ += one[i] != locator.locate(points[i]) || two[i] != one[i];
+    differ += one[i] != locator.locate(points[i]) || two[i] != one[i] || three[i] != one[i];
+    in_edge_cells += locator.cell_kind(points[i]) == Kind::edge;
   }
   EXPECT_EQ(differ, 0u);
+  // Both passes of locate_all are exercised: the lookup and the exact tests.
+  EXPECT_GT(in_edge_cells, points.size() / 100);
+  EXPECT_LT(in_edge_cells, points.size() * 99 / 100);
 }
 
 TEST(LocatorGrid, NoPolygonsMeansNothingIsFound) {
