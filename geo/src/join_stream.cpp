@@ -54,6 +54,7 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
   constexpr std::size_t located_together = std::size_t{1} << 20;
   std::vector<PointBatch> pending;
   std::vector<Point> locations;
+  locations.reserve(located_together + PointReadOptions{}.batch_size);
   // Too many to keep: from now on only the points outside (those kept so far too).
   auto stop_keeping_all = [&] {
     std::size_t kept = 0;
@@ -130,6 +131,7 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
       offset += batch.size();
     }
     out.point_count += locations.size();
+    for (PointBatch& done : pending) points.recycle(std::move(done));
     pending.clear();
     locations.clear();
   };

@@ -48,6 +48,9 @@ bool PointReader::typed_at_end() {
 bool PointReader::next(PointBatch& batch) {
   return state_->next(batch);
 }
+void PointReader::recycle(PointBatch&& batch) {
+  state_->recycle(std::move(batch));
+}
 
 Value PointReader::final_value(std::size_t field, Value value) const {
   return state_->final_value(field, std::move(value));

@@ -23,9 +23,10 @@ struct Streamed {
   Layer layer;  // header + every feature, values final
 };
 
-// Everything a PointReader gives, in small batches, read ahead on a thread or not.
+// Everything a PointReader gives, in small batches, read ahead on a thread or not; each batch
+// given back for reuse when `recycle` (else a new one each time).
 Streamed stream(const std::filesystem::path& path, ReadOptions options = {}, std::size_t batch = 3,
-                std::size_t read_ahead = 0) {
+                std::size_t read_ahead = 0, bool recycle = false) {
   CollectingReporter reporter;
   PointReadOptions read;
   read.batch_size = batch;
@@ -36,6 +37,11 @@ Streamed stream(const std::filesystem::path& path, ReadOptions options = {}, std
   PointBatch b;
   while (reader.next(b)) {
     EXPECT_LE(b.size(), batch);
+    // Recycled batches are filled again while this one is read: nothing of it may change.
+    const auto finished = [&] {
+      if (recycle) reader.recycle(std::move(b));
+      b = PointBatch{};
+    };
     for (std::size_t i = 0; i < b.size(); ++i) {
       out.layer.features.push_back(b.feature(i));
       // The batch's point is the feature's geometry (points) or NaN (none).
@@ -44,6 +50,7 @@ Streamed stream(const std::filesystem::path& path, ReadOptions options = {}, std
         EXPECT_EQ(b.points()[i].y(), p->y());
       }
     }
+    finished();
   }
   out.layer.name = reader.header().name;
   out.layer.source = reader.header().source;
@@ -111,9 +118,11 @@ std::string read_error(const std::filesystem::path& path, ReadOptions options = 
 TEST(PointReader, CsvWithLonLatLikeReadLayer) {
   const auto path = test::source_file("examples/initiatieven_arnhem_oost.csv");
   for (const std::size_t read_ahead : {0, 2}) {
-    const Streamed s = stream(path, {}, 4, read_ahead);
-    EXPECT_EQ(s.method, "csv");
-    expect_same(s.layer, read(path));
+    for (const bool recycle : {false, true}) {
+      const Streamed s = stream(path, {}, 4, read_ahead, recycle);
+      EXPECT_EQ(s.method, "csv");
+      expect_same(s.layer, read(path));
+    }
   }
 }
 
@@ -122,6 +131,7 @@ TEST(PointReader, GeoPackageThroughArrowLikeReadLayer) {
   const Streamed s = stream(path, {}, 5, 1);
   EXPECT_EQ(s.method, "arrow");
   expect_same(s.layer, read(path));
+  expect_same(stream(path, {}, 5, 1, true).layer, read(path));
   // Only the fields asked for.
   ReadOptions some;
   some.fields = {"thema", "startdatum"};
@@ -167,6 +177,7 @@ TEST(PointReader, CsvDialectsLikeReadLayer) {
     const Streamed s = stream(path, {}, 2, 1);
     EXPECT_EQ(s.method, "csv");
     expect_same(s.layer, read(path));
+    expect_same(stream(path, {}, 2, 1, true).layer, read(path));
   }
 }
 

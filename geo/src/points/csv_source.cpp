@@ -18,6 +18,10 @@ namespace {
 class CsvRows final : public BatchRows {
  public:
   explicit CsvRows(std::size_t kept) : kept_(kept) { starts_.push_back(0); }
+  void clear() {
+    cells_.clear();
+    starts_.assign(1, 0);
+  }
   void add(std::string_view cell) {
     cells_.append(cell);
     starts_.push_back(static_cast<std::uint32_t>(cells_.size()));
@@ -72,7 +76,14 @@ class CsvSource final : public Source {
   std::size_t size_hint() const override { return size_hint_; }
 
   bool next(RawBatch& batch) override {
-    auto rows = std::make_unique<CsvRows>(kept_.size());
+    // The rows of a recycled batch are reused, with their memory.
+    std::unique_ptr<CsvRows> rows;
+    if (auto* reused = dynamic_cast<CsvRows*>(batch.rows.get())) {
+      reused->clear();
+      rows.reset(static_cast<CsvRows*>(batch.rows.release()));
+    } else {
+      rows = std::make_unique<CsvRows>(kept_.size());
+    }
     const double nan = std::numeric_limits<double>::quiet_NaN();
     while (batch.points.size() < batch_size_ && records_.next(delimiter_, tokens_)) {
       const std::int64_t fid = ++fid_;  // GDAL numbers the data rows from 1

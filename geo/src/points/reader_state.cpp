@@ -43,6 +43,13 @@ void ReaderState::read_ahead() {
     changed_.notify_all();
     for (;;) {
       PointBatch batch;
+      {
+        const std::lock_guard lock(mutex_);
+        if (!spare_.empty()) {
+          batch = std::move(spare_.back());
+          spare_.pop_back();
+        }
+      }
       const bool more = read(batch);
       std::unique_lock lock(mutex_);
       if (!more) {
@@ -105,13 +112,25 @@ bool ReaderState::next(PointBatch& batch) {
   return false;
 }
 
+void ReaderState::recycle(PointBatch&& batch) {
+  const std::lock_guard lock(mutex_);
+  // As many as can be in use at once: those queued, the one being read, the one given out.
+  if (spare_.size() < read_.read_ahead + 2) spare_.push_back(std::move(batch));
+}
+
 Value ReaderState::final_value(std::size_t field, Value value) const {
   return source_->final_value(field, std::move(value));
 }
 
 bool ReaderState::read(PointBatch& batch) {
   const support::QuietGdalErrors quiet;
+  // The batch's memory, from an earlier batch, for the source to fill.
   RawBatch raw;
+  raw.points = std::move(batch.source_points_);
+  raw.points.clear();
+  raw.fids = std::move(batch.fids_);
+  raw.fids.clear();
+  raw.rows = std::move(batch.rows_);
   if (!source_->next(raw)) {
     finish();
     return false;
@@ -121,13 +140,16 @@ bool ReaderState::read(PointBatch& batch) {
   batch.rows_ = std::move(raw.rows);
   batch.field_count_ = header_.layer.fields.size();
   if (source_->in_rd()) {
-    batch.points_ = std::move(raw.points);
+    std::swap(batch.points_, raw.points);
+  } else if (header_.crs->to_rd.is_identity()) {
+    std::swap(batch.points_, raw.points);
+    check(batch.points_, raw.without_geometry, batch);
   } else {
-    batch.points_ = raw.points;
-    if (!header_.crs->to_rd.is_identity())
-      header_.crs->to_rd.transform(std::span<Point>(batch.points_));
+    batch.points_.assign(raw.points.begin(), raw.points.end());
+    header_.crs->to_rd.transform(std::span<Point>(batch.points_));
     check(raw.points, raw.without_geometry, batch);
   }
+  batch.source_points_ = std::move(raw.points);
   const std::size_t expected = source_->size_hint();
   if (expected > 100000) reporter_.progress("lezen " + header_.layer.name, count_, expected);
   return true;
@@ -135,6 +157,7 @@ bool ReaderState::read(PointBatch& batch) {
 
 // In feature order, as read_layer checks: a missing geometry, then coordinates outside the
 // Netherlands (an error when the CRS was assumed or given, a warning when the file names it).
+// `raw` (the coordinates as read, for messages) may be batch.points_ itself.
 void ReaderState::check(const std::vector<Point>& raw,
                         const std::vector<std::size_t>& without_geometry, PointBatch& batch) {
   const Layer& layer = header_.layer;

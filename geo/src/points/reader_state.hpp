@@ -22,6 +22,7 @@ class ReaderState {
   std::size_t size_hint();
   std::string_view method();
   bool next(PointBatch& batch);
+  void recycle(PointBatch&& batch);
   Value final_value(std::size_t field, Value value) const;
   bool typed_at_end();
 
@@ -48,7 +49,8 @@ class ReaderState {
   bool opened_ = false, done_ = false, stop_ = false;
   std::exception_ptr error_;
   std::deque<PointBatch> queue_;
-  std::jthread thread_;  // last: joined before the rest is destroyed
+  std::vector<PointBatch> spare_;  // given back by the reader's user, for reuse
+  std::jthread thread_;            // last: joined before the rest is destroyed
 };
 
 }  // namespace wijkatlas::geo::points_detail

@@ -50,6 +50,7 @@ class PointBatch {
  private:
   friend class points_detail::ReaderState;
   std::vector<Point> points_;
+  std::vector<Point> source_points_;  // storage for the source's coordinates, kept for reuse
   std::vector<std::int64_t> fids_;
   std::size_t field_count_ = 0;
   std::unique_ptr<points_detail::BatchRows> rows_;
@@ -87,6 +88,10 @@ class PointReader {
   // The next batch into `batch`; false when every point has been read (then the field types
   // are final, and a layer without points has thrown unless ReadOptions::allow_empty).
   bool next(PointBatch& batch);
+  // Gives a batch that is no longer needed back, so that its memory holds a later batch:
+  // ten million points come in forty batches, and fresh memory for each cost more than the
+  // join. next() reuses the batch it is given as well.
+  void recycle(PointBatch&& batch);
 
   // `value` of field `field` as read_layer would give it (CSV: typed by the whole column).
   // Only once next() has returned false.
