@@ -113,9 +113,10 @@ bool ReaderState::next(PointBatch& batch) {
 }
 
 void ReaderState::recycle(PointBatch&& batch) {
+  // Not capped: the reader makes a new batch only when none is spare, so there are never more
+  // than were in use at once (the user may hold several before it gives them back).
   const std::lock_guard lock(mutex_);
-  // As many as can be in use at once: those queued, the one being read, the one given out.
-  if (spare_.size() < read_.read_ahead + 2) spare_.push_back(std::move(batch));
+  spare_.push_back(std::move(batch));
 }
 
 Value ReaderState::final_value(std::size_t field, Value value) const {
