@@ -97,15 +97,15 @@ BuurtFields detect_buurt_fields(const Layer& layer) {
   return f;
 }
 
-AreaHierarchy build_hierarchy(const Layer& layer, const Programme* programme,
+AreaHierarchy build_hierarchy(Layer layer, const Programme* programme,
                               const HierarchyOptions& options, Reporter& reporter) {
   const BuurtFields fields = detect_buurt_fields(layer);
   AreaHierarchy h;
   auto& buurten = h.at(Level::buurt);
   std::vector<std::string> wijkcodes, wijknamen, gemeentecodes, gemeentenamen;
   std::unordered_map<std::string, std::int64_t> seen;  // code -> fid
-  for (const auto& feature : layer.features) {
-    const auto* polygons = std::get_if<MultiPolygon>(&feature.geometry);
+  for (auto& feature : layer.features) {
+    auto* polygons = std::get_if<MultiPolygon>(&feature.geometry);
     const std::string where = layer.source + ", feature " + std::to_string(feature.fid);
     if (polygons == nullptr)
       throw data_error(where, "",
@@ -120,7 +120,7 @@ AreaHierarchy build_hierarchy(const Layer& layer, const Programme* programme,
                            std::to_string(it->second) + ")");
     }
     area.naam = text_of(layer, feature, fields.naam);
-    area.geometry = *polygons;
+    area.geometry = std::move(*polygons);
     area.area_m2 = geo::area(area.geometry);
     std::string wijkcode = text_of(layer, feature, fields.wijkcode);
     if (wijkcode.empty()) wijkcode = wijkcode_of_buurt(area.code);

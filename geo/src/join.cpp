@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "buurt_locator.hpp"
 #include "join_counter.hpp"
 #include "wijkatlas/geo/locator.hpp"
 #include "wijkatlas/geo/ops.hpp"
@@ -29,14 +30,8 @@ Point representative_point(const Geometry& geometry) {
 
 PointJoinResult join_points(const AreaHierarchy& hierarchy, const Layer& points,
                             const PointJoinOptions& options, Reporter& reporter) {
-  const auto& buurten = hierarchy.at(Level::buurt);
-  std::vector<MultiPolygon> polygons;
-  polygons.reserve(buurten.size());
-  for (const auto& b : buurten) polygons.push_back(b.geometry);
-  LocatorOptions locator_options;
-  locator_options.expected_points = points.features.size();
-  locator_options.threads = options.threads;
-  const PolygonLocator locator(polygons, locator_options);
+  const PolygonLocator locator =
+      detail::buurt_locator(hierarchy, points.features.size(), options.threads);
 
   std::vector<Point> locations;
   locations.reserve(points.features.size());

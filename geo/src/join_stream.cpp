@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "buurt_locator.hpp"
 #include "join_counter.hpp"
 #include "overlap/parallel.hpp"
 #include "wijkatlas/geo/join.hpp"
@@ -13,14 +14,8 @@ namespace wijkatlas::geo {
 StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader& points,
                                     const PointStreamJoinOptions& options, Reporter& reporter) {
   const Layer& header = points.header();
-  const auto& buurten = hierarchy.at(Level::buurt);
-  std::vector<MultiPolygon> polygons;
-  polygons.reserve(buurten.size());
-  for (const auto& b : buurten) polygons.push_back(b.geometry);
-  LocatorOptions locator_options;
-  locator_options.expected_points = points.size_hint();
-  locator_options.threads = options.join.threads;
-  const PolygonLocator locator(polygons, locator_options);
+  const PolygonLocator locator =
+      detail::buurt_locator(hierarchy, points.size_hint(), options.join.threads);
 
   const PointJoinOptions& join = options.join;
   const auto theme_index = join.theme_field.empty()

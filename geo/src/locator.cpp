@@ -83,16 +83,39 @@ struct PolygonLocator::Impl {
   }
 };
 
+namespace {
+
+// The polygons as the builder reads them: held in the span, or pointed to.
+const MultiPolygon& polygon_at(std::span<const MultiPolygon> polygons, std::size_t k) {
+  return polygons[k];
+}
+const MultiPolygon& polygon_at(std::span<const MultiPolygon* const> polygons, std::size_t k) {
+  return *polygons[k];
+}
+
+}  // namespace
+
 PolygonLocator::PolygonLocator(std::span<const MultiPolygon> polygons,
                                const LocatorOptions& options)
     : impl_(std::make_unique<Impl>()) {
+  build(polygons, options);
+}
+
+PolygonLocator::PolygonLocator(std::span<const MultiPolygon* const> polygons,
+                               const LocatorOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  build(polygons, options);
+}
+
+template <typename Polygons>
+void PolygonLocator::build(const Polygons& polygons, const LocatorOptions& options) {
   const unsigned threads =
       options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
   // The grid's size follows from the polygons' extent and the length of their edges.
   Box bounds(Point(1, 1), Point(0, 0));  // empty
   double length = 0;
-  for (const auto& mp : polygons) {
-    for (const auto& polygon : mp) {
+  for (std::size_t k = 0; k < polygons.size(); ++k) {
+    for (const auto& polygon : polygon_at(polygons, k)) {
       add_extent(polygon.outer(), bounds, length);
       for (const auto& inner : polygon.inners()) add_extent(inner, bounds, length);
     }
@@ -108,7 +131,7 @@ PolygonLocator::PolygonLocator(std::span<const MultiPolygon> polygons,
     std::vector<locator_detail::Edge> own;
     for (std::size_t k = chunk_begin(chunk); k < chunk_begin(chunk + 1); ++k) {
       own.clear();
-      locator_detail::collect_polygon_edges(polygons[k], own);
+      locator_detail::collect_polygon_edges(polygon_at(polygons, k), own);
       vertices[chunk] += own.size();
       filed[chunk + 1] += BandedPolygons::filed_edges(own);
     }
@@ -123,7 +146,7 @@ PolygonLocator::PolygonLocator(std::span<const MultiPolygon> polygons,
     std::vector<locator_detail::Edge> own;
     for (std::size_t k = chunk_begin(chunk); k < chunk_begin(chunk + 1); ++k) {
       own.clear();
-      locator_detail::collect_polygon_edges(polygons[k], own);
+      locator_detail::collect_polygon_edges(polygon_at(polygons, k), own);
       banded[chunk].add(own);
       impl_->grid.add(cells[chunk], static_cast<std::uint32_t>(k), own);
     }

@@ -120,7 +120,7 @@ LoadedAreas load_areas(const AreaSource& options, geo::Reporter& reporter) {
   geo::ReadOptions read;
   read.layer = options.areas_layer;
   read.where = where;
-  const geo::Layer buurt_layer = geo::read_layer(loaded.areas_path, read, reporter);
+  geo::Layer buurt_layer = geo::read_layer(loaded.areas_path, read, reporter);
 
   if (const auto* wijken = find_layer(dataset, "wijken");
       wijken != nullptr && has_field(*wijken, "wijkcode") && has_field(*wijken, "wijknaam")) {
@@ -134,7 +134,7 @@ LoadedAreas load_areas(const AreaSource& options, geo::Reporter& reporter) {
     }
   }
 
-  loaded.hierarchy = geo::build_hierarchy(buurt_layer, programme ? &*programme : nullptr,
+  loaded.hierarchy = geo::build_hierarchy(std::move(buurt_layer), programme ? &*programme : nullptr,
                                           hierarchy_options, reporter);
   loaded.hierarchy.simplified_boundaries = loaded.areas_path.filename() == generalized_areas;
 

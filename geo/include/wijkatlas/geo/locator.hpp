@@ -35,6 +35,9 @@ class PolygonLocator {
 
   explicit PolygonLocator(std::span<const MultiPolygon> polygons,
                           const LocatorOptions& options = {});
+  // The same for polygons held elsewhere (an area's geometry), without copying them.
+  explicit PolygonLocator(std::span<const MultiPolygon* const> polygons,
+                          const LocatorOptions& options = {});
   ~PolygonLocator();
   PolygonLocator(PolygonLocator&&) noexcept;
   PolygonLocator& operator=(PolygonLocator&&) noexcept;
@@ -63,6 +66,8 @@ class PolygonLocator {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  template <typename Polygons>
+  void build(const Polygons& polygons, const LocatorOptions& options);
 };
 
 }  // namespace wijkatlas::geo
