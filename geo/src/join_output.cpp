@@ -66,12 +66,16 @@ std::string field_name_part(std::string_view text) {
   return out.empty() ? "leeg" : out;
 }
 
-std::vector<Layer> area_result_layers(const AreaHierarchy& h, const PointJoinResult& join,
-                                      const JoinOutputOptions& options) {
+namespace {
+
+// `Hierarchy` const: the areas' geometries are copied into the features; otherwise moved.
+template <typename Hierarchy>
+std::vector<Layer> build_area_layers(Hierarchy& h, const PointJoinResult& join,
+                                     const JoinOutputOptions& options) {
   std::vector<Layer> layers;
   for (Level level : all_levels) {
     const auto l = static_cast<std::size_t>(level);
-    const auto& areas = h.levels[l];
+    auto& areas = h.levels[l];  // const when Hierarchy is
     if (areas.empty()) continue;
     Layer layer;
     layer.name = layer_name(level);
@@ -107,7 +111,7 @@ std::vector<Layer> area_result_layers(const AreaHierarchy& h, const PointJoinRes
       add(taken ? "cbs_" + column : column, FieldType::real);
     }
     for (std::size_t i = 0; i < areas.size(); ++i) {
-      const Area& a = areas[i];
+      auto& a = areas[i];
       const AreaAggregate agg = with_counts ? join.per_level[l][i] : AreaAggregate{};
       Feature f;
       f.fid = static_cast<std::int64_t>(i + 1);
@@ -143,7 +147,10 @@ std::vector<Layer> area_result_layers(const AreaHierarchy& h, const PointJoinRes
         auto it = a.indicators.find(column);
         v.push_back(it == a.indicators.end() ? Value{} : it->second);
       }
-      f.geometry = a.geometry;
+      if constexpr (std::is_const_v<Hierarchy>)
+        f.geometry = a.geometry;
+      else
+        f.geometry = std::move(a.geometry);
       layer.features.push_back(std::move(f));
     }
     // Indicator columns holding text (names, codes) are text fields.
@@ -162,6 +169,18 @@ std::vector<Layer> area_result_layers(const AreaHierarchy& h, const PointJoinRes
     layers.push_back(std::move(layer));
   }
   return layers;
+}
+
+}  // namespace
+
+std::vector<Layer> area_result_layers(const AreaHierarchy& h, const PointJoinResult& join,
+                                      const JoinOutputOptions& options) {
+  return build_area_layers(h, join, options);
+}
+
+std::vector<Layer> area_result_layers_taking_geometry(AreaHierarchy& h, const PointJoinResult& join,
+                                                      const JoinOutputOptions& options) {
+  return build_area_layers(h, join, options);
 }
 
 namespace {

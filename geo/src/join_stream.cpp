@@ -44,12 +44,13 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
   }
   std::vector<std::int32_t> kept_buurt;  // while all are kept
   std::vector<std::int32_t> buurt;
-  // Batches are located together, a few million points at a time: every polygon's edges are
-  // then read from memory once for many points, not once per batch.
-  constexpr std::size_t located_together = std::size_t{1} << 20;
+  // Batches are located together, about a million points at a time: every polygon's edges
+  // are then read from memory once for many points, not once per batch.
+  const std::size_t located_together = std::max<std::size_t>(options.located_together, 1);
   std::vector<PointBatch> pending;
   std::vector<Point> locations;
-  locations.reserve(located_together + PointReadOptions{}.batch_size);
+  if (points.size_hint() > 0)
+    locations.reserve(std::min(points.size_hint(), located_together + (std::size_t{1} << 18)));
   // Too many to keep: from now on only the points outside (those kept so far too).
   auto stop_keeping_all = [&] {
     std::size_t kept = 0;

@@ -191,19 +191,19 @@ struct PlacedPoint {
 };
 
 // The points of one run of the input that lie in edge cells, and the band of each.
-struct EdgePoints {
+struct alignas(64) EdgePoints {  // one cache line each: filled by different threads
   std::vector<std::uint32_t> positions;
   std::vector<std::uint16_t> bands;
   std::vector<std::uint32_t> per_band;  // count, then where the run's next point goes
 };
 
-// job(part, begin, end) for `parts` equal runs of [0, n), each on a thread of its own.
+// job(part, begin, end) for `parts` equal runs of [0, n), on `parts` threads; the first
+// exception a job throws (memory) is thrown here.
 template <typename Job>
 void split_runs(std::size_t n, unsigned parts, Job&& job) {
-  std::vector<std::jthread> workers;
-  auto run = [&](unsigned part) { job(part, n * part / parts, n * (part + 1) / parts); };
-  for (unsigned part = 1; part < parts; ++part) workers.emplace_back(run, part);
-  run(0);
+  overlap_detail::parallel_for(parts, parts, [&](std::size_t part) {
+    job(static_cast<unsigned>(part), n * part / parts, n * (part + 1) / parts);
+  });
 }
 
 }  // namespace

@@ -115,7 +115,9 @@ JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
 
   geo::JoinOutputOptions output_options;
   output_options.value_field = request.value_field;
-  result.layers = geo::area_result_layers(result.areas.hierarchy, joined.result, output_options);
+  // The polygons are needed only in the layers, to be written.
+  result.layers = geo::area_result_layers_taking_geometry(result.areas.hierarchy, joined.result,
+                                                          output_options);
   result.table = geo::area_result_table(result.layers);
   result.joined_points_left_out =
       request.joined_points == JoinedPoints::automatic && !joined.all_kept;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <boost/geometry.hpp>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -11,6 +12,7 @@
 #include "test_support.hpp"
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/join.hpp"
+#include "wijkatlas/geo/join_output.hpp"
 #include "wijkatlas/geo/point_reader.hpp"
 #include "wijkatlas/geo/programme.hpp"
 
@@ -43,8 +45,11 @@ class JoinStream : public ::testing::Test {
     Layer points;
   };
 
+  // Batches of `batch` points, located together once `located` points wait: many rounds, so
+  // that batches are given back to the reader and filled again while others wait.
   static Both join_both(const std::filesystem::path& path, const PointJoinOptions& join,
-                        std::size_t keep_all_up_to, std::size_t batch = 7) {
+                        std::size_t keep_all_up_to, std::size_t batch = 7,
+                        std::size_t located = 20) {
     Both out;
     out.points = read(path);
     CollectingReporter whole;
@@ -59,6 +64,7 @@ class JoinStream : public ::testing::Test {
     options.join = join;
     options.keep_all_up_to = keep_all_up_to;
     options.keep_assignments = true;
+    options.located_together = located;
     out.streamed = join_point_stream(*hierarchy_, reader, options, streamed);
     out.streamed_warnings = streamed.warnings;
     return out;
@@ -81,6 +87,32 @@ class JoinStream : public ::testing::Test {
 
   static inline AreaHierarchy* hierarchy_ = nullptr;
 };
+
+TEST_F(JoinStream, AreaLayersTakingTheGeometriesAreThoseThatCopyThem) {
+  PointJoinOptions join;
+  join.theme_field = "thema";
+  const Both both = join_both(test::source_file("examples/initiatieven_arnhem_oost.csv"), join, 0);
+  const std::vector<Layer> copied = area_result_layers(*hierarchy_, both.streamed.result, {});
+  AreaHierarchy taken_from = *hierarchy_;
+  const std::vector<Layer> taken =
+      area_result_layers_taking_geometry(taken_from, both.streamed.result, {});
+  ASSERT_EQ(taken.size(), copied.size());
+  ASSERT_EQ(taken.size(), 4u);  // buurten, wijken, programmawijken, gemeenten
+  for (std::size_t k = 0; k < copied.size(); ++k) {
+    SCOPED_TRACE(copied[k].name);
+    ASSERT_EQ(taken[k].features.size(), copied[k].features.size());
+    for (std::size_t i = 0; i < copied[k].features.size(); ++i) {
+      EXPECT_EQ(taken[k].features[i].values, copied[k].features[i].values);
+      const auto& polygons = std::get<MultiPolygon>(copied[k].features[i].geometry);
+      EXPECT_FALSE(polygons.empty());
+      EXPECT_TRUE(
+          boost::geometry::equals(std::get<MultiPolygon>(taken[k].features[i].geometry), polygons));
+    }
+  }
+  // The hierarchy keeps its areas, without their polygons.
+  EXPECT_EQ(taken_from.at(Level::buurt).size(), hierarchy_->at(Level::buurt).size());
+  EXPECT_TRUE(taken_from.at(Level::buurt).front().geometry.empty());
+}
 
 TEST_F(JoinStream, CountsAsJoinPointsForCsvAndGeoPackage) {
   PointJoinOptions join;

@@ -18,7 +18,8 @@ namespace {
 class CsvRows final : public BatchRows {
  public:
   explicit CsvRows(std::size_t kept) : kept_(kept) { starts_.push_back(0); }
-  void clear() {
+  void clear(std::size_t kept) {
+    kept_ = kept;
     cells_.clear();
     starts_.assign(1, 0);
   }
@@ -79,7 +80,7 @@ class CsvSource final : public Source {
     // The rows of a recycled batch are reused, with their memory.
     std::unique_ptr<CsvRows> rows;
     if (auto* reused = dynamic_cast<CsvRows*>(batch.rows.get())) {
-      reused->clear();
+      reused->clear(kept_.size());
       rows.reset(static_cast<CsvRows*>(batch.rows.release()));
     } else {
       rows = std::make_unique<CsvRows>(kept_.size());

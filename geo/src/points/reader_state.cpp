@@ -43,13 +43,7 @@ void ReaderState::read_ahead() {
     changed_.notify_all();
     for (;;) {
       PointBatch batch;
-      {
-        const std::lock_guard lock(mutex_);
-        if (!spare_.empty()) {
-          batch = std::move(spare_.back());
-          spare_.pop_back();
-        }
-      }
+      take_spare(batch);
       const bool more = read(batch);
       std::unique_lock lock(mutex_);
       if (!more) {
@@ -98,7 +92,12 @@ bool ReaderState::typed_at_end() {
 }
 
 bool ReaderState::next(PointBatch& batch) {
-  if (read_.read_ahead == 0) return read(batch);
+  if (read_.read_ahead == 0) {
+    // A batch given before (a new one, or the last one given back) is filled again.
+    if (batch.fids_.capacity() == 0) take_spare(batch);
+    return read(batch);
+  }
+  if (batch.fids_.capacity() > 0) recycle(std::move(batch));
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [&] { return !queue_.empty() || done_; });
   if (!queue_.empty()) {
@@ -114,9 +113,17 @@ bool ReaderState::next(PointBatch& batch) {
 
 void ReaderState::recycle(PointBatch&& batch) {
   // Not capped: the reader makes a new batch only when none is spare, so there are never more
-  // than were in use at once (the user may hold several before it gives them back).
+  // than were in use at once (the user may hold several before it gives them back). None are
+  // kept once every point has been read.
   const std::lock_guard lock(mutex_);
-  spare_.push_back(std::move(batch));
+  if (!finished_) spare_.push_back(std::move(batch));
+}
+
+void ReaderState::take_spare(PointBatch& batch) {
+  const std::lock_guard lock(mutex_);
+  if (spare_.empty()) return;
+  batch = std::move(spare_.back());
+  spare_.pop_back();
 }
 
 Value ReaderState::final_value(std::size_t field, Value value) const {
@@ -125,7 +132,9 @@ Value ReaderState::final_value(std::size_t field, Value value) const {
 
 bool ReaderState::read(PointBatch& batch) {
   const support::QuietGdalErrors quiet;
-  // The batch's memory, from an earlier batch, for the source to fill.
+  // The batch's memory, from an earlier batch, for the source to fill; the batch is empty
+  // until it is filled (also if reading ends or fails).
+  batch.points_.clear();
   RawBatch raw;
   raw.points = std::move(batch.source_points_);
   raw.points.clear();
@@ -187,6 +196,11 @@ void ReaderState::check(const std::vector<Point>& raw,
 }
 
 void ReaderState::finish() {
+  {
+    const std::lock_guard lock(mutex_);
+    finished_ = true;
+    spare_.clear();
+  }
   if (count_ == 0 && !options_.allow_empty && !source_->in_rd()) {
     throw data_error(header_.layer.source, "",
                      "the layer has no features" +

@@ -34,6 +34,7 @@ class ReaderState {
   void finish();
   void read_ahead();  // the reading thread
   void wait_until_open();
+  void take_spare(PointBatch& batch);  // a batch given back, if any, into `batch`
 
   std::filesystem::path path_;
   ReadOptions options_;
@@ -46,7 +47,7 @@ class ReaderState {
   // Reading ahead: the queue, guarded by mutex_.
   std::mutex mutex_;
   std::condition_variable changed_;
-  bool opened_ = false, done_ = false, stop_ = false;
+  bool opened_ = false, done_ = false, stop_ = false, finished_ = false;
   std::exception_ptr error_;
   std::deque<PointBatch> queue_;
   std::vector<PointBatch> spare_;  // given back by the reader's user, for reuse

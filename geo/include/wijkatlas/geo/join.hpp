@@ -54,6 +54,9 @@ struct PointStreamJoinOptions {
   // Every point's fid and buurt, in 12 bytes a point: the codes of all points without a copy
   // of them (StreamedPointJoin::assignments).
   bool keep_assignments = false;
+  // Batches are located together once this many points are waiting: every polygon's edges
+  // are then read from memory once for many points. (Smaller in tests, to run many rounds.)
+  std::size_t located_together = std::size_t{1} << 20;
 };
 
 // Which buurt each point fell in, in reading order: the fid the point has in its source and

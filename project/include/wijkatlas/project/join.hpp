@@ -43,7 +43,7 @@ struct JoinRequest {
 };
 
 struct JoinResult {
-  LoadedAreas areas;
+  LoadedAreas areas;  // the areas without their geometries: those are in `layers`
   // One layer per level (buurten, wijken, programmawijken, gemeenten), then the points: `punten`
   // (every point with its codes) or `punten_buiten_gebied` (only those outside every buurt).
   std::vector<geo::Layer> layers;
