@@ -27,11 +27,16 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
   // A CSV's values are text until the whole column has been seen: themes are counted by their
   // text and named at the end, values summed as numbers and dropped if the column is not one.
   const bool typed_at_end = points.typed_at_end();
-  // Counting is split over the join's threads: each counts a run of the located points into a
-  // counter of its own, and the counters are merged at the end. Values and the points kept
-  // follow on this thread, in point order.
-  const unsigned threads =
-      overlap_detail::worker_count(join.threads, std::numeric_limits<unsigned>::max());
+  // Locating and counting are split over the join's threads: each counts a run of the located
+  // points into a counter of its own, and the counters are merged at the end. Values and the
+  // points kept follow on this thread, in point order. A reader that reads ahead keeps a core
+  // busy: with all cores asked for, the join then leaves it that one (on 2 cores, a second
+  // locating thread made ten million points slower, not faster: it only took turns with the
+  // reader).
+  const unsigned cores = overlap_detail::worker_count(0, std::numeric_limits<unsigned>::max());
+  const unsigned threads = join.threads != 0                   ? join.threads
+                           : points.reads_ahead() && cores > 1 ? cores - 1
+                                                               : cores;
   // One counter to begin with (it also sums the values); more as parts of the points need them.
   std::vector<detail::PointCounter> counters;
   counters.emplace_back(hierarchy, theme_index.has_value());
@@ -92,7 +97,7 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
   };
   auto locate_pending = [&] {
     buurt.resize(locations.size());
-    locator.locate_all(locations, buurt, join.threads);
+    locator.locate_all(locations, buurt, threads);
     // Decided before the points are copied: a million features made only to be dropped cost
     // more than the whole join.
     if (out.all_kept && out.point_count + locations.size() > options.keep_all_up_to)

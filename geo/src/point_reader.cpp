@@ -42,6 +42,9 @@ std::size_t PointReader::size_hint() {
 std::string_view PointReader::method() {
   return state_->method();
 }
+bool PointReader::reads_ahead() const {
+  return state_->reads_ahead();
+}
 bool PointReader::typed_at_end() {
   return state_->typed_at_end();
 }

@@ -25,6 +25,7 @@ class ReaderState {
   void recycle(PointBatch&& batch);
   Value final_value(std::size_t field, Value value) const;
   bool typed_at_end();
+  bool reads_ahead() const { return read_.read_ahead > 0; }
 
  private:
   void open();

@@ -81,6 +81,8 @@ class PointReader {
   std::size_t size_hint();
   // How the points are read: "arrow", "csv" or "read_layer". For tests and the benchmark.
   std::string_view method();
+  // Whether batches are read ahead on a thread of the reader's own (PointReadOptions).
+  bool reads_ahead() const;
   // Whether values are text until the last batch (a CSV's columns), so that final_value must
   // type them.
   bool typed_at_end();
