@@ -84,7 +84,9 @@ CLI::App* add_join(CLI::App& app, JoinOptions& o) {
                       "(each point's fid and area codes, fast at any size)")
       ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
       ->default_str("auto");
-  cmd->add_option("--threads", o.threads, "Worker threads for the join (0 = all cores)");
+  cmd->add_option(
+      "--threads", o.threads,
+      "Worker threads for the join (0 = all cores, less one while points are read from a file)");
   return cmd;
 }
 
