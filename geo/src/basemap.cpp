@@ -79,7 +79,7 @@ std::string where_for(const std::vector<std::string>& columns, std::string_view 
 }
 
 std::vector<std::string> field_names(const std::filesystem::path& path, const std::string& layer) {
-  for (const auto& l : describe_dataset(path).layers) {
+  for (const auto& l : describe_dataset(path, DescribeDetail::structure).layers) {
     if (l.name != layer) continue;
     std::vector<std::string> names;
     for (const auto& f : l.fields) names.push_back(f.name);

@@ -29,7 +29,7 @@ LandmarkKind worship_kind(const OsmTags& tags) {
 Layer read_named(const std::filesystem::path& path, const std::string& layer,
                  const BaseMapOptions& options, Reporter& reporter) {
   std::vector<std::string> columns;
-  for (const auto& l : describe_dataset(path).layers) {
+  for (const auto& l : describe_dataset(path, DescribeDetail::structure).layers) {
     if (l.name != layer) continue;
     for (const auto& f : l.fields) columns.push_back(f.name);
   }

@@ -14,7 +14,21 @@ std::vector<std::string> layer_names(const std::filesystem::path& path) {
   return names;
 }
 
-DatasetSummary describe_dataset(const std::filesystem::path& path) {
+namespace {
+
+std::vector<Field> fields_of(OGRFeatureDefn& defn) {
+  std::vector<Field> fields;
+  for (int i = 0; i < defn.GetFieldCount(); ++i) {
+    const OGRFieldDefn* fd = defn.GetFieldDefn(i);
+    const FieldType type = support::field_type_of(fd->GetType());
+    fields.push_back(Field{fd->GetNameRef(), type, is_personal_field_name(fd->GetNameRef())});
+  }
+  return fields;
+}
+
+}  // namespace
+
+DatasetSummary describe_dataset(const std::filesystem::path& path, DescribeDetail detail) {
   support::QuietGdalErrors quiet;
   auto ds = detail::open_vector(path);
   DatasetSummary summary;
@@ -25,6 +39,12 @@ DatasetSummary describe_dataset(const std::filesystem::path& path) {
     LayerSummary ls;
     ls.name = layer->GetName();
     ls.geometry_type = OGRGeometryTypeToName(layer->GetGeomType());
+    ls.fields = fields_of(*layer->GetLayerDefn());
+    if (detail == DescribeDetail::structure) {
+      ls.feature_count = -1;
+      summary.layers.push_back(std::move(ls));
+      continue;
+    }
     // Counting OSM layers means parsing the whole file; the summary says "unknown" instead.
     ls.feature_count = is_osm ? -1 : layer->GetFeatureCount(TRUE);
     if (const auto* srs = layer->GetSpatialRef()) {
@@ -36,12 +56,6 @@ DatasetSummary describe_dataset(const std::filesystem::path& path) {
     OGREnvelope env;
     if (!is_osm && layer->GetGeomType() != wkbNone && layer->GetExtent(&env, TRUE) == OGRERR_NONE) {
       ls.extent = Box(Point(env.MinX, env.MinY), Point(env.MaxX, env.MaxY));
-    }
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) {
-      OGRFieldDefn* fd = defn->GetFieldDefn(i);
-      const FieldType type = support::field_type_of(fd->GetType());
-      ls.fields.push_back(Field{fd->GetNameRef(), type, is_personal_field_name(fd->GetNameRef())});
     }
     summary.layers.push_back(std::move(ls));
   }

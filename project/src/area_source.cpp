@@ -107,7 +107,8 @@ LoadedAreas load_areas(const AreaSource& options, geo::Reporter& reporter) {
   geo::HierarchyOptions hierarchy_options;
   hierarchy_options.build_level = parse_levels(options.levels);
 
-  const geo::DatasetSummary dataset = geo::describe_dataset(loaded.areas_path);
+  const geo::DatasetSummary dataset =
+      geo::describe_dataset(loaded.areas_path, geo::DescribeDetail::structure);
   const geo::LayerSummary* buurten = find_layer(dataset, options.areas_layer);
   if (buurten == nullptr) {
     throw io_error(loaded.areas_path.string(), "no layer '" + options.areas_layer + "'");

@@ -84,7 +84,8 @@ std::vector<InkMark> read_digital_sketch(const fs::path& path, geo::Reporter& re
                    "or a photo/scan");
   }
   std::vector<InkMark> marks;
-  for (const geo::LayerSummary& summary : geo::describe_dataset(path).layers) {
+  for (const geo::LayerSummary& summary :
+       geo::describe_dataset(path, geo::DescribeDetail::structure).layers) {
     if (summary.geometry_type == "None") continue;  // attribute tables (QGIS styles)
     geo::ReadOptions options;
     options.layer = summary.name;

@@ -128,6 +128,26 @@ TEST(Read, RealCbsGeoPackageLayers) {
   EXPECT_EQ(buurten.source_crs, "EPSG:28992");
   options.layer = "wijken";
   EXPECT_EQ(read(path, options).features.size(), 24u);
+
+  // Its structure alone: the same layers, geometry types and fields, no counts, CRS or extent.
+  const auto structure = describe_dataset(path, DescribeDetail::structure);
+  ASSERT_EQ(structure.layers.size(), summary.layers.size());
+  for (std::size_t k = 0; k < summary.layers.size(); ++k) {
+    const LayerSummary &full = summary.layers[k], &light = structure.layers[k];
+    SCOPED_TRACE(full.name);
+    EXPECT_EQ(light.name, full.name);
+    EXPECT_EQ(light.geometry_type, full.geometry_type);
+    ASSERT_EQ(light.fields.size(), full.fields.size());
+    for (std::size_t f = 0; f < full.fields.size(); ++f) {
+      EXPECT_EQ(light.fields[f].name, full.fields[f].name);
+      EXPECT_EQ(light.fields[f].type, full.fields[f].type);
+    }
+    EXPECT_EQ(light.feature_count, -1);
+    EXPECT_TRUE(light.crs.empty());
+    EXPECT_FALSE(light.extent);
+  }
+  EXPECT_EQ(summary.layers.front().crs, "EPSG:28992");
+  EXPECT_GT(summary.layers.front().feature_count, 0);
 }
 
 TEST(Read, WhereFilterSelectsFeatures) {

@@ -64,7 +64,12 @@ struct DatasetSummary {
   std::vector<LayerSummary> layers;
 };
 
-DatasetSummary describe_dataset(const std::filesystem::path& path);
+// `structure`: only the layers' names, geometry types and fields (feature_count -1, no CRS,
+// no extent), which is what a reader needs to know which layers and columns there are; the
+// rest may read every feature or parse a CRS (a tenth of a small join's time).
+enum class DescribeDetail { full, structure };
+DatasetSummary describe_dataset(const std::filesystem::path& path,
+                                DescribeDetail detail = DescribeDetail::full);
 
 // Names of the layers in a dataset (cheap; does not read features).
 std::vector<std::string> layer_names(const std::filesystem::path& path);
