@@ -55,7 +55,8 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
   std::vector<PointBatch> pending;
   std::vector<Point> locations;
   if (points.size_hint() > 0)
-    locations.reserve(std::min(points.size_hint(), located_together + (std::size_t{1} << 18)));
+    locations.reserve(
+        std::min(points.size_hint(), located_together + PointReadOptions{}.batch_size));
   // Too many to keep: from now on only the points outside (those kept so far too).
   auto stop_keeping_all = [&] {
     std::size_t kept = 0;
