@@ -76,6 +76,17 @@ struct PolygonLocator::Impl {
     return PolygonLocator::not_found;
   }
 
+  // The last links of locate_in's lookups for a point at y = py in edge cell `cell` (its grid
+  // value): where the first candidate's band lies, or (once that is cached) the band's edges.
+  void prefetch_first_band(std::int32_t cell, double py, bool edges) const {
+    const auto candidates = grid.candidates(grid.edge_cell(cell));
+    if (candidates.empty()) return;
+    if (edges)
+      polygons.prefetch_band_edges(candidates.front(), py);
+    else
+      polygons.prefetch_band(candidates.front(), py);
+  }
+
   std::int32_t locate(const Point& p) const {
     const std::int32_t value = grid.value(p.x(), p.y());
     if (!CellGrid::is_edge(value)) return value;  // a polygon, or outside (== not_found)
@@ -266,8 +277,22 @@ void PolygonLocator::locate_all(std::span<const Point> points, std::span<std::in
       placed[edge.per_band[edge.bands[k]]++] = {points[i], i, out[i]};
     }
   });
+  // A point's exact tests are a chain of lookups, each waiting for the one before it (its edge
+  // cell, the cell's candidates, the first candidate's band, the band's edges), and each misses
+  // the cache: the polygons' edges are far larger than it. The points are independent, so the
+  // chain of a point a few places ahead is started one link per turn.
+  constexpr std::size_t step = 2;  // places between the links
   split_runs(placed.size(), threads, [&](unsigned, std::size_t begin, std::size_t end) {
+    auto ahead = [&](std::size_t k, std::size_t links) -> const PlacedPoint* {
+      return k + links * step < end ? &placed[k + links * step] : nullptr;
+    };
     for (std::size_t k = begin; k < end; ++k) {
+      if (const PlacedPoint* q = ahead(k, 4)) impl.grid.prefetch_edge_cell(q->cell);
+      if (const PlacedPoint* q = ahead(k, 3))
+        impl.grid.prefetch_candidates(impl.grid.edge_cell(q->cell));
+      if (const PlacedPoint* q = ahead(k, 2))
+        impl.prefetch_first_band(q->cell, q->point.y(), false);
+      if (const PlacedPoint* q = ahead(k, 1)) impl.prefetch_first_band(q->cell, q->point.y(), true);
       const PlacedPoint& p = placed[k];
       out[p.position] = impl.locate_in(impl.grid.edge_cell(p.cell), p.point.x(), p.point.y());
     }

@@ -12,12 +12,6 @@ constexpr double reach = on_edge_tolerance;
 
 }  // namespace
 
-std::uint32_t BandedPolygons::band_of(const BandedPolygon& b, double y) {
-  const double position = (y - b.ymin) * b.inverse_band_height;
-  return static_cast<std::uint32_t>(
-      std::clamp(position, 0.0, static_cast<double>(b.band_count - 1)));
-}
-
 BandedPolygon BandedPolygons::frame(std::span<const Edge> own) {
   BandedPolygon b;
   if (own.empty()) return b;

@@ -1,6 +1,7 @@
 #pragma once
 // The exact per-polygon tests of PolygonLocator: each polygon's edges grouped in horizontal
 // bands, so that a point only tests the few edges near its y.
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -69,6 +70,17 @@ class BandedPolygons {
     return inside;
   }
 
+  // Ask the cache for what contains(k, ., py) reads: first the band's place among the edges,
+  // then, once that has arrived, the band's first edges.
+  void prefetch_band(std::uint32_t k, double py) const {
+    const BandedPolygon& b = polygons_[k];
+    if (b.band_count > 0) __builtin_prefetch(b.band_offsets + band_of(b, py));
+  }
+  void prefetch_band_edges(std::uint32_t k, double py) const {
+    const BandedPolygon& b = polygons_[k];
+    if (b.band_count > 0) __builtin_prefetch(b.edges + b.band_offsets[band_of(b, py)]);
+  }
+
   bool touches(std::uint32_t k, double px, double py) const {
     for (const Edge& e : band_edges(k, py)) {
       if (on_edge(e, px, py)) return true;
@@ -79,7 +91,11 @@ class BandedPolygons {
  private:
   // Band holding y, by the same arithmetic at build and at query time, so that an edge is
   // always filed in every band a query on it can look in.
-  static std::uint32_t band_of(const BandedPolygon& b, double y);
+  static std::uint32_t band_of(const BandedPolygon& b, double y) {
+    const double position = (y - b.ymin) * b.inverse_band_height;
+    return static_cast<std::uint32_t>(
+        std::clamp(position, 0.0, static_cast<double>(b.band_count - 1)));
+  }
   std::span<const Edge> band_edges(std::uint32_t k, double py) const {
     const BandedPolygon& b = polygons_[k];
     if (b.band_count == 0) return {};

@@ -75,6 +75,14 @@ class CellGrid {
   std::span<const std::uint32_t> candidates(const EdgeCell& cell) const {
     return std::span<const std::uint32_t>(candidates_).subspan(cell.begin, cell.end - cell.begin);
   }
+  // Ask the cache for an edge cell, or its candidates, before they are read (PolygonLocator's
+  // exact tests on points in random order).
+  void prefetch_edge_cell(std::int32_t value) const {
+    __builtin_prefetch(edge_cells_.data() + static_cast<std::size_t>(-2 - value));
+  }
+  void prefetch_candidates(const EdgeCell& cell) const {
+    __builtin_prefetch(candidates_.data() + cell.begin);
+  }
 
   // Row-major number of the cell holding p (any number for a point outside the grid), and the
   // count of such numbers: for ordering points so that neighbours are located together.
