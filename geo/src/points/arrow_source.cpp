@@ -44,6 +44,17 @@ struct ArrowArrayOwner {
   }
 };
 
+// Frees one column of a batch before the rest of it. The C data interface lets a consumer move
+// a child array out (a bitwise copy) and release it on its own; the emptied child is left a
+// release that does nothing, so that the batch's own release still frees the child's struct
+// (GDAL frees it only if it is not marked released).
+void release_column(ArrowArray& child) {
+  if (child.release == nullptr) return;
+  ArrowArray moved = child;
+  child.release = [](ArrowArray* emptied) { emptied->release = nullptr; };
+  moved.release(&moved);
+}
+
 class ArrowRows final : public BatchRows {
  public:
   ArrowRows(std::unique_ptr<ArrowArrayOwner> owner, const std::vector<std::string>& formats)
@@ -114,6 +125,11 @@ class ArrowSource final : public Source {
     const auto* fids = static_cast<const std::int64_t*>(fid.buffers[1]) + fid.offset;
     batch.fids.assign(fids, fids + rows);
     read_points(*array.children[array.n_children - 1], rows, batch);
+    // The fids and points are copied: their columns (the geometries are most of a batch) go
+    // back now, not when the batch is done with; a batch may be kept to the end
+    // (KeptPoints), and GDAL's next batch reuses the memory.
+    release_column(*owner->array.children[0]);
+    release_column(*owner->array.children[owner->array.n_children - 1]);
     auto arrow_rows = std::make_unique<ArrowRows>(std::move(owner), formats_);
     // read_layer checks every text value is UTF-8 as it reads; so does this.
     for (std::size_t c = 0; c < arrow_rows->columns().size(); ++c) {
