@@ -76,7 +76,7 @@ struct PendingRows {
   detail::BulkTable table;
   std::size_t rows = 0;
   std::function<void(std::size_t, detail::BulkRow&)> row;
-  const Layer* layer = nullptr;  // a point layer's features (row i: feature i)
+  std::function<std::optional<Point>(std::size_t)> point;  // of row i, for a point layer
   std::optional<std::size_t> index;
 };
 
@@ -84,12 +84,18 @@ struct PendingRows {
 void point_boxes(const PendingRows& pending, std::int64_t first_fid, PendingIndex& index) {
   index.table = pending.table.name;
   index.column = pending.table.point_column;
-  const auto& features = pending.layer->features;
-  index.boxes.reserve(features.size());
-  for (std::size_t i = 0; i < features.size(); ++i) {
-    if (const auto* p = std::get_if<Point>(&features[i].geometry))
-      index.boxes.push_back({first_fid + static_cast<std::int64_t>(i), Box(*p, *p)});
+  index.boxes.reserve(pending.rows);
+  for (std::size_t i = 0; i < pending.rows; ++i) {
+    if (const std::optional<Point> p = pending.point(i))
+      index.boxes.push_back(
+          detail::indexed_box(first_fid + static_cast<std::int64_t>(i), Box(*p, *p)));
   }
+}
+
+// The point of a feature, for a point layer's rows.
+std::optional<Point> point_of(const Feature& feature) {
+  if (const auto* p = std::get_if<Point>(&feature.geometry)) return *p;
+  return std::nullopt;
 }
 
 // GDAL 3.6's GeoPackage writer binds the values of a 64-bit integer field as text (a printf
@@ -189,11 +195,11 @@ bool write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
     bulk_columns(*out, layer.fields, field_map, *appended, sources);
     appended->table.point_column = out->GetGeometryColumn();
     appended->rows = layer.features.size();
-    appended->layer = &layer;
+    appended->point = [&layer](std::size_t row) { return point_of(layer.features[row]); };
     appended->row = [&layer, sources = std::move(sources)](std::size_t row, detail::BulkRow& made) {
       const Feature& feature = layer.features[row];
       for (std::size_t k = 0; k < sources.size(); ++k) made.values[k] = feature.values[sources[k]];
-      if (const auto* point = std::get_if<Point>(&feature.geometry)) made.point = *point;
+      made.point = point_of(feature);
     };
     return true;
   }
@@ -211,7 +217,8 @@ bool write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
           "cannot write feature " + std::to_string(feature.fid) + ": " + last_gdal_error("?"),
           layer.name);
     }
-    if (index != nullptr && !is_empty(g)) index->boxes.push_back({f->GetFID(), envelope(g)});
+    if (index != nullptr && !is_empty(g))
+      index->boxes.push_back(detail::indexed_box(f->GetFID(), envelope(g)));
   }
   return false;
 }
@@ -222,21 +229,32 @@ bool write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
 // Integer fields stay 64-bit: NarrowIntegers would have to make every row twice.
 void write_generated_table(GDALDataset& ds, const WriteOptions::GeneratedTable& table,
                            const WriteOptions& options, const std::string& target,
-                           PendingRows* appended) {
-  OGRLayer* out = ds.CreateLayer(table.name.c_str(), nullptr, wkbNone, nullptr);
+                           const std::optional<Transformer>& to_output,
+                           const OGRSpatialReference& srs, PendingRows* appended) {
+  const bool points = static_cast<bool>(table.point);
+  const char* lco[] = {"SPATIAL_INDEX=NO", nullptr};
+  OGRLayer* out =
+      ds.CreateLayer(table.name.c_str(), points ? const_cast<OGRSpatialReference*>(&srs) : nullptr,
+                     points ? wkbPoint : wkbNone, const_cast<char**>(lco));
   if (out == nullptr)
     throw output_error(target, "cannot create table: " + last_gdal_error("?"), table.name);
   const std::vector<int> field_map = create_fields(
       *out, table.fields, NarrowIntegers::none(table.fields), options, target, table.name);
   if (appended != nullptr) {
+    assert(!to_output);  // a GeoPackage is written in RD New
     std::vector<std::size_t> sources;
     bulk_columns(*out, table.fields, field_map, *appended, sources);
     appended->rows = table.rows;
-    appended->row = [&table, sources = std::move(sources),
+    if (points) {
+      appended->table.point_column = out->GetGeometryColumn();
+      appended->point = table.point;
+    }
+    appended->row = [&table, points, sources = std::move(sources),
                      all = std::vector<Value>(table.fields.size())](std::size_t row,
                                                                     detail::BulkRow& made) mutable {
       table.row(row, all);
       for (std::size_t k = 0; k < sources.size(); ++k) made.values[k] = std::move(all[sources[k]]);
+      if (points) made.point = table.point(row);
     };
     return;
   }
@@ -246,6 +264,12 @@ void write_generated_table(GDALDataset& ds, const WriteOptions::GeneratedTable& 
     table.row(row, values);
     for (std::size_t i = 0; i < field_map.size(); ++i) {
       if (field_map[i] >= 0) set_value(*f, field_map[i], values[i]);
+    }
+    if (points) {
+      Geometry g;
+      if (const std::optional<Point> p = table.point(row)) g = *p;
+      if (to_output) to_output->transform(g);
+      f->SetGeometryDirectly(to_ogr(g).release());
     }
     f->SetFID(OGRNullFID);
     if (out->CreateFeature(f.get()) != OGRERR_NONE) {
@@ -291,14 +315,17 @@ namespace {
 // A view registered in gpkg_contents and gpkg_geometry_columns, so that GDAL and QGIS list it
 // as a layer.
 void add_view(GDALDataset& ds, const WriteOptions::View& view, std::span<const Layer* const> layers,
-              const std::string& target) {
-  const Layer* source = nullptr;
+              const WriteOptions& options, const std::string& target) {
+  std::optional<OGRwkbGeometryType> source_type;
   for (const Layer* l : layers) {
-    if (l->name == view.of_layer) source = l;
+    if (l->name == view.of_layer) source_type = layer_geometry_type(*l);
   }
-  if (source == nullptr)
+  for (const auto& table : options.tables) {
+    if (table.name == view.of_layer && table.point) source_type = wkbPoint;
+  }
+  if (!source_type)
     throw usage_error(target + ": view " + view.name + " of unknown layer " + view.of_layer);
-  const OGRwkbGeometryType type = layer_geometry_type(*source);
+  const OGRwkbGeometryType type = *source_type;
   const std::string name = detail::sql_literal(view.name),
                     table = detail::sql_identifier(view.of_layer);
   const std::string statements[] = {
@@ -324,6 +351,10 @@ bool gets_spatial_index(const Layer& layer, const WriteOptions& options) {
   const auto type = layer_geometry_type(layer);
   const bool points = type == wkbPoint || type == wkbMultiPoint;
   return type != wkbNone && (!points || layer.features.size() <= options.max_indexed_points);
+}
+
+bool gets_spatial_index(const WriteOptions::GeneratedTable& table, const WriteOptions& options) {
+  return table.point && table.rows <= options.max_indexed_points;
 }
 
 namespace {
@@ -377,8 +408,14 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
     for (const auto& table : options.tables) {
       const bool geopackage = format == VectorFormat::geopackage;
       PendingRows rows;
-      write_generated_table(*ds, table, options, path.string(), geopackage ? &rows : nullptr);
-      if (geopackage) appended.push_back(std::move(rows));
+      write_generated_table(*ds, table, options, path.string(), to_output, srs,
+                            geopackage ? &rows : nullptr);
+      if (!geopackage) continue;
+      if (gets_spatial_index(table, options)) {
+        indexes.emplace_back();
+        rows.index = indexes.size() - 1;
+      }
+      appended.push_back(std::move(rows));
     }
     if (transactional && ds->CommitTransaction() != OGRERR_NONE) {
       throw output_error(path.string(), "cannot commit: " + last_gdal_error("GDAL refused"));
@@ -387,7 +424,7 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
     // attached temporary database, which cannot be detached inside our transaction ("database
     // is locked"); GDAL builds none here now, but a view needs no transaction. Atomicity does
     // not suffer: all of this is still the temporary file.
-    for (const auto& view : options.views) add_view(*ds, view, layers, path.string());
+    for (const auto& view : options.views) add_view(*ds, view, layers, options, path.string());
     CPLErrorReset();
     ds.reset();  // closing flushes; GDAL 3.6 reports failures only through CPLError
     if (CPLGetLastErrorType() >= CE_Failure) {
@@ -399,7 +436,8 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
       if (pending.index) point_boxes(pending, first_fid, indexes[*pending.index]);
     }
     for (PendingIndex& index : indexes) {
-      detail::add_gpkg_spatial_index(file.temporary_path(), index.table, index.column, index.boxes);
+      detail::add_gpkg_spatial_index(file.temporary_path(), index.table, index.column,
+                                     std::move(index.boxes));
     }
   }
 }

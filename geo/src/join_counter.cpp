@@ -121,12 +121,12 @@ void warn_outside(Reporter& reporter, const Layer& points, std::span<const std::
                   std::size_t outside_count, std::size_t point_count) {
   if (outside_count == 0) return;
   std::string examples;
-  for (std::size_t k = 0; k < std::min<std::size_t>(5, outside.size()); ++k) {
+  for (std::size_t k = 0; k < std::min(outside_examples, outside.size()); ++k) {
     examples += (k ? ", " : "") + points.location_of(points.features[outside[k]]);
   }
   reporter.warn(points.source + ": " + std::to_string(outside_count) + " of " +
                 std::to_string(point_count) + " points lie outside every buurt (" + examples +
-                (outside_count > 5 ? ", ..." : "") +
+                (outside_count > outside_examples ? ", ..." : "") +
                 "); they are listed in the output layer punten_buiten_gebied");
 }
 

@@ -72,7 +72,9 @@ class PointCounter {
   std::array<std::vector<std::pair<double, std::int64_t>>, 4> value_sums_;  // [level][area]
 };
 
-// The warning join_points gives for the points outside every buurt.
+// The warning join_points gives for the points outside every buurt: their number, and the
+// first `outside_examples` of them by name.
+inline constexpr std::size_t outside_examples = 5;
 void warn_outside(Reporter& reporter, const Layer& points, std::span<const std::size_t> outside,
                   std::size_t outside_count, std::size_t point_count);
 

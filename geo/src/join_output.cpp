@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <memory>
 
 namespace wijkatlas::geo {
@@ -209,23 +210,30 @@ class BuurtCodes {
   std::vector<std::array<std::string, 4>> codes_;
 };
 
+// The points' fields with the code fields added, and where each code goes. A field of the
+// input with one of their names (a registry that already had a buurtcode) is replaced by the
+// joined value: two fields of one name cannot be written.
+std::array<std::size_t, 4> add_code_fields(Layer& points) {
+  std::array<std::size_t, 4> index{};
+  for (std::size_t k = 0; k < code_fields.size(); ++k) {
+    const Field code{code_fields[k], FieldType::text, false};
+    const auto existing = points.field_index(code.name);
+    index[k] = existing ? *existing : points.fields.size();
+    if (existing)
+      points.fields[*existing] = code;
+    else
+      points.fields.push_back(code);
+  }
+  return index;
+}
+
 }  // namespace
 
 Layer joined_points_layer(Layer points, const AreaHierarchy& h, const PointJoinResult& join) {
   Layer out = std::move(points);
   out.name = "punten";
-  // A field of the input with one of these names (a registry that already had a buurtcode)
-  // is replaced by the joined value: two fields of one name cannot be written.
-  std::array<std::size_t, 4> index{};
-  std::size_t width = out.fields.size();
-  for (std::size_t k = 0; k < code_fields.size(); ++k) {
-    const auto existing = out.field_index(code_fields[k]);
-    index[k] = existing ? *existing : width++;
-    if (existing)
-      out.fields[*existing] = Field{code_fields[k], FieldType::text, false};
-    else
-      out.fields.push_back(Field{code_fields[k], FieldType::text, false});
-  }
+  const std::array<std::size_t, 4> index = add_code_fields(out);
+  const std::size_t width = out.fields.size();
   const BuurtCodes codes(h);
   for (std::size_t i = 0; i < out.features.size(); ++i) {
     auto& v = out.features[i].values;
@@ -234,6 +242,31 @@ Layer joined_points_layer(Layer points, const AreaHierarchy& h, const PointJoinR
       v[index[k]] = codes.code(join.buurt_of_point[i], k);
   }
   return out;
+}
+
+WriteOptions::GeneratedTable joined_points_table(const KeptPoints& points,
+                                                 const AreaHierarchy& hierarchy,
+                                                 const std::vector<std::int32_t>& buurten) {
+  Layer header = points.header();
+  const std::size_t read_fields = header.fields.size();
+  const std::array<std::size_t, 4> index = add_code_fields(header);
+  WriteOptions::GeneratedTable table;
+  table.name = "punten";
+  table.fields = std::move(header.fields);
+  table.rows = points.size();
+  table.row = [&points, &buurten, index, read_fields,
+               codes = std::make_shared<const BuurtCodes>(hierarchy)](std::size_t row,
+                                                                      std::vector<Value>& values) {
+    for (std::size_t k = 0; k < read_fields; ++k) values[k] = points.value(k, row);
+    for (std::size_t k = 0; k < code_fields.size(); ++k)
+      values[index[k]] = codes->code(buurten[row], k);
+  };
+  table.point = [&points](std::size_t row) -> std::optional<Point> {
+    const Point& p = points.point(row);
+    if (std::isnan(p.x())) return std::nullopt;
+    return p;
+  };
+  return table;
 }
 
 WriteOptions::GeneratedTable point_codes_table(const AreaHierarchy& hierarchy,

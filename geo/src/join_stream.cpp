@@ -1,6 +1,7 @@
 // join_point_stream: the join of points read in batches (PointReader), in bounded memory.
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 
 #include "buurt_locator.hpp"
 #include "join_counter.hpp"
@@ -42,7 +43,13 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
   counters.emplace_back(hierarchy, theme_index.has_value());
 
   StreamedPointJoin out;
-  out.all_kept = options.keep_all_up_to > 0;
+  const bool as_read = options.keep_all_as_read;
+  if (as_read && !points.batches_stand_alone()) {
+    throw std::logic_error(
+        "join_point_stream: points kept as read from a reader whose batches "
+        "do not stand alone");
+  }
+  out.all_kept = as_read || options.keep_all_up_to > 0;
   if (options.keep_assignments) {
     out.assignments.fids.reserve(points.size_hint());
     out.assignments.buurten.reserve(points.size_hint());
@@ -101,7 +108,7 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
     locator.locate_all(locations, buurt, threads);
     // Decided before the points are copied: a million features made only to be dropped cost
     // more than the whole join.
-    if (out.all_kept && out.point_count + locations.size() > options.keep_all_up_to)
+    if (!as_read && out.all_kept && out.point_count + locations.size() > options.keep_all_up_to)
       stop_keeping_all();
     count_pending();
     if (options.keep_assignments) {
@@ -124,7 +131,7 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
         }
         if (b < 0) ++out.outside_count;
         if (out.all_kept) {
-          out.points.features.push_back(batch.feature(i));
+          if (!as_read) out.points.features.push_back(batch.feature(i));  // else kept whole
           kept_buurt.push_back(b);
         } else if (b < 0) {
           out.points.features.push_back(batch.feature(i));
@@ -133,7 +140,12 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
       offset += batch.size();
     }
     out.point_count += locations.size();
-    for (PointBatch& done : pending) points.recycle(std::move(done));
+    for (PointBatch& done : pending) {
+      if (as_read)
+        out.kept.add(std::move(done));
+      else
+        points.recycle(std::move(done));
+    }
     pending.clear();
     locations.clear();
   };
@@ -175,6 +187,19 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
   } else {
     out.result.buurt_of_point.assign(out.points.features.size(), PolygonLocator::not_found);
     for (std::size_t i = 0; i < out.points.features.size(); ++i) out.result.outside.push_back(i);
+  }
+  if (as_read) {
+    out.kept.finish(header, points.final_typing());
+    // The warning names the first points outside, as features.
+    Layer examples = out.points;
+    std::vector<std::size_t> first;
+    const std::size_t named = std::min(detail::outside_examples, out.result.outside.size());
+    for (std::size_t k = 0; k < named; ++k) {
+      examples.features.push_back(out.kept.feature(out.result.outside[k]));
+      first.push_back(k);
+    }
+    detail::warn_outside(reporter, examples, first, out.outside_count, out.point_count);
+    return out;
   }
   detail::warn_outside(reporter, out.points, out.result.outside, out.outside_count,
                        out.point_count);

@@ -39,6 +39,10 @@ const Layer& PointReader::header() {
 std::size_t PointReader::size_hint() {
   return state_->size_hint();
 }
+bool PointReader::batches_stand_alone() {
+  return state_->batches_stand_alone();
+}
+
 std::string_view PointReader::method() {
   return state_->method();
 }
@@ -57,6 +61,10 @@ void PointReader::recycle(PointBatch&& batch) {
 
 Value PointReader::final_value(std::size_t field, Value value) const {
   return state_->final_value(field, std::move(value));
+}
+
+PointReader::FinalTyping PointReader::final_typing() const {
+  return state_->final_typing();
 }
 
 }  // namespace wijkatlas::geo

@@ -42,6 +42,14 @@ geo::StreamedPointJoin join_layer(const geo::AreaHierarchy& hierarchy, geo::Laye
   return out;
 }
 
+// A point layer written without a spatial index, and how to add one.
+std::string no_index_hint(const std::string& geopackage, const std::string& layer,
+                          std::size_t points) {
+  return geopackage + ": layer " + layer + " (" + std::to_string(points) +
+         " points) gets no spatial index, to save time; add one with: ogrinfo " + geopackage +
+         " -sql \"SELECT CreateSpatialIndex('" + layer + "', 'geom')\"";
+}
+
 }  // namespace
 
 JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
@@ -107,6 +115,11 @@ JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
     const geo::Layer& header = points.header();
     result.points_source = header.source;
     theme_field_of(header);
+    // Every point asked for: kept as read, not as features (ten million features took 4.1 GB
+    // and most of the time). Not for a layer read whole (its batches refer to it), nor for
+    // one with a field named as the GeoPackage's fid column, whose values GDAL writes as fids.
+    join_options.keep_all_as_read = request.joined_points == JoinedPoints::always &&
+                                    points.batches_stand_alone() && !header.field_index("fid");
     joined = geo::join_point_stream(result.areas.hierarchy, points, join_options, shared);
   }
   result.points = joined.point_count;
@@ -121,10 +134,16 @@ JoinResult join(const JoinRequest& request, geo::Reporter& reporter) {
   result.table = geo::area_result_table(result.layers);
   result.joined_points_left_out =
       request.joined_points == JoinedPoints::automatic && !joined.all_kept;
-  if (joined.all_kept && request.joined_points != JoinedPoints::never) {
+  if (join_options.keep_all_as_read ||
+      (joined.all_kept && request.joined_points != JoinedPoints::never)) {
+    if (join_options.keep_all_as_read) {
+      result.all_points =
+          PointsAsRead{std::move(joined.kept), std::move(joined.result.buurt_of_point)};
+    } else {
+      result.layers.push_back(geo::joined_points_layer(std::move(joined.points),
+                                                       result.areas.hierarchy, joined.result));
+    }
     // The points outside: a view on the joined points, not a second copy of them.
-    result.layers.push_back(
-        geo::joined_points_layer(std::move(joined.points), result.areas.hierarchy, joined.result));
     result.views.push_back({"punten_buiten_gebied", "punten", "buurtcode IS NULL"});
   } else {
     // Only the points outside were kept: they are the layer, without a copy.
@@ -151,13 +170,15 @@ void write_join(const JoinResult& result, const JoinOutputs& outputs, geo::Repor
   std::vector<const geo::Layer*> pointers;
   for (const auto& layer : result.layers) {
     pointers.push_back(&layer);
-    if (!layer.features.empty() && !geo::gets_spatial_index(layer, write)) {
-      reporter.info(outputs.geopackage + ": layer " + layer.name + " (" +
-                    std::to_string(layer.features.size()) +
-                    " points) gets no spatial index, to save time; add one with: ogrinfo " +
-                    outputs.geopackage + " -sql \"SELECT CreateSpatialIndex('" + layer.name +
-                    "', 'geom')\"");
-    }
+    if (!layer.features.empty() && !geo::gets_spatial_index(layer, write))
+      reporter.info(no_index_hint(outputs.geopackage, layer.name, layer.features.size()));
+  }
+  if (result.all_points) {
+    write.tables.push_back(geo::joined_points_table(
+        result.all_points->points, result.areas.hierarchy, result.all_points->buurten));
+    if (result.all_points->points.size() > 0 &&
+        !geo::gets_spatial_index(write.tables.back(), write))
+      reporter.info(no_index_hint(outputs.geopackage, "punten", result.all_points->points.size()));
   }
   if (result.point_codes)
     write.tables.push_back(geo::point_codes_table(result.areas.hierarchy, *result.point_codes));

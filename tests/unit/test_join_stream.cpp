@@ -48,8 +48,8 @@ class JoinStream : public ::testing::Test {
   // Batches of `batch` points, located together once `located` points wait: many rounds, so
   // that batches are given back to the reader and filled again while others wait.
   static Both join_both(const std::filesystem::path& path, const PointJoinOptions& join,
-                        std::size_t keep_all_up_to, std::size_t batch = 7,
-                        std::size_t located = 20) {
+                        std::size_t keep_all_up_to, std::size_t batch = 7, std::size_t located = 20,
+                        bool as_read = false) {
     Both out;
     out.points = read(path);
     CollectingReporter whole;
@@ -65,6 +65,7 @@ class JoinStream : public ::testing::Test {
     options.keep_all_up_to = keep_all_up_to;
     options.keep_assignments = true;
     options.located_together = located;
+    options.keep_all_as_read = as_read;
     out.streamed = join_point_stream(*hierarchy_, reader, options, streamed);
     out.streamed_warnings = streamed.warnings;
     return out;
@@ -201,6 +202,70 @@ TEST_F(JoinStream, KeepsEveryPointWithItsBuurtUpToTheLimit) {
   for (std::size_t i = 0; i < both.points.features.size(); ++i) {
     EXPECT_EQ(both.streamed.points.features[i].values, both.points.features[i].values);
   }
+}
+
+// Kept as read (for the layer of every point at any size), the points are those read_layer
+// gives, in order, typed at the end for a CSV, with their buurten and the same warning.
+TEST_F(JoinStream, PointsKeptAsReadAreTheFeatures) {
+  test::TempDir dir;
+  const auto typed = dir.write("bedragen.csv",
+                               "x_rd,y_rd,bedrag,code,datum,thema\n"
+                               "191500,444800,10,12,2024-01-05,1\n"
+                               "191600,444900,\"2,5\",0034,2024-02-29,1.0\n"
+                               "191700,445000,,7,,\n"
+                               "100000,400000,3,8,2023-12-31,buiten\n");
+  for (const auto& [path, theme] :
+       {std::pair{test::data_file("assets/arnhem_assets.csv"), "category"},
+        std::pair{test::source_file("examples/initiatieven_arnhem_oost.gpkg"), "thema"},
+        std::pair{typed, "thema"}}) {
+    SCOPED_TRACE(path.string());
+    PointJoinOptions join;
+    join.theme_field = theme;
+    const Both both = join_both(path, join, 0, 2, 5, true);
+    const StreamedPointJoin& streamed = both.streamed;
+    EXPECT_TRUE(streamed.all_kept);
+    EXPECT_TRUE(streamed.points.features.empty());
+    // The fields' final types (a CSV's are known only at the end).
+    ASSERT_EQ(streamed.kept.header().fields.size(), both.points.fields.size());
+    for (std::size_t k = 0; k < both.points.fields.size(); ++k) {
+      EXPECT_EQ(streamed.kept.header().fields[k].name, both.points.fields[k].name);
+      EXPECT_EQ(streamed.kept.header().fields[k].type, both.points.fields[k].type);
+    }
+    EXPECT_EQ(streamed.result.buurt_of_point, both.whole.buurt_of_point);
+    EXPECT_EQ(streamed.result.outside, both.whole.outside);
+    EXPECT_EQ(both.streamed_warnings, both.whole_warnings);
+    ASSERT_EQ(streamed.kept.size(), both.points.features.size());
+    for (std::size_t i = 0; i < both.points.features.size(); ++i) {
+      const Feature& expected = both.points.features[i];
+      const Feature kept = streamed.kept.feature(i);
+      EXPECT_EQ(kept.fid, expected.fid);
+      EXPECT_EQ(streamed.kept.fid(i), expected.fid);
+      EXPECT_EQ(kept.values, expected.values);
+      EXPECT_EQ(streamed.kept.value(0, i), expected.values[0]);
+      const auto& p = std::get<Point>(expected.geometry);
+      EXPECT_EQ(streamed.kept.point(i).x(), p.x());
+      EXPECT_EQ(streamed.kept.point(i).y(), p.y());
+    }
+    expect_same_counts(both.whole, streamed.result);
+  }
+}
+
+// A layer read whole (here lines) is read in batches that refer to it: not kept as read.
+TEST_F(JoinStream, PointsAreNotKeptAsReadFromALayerReadWhole) {
+  test::TempDir dir;
+  const auto path =
+      dir.write("lijnen.geojson",
+                R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"n":1},)"
+                R"("geometry":{"type":"LineString","coordinates":[[5.93,51.99],[5.94,51.99]]}}]})");
+  CollectingReporter reporter;
+  PointReader reader(path, {}, reporter);
+  EXPECT_FALSE(reader.batches_stand_alone());
+  PointStreamJoinOptions options;
+  options.keep_all_as_read = true;
+  EXPECT_THROW(join_point_stream(*hierarchy_, reader, options, reporter), std::logic_error);
+  CollectingReporter csv_reporter;
+  PointReader csv(test::data_file("assets/arnhem_assets.csv"), {}, csv_reporter);
+  EXPECT_TRUE(csv.batches_stand_alone());
 }
 
 TEST_F(JoinStream, TheLimitIsTheNumberOfPointsKept) {

@@ -180,6 +180,71 @@ TEST(SpatialIndex, AFieldNamedFidGivesTheFidsAndTheIndexFollows) {
             std::vector<std::string>{"500"});
 }
 
+// A point layer made as it is written (a generated table with a point per row, the joined
+// points of a streamed join) is the point layer its features would give: rows, extent, count,
+// spatial index, and a view on it; in GeoJSON too.
+TEST(SpatialIndex, AGeneratedPointLayerIsTheLayerOfItsFeatures) {
+  TempDir dir;
+  auto [punten, vlakken] = sample_layers(3000);
+  punten.features[7].geometry = std::monostate{};  // a point without a place: NULL
+  punten.features[8].values[0] = Value{};
+  WriteOptions::GeneratedTable generated;
+  generated.name = "punten";
+  generated.fields = punten.fields;
+  generated.rows = punten.features.size();
+  generated.row = [&](std::size_t row, std::vector<Value>& values) {
+    values = punten.features[row].values;
+  };
+  generated.point = [&](std::size_t row) -> std::optional<Point> {
+    if (const auto* p = std::get_if<Point>(&punten.features[row].geometry)) return *p;
+    return std::nullopt;
+  };
+  const WriteOptions::View view{"ver", "punten", "n >= 2990"};
+  WriteOptions as_layer, as_table;
+  as_layer.views = as_table.views = {view};
+  as_table.tables = {generated};
+  const Layer* layers[] = {&punten};
+  write_layers(dir / "laag.gpkg", layers, as_layer);
+  write_layers(dir / "tabel.gpkg", {}, as_table);
+  Dataset from_layer = open(dir / "laag.gpkg"), from_table = open(dir / "tabel.gpkg");
+  ASSERT_TRUE(from_layer && from_table);
+  for (const char* sql :
+       {"SELECT fid + 0 AS id, hex(geom), n FROM punten ORDER BY fid",
+        "SELECT table_name, data_type, min_x, min_y, max_x, max_y, srs_id FROM gpkg_contents "
+        "ORDER BY table_name",
+        "SELECT * FROM gpkg_geometry_columns ORDER BY table_name",
+        "SELECT * FROM gpkg_ogr_contents ORDER BY table_name",
+        "SELECT table_name, column_name, extension_name FROM gpkg_extensions",
+        "SELECT id, minx, maxx, miny, maxy FROM rtree_punten_geom ORDER BY id",
+        "SELECT fid + 0 AS id, n FROM ver ORDER BY fid"}) {
+    EXPECT_EQ(rows(*from_table, sql), rows(*from_layer, sql)) << sql;
+  }
+  EXPECT_EQ(rows(*from_table, "SELECT count(*) FROM punten").front(), "3000");
+  EXPECT_EQ(rows(*from_table, "SELECT rtreecheck('rtree_punten_geom')"),
+            std::vector<std::string>{"ok"});
+  EXPECT_EQ(rows(*from_table, "SELECT count(*) FROM ver").front(), "10");
+
+  // GeoJSON: through GDAL, in WGS84, as the layer would be.
+  write_layers(dir / "laag.geojson", layers);
+  WriteOptions geojson;
+  geojson.tables = {generated};
+  write_layers(dir / "tabel.geojson", {}, geojson);
+  CollectingReporter reporter;
+  ReadOptions read;
+  read.require_geometry = false;
+  const Layer a = read_layer(dir / "laag.geojson", read, reporter);
+  const Layer b = read_layer(dir / "tabel.geojson", read, reporter);
+  ASSERT_EQ(b.features.size(), a.features.size());
+  for (std::size_t i = 0; i < a.features.size(); ++i) {
+    EXPECT_EQ(b.features[i].values, a.features[i].values);
+    EXPECT_EQ(b.features[i].geometry.index(), a.features[i].geometry.index());
+    if (const auto* p = std::get_if<Point>(&a.features[i].geometry)) {
+      EXPECT_EQ(std::get<Point>(b.features[i].geometry).x(), p->x());
+      EXPECT_EQ(std::get<Point>(b.features[i].geometry).y(), p->y());
+    }
+  }
+}
+
 TEST(SpatialIndex, AFilteredReadFindsWhatAFullScanFinds) {
   TempDir dir;
   const auto [punten, vlakken] = sample_layers(3000);

@@ -14,10 +14,7 @@ namespace wijkatlas::geo::detail {
 namespace {
 
 // One cell of an rtree node: a feature (leaf) or a child node, and its box in 32-bit floats.
-struct Cell {
-  std::int64_t id;
-  float minx, maxx, miny, maxy;
-};
+using Cell = IndexedBox;
 
 // SQLite's rtree.c stores coordinates as floats rounded outwards (rtreeValueDown/Up).
 constexpr double round_towards = 1.0 - 1.0 / 8388608.0;
@@ -162,8 +159,13 @@ std::vector<std::string> index_definition(const std::string& table, const std::s
 
 }  // namespace
 
+IndexedBox indexed_box(std::int64_t fid, const Box& box) {
+  return {fid, value_down(box.min_corner().x()), value_up(box.max_corner().x()),
+          value_down(box.min_corner().y()), value_up(box.max_corner().y())};
+}
+
 void add_gpkg_spatial_index(const std::filesystem::path& path, const std::string& table,
-                            const std::string& geometry_column, std::span<IndexedBox> boxes) {
+                            const std::string& geometry_column, std::vector<IndexedBox> boxes) {
   SqliteFile db(path, "spatial index", table);
   db.begin_unjournaled(256);  // the index pages stay in memory while the nodes are written
   const std::string fid = db.primary_key(table);
@@ -176,12 +178,7 @@ void add_gpkg_spatial_index(const std::filesystem::path& path, const std::string
   constexpr std::size_t cell_bytes = 24;  // 64-bit id, 4 x 32-bit float
   const std::size_t capacity = (node_bytes - 4) / cell_bytes;
 
-  std::vector<Cell> level;
-  level.reserve(boxes.size());
-  for (const IndexedBox& b : boxes) {
-    level.push_back({b.fid, value_down(b.box.min_corner().x()), value_up(b.box.max_corner().x()),
-                     value_down(b.box.min_corner().y()), value_up(b.box.max_corner().y())});
-  }
+  std::vector<Cell> level = std::move(boxes);
   if (!level.empty()) {
     const support::Statement node = db.prepare("INSERT INTO " + sql_identifier(rtree + "_node") +
                                                " (nodeno, data) VALUES (?, ?)");

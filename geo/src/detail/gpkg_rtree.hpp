@@ -7,21 +7,25 @@
 // extension entry, each box rounded outwards to 32-bit floats as the rtree module rounds.
 #include <cstdint>
 #include <filesystem>
-#include <span>
 #include <string>
+#include <vector>
 
 #include "wijkatlas/geo/geometry.hpp"
 
 namespace wijkatlas::geo::detail {
 
+// A feature's box as the index stores it: 32-bit floats rounded outwards, 24 bytes (ten million
+// points' boxes are collected before the index is packed).
 struct IndexedBox {
-  std::int64_t fid;
-  Box box;
+  std::int64_t id;  // the feature's fid (within the index: a node's number)
+  float minx, maxx, miny, maxy;
 };
+IndexedBox indexed_box(std::int64_t fid, const Box& box);
 
 // Adds the spatial index of `table`.`geometry_column` (which must have none) to the
-// GeoPackage at `path`, a file no one else has open. Throws output_error.
+// GeoPackage at `path`, a file no one else has open, from the boxes of its features (taken:
+// the index is packed in their memory). Throws output_error.
 void add_gpkg_spatial_index(const std::filesystem::path& path, const std::string& table,
-                            const std::string& geometry_column, std::span<IndexedBox> boxes);
+                            const std::string& geometry_column, std::vector<IndexedBox> boxes);
 
 }  // namespace wijkatlas::geo::detail

@@ -135,12 +135,20 @@ class CsvSource final : public Source {
   }
 
   Value final_value(std::size_t field, Value value) const override {
-    if (const auto* text = std::get_if<std::string>(&value))
-      return detail::typed_cell(*text, final_types_[field]);
-    return value;
+    return typed(final_types_, field, std::move(value));
+  }
+  std::function<Value(std::size_t, Value)> final_typing() const override {
+    return [types = final_types_](std::size_t field, Value value) {
+      return typed(types, field, std::move(value));
+    };
   }
 
  private:
+  static Value typed(const std::vector<FieldType>& types, std::size_t field, Value value) {
+    if (const auto* text = std::get_if<std::string>(&value))
+      return detail::typed_cell(*text, types[field]);
+    return value;
+  }
   std::string where(std::int64_t fid) const {
     return source_ + ", line " + std::to_string(fid + 1);
   }

@@ -36,6 +36,8 @@ class LayerSource final : public Source {
       : layer_(std::move(layer)), batch_size_(batch_size) {}
   std::string_view method() const override { return "read_layer"; }
   bool in_rd() const override { return true; }
+  // Its rows are the features of the layer it read, which may be lines or polygons.
+  bool batches_stand_alone() const override { return false; }
   std::size_t size_hint() const override { return layer_.features.size(); }
 
   bool next(RawBatch& batch) override {

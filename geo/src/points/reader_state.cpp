@@ -86,6 +86,11 @@ std::string_view ReaderState::method() {
   return source_->method();
 }
 
+bool ReaderState::batches_stand_alone() {
+  wait_until_open();
+  return source_->batches_stand_alone();
+}
+
 bool ReaderState::typed_at_end() {
   wait_until_open();
   return source_->typed_at_end();

@@ -24,7 +24,9 @@ class ReaderState {
   bool next(PointBatch& batch);
   void recycle(PointBatch&& batch);
   Value final_value(std::size_t field, Value value) const;
+  std::function<Value(std::size_t, Value)> final_typing() const { return source_->final_typing(); }
   bool typed_at_end();
+  bool batches_stand_alone();
   bool reads_ahead() const { return read_.read_ahead > 0; }
 
  private:

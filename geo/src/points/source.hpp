@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -43,6 +44,9 @@ class Source {
   virtual std::string_view method() const = 0;
   // The next points (at most the batch size the source was opened with); false at the end.
   virtual bool next(RawBatch& batch) = 0;
+  // Whether a batch holds its features whole (each one's geometry is its point) and needs
+  // neither the source nor other batches, so that it may outlive the source.
+  virtual bool batches_stand_alone() const { return true; }
   // Whether the points are in RD New and checked already (read_layer did it).
   virtual bool in_rd() const { return false; }
   virtual std::size_t size_hint() const { return 0; }
@@ -51,6 +55,8 @@ class Source {
   // After the last batch: the final field types, and values in them.
   virtual void finish(std::vector<Field>& /*fields*/) {}
   virtual Value final_value(std::size_t /*field*/, Value value) const { return value; }
+  // final_value as a function that outlives the source (empty: values are final as read).
+  virtual std::function<Value(std::size_t, Value)> final_typing() const { return {}; }
 };
 
 // The header a source fills in: name, source label, fields, fids_are_csv_rows; source_crs

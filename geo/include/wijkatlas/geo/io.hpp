@@ -102,12 +102,17 @@ struct WriteOptions {
     // Fills `values` (one per field, in order) for row `row` (0 .. rows - 1), once per row, in
     // order. Integer fields are written 64-bit.
     std::function<void(std::size_t row, std::vector<Value>& values)> row;
+    // Set: a point layer in RD New rather than a plain table, with each row's point (none: no
+    // geometry), called once per row after `row`; indexed as a point layer of as many
+    // features would be, and a view may be made on it.
+    std::function<std::optional<Point>(std::size_t row)> point;
   };
   std::vector<GeneratedTable> tables;
 };
 
-// Whether write_layers gives this layer a GeoPackage spatial index.
+// Whether write_layers gives this layer, or generated point layer, a GeoPackage spatial index.
 bool gets_spatial_index(const Layer& layer, const WriteOptions& options);
+bool gets_spatial_index(const WriteOptions::GeneratedTable& table, const WriteOptions& options);
 
 // Writes layers into one new dataset (GeoPackage: one table each; GeoJSON: exactly one
 // layer, written in WGS84 as RFC 7946 asks). Replaces `path` atomically.

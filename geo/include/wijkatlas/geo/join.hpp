@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "wijkatlas/geo/areas.hpp"
+#include "wijkatlas/geo/kept_points.hpp"
 #include "wijkatlas/geo/layer.hpp"
 #include "wijkatlas/geo/point_reader.hpp"
 #include "wijkatlas/geo/reporter.hpp"
@@ -54,6 +55,9 @@ struct PointStreamJoinOptions {
   // Every point's fid and buurt, in 12 bytes a point: the codes of all points without a copy
   // of them (StreamedPointJoin::assignments).
   bool keep_assignments = false;
+  // Every point kept as read (StreamedPointJoin::kept) rather than as a feature, at any number:
+  // for the layer of every joined point. Only for a reader whose batches_stand_alone().
+  bool keep_all_as_read = false;
   // Batches are located together once this many points are waiting: every polygon's edges
   // are then read from memory once for many points. (Smaller in tests, to run many rounds.)
   std::size_t located_together = std::size_t{1} << 20;
@@ -68,9 +72,11 @@ struct PointAssignments {
 
 struct StreamedPointJoin {
   // The points kept: all of them (all_kept) or only those outside every buurt; values and
-  // field types as read_layer gives them.
+  // field types as read_layer gives them. With keep_all_as_read, no features: they are in
+  // `kept`.
   Layer points;
-  // Counts over all points; buurt_of_point and outside refer to `points`.
+  KeptPoints kept;  // keep_all_as_read: every point
+  // Counts over all points; buurt_of_point and outside refer to `points`, or to `kept`.
   PointJoinResult result;
   std::size_t point_count = 0;
   std::size_t outside_count = 0;

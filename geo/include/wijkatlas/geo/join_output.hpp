@@ -31,6 +31,13 @@ std::vector<Layer> area_result_layers_taking_geometry(AreaHierarchy& hierarchy,
 Layer joined_points_layer(Layer points, const AreaHierarchy& hierarchy,
                           const PointJoinResult& join);
 
+// The same as a point layer made as it is written, from the points a streamed join kept as read
+// (keep_all_as_read): no feature per point. `points` and `buurten` must outlive the writing.
+// `buurten`: the buurt of each point (PointJoinResult::buurt_of_point).
+WriteOptions::GeneratedTable joined_points_table(const KeptPoints& points,
+                                                 const AreaHierarchy& hierarchy,
+                                                 const std::vector<std::int32_t>& buurten);
+
 // The table `punten_codes`: for every point its fid in the source (bron_fid) and the codes of
 // its buurt, wijk, programme wijk and gemeente, without the point itself; rows are made as they
 // are written. `assignments` must outlive the writing (the codes are copied).

@@ -7,6 +7,7 @@
 // the same feature ids, the same coordinates in RD New, the same checks and messages.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -86,6 +87,10 @@ class PointReader {
   // Whether values are text until the last batch (a CSV's columns), so that final_value must
   // type them.
   bool typed_at_end();
+  // Whether a batch holds its features whole (each one's geometry is its point) and may
+  // outlive the reader: what KeptPoints keeps. False for layers read through read_layer (lines,
+  // polygons, OSM, WKT columns), whose batches refer to the layer the reader holds.
+  bool batches_stand_alone();
 
   // The next batch into `batch`; false when every point has been read (then the field types
   // are final, and a layer without points has thrown unless ReadOptions::allow_empty).
@@ -98,6 +103,10 @@ class PointReader {
   // `value` of field `field` as read_layer would give it (CSV: typed by the whole column).
   // Only once next() has returned false.
   Value final_value(std::size_t field, Value value) const;
+  // final_value as a function that no longer needs the reader (empty: values are final as
+  // read). Only once next() has returned false.
+  using FinalTyping = std::function<Value(std::size_t field, Value value)>;
+  FinalTyping final_typing() const;
 
  private:
   std::unique_ptr<points_detail::ReaderState> state_;

@@ -9,6 +9,7 @@
 
 #include "wijkatlas/geo/io.hpp"
 #include "wijkatlas/geo/join.hpp"
+#include "wijkatlas/geo/kept_points.hpp"
 #include "wijkatlas/geo/layer.hpp"
 #include "wijkatlas/geo/reporter.hpp"
 #include "wijkatlas/project/area_source.hpp"
@@ -42,11 +43,20 @@ struct JoinRequest {
   unsigned threads = 0;  // 0: all cores
 };
 
+// Every point as read and the buurt each fell in (-1: none): the layer punten at any size,
+// written without a feature per point.
+struct PointsAsRead {
+  geo::KeptPoints points;
+  std::vector<std::int32_t> buurten;
+};
+
 struct JoinResult {
   LoadedAreas areas;  // the areas without their geometries: those are in `layers`
   // One layer per level (buurten, wijken, programmawijken, gemeenten), then the points: `punten`
   // (every point with its codes) or `punten_buiten_gebied` (only those outside every buurt).
+  // JoinedPoints::always keeps the points as read where it can: `punten` is then all_points.
   std::vector<geo::Layer> layers;
+  std::optional<PointsAsRead> all_points;
   geo::Table table;                            // the per-area figures as one table (the CSV)
   std::vector<geo::WriteOptions::View> views;  // punten_buiten_gebied as a view on punten
   std::size_t points = 0;
