@@ -226,7 +226,8 @@ bool write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
 // Rows made as they are written: millions of them cost neither a feature each in memory nor an
 // allocation each. GDAL makes the table and its fields; a GeoPackage gets its rows afterwards,
 // straight through SQLite (`appended`), other formats through GDAL, into one feature object.
-// Integer fields stay 64-bit: NarrowIntegers would have to make every row twice.
+// Integer fields stay 64-bit unless the table asks to narrow them (NarrowIntegers then makes
+// every row twice).
 void write_generated_table(GDALDataset& ds, const WriteOptions::GeneratedTable& table,
                            const WriteOptions& options, const std::string& target,
                            const std::optional<Transformer>& to_output,
@@ -238,8 +239,19 @@ void write_generated_table(GDALDataset& ds, const WriteOptions::GeneratedTable& 
                      points ? wkbPoint : wkbNone, const_cast<char**>(lco));
   if (out == nullptr)
     throw output_error(target, "cannot create table: " + last_gdal_error("?"), table.name);
-  const std::vector<int> field_map = create_fields(
-      *out, table.fields, NarrowIntegers::none(table.fields), options, target, table.name);
+  NarrowIntegers integers = NarrowIntegers::none(table.fields);
+  const bool any_integer = std::any_of(table.fields.begin(), table.fields.end(),
+                                       [](const Field& f) { return f.type == FieldType::integer; });
+  if (table.narrow_integers && any_integer) {
+    integers = NarrowIntegers(table.fields);
+    std::vector<Value> values(table.fields.size());
+    for (std::size_t row = 0; row < table.rows; ++row) {
+      table.row(row, values);
+      integers.check(values);
+    }
+  }
+  const std::vector<int> field_map =
+      create_fields(*out, table.fields, integers, options, target, table.name);
   if (appended != nullptr) {
     assert(!to_output);  // a GeoPackage is written in RD New
     std::vector<std::size_t> sources;

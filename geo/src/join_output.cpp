@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <memory>
+#include <span>
 
 namespace wijkatlas::geo {
 namespace {
@@ -253,11 +254,12 @@ WriteOptions::GeneratedTable joined_points_table(const KeptPoints& points,
   WriteOptions::GeneratedTable table;
   table.name = "punten";
   table.fields = std::move(header.fields);
+  table.narrow_integers = true;  // as the layer of the same points would be written
   table.rows = points.size();
   table.row = [&points, &buurten, index, read_fields,
                codes = std::make_shared<const BuurtCodes>(hierarchy)](std::size_t row,
                                                                       std::vector<Value>& values) {
-    for (std::size_t k = 0; k < read_fields; ++k) values[k] = points.value(k, row);
+    points.values(row, std::span(values).first(read_fields));
     for (std::size_t k = 0; k < code_fields.size(); ++k)
       values[index[k]] = codes->code(buurten[row], k);
   };

@@ -6,6 +6,7 @@ namespace wijkatlas::geo {
 
 void KeptPoints::add(PointBatch&& batch) {
   if (batch.size() == 0) return;
+  batch.drop_refill_storage();
   ends_.push_back(size() + batch.size());
   batches_.push_back(std::move(batch));
 }
@@ -39,6 +40,14 @@ Value KeptPoints::value(std::size_t field, std::size_t i) const {
   const auto [batch, row] = locate(i);
   Value v = batch->value(field, row);
   return typing_ ? typing_(field, std::move(v)) : v;
+}
+
+void KeptPoints::values(std::size_t i, std::span<Value> values) const {
+  const auto [batch, row] = locate(i);
+  for (std::size_t k = 0; k < header_.fields.size(); ++k) {
+    values[k] = batch->value(k, row);
+    if (typing_) values[k] = typing_(k, std::move(values[k]));
+  }
 }
 
 Feature KeptPoints::feature(std::size_t i) const {

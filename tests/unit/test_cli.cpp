@@ -1,9 +1,12 @@
 // The `wijkatlas` command, run in-process through run_cli: options, exit codes, outputs.
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -201,6 +204,65 @@ TEST(Cli, JoinedPointsCodesGiveEveryPointsSourceFidAndCodesWithoutThePoints) {
   }
   EXPECT_EQ(geo::to_text(codes.features[0].values[codes.require_field("buurtcode")]), "BU99990101");
   EXPECT_TRUE(geo::is_null(codes.features[2].values[codes.require_field("buurtcode")]));
+}
+
+// Every row of an SQL query on a GeoPackage, its fields joined by '|'.
+std::vector<std::string> sql_rows(const std::filesystem::path& path, const std::string& sql) {
+  GDALAllRegister();
+  const auto close = [](GDALDataset* d) { GDALClose(d); };
+  std::unique_ptr<GDALDataset, decltype(close)> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR),
+                                                   close);
+  std::vector<std::string> out;
+  if (!ds) return out;
+  OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (result == nullptr) return out;
+  for (auto& f : *result) {
+    std::string row;
+    for (int i = 0; i < f->GetFieldCount(); ++i)
+      row += (i ? "|" : "") + std::string(f->GetFieldAsString(i));
+    out.push_back(row);
+  }
+  ds->ReleaseResultSet(result);
+  return out;
+}
+
+// `always` keeps the points as read and makes punten as it is written; `auto`, for a few
+// points, keeps them as features: the file must be the same, column types included (an integer
+// that fits in 32 bits is one), and the points outside a view on it.
+TEST(Cli, JoinedPointsAlwaysWritesWhatTheFeaturesWould) {
+  TempDir dir;
+  const JoinOptions mini = mini_join(dir, "unused.gpkg");
+  const auto points = dir.write("getallen.csv",
+                                "naam,thema,aantal,groot,bedrag,datum,x,y\n"
+                                "a,groen,3,5000000000,\"2,5\",2024-01-05,190500,445500\n"
+                                "b,spelen,70000,1,,2024-02-29,192500,446500\n"
+                                "c,groen,,2,1,,250000,445500\n");
+  std::map<std::string, std::filesystem::path> out;
+  for (const char* mode : {"auto", "always"}) {
+    out[mode] = dir / (std::string(mode) + ".gpkg");
+    const CliRun r =
+        run({"join", "-q", "--areas", mini.source.areas, "--programme", "none", "--points",
+             points.string(), "--joined-points", mode, "-o", out[mode].string()});
+    ASSERT_EQ(r.code, exit_ok) << r.err;
+  }
+  for (const char* sql :
+       {"SELECT sql FROM sqlite_master WHERE name IN ('punten', 'punten_buiten_gebied')",
+        "SELECT fid + 0, hex(geom), naam, thema, aantal, groot, bedrag, datum, buurtcode, "
+        "wijkcode, "
+        "programmawijk, gemeentecode FROM punten ORDER BY fid",
+        "SELECT fid + 0, naam FROM punten_buiten_gebied ORDER BY fid",
+        "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'punten'",
+        "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'punten'",
+        "SELECT count(*) FROM rtree_punten_geom"}) {
+    EXPECT_EQ(sql_rows(out["always"], sql), sql_rows(out["auto"], sql)) << sql;
+  }
+  const auto schema =
+      sql_rows(out["always"], "SELECT sql FROM sqlite_master WHERE name = 'punten'");
+  ASSERT_EQ(schema.size(), 1u);
+  EXPECT_NE(schema[0].find("\"aantal\" MEDIUMINT"), std::string::npos) << schema[0];
+  EXPECT_NE(schema[0].find("\"groot\" INTEGER"), std::string::npos) << schema[0];
+  EXPECT_EQ(sql_rows(out["always"], "SELECT naam FROM punten_buiten_gebied"),
+            std::vector<std::string>{"c"});
 }
 
 TEST(Cli, JoinedPointsNeverAndAnUnknownMode) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <memory>
 
 #include "points/arrow_column.hpp"
 #include "wijkatlas/geo/error.hpp"
@@ -55,10 +56,14 @@ void release_column(ArrowArray& child) {
   moved.release(&moved);
 }
 
+// GDAL says a batch should not be used once its layer is gone (GDAL 3.6's own batches do not
+// depend on it, but a driver's could): a batch shares the dataset, so that it may outlive the
+// reader (KeptPoints).
 class ArrowRows final : public BatchRows {
  public:
-  ArrowRows(std::unique_ptr<ArrowArrayOwner> owner, const std::vector<std::string>& formats)
-      : owner_(std::move(owner)) {
+  ArrowRows(std::unique_ptr<ArrowArrayOwner> owner, const std::vector<std::string>& formats,
+            std::shared_ptr<const detail::OpenedLayer> opened)
+      : opened_(std::move(opened)), owner_(std::move(owner)) {
     for (std::size_t c = 0; c < formats.size(); ++c) {
       columns_.emplace_back(*owner_->array.children[c + 1], formats[c]);
     }
@@ -72,6 +77,7 @@ class ArrowRows final : public BatchRows {
   const std::vector<ArrowColumn>& columns() const { return columns_; }
 
  private:
+  std::shared_ptr<const detail::OpenedLayer> opened_;  // first: released last
   std::unique_ptr<ArrowArrayOwner> owner_;
   std::vector<ArrowColumn> columns_;
 };
@@ -99,7 +105,7 @@ class ArrowSource final : public Source {
   ArrowSource(detail::OpenedLayer opened, ArrowArrayStream stream, std::string source,
               std::vector<std::string> fields, std::vector<std::string> formats,
               std::string geometry_format, std::size_t size_hint)
-      : opened_(std::move(opened)),
+      : opened_(std::make_shared<const detail::OpenedLayer>(std::move(opened))),
         stream_(stream),
         source_(std::move(source)),
         fields_(std::move(fields)),
@@ -130,7 +136,7 @@ class ArrowSource final : public Source {
     // (KeptPoints), and GDAL's next batch reuses the memory.
     release_column(*owner->array.children[0]);
     release_column(*owner->array.children[owner->array.n_children - 1]);
-    auto arrow_rows = std::make_unique<ArrowRows>(std::move(owner), formats_);
+    auto arrow_rows = std::make_unique<ArrowRows>(std::move(owner), formats_, opened_);
     // read_layer checks every text value is UTF-8 as it reads; so does this.
     for (std::size_t c = 0; c < arrow_rows->columns().size(); ++c) {
       if (const auto bad = arrow_rows->columns()[c].first_invalid_utf8()) {
@@ -185,7 +191,7 @@ class ArrowSource final : public Source {
                      "a " + to_string(kind_of(g)) + " in a point layer");
   }
 
-  detail::OpenedLayer opened_;
+  std::shared_ptr<const detail::OpenedLayer> opened_;  // shared with the batches
   ArrowArrayStream stream_;
   std::string source_;
   std::vector<std::string> fields_, formats_;

@@ -99,9 +99,12 @@ struct WriteOptions {
     std::string name;
     std::vector<Field> fields;
     std::size_t rows = 0;
-    // Fills `values` (one per field, in order) for row `row` (0 .. rows - 1), once per row, in
-    // order. Integer fields are written 64-bit.
+    // Fills `values` (one per field, in order) for row `row` (0 .. rows - 1), in order: once
+    // per row (twice with narrow_integers, if an integer field exists).
     std::function<void(std::size_t row, std::vector<Value>& values)> row;
+    // Integer fields whose values all fit in 32 bits are written as 32-bit integers, as a
+    // layer's are, after a first pass over the rows; otherwise every integer field is 64-bit.
+    bool narrow_integers = false;
     // Set: a point layer in RD New rather than a plain table, with each row's point (none: no
     // geometry), called once per row after `row`; indexed as a point layer of as many
     // features would be, and a view may be made on it.

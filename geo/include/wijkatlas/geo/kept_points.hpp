@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -28,6 +29,8 @@ class KeptPoints {
   const Point& point(std::size_t i) const;
   std::int64_t fid(std::size_t i) const;
   Value value(std::size_t field, std::size_t i) const;
+  // Every field's value of point i, into the first header().fields.size() of `values`.
+  void values(std::size_t i, std::span<Value> values) const;
   Feature feature(std::size_t i) const;
 
  private:

@@ -47,6 +47,9 @@ class PointBatch {
   std::optional<std::string_view> text(std::size_t field, std::size_t i) const;
   // The whole feature, values as read, geometry in RD New.
   Feature feature(std::size_t i) const;
+  // Frees what the batch holds only to be filled again (the source's coordinates, when they
+  // were transformed): for a batch that is kept rather than given back.
+  void drop_refill_storage() { source_points_ = {}; }
 
  private:
   friend class points_detail::ReaderState;
