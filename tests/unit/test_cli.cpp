@@ -1,7 +1,5 @@
 // The `wijkatlas` command, run in-process through run_cli: options, exit codes, outputs.
-#include <gdal_priv.h>
 #include <gtest/gtest.h>
-#include <ogrsf_frmts.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -12,6 +10,7 @@
 
 #include "cli_run.hpp"
 #include "command_output.hpp"
+#include "gdal_sql.hpp"
 #include "test_support.hpp"
 #include "wijkatlas/app/commands.hpp"
 #include "wijkatlas/geo/basemap.hpp"
@@ -21,6 +20,7 @@ namespace wijkatlas::app {
 namespace {
 
 using test::slurp;
+using test::sql_rows;
 using test::TempDir;
 
 using test::CliRun;
@@ -204,26 +204,6 @@ TEST(Cli, JoinedPointsCodesGiveEveryPointsSourceFidAndCodesWithoutThePoints) {
   }
   EXPECT_EQ(geo::to_text(codes.features[0].values[codes.require_field("buurtcode")]), "BU99990101");
   EXPECT_TRUE(geo::is_null(codes.features[2].values[codes.require_field("buurtcode")]));
-}
-
-// Every row of an SQL query on a GeoPackage, its fields joined by '|'.
-std::vector<std::string> sql_rows(const std::filesystem::path& path, const std::string& sql) {
-  GDALAllRegister();
-  const auto close = [](GDALDataset* d) { GDALClose(d); };
-  std::unique_ptr<GDALDataset, decltype(close)> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR),
-                                                   close);
-  std::vector<std::string> out;
-  if (!ds) return out;
-  OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
-  if (result == nullptr) return out;
-  for (auto& f : *result) {
-    std::string row;
-    for (int i = 0; i < f->GetFieldCount(); ++i)
-      row += (i ? "|" : "") + std::string(f->GetFieldAsString(i));
-    out.push_back(row);
-  }
-  ds->ReleaseResultSet(result);
-  return out;
 }
 
 // `always` keeps the points as read and makes punten as it is written; `auto`, for a few

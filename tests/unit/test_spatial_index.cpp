@@ -8,12 +8,14 @@
 #include <boost/geometry.hpp>
 #include <set>
 
+#include "gdal_sql.hpp"
 #include "test_support.hpp"
 #include "wijkatlas/geo/io.hpp"
 
 namespace wijkatlas::geo {
 namespace {
 
+using test::sql_rows;
 using test::TempDir;
 
 struct DatasetCloser {
@@ -24,21 +26,6 @@ using Dataset = std::unique_ptr<GDALDataset, DatasetCloser>;
 Dataset open(const std::filesystem::path& path, bool update = false) {
   GDALAllRegister();
   return Dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : 0)));
-}
-
-// Every row of an SQL query, its fields joined by '|'.
-std::vector<std::string> rows(GDALDataset& ds, const std::string& sql) {
-  std::vector<std::string> out;
-  OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
-  if (result == nullptr) return out;
-  for (auto& f : *result) {
-    std::string row;
-    for (int i = 0; i < f->GetFieldCount(); ++i)
-      row += (i ? "|" : "") + std::string(f->GetFieldAsString(i));
-    out.push_back(row);
-  }
-  ds.ReleaseResultSet(result);
-  return out;
 }
 
 // Scattered points (a multi-level tree: 51 cells a node) and some squares.
@@ -88,8 +75,8 @@ TEST(SpatialIndex, ThePackedIndexIsTheOneGdalMakes) {
     Dataset gdal = open(dir / "gdal.gpkg", true);
     ASSERT_TRUE(gdal);
     for (const char* table : {"punten", "vlakken"}) {
-      rows(*gdal, std::string("SELECT DisableSpatialIndex('") + table + "', 'geom')");
-      rows(*gdal, std::string("SELECT CreateSpatialIndex('") + table + "', 'geom')");
+      sql_rows(*gdal, std::string("SELECT DisableSpatialIndex('") + table + "', 'geom')");
+      sql_rows(*gdal, std::string("SELECT CreateSpatialIndex('") + table + "', 'geom')");
     }
   }
   Dataset ours = open(dir / "ons.gpkg"), gdal = open(dir / "gdal.gpkg");
@@ -97,22 +84,23 @@ TEST(SpatialIndex, ThePackedIndexIsTheOneGdalMakes) {
   for (const std::string table : {"punten", "vlakken"}) {
     SCOPED_TRACE(table);
     const std::string rtree = "rtree_" + table + "_geom";
-    EXPECT_EQ(rows(*ours, "SELECT rtreecheck('" + rtree + "')"), std::vector<std::string>{"ok"});
+    EXPECT_EQ(sql_rows(*ours, "SELECT rtreecheck('" + rtree + "')"),
+              std::vector<std::string>{"ok"});
     const std::string schema =
         "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name LIKE '" + rtree +
         "%' ORDER BY name";
-    const auto our_schema = rows(*ours, schema);
+    const auto our_schema = sql_rows(*ours, schema);
     EXPECT_EQ(our_schema.size(), 10u)
         << "the virtual table, 3 tables of the rtree module, 6 triggers";
-    EXPECT_EQ(our_schema, rows(*gdal, schema));
+    EXPECT_EQ(our_schema, sql_rows(*gdal, schema));
     const std::string extension =
         "SELECT * FROM gpkg_extensions WHERE table_name = '" + table + "'";
-    EXPECT_EQ(rows(*ours, extension), rows(*gdal, extension));
+    EXPECT_EQ(sql_rows(*ours, extension), sql_rows(*gdal, extension));
     // The same boxes, to the last bit of their 32-bit floats.
     const std::string boxes = "SELECT id, minx, maxx, miny, maxy FROM " + rtree + " ORDER BY id";
-    const auto our_boxes = rows(*ours, boxes);
+    const auto our_boxes = sql_rows(*ours, boxes);
     EXPECT_EQ(our_boxes.size(), table == "punten" ? 5000u : 200u);
-    EXPECT_EQ(our_boxes, rows(*gdal, boxes));
+    EXPECT_EQ(our_boxes, sql_rows(*gdal, boxes));
   }
 }
 
@@ -137,27 +125,29 @@ TEST(SpatialIndex, PointRowsAreTheOnesGdalWrites) {
   ASSERT_TRUE(ours && gdal);
   // (A fid selected as itself would be the result's FID, not one of its fields.)
   const std::string table = "SELECT fid + 0 AS id, hex(geom), n FROM punten ORDER BY fid";
-  const auto our_rows = rows(*ours, table);
+  const auto our_rows = sql_rows(*ours, table);
   ASSERT_EQ(our_rows.size(), 3000u);
   // GeoPackage header (little-endian, no envelope, srs_id 28992), then a little-endian WKB point.
   EXPECT_TRUE(our_rows.front().starts_with("1|47500001407100000101000000")) << our_rows.front();
   EXPECT_EQ(our_rows[7], "8||7");
-  EXPECT_EQ(our_rows, rows(*gdal, table));
+  EXPECT_EQ(our_rows, sql_rows(*gdal, table));
   for (const char* sql :
        {"SELECT min_x, min_y, max_x, max_y, srs_id FROM gpkg_contents WHERE table_name = 'punten'",
         "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'punten'",
         "SELECT count(*) FROM sqlite_master WHERE name = 'trigger_insert_feature_count_punten'"}) {
-    EXPECT_EQ(rows(*ours, sql), rows(*gdal, sql)) << sql;
+    EXPECT_EQ(sql_rows(*ours, sql), sql_rows(*gdal, sql)) << sql;
   }
-  EXPECT_EQ(rows(*ours, "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'punten'"),
-            std::vector<std::string>{"3000"});
+  EXPECT_EQ(
+      sql_rows(*ours, "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'punten'"),
+      std::vector<std::string>{"3000"});
   // The spatial index holds every point with a place, under its own fid, and no other.
-  EXPECT_EQ(rows(*ours, "SELECT rtreecheck('rtree_punten_geom')"), std::vector<std::string>{"ok"});
-  EXPECT_EQ(rows(*ours,
-                 "SELECT count(*) FROM rtree_punten_geom r JOIN punten p ON p.fid = r.id "
-                 "AND r.minx <= ST_MinX(p.geom) AND r.maxx >= ST_MaxX(p.geom)"),
+  EXPECT_EQ(sql_rows(*ours, "SELECT rtreecheck('rtree_punten_geom')"),
+            std::vector<std::string>{"ok"});
+  EXPECT_EQ(sql_rows(*ours,
+                     "SELECT count(*) FROM rtree_punten_geom r JOIN punten p ON p.fid = r.id "
+                     "AND r.minx <= ST_MinX(p.geom) AND r.maxx >= ST_MaxX(p.geom)"),
             std::vector<std::string>{"2999"});
-  EXPECT_EQ(rows(*ours, "SELECT count(*) FROM rtree_punten_geom"),
+  EXPECT_EQ(sql_rows(*ours, "SELECT count(*) FROM rtree_punten_geom"),
             std::vector<std::string>{"2999"});
 }
 
@@ -172,11 +162,11 @@ TEST(SpatialIndex, AFieldNamedFidGivesTheFidsAndTheIndexFollows) {
   write_layers(dir / "ons.gpkg", layers);
   Dataset ours = open(dir / "ons.gpkg");
   ASSERT_TRUE(ours);
-  EXPECT_EQ(rows(*ours, "SELECT min(fid) + 0 AS lo, max(fid) + 0 AS hi FROM punten"),
+  EXPECT_EQ(sql_rows(*ours, "SELECT min(fid) + 0 AS lo, max(fid) + 0 AS hi FROM punten"),
             std::vector<std::string>{"1000|1499"});
-  EXPECT_EQ(rows(*ours,
-                 "SELECT count(*) FROM rtree_punten_geom r JOIN punten p ON p.fid = r.id "
-                 "AND r.minx <= ST_MinX(p.geom) AND r.maxx >= ST_MaxX(p.geom)"),
+  EXPECT_EQ(sql_rows(*ours,
+                     "SELECT count(*) FROM rtree_punten_geom r JOIN punten p ON p.fid = r.id "
+                     "AND r.minx <= ST_MinX(p.geom) AND r.maxx >= ST_MaxX(p.geom)"),
             std::vector<std::string>{"500"});
 }
 
@@ -219,12 +209,12 @@ TEST(SpatialIndex, AGeneratedPointLayerIsTheLayerOfItsFeatures) {
         "SELECT table_name, column_name, extension_name FROM gpkg_extensions",
         "SELECT id, minx, maxx, miny, maxy FROM rtree_punten_geom ORDER BY id",
         "SELECT fid + 0 AS id, n FROM ver ORDER BY fid"}) {
-    EXPECT_EQ(rows(*from_table, sql), rows(*from_layer, sql)) << sql;
+    EXPECT_EQ(sql_rows(*from_table, sql), sql_rows(*from_layer, sql)) << sql;
   }
-  EXPECT_EQ(rows(*from_table, "SELECT count(*) FROM punten").front(), "3000");
-  EXPECT_EQ(rows(*from_table, "SELECT rtreecheck('rtree_punten_geom')"),
+  EXPECT_EQ(sql_rows(*from_table, "SELECT count(*) FROM punten").front(), "3000");
+  EXPECT_EQ(sql_rows(*from_table, "SELECT rtreecheck('rtree_punten_geom')"),
             std::vector<std::string>{"ok"});
-  EXPECT_EQ(rows(*from_table, "SELECT count(*) FROM ver").front(), "10");
+  EXPECT_EQ(sql_rows(*from_table, "SELECT count(*) FROM ver").front(), "10");
 
   // GeoJSON: through GDAL, in WGS84, as the layer would be.
   write_layers(dir / "laag.geojson", layers);
@@ -277,7 +267,8 @@ TEST(SpatialIndex, AFilteredReadFindsWhatAFullScanFinds) {
   std::set<GIntBig> near;
   for (auto& f : *layer) near.insert(f->GetFID());
   EXPECT_TRUE(near.count(added.GetFID()));
-  EXPECT_EQ(rows(*ds, "SELECT rtreecheck('rtree_punten_geom')"), std::vector<std::string>{"ok"});
+  EXPECT_EQ(sql_rows(*ds, "SELECT rtreecheck('rtree_punten_geom')"),
+            std::vector<std::string>{"ok"});
 }
 
 }  // namespace
