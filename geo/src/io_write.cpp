@@ -76,26 +76,28 @@ struct PendingRows {
   detail::BulkTable table;
   std::size_t rows = 0;
   std::function<void(std::size_t, detail::BulkRow&)> row;
-  std::function<std::optional<Point>(std::size_t)> point;  // of row i, for a point layer
   std::optional<std::size_t> index;
 };
 
-// A point layer's boxes for its spatial index, once its rows have fids from `first_fid` on.
-void point_boxes(const PendingRows& pending, std::int64_t first_fid, PendingIndex& index) {
-  index.table = pending.table.name;
-  index.column = pending.table.point_column;
-  index.boxes.reserve(pending.rows);
-  for (std::size_t i = 0; i < pending.rows; ++i) {
-    if (const std::optional<Point> p = pending.point(i))
-      index.boxes.push_back(
-          detail::indexed_box(first_fid + static_cast<std::int64_t>(i), Box(*p, *p)));
+// Appends a point layer's rows; its index (if any) gets their boxes as they are made, under
+// the fids they get.
+void append_rows(const std::filesystem::path& path, const PendingRows& pending,
+                 PendingIndex* index) {
+  if (index == nullptr) {
+    detail::append_gpkg_rows(path, pending.table, pending.rows, pending.row);
+    return;
   }
-}
-
-// The point of a feature, for a point layer's rows.
-std::optional<Point> point_of(const Feature& feature) {
-  if (const auto* p = std::get_if<Point>(&feature.geometry)) return *p;
-  return std::nullopt;
+  index->table = pending.table.name;
+  index->column = pending.table.point_column;
+  index->boxes.reserve(pending.rows);
+  const std::int64_t first_fid = detail::append_gpkg_rows(
+      path, pending.table, pending.rows, [&](std::size_t row, detail::BulkRow& made) {
+        pending.row(row, made);
+        if (made.point)
+          index->boxes.push_back(
+              detail::indexed_box(static_cast<std::int64_t>(row), Box(*made.point, *made.point)));
+      });
+  for (detail::IndexedBox& box : index->boxes) box.id += first_fid;
 }
 
 // GDAL 3.6's GeoPackage writer binds the values of a 64-bit integer field as text (a printf
@@ -195,11 +197,10 @@ bool write_one_layer(GDALDataset& ds, const Layer& layer, const WriteOptions& op
     bulk_columns(*out, layer.fields, field_map, *appended, sources);
     appended->table.point_column = out->GetGeometryColumn();
     appended->rows = layer.features.size();
-    appended->point = [&layer](std::size_t row) { return point_of(layer.features[row]); };
     appended->row = [&layer, sources = std::move(sources)](std::size_t row, detail::BulkRow& made) {
       const Feature& feature = layer.features[row];
       for (std::size_t k = 0; k < sources.size(); ++k) made.values[k] = feature.values[sources[k]];
-      made.point = point_of(feature);
+      if (const auto* point = std::get_if<Point>(&feature.geometry)) made.point = *point;
     };
     return true;
   }
@@ -257,10 +258,7 @@ void write_generated_table(GDALDataset& ds, const WriteOptions::GeneratedTable& 
     std::vector<std::size_t> sources;
     bulk_columns(*out, table.fields, field_map, *appended, sources);
     appended->rows = table.rows;
-    if (points) {
-      appended->table.point_column = out->GetGeometryColumn();
-      appended->point = table.point;
-    }
+    if (points) appended->table.point_column = out->GetGeometryColumn();
     appended->row = [&table, points, sources = std::move(sources),
                      all = std::vector<Value>(table.fields.size())](std::size_t row,
                                                                     detail::BulkRow& made) mutable {
@@ -442,11 +440,9 @@ void write_layers_to(const AtomicFile& file, VectorFormat format,
     if (CPLGetLastErrorType() >= CE_Failure) {
       throw output_error(path.string(), "cannot finish writing: " + last_gdal_error("?"));
     }
-    for (const PendingRows& pending : appended) {
-      const std::int64_t first_fid =
-          detail::append_gpkg_rows(file.temporary_path(), pending.table, pending.rows, pending.row);
-      if (pending.index) point_boxes(pending, first_fid, indexes[*pending.index]);
-    }
+    for (const PendingRows& pending : appended)
+      append_rows(file.temporary_path(), pending,
+                  pending.index ? &indexes[*pending.index] : nullptr);
     for (PendingIndex& index : indexes) {
       detail::add_gpkg_spatial_index(file.temporary_path(), index.table, index.column,
                                      std::move(index.boxes));
