@@ -138,11 +138,15 @@ Value ReaderState::final_value(std::size_t field, Value value) const {
 bool ReaderState::read(PointBatch& batch) {
   const support::QuietGdalErrors quiet;
   // The batch's memory, from an earlier batch, for the source to fill; the batch is empty
-  // until it is filled (also if reading ends or fails).
-  batch.points_.clear();
+  // until it is filled (also if reading ends or fails). Coordinates that need no transforming
+  // are filled into the batch's own points; others into storage of their own, kept with the
+  // batch for its next filling (one array of points per batch, not two, where they are not
+  // transformed: ten million points pass through a few batches, and fresh memory is dear).
+  const bool transformed = !source_->in_rd() && !header_.crs->to_rd.is_identity();
   RawBatch raw;
-  raw.points = std::move(batch.source_points_);
+  raw.points = std::move(transformed ? batch.source_points_ : batch.points_);
   raw.points.clear();
+  batch.points_.clear();
   raw.fids = std::move(batch.fids_);
   raw.fids.clear();
   raw.rows = std::move(batch.rows_);
@@ -154,17 +158,15 @@ bool ReaderState::read(PointBatch& batch) {
   batch.fids_ = std::move(raw.fids);
   batch.rows_ = std::move(raw.rows);
   batch.field_count_ = header_.layer.fields.size();
-  if (source_->in_rd()) {
-    std::swap(batch.points_, raw.points);
-  } else if (header_.crs->to_rd.is_identity()) {
-    std::swap(batch.points_, raw.points);
-    check(batch.points_, raw.without_geometry, batch);
+  if (!transformed) {
+    batch.points_ = std::move(raw.points);
+    if (!source_->in_rd()) check(batch.points_, raw.without_geometry, batch);
   } else {
     batch.points_.assign(raw.points.begin(), raw.points.end());
     header_.crs->to_rd.transform(std::span<Point>(batch.points_));
     check(raw.points, raw.without_geometry, batch);
+    batch.source_points_ = std::move(raw.points);
   }
-  batch.source_points_ = std::move(raw.points);
   const std::size_t expected = source_->size_hint();
   if (expected > 100000) reporter_.progress("lezen " + header_.layer.name, count_, expected);
   return true;
