@@ -79,25 +79,24 @@ struct PendingRows {
   std::optional<std::size_t> index;
 };
 
-// Appends a point layer's rows; its index (if any) gets their boxes as they are made, under
-// the fids they get.
+// Appends a layer's rows; a point layer's index (if any) gets their boxes as they are made,
+// under the fids they get.
 void append_rows(const std::filesystem::path& path, const PendingRows& pending,
                  PendingIndex* index) {
-  if (index == nullptr) {
-    detail::append_gpkg_rows(path, pending.table, pending.rows, pending.row);
-    return;
+  if (index != nullptr) {
+    index->table = pending.table.name;
+    index->column = pending.table.point_column;
+    index->boxes.reserve(pending.rows);
   }
-  index->table = pending.table.name;
-  index->column = pending.table.point_column;
-  index->boxes.reserve(pending.rows);
   const std::int64_t first_fid = detail::append_gpkg_rows(
       path, pending.table, pending.rows, [&](std::size_t row, detail::BulkRow& made) {
         pending.row(row, made);
-        if (made.point)
+        if (index != nullptr && made.point)
           index->boxes.push_back(
               detail::indexed_box(static_cast<std::int64_t>(row), Box(*made.point, *made.point)));
       });
-  for (detail::IndexedBox& box : index->boxes) box.id += first_fid;
+  if (index != nullptr)
+    for (detail::IndexedBox& box : index->boxes) box.id += first_fid;
 }
 
 // GDAL 3.6's GeoPackage writer binds the values of a 64-bit integer field as text (a printf

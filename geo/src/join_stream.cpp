@@ -35,9 +35,9 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
   // locating thread made ten million points slower, not faster: it only took turns with the
   // reader).
   const unsigned cores = overlap_detail::worker_count(0, std::numeric_limits<unsigned>::max());
-  unsigned threads = join.threads != 0                   ? join.threads
-                     : points.reads_ahead() && cores > 1 ? cores - 1
-                                                         : cores;
+  const unsigned all_threads = join.threads != 0 ? join.threads : cores;
+  unsigned threads =
+      join.threads == 0 && points.reads_ahead() && cores > 1 ? cores - 1 : all_threads;
   // One counter to begin with (it also sums the values); more as parts of the points need them.
   std::vector<detail::PointCounter> counters;
   counters.emplace_back(hierarchy, theme_index.has_value());
@@ -155,8 +155,8 @@ StreamedPointJoin join_point_stream(const AreaHierarchy& hierarchy, PointReader&
     pending.push_back(std::move(batch));
     if (locations.size() >= located_together) locate_pending();
   }
-  // The reader is done: the last points (up to a million) get every core it kept.
-  if (join.threads == 0) threads = cores;
+  // The reader is done: the last points (up to a million) get the core it kept.
+  threads = all_threads;
   locate_pending();
 
   // Every point has been seen: the fields' final types, and the values in them.

@@ -54,7 +54,7 @@ class PointBatch {
  private:
   friend class points_detail::ReaderState;
   std::vector<Point> points_;
-  std::vector<Point> source_points_;  // storage for the source's coordinates, kept for reuse
+  std::vector<Point> source_points_;  // the source's coordinates, when transformed: kept for reuse
   std::vector<std::int64_t> fids_;
   std::size_t field_count_ = 0;
   std::unique_ptr<points_detail::BatchRows> rows_;
