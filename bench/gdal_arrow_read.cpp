@@ -4,8 +4,6 @@
 // fid and every field are left out, which once passed for a geometry read at half the cost.
 // Prints one line:
 //   gdal_arrow_read rows=.. read_s=.. cpu_s=.. columns=.. checksum=..
-#include <ogr_recordbatch.h>
-
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cmath>
@@ -18,32 +16,13 @@
 #include <vector>
 
 #include "support/stopwatch.hpp"
+#include "wijkatlas/support/arrow_handles.hpp"
 #include "wijkatlas/support/gdal_handles.hpp"
 
 namespace bench = wijkatlas::bench;
 namespace support = wijkatlas::support;
 
 namespace {
-
-struct ArrowArrayOwner {
-  ArrowArray array{};
-  ArrowArrayOwner() = default;
-  ArrowArrayOwner(const ArrowArrayOwner&) = delete;
-  ArrowArrayOwner& operator=(const ArrowArrayOwner&) = delete;
-  ~ArrowArrayOwner() {
-    if (array.release != nullptr) array.release(&array);
-  }
-};
-
-struct ArrowStreamOwner {
-  ArrowArrayStream stream{};
-  ArrowStreamOwner() = default;
-  ArrowStreamOwner(const ArrowStreamOwner&) = delete;
-  ArrowStreamOwner& operator=(const ArrowStreamOwner&) = delete;
-  ~ArrowStreamOwner() {
-    if (stream.release != nullptr) stream.release(&stream);
-  }
-};
 
 // The sum of the x coordinates of a batch's geometry column (Arrow binary, WKB points).
 double sum_of_x(const ArrowArray& column) {
@@ -96,20 +75,20 @@ int main(int argc, char** argv) {
     const std::string fid_option = std::string("INCLUDE_FID=") + (with_fid ? "YES" : "NO");
     const std::string batch_option = "MAX_FEATURES_IN_BATCH=" + std::to_string(batch_size);
     const char* options[] = {fid_option.c_str(), batch_option.c_str(), nullptr};
-    ArrowStreamOwner stream;
-    if (!layer->GetArrowStream(&stream.stream, options))
+    support::ArrowStreamHandle stream;
+    if (!layer->GetArrowStream(stream.get(), options))
       throw std::runtime_error(points + ": GDAL gave no Arrow stream");
     std::size_t rows = 0;
     std::int64_t columns = 0;
     double sum = 0;
     for (;;) {
-      ArrowArrayOwner batch;
-      if (stream.stream.get_next(&stream.stream, &batch.array) != 0)
+      support::ArrowArrayHandle batch;
+      if (stream->get_next(stream.get(), batch.get()) != 0)
         throw std::runtime_error(points + ": reading failed");
-      if (batch.array.release == nullptr) break;
-      columns = batch.array.n_children;
-      sum += sum_of_x(*batch.array.children[batch.array.n_children - 1]);
-      rows += static_cast<std::size_t>(batch.array.length);
+      if (batch.released()) break;
+      columns = batch->n_children;
+      sum += sum_of_x(*batch->children[batch->n_children - 1]);
+      rows += static_cast<std::size_t>(batch->length);
     }
     std::cout << std::fixed << std::setprecision(4) << "gdal_arrow_read rows=" << rows
               << " read_s=" << clock.seconds() << " cpu_s=" << clock.cpu_seconds()

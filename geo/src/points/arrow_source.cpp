@@ -10,6 +10,7 @@
 
 #include "points/arrow_column.hpp"
 #include "wijkatlas/geo/error.hpp"
+#include "wijkatlas/support/arrow_handles.hpp"
 #include "wijkatlas/support/ogr_convert.hpp"
 
 namespace wijkatlas::geo::points_detail {
@@ -35,16 +36,6 @@ const char* arrow_format(const OGRFieldDefn& field) {
   }
 }
 
-struct ArrowArrayOwner {
-  ArrowArray array{};
-  ArrowArrayOwner() = default;
-  ArrowArrayOwner(const ArrowArrayOwner&) = delete;
-  ArrowArrayOwner& operator=(const ArrowArrayOwner&) = delete;
-  ~ArrowArrayOwner() {
-    if (array.release != nullptr) array.release(&array);
-  }
-};
-
 // Frees one column of a batch before the rest of it. The C data interface lets a consumer move
 // a child array out (a bitwise copy) and release it on its own; the emptied child is left a
 // release that does nothing, so that the batch's own release still frees the child's struct
@@ -61,11 +52,12 @@ void release_column(ArrowArray& child) {
 // reader (KeptPoints).
 class ArrowRows final : public BatchRows {
  public:
-  ArrowRows(std::unique_ptr<ArrowArrayOwner> owner, const std::vector<std::string>& formats,
+  ArrowRows(std::unique_ptr<support::ArrowArrayHandle> owner,
+            const std::vector<std::string>& formats,
             std::shared_ptr<const detail::OpenedLayer> opened)
       : opened_(std::move(opened)), owner_(std::move(owner)) {
     for (std::size_t c = 0; c < formats.size(); ++c) {
-      columns_.emplace_back(*owner_->array.children[c + 1], formats[c]);
+      columns_.emplace_back(*(*owner_)->children[c + 1], formats[c]);
     }
   }
   Value value(std::size_t field, std::size_t row) const override {
@@ -78,7 +70,7 @@ class ArrowRows final : public BatchRows {
 
  private:
   std::shared_ptr<const detail::OpenedLayer> opened_;  // first: released last
-  std::unique_ptr<ArrowArrayOwner> owner_;
+  std::unique_ptr<support::ArrowArrayHandle> owner_;   // on the heap: columns_ point into it
   std::vector<ArrowColumn> columns_;
 };
 
@@ -102,30 +94,29 @@ std::optional<Point> wkb_point(const std::uint8_t* wkb, std::size_t size) {
 
 class ArrowSource final : public Source {
  public:
-  ArrowSource(detail::OpenedLayer opened, ArrowArrayStream stream, std::string source,
+  ArrowSource(detail::OpenedLayer opened, support::ArrowStreamHandle stream, std::string source,
               std::vector<std::string> fields, std::vector<std::string> formats,
               std::string geometry_format, std::size_t size_hint)
       : opened_(std::make_shared<const detail::OpenedLayer>(std::move(opened))),
-        stream_(stream),
+        stream_(std::move(stream)),
         source_(std::move(source)),
         fields_(std::move(fields)),
         formats_(std::move(formats)),
         geometry_format_(std::move(geometry_format)),
         size_hint_(size_hint) {}
-  ~ArrowSource() override { stream_.release(&stream_); }
   std::string_view method() const override { return "arrow"; }
   std::size_t size_hint() const override { return size_hint_; }
 
   bool next(RawBatch& batch) override {
-    auto owner = std::make_unique<ArrowArrayOwner>();
-    if (stream_.get_next(&stream_, &owner->array) != 0) {
-      const char* error = stream_.get_last_error(&stream_);
+    auto owner = std::make_unique<support::ArrowArrayHandle>();
+    if (stream_->get_next(stream_.get(), owner->get()) != 0) {
+      const char* error = stream_->get_last_error(stream_.get());
       throw io_error(source_,
                      std::string("reading failed: ") +
                          (error != nullptr ? error : "GDAL's Arrow stream gave no reason"));
     }
-    if (owner->array.release == nullptr) return false;
-    const ArrowArray& array = owner->array;
+    if (owner->released()) return false;
+    ArrowArray& array = **owner;
     const auto rows = static_cast<std::size_t>(array.length);
     const ArrowArray& fid = *array.children[0];
     const auto* fids = static_cast<const std::int64_t*>(fid.buffers[1]) + fid.offset;
@@ -134,8 +125,8 @@ class ArrowSource final : public Source {
     // The fids and points are copied: their columns (the geometries are most of a batch) go
     // back now, not when the batch is done with; a batch may be kept to the end
     // (KeptPoints), and GDAL's next batch reuses the memory.
-    release_column(*owner->array.children[0]);
-    release_column(*owner->array.children[owner->array.n_children - 1]);
+    release_column(*array.children[0]);
+    release_column(*array.children[array.n_children - 1]);
     auto arrow_rows = std::make_unique<ArrowRows>(std::move(owner), formats_, opened_);
     // read_layer checks every text value is UTF-8 as it reads; so does this.
     for (std::size_t c = 0; c < arrow_rows->columns().size(); ++c) {
@@ -192,7 +183,7 @@ class ArrowSource final : public Source {
   }
 
   std::shared_ptr<const detail::OpenedLayer> opened_;  // shared with the batches
-  ArrowArrayStream stream_;
+  support::ArrowStreamHandle stream_;
   std::string source_;
   std::vector<std::string> fields_, formats_;
   std::string geometry_format_;
@@ -237,32 +228,29 @@ std::unique_ptr<Source> open_arrow_source(detail::OpenedLayer& opened, const Rea
   layer->SetIgnoredFields(ignored.data());
   const std::string max_batch = "MAX_FEATURES_IN_BATCH=" + std::to_string(batch_size);
   const char* stream_options[] = {"INCLUDE_FID=YES", max_batch.c_str(), nullptr};
-  ArrowArrayStream stream{};
-  if (!OGR_L_GetArrowStream(OGRLayer::ToHandle(layer), &stream,
+  support::ArrowStreamHandle stream;
+  if (!OGR_L_GetArrowStream(OGRLayer::ToHandle(layer), stream.get(),
                             const_cast<char**>(stream_options))) {
     return nullptr;
   }
   // The columns must be the FID, the kept fields in order, then the geometry.
-  ArrowSchema schema{};
+  support::ArrowSchemaHandle schema;
   std::string geometry_format;
-  bool as_expected = stream.get_schema(&stream, &schema) == 0;
+  bool as_expected = stream->get_schema(stream.get(), schema.get()) == 0;
   if (as_expected) {
-    as_expected = schema.n_children == static_cast<std::int64_t>(formats.size()) + 2 &&
-                  std::strcmp(schema.children[0]->format, "l") == 0;
+    as_expected = schema->n_children == static_cast<std::int64_t>(formats.size()) + 2 &&
+                  std::strcmp(schema->children[0]->format, "l") == 0;
     for (std::size_t c = 0; as_expected && c < formats.size(); ++c) {
-      as_expected = schema.children[c + 1]->format == formats[c];
+      as_expected = schema->children[c + 1]->format == formats[c];
     }
-    geometry_format = as_expected ? schema.children[schema.n_children - 1]->format : "";
+    geometry_format = as_expected ? schema->children[schema->n_children - 1]->format : "";
     as_expected = as_expected && (geometry_format == "z" || geometry_format == "Z");
-    schema.release(&schema);
   }
-  if (!as_expected) {
-    stream.release(&stream);
-    return nullptr;
-  }
+  if (!as_expected) return nullptr;
   const auto count = static_cast<std::size_t>(std::max<GIntBig>(0, layer->GetFeatureCount(FALSE)));
-  return std::make_unique<ArrowSource>(std::move(opened), stream, out.source, std::move(names),
-                                       std::move(formats), std::move(geometry_format), count);
+  return std::make_unique<ArrowSource>(std::move(opened), std::move(stream), out.source,
+                                       std::move(names), std::move(formats),
+                                       std::move(geometry_format), count);
 }
 
 }  // namespace wijkatlas::geo::points_detail
