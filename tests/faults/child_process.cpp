@@ -81,10 +81,14 @@ ChildResult run_program(const std::vector<std::string>& args, const ChildOptions
     if (err_open) err_open = drain(err[0], result.err);
     if (::waitpid(pid, &status, WNOHANG) == pid) break;
     const auto elapsed = Clock::now() - start;
-    const bool now = (options.signal_after && elapsed >= *options.signal_after) ||
-                     (options.signal_when && options.signal_when()) ||
-                     (options.signal_when_printed && options.signal_when_printed(result.out));
-    if (now && !result.signal_sent) {
+    // The conditions are asked until the signal is sent, never after: a condition may act
+    // (serve's test POSTs a drawing when the address is printed), and the program may take a
+    // while to stop.
+    const bool now = !result.signal_sent &&
+                     ((options.signal_after && elapsed >= *options.signal_after) ||
+                      (options.signal_when && options.signal_when()) ||
+                      (options.signal_when_printed && options.signal_when_printed(result.out)));
+    if (now) {
       ::kill(pid, options.signal);
       result.signal_sent = true;
     }

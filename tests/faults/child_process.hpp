@@ -19,9 +19,10 @@ struct ChildOptions {
   std::optional<std::uintmax_t> file_size_limit;
   // Sends `signal` this long after the start, if the program still runs.
   std::optional<std::chrono::milliseconds> signal_after;
-  // Sends `signal` as soon as this returns true (asked every few milliseconds).
+  // Sends `signal` as soon as this returns true (asked every few milliseconds until then).
   std::function<bool()> signal_when;
-  // Sends `signal` as soon as this returns true for what the program has printed so far.
+  // Sends `signal` as soon as this returns true for what the program has printed so far (not
+  // asked again once it has).
   std::function<bool(const std::string& out)> signal_when_printed;
   int signal = 0;
   // Variables ("NAME=value") added to the program's environment.
