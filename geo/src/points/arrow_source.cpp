@@ -52,12 +52,13 @@ void release_column(ArrowArray& child) {
 // reader (KeptPoints).
 class ArrowRows final : public BatchRows {
  public:
-  ArrowRows(std::unique_ptr<support::ArrowArrayHandle> owner,
-            const std::vector<std::string>& formats,
+  ArrowRows(support::ArrowArrayHandle batch, const std::vector<std::string>& formats,
             std::shared_ptr<const detail::OpenedLayer> opened)
-      : opened_(std::move(opened)), owner_(std::move(owner)) {
+      : opened_(std::move(opened)), batch_(std::move(batch)) {
+    // The columns are the batch's children, which the producer allocated: moving the batch
+    // (its top struct) leaves them where they are.
     for (std::size_t c = 0; c < formats.size(); ++c) {
-      columns_.emplace_back(*(*owner_)->children[c + 1], formats[c]);
+      columns_.emplace_back(*batch_->children[c + 1], formats[c]);
     }
   }
   Value value(std::size_t field, std::size_t row) const override {
@@ -70,7 +71,7 @@ class ArrowRows final : public BatchRows {
 
  private:
   std::shared_ptr<const detail::OpenedLayer> opened_;  // first: released last
-  std::unique_ptr<support::ArrowArrayHandle> owner_;   // on the heap: columns_ point into it
+  support::ArrowArrayHandle batch_;
   std::vector<ArrowColumn> columns_;
 };
 
@@ -108,15 +109,15 @@ class ArrowSource final : public Source {
   std::size_t size_hint() const override { return size_hint_; }
 
   bool next(RawBatch& batch) override {
-    auto owner = std::make_unique<support::ArrowArrayHandle>();
-    if (stream_->get_next(stream_.get(), owner->get()) != 0) {
+    support::ArrowArrayHandle owner;
+    if (stream_->get_next(stream_.get(), owner.get()) != 0) {
       const char* error = stream_->get_last_error(stream_.get());
       throw io_error(source_,
                      std::string("reading failed: ") +
                          (error != nullptr ? error : "GDAL's Arrow stream gave no reason"));
     }
-    if (owner->released()) return false;
-    ArrowArray& array = **owner;
+    if (owner.released()) return false;
+    ArrowArray& array = *owner;
     const auto rows = static_cast<std::size_t>(array.length);
     const ArrowArray& fid = *array.children[0];
     const auto* fids = static_cast<const std::int64_t*>(fid.buffers[1]) + fid.offset;
